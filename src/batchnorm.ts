@@ -1,0 +1,233 @@
+import { EngineError, checkFinite } from './errors';
+import { type Matrix, assertShape, ensure } from './matrix';
+
+/**
+ * Batch normalization over a row-major batch [m × n] (rows are samples), with the semantics of
+ * PyTorch's BatchNorm1d and Ioffe & Szegedy (2015), Algorithms 1 and 2.
+ *
+ *   μ = (1/m) Σ zᵢ        σ² = (1/m) Σ (zᵢ − μ)²  (biased, two-pass)
+ *   ẑᵢ = (zᵢ − μ) / √(σ² + ε)        yᵢ = γ ẑᵢ + β
+ */
+export interface BatchNorm {
+  /** Number of features n. */
+  readonly features: number;
+  /** Scale γ, one per feature (learnable). */
+  readonly gamma: Float64Array;
+  /** Shift β, one per feature (learnable). */
+  readonly beta: Float64Array;
+  /** Running mean, used in eval mode. */
+  readonly runningMean: Float64Array;
+  /** Running (unbiased) variance, used in eval mode. */
+  readonly runningVar: Float64Array;
+  eps: number;
+  momentum: number;
+}
+
+export type BatchNormMode = 'train' | 'eval';
+
+export interface BatchNormOptions {
+  eps?: number;
+  momentum?: number;
+}
+
+export const DEFAULT_EPS = 1e-5;
+export const DEFAULT_MOMENTUM = 0.1;
+
+/** γ = 1, β = 0, running mean 0, running variance 1 (PyTorch's defaults). */
+export function createBatchNorm(features: number, options: BatchNormOptions = {}): BatchNorm {
+  if (!Number.isInteger(features) || features < 1) {
+    throw new EngineError('config', `batch norm needs at least one feature, got ${features}`);
+  }
+  const eps = options.eps ?? DEFAULT_EPS;
+  const momentum = options.momentum ?? DEFAULT_MOMENTUM;
+  checkBatchNormHyperparameters(eps, momentum);
+  return {
+    features,
+    gamma: new Float64Array(features).fill(1),
+    beta: new Float64Array(features),
+    runningMean: new Float64Array(features),
+    runningVar: new Float64Array(features).fill(1),
+    eps,
+    momentum,
+  };
+}
+
+export function checkBatchNormHyperparameters(eps: number, momentum: number): void {
+  checkFinite('ε (eps)', eps, 0);
+  checkFinite('momentum', momentum, 0, 1);
+}
+
+/** Everything the forward pass computed, kept for the backward pass and for display. */
+export interface BatchNormForward {
+  readonly mode: BatchNormMode;
+  /** Output Z̃ = γ ẑ + β, [m × n]. */
+  readonly y: Matrix;
+  /** Normalized input ẑ (the notes' Z_norm), [m × n]. */
+  readonly zHat: Matrix;
+  /** Statistics used: the batch's in train mode, the running ones in eval mode. */
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+  /** 1 / √(σ² + ε), per feature. */
+  readonly invStd: Float64Array;
+}
+
+export interface BatchNormForwardOptions {
+  mode?: BatchNormMode;
+  /** In train mode, update the running statistics (mutates `bn`). Default true, like PyTorch. */
+  updateRunningStats?: boolean;
+  /** Buffers to reuse across calls (no allocation in a steady-state step). */
+  out?: BatchNormForward;
+}
+
+/** Per-feature batch mean and biased variance, by two passes (never E[z²] − μ²). */
+export function batchStatistics(
+  z: Matrix,
+  mean: Float64Array = new Float64Array(z.cols),
+  variance: Float64Array = new Float64Array(z.cols),
+): { mean: Float64Array; variance: Float64Array } {
+  const m = z.rows, n = z.cols, Z = z.data;
+  if (m < 1) throw new EngineError('batch-size', 'batch statistics need at least one sample');
+  mean.fill(0);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) mean[j] += Z[i * n + j];
+  for (let j = 0; j < n; j++) mean[j] /= m;
+  variance.fill(0);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const d = Z[i * n + j] - mean[j];
+      variance[j] += d * d;
+    }
+  }
+  for (let j = 0; j < n; j++) variance[j] /= m;
+  return { mean, variance };
+}
+
+function allocForward(mode: BatchNormMode, m: number, n: number, out?: BatchNormForward): BatchNormForward {
+  if (out && out.y.rows === m && out.y.cols === n) return { ...out, mode };
+  return {
+    mode,
+    y: ensure(undefined, m, n),
+    zHat: ensure(undefined, m, n),
+    mean: new Float64Array(n),
+    variance: new Float64Array(n),
+    invStd: new Float64Array(n),
+  };
+}
+
+/**
+ * Forward pass. `z` is [m × n], rows are samples.
+ * Train mode uses the batch statistics and (by default) updates the running ones:
+ *   running_mean ← (1 − momentum)·running_mean + momentum·μ
+ *   running_var  ← (1 − momentum)·running_var  + momentum·σ²·m/(m − 1)
+ * Eval mode is the fixed affine map y = γ (z − running_mean)/√(running_var + ε) + β.
+ * @throws EngineError when m = 1 in train mode, as PyTorch does.
+ */
+export function batchNormForward(bn: BatchNorm, z: Matrix, options: BatchNormForwardOptions = {}): BatchNormForward {
+  const mode = options.mode ?? 'train';
+  const m = z.rows, n = z.cols;
+  if (n !== bn.features) {
+    throw new EngineError('shape', `batch norm has ${bn.features} features but the input has ${n} columns`);
+  }
+  checkBatchNormHyperparameters(bn.eps, bn.momentum);
+  if (mode === 'train' && m <= 1) {
+    throw new EngineError('batch-size', `Expected more than 1 value per channel when training, got input size [${m}, ${n}]`);
+  }
+  if (m < 1) throw new EngineError('batch-size', 'batch norm needs at least one sample');
+  const f = allocForward(mode, m, n, options.out);
+  const { mean, variance, invStd } = f;
+  if (mode === 'train') {
+    batchStatistics(z, mean, variance);
+    if (options.updateRunningStats ?? true) {
+      const mom = bn.momentum, unbias = m / (m - 1);
+      for (let j = 0; j < n; j++) {
+        bn.runningMean[j] = (1 - mom) * bn.runningMean[j] + mom * mean[j];
+        bn.runningVar[j] = (1 - mom) * bn.runningVar[j] + mom * variance[j] * unbias;
+      }
+    }
+  } else {
+    mean.set(bn.runningMean);
+    variance.set(bn.runningVar);
+  }
+  for (let j = 0; j < n; j++) invStd[j] = 1 / Math.sqrt(variance[j] + bn.eps);
+  const Z = z.data, ZH = f.zHat.data, Y = f.y.data, g = bn.gamma, b = bn.beta;
+  for (let i = 0; i < m; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) {
+      const zh = (Z[r + j] - mean[j]) * invStd[j];
+      ZH[r + j] = zh;
+      Y[r + j] = g[j] * zh + b[j];
+    }
+  }
+  return f;
+}
+
+export interface BatchNormGrads {
+  /** ∂L/∂z, [m × n]. */
+  readonly dz: Matrix;
+  /** ∂L/∂γ = Σᵢ dyᵢ ẑᵢ, one per feature. */
+  readonly dGamma: Float64Array;
+  /** ∂L/∂β = Σᵢ dyᵢ, one per feature. */
+  readonly dBeta: Float64Array;
+}
+
+function allocGrads(m: number, n: number, out?: BatchNormGrads): BatchNormGrads {
+  if (out && out.dz.rows === m && out.dz.cols === n) return out;
+  return { dz: ensure(undefined, m, n), dGamma: new Float64Array(n), dBeta: new Float64Array(n) };
+}
+
+/** dβ = Σ dy and dγ = Σ dy·ẑ, summed over the batch (the sum the notes leave out). */
+function paramGrads(fwd: BatchNormForward, dy: Matrix, g: BatchNormGrads): void {
+  const m = dy.rows, n = dy.cols, DY = dy.data, ZH = fwd.zHat.data;
+  g.dBeta.fill(0);
+  g.dGamma.fill(0);
+  for (let i = 0; i < m; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) {
+      g.dBeta[j] += DY[r + j];
+      g.dGamma[j] += DY[r + j] * ZH[r + j];
+    }
+  }
+}
+
+/**
+ * The exact backward pass. In train mode μ and σ² depend on every zᵢ, so
+ *   dzᵢ = (γ·inv/m) · (m·dyᵢ − Σ dy − ẑᵢ · Σ(dy·ẑ)),   inv = 1/√(σ² + ε).
+ * In eval mode the statistics are constants and dz = dy · γ · inv.
+ */
+export function batchNormBackward(bn: BatchNorm, fwd: BatchNormForward, dy: Matrix, out?: BatchNormGrads): BatchNormGrads {
+  const m = fwd.y.rows, n = fwd.y.cols;
+  assertShape('∂L/∂y', dy, m, n);
+  const g = allocGrads(m, n, out);
+  paramGrads(fwd, dy, g);
+  const DY = dy.data, ZH = fwd.zHat.data, DZ = g.dz.data, inv = fwd.invStd, gamma = bn.gamma;
+  if (fwd.mode === 'eval') {
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) DZ[i * n + j] = DY[i * n + j] * gamma[j] * inv[j];
+    return g;
+  }
+  for (let i = 0; i < m; i++) {
+    const r = i * n;
+    for (let j = 0; j < n; j++) {
+      DZ[r + j] = ((gamma[j] * inv[j]) / m) * (m * DY[r + j] - g.dBeta[j] - ZH[r + j] * g.dGamma[j]);
+    }
+  }
+  return g;
+}
+
+/**
+ * The notes' simplified backward, dz = dy · γ / σ (here with σ = √(σ² + ε)). It treats μ and σ²
+ * as constants, which is exact only in eval mode; in train mode it is wrong, and the notebook
+ * shows by how much. dγ and dβ are the correct batch sums.
+ */
+export function batchNormBackwardSimplified(
+  bn: BatchNorm,
+  fwd: BatchNormForward,
+  dy: Matrix,
+  out?: BatchNormGrads,
+): BatchNormGrads {
+  const m = fwd.y.rows, n = fwd.y.cols;
+  assertShape('∂L/∂y', dy, m, n);
+  const g = allocGrads(m, n, out);
+  paramGrads(fwd, dy, g);
+  const DY = dy.data, DZ = g.dz.data, inv = fwd.invStd, gamma = bn.gamma;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) DZ[i * n + j] = DY[i * n + j] * gamma[j] * inv[j];
+  return g;
+}
