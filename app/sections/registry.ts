@@ -1,13 +1,15 @@
 import type { ComponentType } from 'react';
-import { Mean } from './Mean';
+import { BATCH_SECTIONS } from './batchSections';
+import { NETWORK_SECTIONS } from './networkSections';
 
 export interface SectionDef {
   /** Anchor and URL value. */
   id: string;
+  /** The section's number in DESIGN.md (1–16). */
   number: number;
   title: string;
   Component: ComponentType;
 }
 
-/** The notebook's sections, in the order of the notes. */
-export const SECTIONS: readonly SectionDef[] = [{ id: 'mean', number: 3, title: 'μ, the batch mean', Component: Mean }];
+/** The notebook's sections, in the order of the notes. Each list is owned by one part of the notebook. */
+export const SECTIONS: readonly SectionDef[] = [...BATCH_SECTIONS, ...NETWORK_SECTIONS].sort((a, b) => a.number - b.number);
