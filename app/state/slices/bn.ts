@@ -20,7 +20,11 @@ export interface BnSlice {
   k: number;
   /** Train or eval mode (section 15). */
   mode: BnMode;
-  setBn: (patch: Partial<Pick<BnSlice, 'eps' | 'gamma' | 'beta' | 'bias' | 'placement' | 'k' | 'mode'>>) => void;
+  /** Momentum of the running statistics (section 15), PyTorch's default 0.1. */
+  momentum: number;
+  /** SGD steps already taken by the notes' tiny network (sections 11–12); 0 is the fresh network. */
+  netSteps: number;
+  setBn: (patch: Partial<Pick<BnSlice, 'eps' | 'gamma' | 'beta' | 'bias' | 'placement' | 'k' | 'mode' | 'momentum' | 'netSteps'>>) => void;
 }
 
 export const bnSlice: StateCreator<State, [], [], BnSlice> = (set) => ({
@@ -31,5 +35,7 @@ export const bnSlice: StateCreator<State, [], [], BnSlice> = (set) => ({
   placement: 'before',
   k: 1,
   mode: 'train',
+  momentum: 0.1,
+  netSteps: 0,
   setBn: (patch) => set(patch),
 });
