@@ -7,3 +7,5 @@ export * from './activations';
 export * from './linear';
 export * from './loss';
 export * from './minibatch';
+export * from './notesNetwork';
+export * from './notesCheck';
