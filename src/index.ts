@@ -7,5 +7,7 @@ export * from './activations';
 export * from './linear';
 export * from './loss';
 export * from './minibatch';
+export * from './idx';
+export * from './fashion';
 export * from './notesNetwork';
 export * from './notesCheck';
