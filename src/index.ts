@@ -11,3 +11,8 @@ export * from './idx';
 export * from './fashion';
 export * from './notesNetwork';
 export * from './notesCheck';
+export * from './bnSteps';
+export * from './varianceNumerics';
+export * from './distribution';
+export * from './placement';
+export * from './biasGradient';
