@@ -11,9 +11,14 @@ export interface BatchSlice {
   shift: number;
   /** Multiplies every draw (moves σ). */
   scale: number;
+  /**
+   * A large constant added to the batch in section 5's demo of why σ² is computed in two passes
+   * (E[z²] − μ² cancels catastrophically far from 0). Does not move the batch of the other sections.
+   */
+  offset: number;
   /** Points the reader dragged: sample index → value, replacing the drawn value. */
   overrides: Readonly<Record<number, number>>;
-  setBatch: (patch: Partial<Pick<BatchSlice, 'seed' | 'm' | 'shift' | 'scale'>>) => void;
+  setBatch: (patch: Partial<Pick<BatchSlice, 'seed' | 'm' | 'shift' | 'scale' | 'offset'>>) => void;
   /** Sets (or, with null, clears) a dragged point. */
   setPoint: (index: number, value: number | null) => void;
   clearPoints: () => void;
@@ -24,6 +29,7 @@ export const batchSlice: StateCreator<State, [], [], BatchSlice> = (set) => ({
   m: 8,
   shift: 2,
   scale: 1.5,
+  offset: 1e4,
   overrides: {},
   setBatch: (patch) => set(patch),
   setPoint: (index, value) =>
