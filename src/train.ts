@@ -1,0 +1,334 @@
+import type { ActivationName } from './activations';
+import { DEFAULT_EPS, DEFAULT_MOMENTUM } from './batchnorm';
+import { type Dataset, checkDataset } from './datasets';
+import { EngineError, checkFinite, checkInteger } from './errors';
+import type { InitName } from './init';
+import { type Matrix, zeros } from './matrix';
+import { evaluate, firstNonFiniteParam, l2Norm } from './metrics';
+import { type BiasMode, type Model, type Param, createModel, linearLayers, params } from './model';
+import { type Workspace, backward, createWorkspace, forward, forwardLoss } from './modelPass';
+import { type Optimizer, type OptimizerConfig, type OptimizerOptions, createOptimizer, optimizerStep, resolveOptimizerConfig } from './optim';
+import { quantiles } from './quantiles';
+import { type Rng, createRng, shuffleInPlace } from './rng';
+
+/**
+ * Side-by-side training of two networks that differ only in batch normalization:
+ *   'plain' — no BN anywhere;   'bn' — BN at `config.bn` in every hidden layer (+ on the logits
+ *   when `outputBn`). Both start from the SAME weights W_l (drawn from createRng(seed) in layer
+ *   order; biases start at 0) and see the SAME mini-batches in the same order (one shuffled order
+ *   per epoch, shared). Resumable in chunks and deterministic: the sequence of steps does not depend
+ *   on how `stepComparison` calls are chunked.
+ */
+export type VariantName = 'plain' | 'bn';
+export const VARIANTS: readonly VariantName[] = ['plain', 'bn'];
+/** The quantile levels of the covariate-shift plot (Ioffe & Szegedy 2015, Fig. 1b–c). */
+export const PROBE_QUANTILES: readonly number[] = [0.15, 0.5, 0.85];
+
+export interface ComparisonConfig {
+  readonly hidden: readonly number[];
+  readonly activation: ActivationName;
+  readonly init: InitName;
+  /** Where the 'bn' variant puts BN in hidden layers. */
+  readonly bn: 'before' | 'after';
+  /** Whether the 'bn' variant also normalizes the logits. */
+  readonly outputBn: boolean;
+  readonly bias: BiasMode;
+  readonly eps: number;
+  readonly momentum: number;
+  readonly optimizer: OptimizerConfig;
+  /** Mini-batch size m (≥ 2, ≤ training rows). The last incomplete batch of an epoch is dropped. */
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Record metrics every `logEvery` steps; evaluate the test set every `evalEvery` (a multiple). */
+  readonly logEvery: number;
+  readonly evalEvery: number;
+  /** Rows of the fixed probe batch (0 = no quantiles; at most the training rows), and the unit probed. */
+  readonly probeSize: number;
+  readonly probeUnit: number;
+  /**
+   * A mini-batch loss above this also counts as divergence (default 20: on average the right class
+   * gets probability < e⁻²⁰). Softmax-CE is computed stably, so a blown-up network often keeps a finite
+   * but enormous loss, and dead ReLU units can keep it from ever reaching NaN. Infinity disables it.
+   */
+  readonly divergenceLoss: number;
+}
+
+export type ComparisonOptions = Partial<Omit<ComparisonConfig, 'optimizer'>> & { optimizer?: OptimizerOptions };
+
+export const COMPARISON_DEFAULTS = {
+  hidden: [16, 16],
+  activation: 'relu',
+  init: 'he',
+  bn: 'before',
+  outputBn: false,
+  bias: 'auto',
+  eps: DEFAULT_EPS,
+  momentum: DEFAULT_MOMENTUM,
+  optimizer: { name: 'sgd', lr: 0.1 },
+  batchSize: 32,
+  seed: 1,
+  logEvery: 10,
+  evalEvery: 10,
+  probeSize: 256,
+  probeUnit: 0,
+  divergenceLoss: 20,
+} as const;
+
+/**
+ * Quantiles of one hidden unit's input to its nonlinearity, measured on the fixed probe batch.
+ * With BN 'before' that input is the BN output γẑ + β; with 'after' or no BN it is z = a·W + b.
+ * BN layers use the probe batch's own statistics (train mode) without touching running statistics.
+ */
+export interface UnitQuantiles {
+  /** Hidden layer l (1-based) and the unit (column) measured. */
+  readonly layer: number;
+  readonly unit: number;
+  /** Values at PROBE_QUANTILES: 15 %, 50 %, 85 %. */
+  readonly q15: number;
+  readonly q50: number;
+  readonly q85: number;
+}
+
+export interface StepMetrics {
+  /** Steps completed (1-based), and the 0-based epoch this step belongs to. */
+  readonly step: number;
+  readonly epoch: number;
+  /** Mean loss and accuracy on this step's mini-batch (train mode, before the update). */
+  readonly trainLoss: number;
+  readonly trainAccuracy: number;
+  /** Whole test set in eval mode, after this step's update; null when not evaluated at this step. */
+  readonly testLoss: number | null;
+  readonly testAccuracy: number | null;
+  /** One entry per hidden layer (empty when probeSize = 0). */
+  readonly quantiles: readonly UnitQuantiles[];
+  /** ‖∂L/∂W_l‖ (Frobenius) of this step's batch, for l = 1 … L. */
+  readonly gradNorms: readonly number[];
+}
+
+export interface Divergence {
+  /** The step at which a non-finite loss or parameter, or a loss above divergenceLoss, was found. */
+  readonly step: number;
+  readonly reason: string;
+}
+
+export interface Variant {
+  readonly name: VariantName;
+  readonly model: Model;
+  readonly params: readonly Param[];
+  readonly optimizer: Optimizer;
+  diverged: Divergence | null;
+  /** Mini-batch loss and number correct of the last step taken. */
+  lastLoss: number;
+  lastCorrect: number;
+  readonly trainWs: Workspace;
+  readonly evalWs: Workspace;
+  readonly probeWs: Workspace;
+}
+
+export interface Comparison {
+  readonly config: ComparisonConfig;
+  readonly train: Dataset;
+  readonly test: Dataset | null;
+  readonly probe: Matrix | null;
+  readonly stepsPerEpoch: number;
+  readonly variants: Readonly<Record<VariantName, Variant>>;
+  /** Steps taken so far. */
+  step: number;
+  readonly order: Int32Array;
+  readonly orderRng: Rng;
+  readonly xb: Matrix;
+  readonly yb: Int32Array;
+  readonly quantileScratch: Float64Array;
+  readonly quantileOut: Float64Array;
+}
+
+/** Independent streams derived from one seed: weights use createRng(seed) itself. */
+const streamSeed = (seed: number, stream: number): number => (Math.imul(Math.floor(seed) >>> 0, 0x9e3779b1) ^ (stream * 0x85ebca6b)) >>> 0;
+
+/** Fills in defaults and validates against the training set. @throws EngineError naming the problem. */
+export function resolveComparisonConfig(options: ComparisonOptions, trainRows: number): ComparisonConfig {
+  const c: ComparisonConfig = {
+    ...COMPARISON_DEFAULTS,
+    ...options,
+    hidden: [...(options.hidden ?? COMPARISON_DEFAULTS.hidden)],
+    optimizer: resolveOptimizerConfig(options.optimizer ?? COMPARISON_DEFAULTS.optimizer),
+  };
+  if (c.bn !== 'before' && c.bn !== 'after') throw new EngineError('config', `bn placement must be 'before' or 'after', got "${String(c.bn)}"`);
+  checkInteger('batch size', c.batchSize, 2);
+  if (c.batchSize > trainRows) throw new EngineError('batch-size', `batch size ${c.batchSize} exceeds the ${trainRows} training rows`);
+  checkFinite('seed', c.seed);
+  checkInteger('logEvery', c.logEvery, 1);
+  checkInteger('evalEvery', c.evalEvery, 1);
+  if (c.evalEvery % c.logEvery !== 0) throw new EngineError('config', `evalEvery (${c.evalEvery}) must be a multiple of logEvery (${c.logEvery})`);
+  checkInteger('probe size', c.probeSize, 0);
+  if (c.probeSize === 1) throw new EngineError('batch-size', 'the probe batch needs at least 2 rows (or 0 for none)');
+  checkInteger('probe unit', c.probeUnit, 0);
+  const narrowest = Math.min(...c.hidden);
+  if (c.hidden.length > 0 && c.probeUnit >= narrowest) {
+    throw new EngineError('config', `probe unit ${c.probeUnit} does not exist in a hidden layer of width ${narrowest}`);
+  }
+  if (typeof c.divergenceLoss !== 'number' || !(c.divergenceLoss > 0)) {
+    throw new EngineError('hyperparameter', `divergenceLoss must be a positive number (or Infinity), got ${String(c.divergenceLoss)}`);
+  }
+  return { ...c, probeSize: Math.min(c.probeSize, trainRows) };
+}
+
+function createVariant(name: VariantName, c: ComparisonConfig, inputs: number, classes: number): Variant {
+  const bn = name === 'bn' ? c.bn : 'none';
+  const model = createModel(
+    { inputs, classes, hidden: c.hidden, activation: c.activation, init: c.init, bn, outputBn: name === 'bn' && c.outputBn, bias: c.bias, eps: c.eps, momentum: c.momentum },
+    createRng(c.seed),
+  );
+  const ps = params(model);
+  return {
+    name, model, params: ps, optimizer: createOptimizer(c.optimizer, ps), diverged: null, lastLoss: NaN, lastCorrect: 0,
+    trainWs: createWorkspace(), evalWs: createWorkspace(), probeWs: createWorkspace(),
+  };
+}
+
+/** Both variants at step 0, ready for `stepComparison`. Validates the data and the config. */
+export function createComparison(options: ComparisonOptions, data: { train: Dataset; test?: Dataset | null }): Comparison {
+  checkDataset(data.train, 'training set');
+  const test = data.test && data.test.x.rows > 0 ? data.test : null;
+  if (test) {
+    checkDataset(test, 'test set');
+    if (test.x.cols !== data.train.x.cols || test.classes !== data.train.classes) {
+      throw new EngineError('shape', `the test set ([· × ${test.x.cols}], ${test.classes} classes) does not match the training set ([· × ${data.train.x.cols}], ${data.train.classes} classes)`);
+    }
+  }
+  const train = data.train, n = train.x.rows, d = train.x.cols;
+  const c = resolveComparisonConfig(options, n);
+  const probeRows = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), createRng(streamSeed(c.seed, 2))).subarray(0, c.probeSize);
+  const probe = c.probeSize > 0 ? zeros(c.probeSize, d) : null;
+  probeRows.forEach((r, i) => probe?.data.set(train.x.data.subarray(r * d, (r + 1) * d), i * d));
+  return {
+    config: c, train, test, probe,
+    stepsPerEpoch: Math.floor(n / c.batchSize),
+    variants: { plain: createVariant('plain', c, d, train.classes), bn: createVariant('bn', c, d, train.classes) },
+    step: 0,
+    order: Int32Array.from({ length: n }, (_, i) => i),
+    orderRng: createRng(streamSeed(c.seed, 1)),
+    xb: zeros(c.batchSize, d),
+    yb: new Int32Array(c.batchSize),
+    quantileScratch: new Float64Array(c.probeSize),
+    quantileOut: new Float64Array(PROBE_QUANTILES.length),
+  };
+}
+
+const describeNonFinite = (v: number): string => (Number.isNaN(v) ? 'NaN (not a number)' : v > 0 ? 'infinite' : 'minus infinity');
+
+/**
+ * One optimizer step of one variant on the comparison's current batch. Divergence (recorded, after
+ * which the variant stops): a non-finite or too large (> divergenceLoss) batch loss, checked before
+ * the update, or a non-finite parameter after it.
+ */
+function trainVariant(v: Variant, c: Comparison): void {
+  const ce = forwardLoss(v.model, c.xb, c.yb, v.trainWs, { mode: 'train' });
+  v.lastLoss = ce.loss;
+  v.lastCorrect = ce.correct;
+  if (!Number.isFinite(ce.loss)) {
+    v.diverged = { step: c.step, reason: `the training loss became ${describeNonFinite(ce.loss)}` };
+    return;
+  }
+  if (ce.loss > c.config.divergenceLoss) {
+    v.diverged = { step: c.step, reason: `the training loss ${ce.loss.toPrecision(3)} exceeded ${c.config.divergenceLoss}` };
+    return;
+  }
+  backward(v.model, v.trainWs);
+  optimizerStep(v.optimizer);
+  const bad = firstNonFiniteParam(v.params);
+  if (bad) v.diverged = { step: c.step, reason: `parameter ${bad} is no longer a finite number` };
+}
+
+function probeQuantiles(v: Variant, c: Comparison): UnitQuantiles[] {
+  if (!c.probe) return [];
+  forward(v.model, c.probe, v.probeWs, { mode: 'train', updateRunningStats: false });
+  const out: UnitQuantiles[] = [];
+  const layers = v.model.layers, unit = c.config.probeUnit, m = c.probe.rows, col = c.quantileScratch;
+  for (let k = 1; k < layers.length; k++) {
+    const layer = layers[k];
+    if (layer.kind !== 'activation') continue;
+    const input = v.probeWs.outputs[k - 1];
+    for (let i = 0; i < m; i++) col[i] = input.data[i * input.cols + unit];
+    const q = quantiles(col, PROBE_QUANTILES, c.quantileOut, col);
+    out.push({ layer: layer.index, unit, q15: q[0], q50: q[1], q85: q[2] });
+  }
+  return out;
+}
+
+function logVariant(v: Variant, c: Comparison): StepMetrics | null {
+  const { step } = c;
+  let testLoss: number | null = null, testAccuracy: number | null = null;
+  if (c.test && step % c.config.evalEvery === 0) {
+    const e = evaluate(v.model, c.test, v.evalWs);
+    if (!Number.isFinite(e.loss)) {
+      v.diverged = { step, reason: `the test loss (eval mode) became ${describeNonFinite(e.loss)}` };
+      return null;
+    }
+    testLoss = e.loss;
+    testAccuracy = e.accuracy;
+  }
+  return {
+    step,
+    epoch: Math.floor((step - 1) / c.stepsPerEpoch),
+    trainLoss: v.lastLoss,
+    trainAccuracy: v.lastCorrect / c.xb.rows,
+    testLoss,
+    testAccuracy,
+    quantiles: probeQuantiles(v, c),
+    gradNorms: linearLayers(v.model).map((l) => l2Norm(l.dW.data)),
+  };
+}
+
+/** Copies the next mini-batch (rows order[pos·m … pos·m + m)) into c.xb, c.yb; reshuffles at each epoch start. */
+function nextBatch(c: Comparison): void {
+  const pos = c.step % c.stepsPerEpoch;
+  if (pos === 0) shuffleInPlace(c.order, c.orderRng);
+  const m = c.xb.rows, d = c.xb.cols, X = c.train.x.data;
+  for (let i = 0; i < m; i++) {
+    const r = c.order[pos * m + i];
+    c.xb.data.set(X.subarray(r * d, (r + 1) * d), i * d);
+    c.yb[i] = c.train.y[r];
+  }
+}
+
+export interface ComparisonChunk {
+  /** Steps completed before and after this chunk. */
+  readonly fromStep: number;
+  readonly step: number;
+  /** Metrics of the logged steps within this chunk, per variant (a diverged variant logs no more). */
+  readonly logs: Readonly<Record<VariantName, StepMetrics[]>>;
+  /** Divergence status after the chunk. */
+  readonly diverged: Readonly<Record<VariantName, Divergence | null>>;
+  /** True when both variants have diverged (no further step will run). */
+  readonly done: boolean;
+}
+
+/**
+ * Advances the comparison by up to `steps` shared steps (mutates `c` and both models). A variant
+ * that diverged is skipped; when both have, it stops early. Chunking does not change the result.
+ */
+export function stepComparison(c: Comparison, steps: number): ComparisonChunk {
+  checkInteger('number of steps', steps, 0);
+  const fromStep = c.step;
+  const logs: Record<VariantName, StepMetrics[]> = { plain: [], bn: [] };
+  const { plain, bn } = c.variants;
+  const both = [plain, bn];
+  for (let s = 0; s < steps && !(plain.diverged && bn.diverged); s++) {
+    nextBatch(c);
+    c.step += 1;
+    for (const v of both) {
+      if (v.diverged) continue;
+      trainVariant(v, c);
+      if (!v.diverged && c.step % c.config.logEvery === 0) {
+        const metrics = logVariant(v, c);
+        if (metrics) logs[v.name].push(metrics);
+      }
+    }
+  }
+  return {
+    fromStep, step: c.step, logs,
+    diverged: { plain: plain.diverged, bn: bn.diverged },
+    done: plain.diverged !== null && bn.diverged !== null,
+  };
+}
