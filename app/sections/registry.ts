@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { StepDef } from '../presentation/slides';
 import { BATCH_SECTIONS } from './batchSections';
 import { NETWORK_SECTIONS } from './networkSections';
 
@@ -9,6 +10,8 @@ export interface SectionDef {
   number: number;
   title: string;
   Component: ComponentType;
+  /** Presentation steps, one per equation (see presentation/slides.ts); absent = the section is one step. */
+  steps?: readonly StepDef[];
 }
 
 /** The notebook's sections, in the order of the notes. Each list is owned by one part of the notebook. */

@@ -1,0 +1,12 @@
+import { enumRow, numberRow } from '../url/rows';
+
+/** The batch-norm knobs' URL rows (see ../url/table.ts). Ranges match the section sliders. */
+export const BN_URL = [
+  numberRow('eps', { default: 1e-5, min: 0, max: 1 }),
+  numberRow('gamma', { default: 1, min: -3, max: 3 }),
+  numberRow('beta', { default: 0, min: -5, max: 5 }),
+  numberRow('bias', { default: 0, min: -10, max: 10 }),
+  enumRow('placement', { default: 'before', values: ['before', 'after'] }),
+  numberRow('k', { default: 1, min: 0.01, max: 100 }),
+  enumRow('mode', { default: 'train', values: ['train', 'eval'] }),
+] as const;

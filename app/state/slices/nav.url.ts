@@ -1,0 +1,24 @@
+import { SECTIONS } from '../../sections/registry';
+import { SLIDES } from '../../presentation/deck';
+import { largestStepValue } from '../../presentation/slides';
+import { booleanRow, enumRow, numberRow } from '../url/rows';
+
+const DEFAULT_SECTION = 'why';
+
+/**
+ * Where the reader is (see ../url/table.ts). The section changes as the reader scrolls, so it only
+ * updates the address ('replace'); steps and presentation mode make history entries.
+ * Steps count from 1 in the URL, as on screen ("Step 3 of 9").
+ */
+export const NAV_URL = [
+  enumRow('section', {
+    default: DEFAULT_SECTION,
+    values: () => [...new Set([DEFAULT_SECTION, ...SECTIONS.map((s) => s.id)])],
+    noun: 'a section of this notebook',
+    history: 'replace',
+  }),
+  numberRow('forwardStep', { param: 'forward', default: 0, min: 0, max: () => largestStepValue(SLIDES, 'forwardStep'), integer: true, oneBased: true }),
+  numberRow('backwardStep', { param: 'backward', default: 0, min: 0, max: () => largestStepValue(SLIDES, 'backwardStep'), integer: true, oneBased: true }),
+  booleanRow('presenting', { param: 'present', default: false }),
+  numberRow('step', { default: 0, min: 0, max: () => Math.max(0, SLIDES.length - 1), integer: true, oneBased: true }),
+] as const;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { DECIMAL, formatNumber } from './numbers';
+import { quote, type Bound, type KeyOf, type UrlRow } from './rows';
+
+type Points = Readonly<Record<number, number>>;
+
+/** "i:v" — a sample number (from 1) and its value, e.g. "3:-0.25". */
+const PAIR = new RegExp(`^(\\d{1,9}):(${DECIMAL.source.slice(1, -1)})$`, 'i');
+const pairText = z.codec(
+  z
+    .string()
+    .overwrite((s) => s.replace(/\s+/g, '').replace(/\u2212/g, '-'))
+    .regex(PAIR),
+  z.tuple([z.number().int(), z.number()]),
+  {
+    decode: (s) => {
+      const [i, v] = s.split(':');
+      return [Number(i), Number(v)] as [number, number];
+    },
+    encode: ([i, v]) => `${i}:${formatNumber(v)}`,
+  },
+);
+
+export interface PointsOptions {
+  param?: string;
+  /** The largest index (0-based) a point may have. */
+  maxIndex: Bound;
+  /** Values are clamped into [min, max]. */
+  min: number;
+  max: number;
+}
+
+/**
+ * Points the reader moved: index → value, written "3:1.25,5:-0.5" with indices counted from 1 (the
+ * page's z₁ … z_m). Each pair is read on its own: a bad one is dropped and reported, the rest kept.
+ * The default is no moved points.
+ */
+export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): UrlRow<K> {
+  const param = o.param ?? key.toLowerCase();
+  const maxIndex = typeof o.maxIndex === 'number' ? () => o.maxIndex as number : o.maxIndex;
+  const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
+  const schema = () =>
+    z.record(
+      z.string().regex(/^(0|[1-9]\d*)$/).refine((k) => Number(k) <= maxIndex()),
+      z.number().min(o.min).max(o.max),
+    );
+  const row: UrlRow<KeyOf<Points>> = {
+    key,
+    param,
+    default: {},
+    history: 'push',
+    spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
+    schema: () => schema() as unknown as z.ZodType<Points>,
+    read(raw, report) {
+      const out: Record<number, number> = {};
+      for (const part of raw.split(',')) {
+        if (part.trim() === '') continue;
+        const pair = pairText.safeDecode(part);
+        if (!pair.success) {
+          report(`${param}: ${quote(part)} is not “sample:value”; it was ignored.`);
+          continue;
+        }
+        const [n, v] = pair.data;
+        const i = n - 1;
+        if (i < 0 || i > maxIndex()) report(`${param}: there is no sample ${n} (samples are 1 to ${maxIndex() + 1}); it was ignored.`);
+        else if (i in out) report(`${param}: sample ${n} is given twice; the first value was kept.`);
+        else {
+          out[i] = clamp(v);
+          if (!Object.is(out[i], v)) report(`${param}: sample ${n} = ${quote(String(v))} is out of range; using ${formatNumber(out[i])}.`);
+        }
+      }
+      return out;
+    },
+    write: (points) =>
+      Object.keys(points)
+        .map(Number)
+        .sort((a, b) => a - b)
+        .map((i) => pairText.encode([i + 1, points[i]]))
+        .join(','),
+    same(a, b) {
+      const ka = Object.keys(a);
+      return ka.length === Object.keys(b).length && ka.every((k) => k in b && Object.is(a[Number(k)], b[Number(k)]));
+    },
+  };
+  return row as unknown as UrlRow<K>;
+}

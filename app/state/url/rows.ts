@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { State } from '../store';
+import { formatNumber, numberText } from './numbers';
+
+type Action = (...args: never[]) => unknown;
+/** Keys of the app state that hold data rather than actions. */
+export type DataKey = { [K in keyof State]: State[K] extends Action ? never : K }[keyof State];
+/** Data keys whose value is assignable to V. */
+export type KeyOf<V> = { [K in DataKey]: State[K] extends V ? K : never }[DataKey];
+/** A bound fixed in the table, or read when needed (e.g. the number of sections in the registry). */
+export type Bound = number | (() => number);
+
+/** What a row holds, with its bounds: what the docs, the notices and the property tests read. */
+export type RowSpec =
+  | { kind: 'number'; min: () => number; max: () => number; integer: boolean; oneBased: boolean }
+  | { kind: 'enum'; values: () => readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'points'; maxIndex: () => number; min: number; max: number };
+
+/**
+ * One piece of state that lives in the URL: its query name, its default, its allowed values, and how
+ * it is read and written. Reading never throws: a bad value reports why and yields undefined (the
+ * caller keeps the default); an out-of-range one reports the change and yields the repaired value.
+ */
+export interface UrlRow<K extends DataKey> {
+  readonly key: K;
+  /** The query parameter, lower case, unique in the table. */
+  readonly param: string;
+  readonly default: State[K];
+  /** 'push': a change makes a history entry (back undoes it). 'replace': it only updates the address. */
+  readonly history: 'push' | 'replace';
+  readonly spec: RowSpec;
+  /** The allowed values as a zod schema (built on call: some bounds are read from the registry). */
+  schema(): z.ZodType<State[K]>;
+  read(raw: string, report: (message: string) => void): State[K] | undefined;
+  write(value: State[K]): string;
+  same(a: State[K], b: State[K]): boolean;
+}
+
+/** Any row of the table (a union over the state's keys, so each row keeps its own value type). */
+export type AnyRow = { [K in DataKey]: UrlRow<K> }[DataKey];
+
+interface Common<V> {
+  /** The query name; defaults to the state key in lower case. */
+  param?: string;
+  default: V;
+  history?: 'push' | 'replace';
+}
+
+const bound = (b: Bound) => (typeof b === 'number' ? () => b : b);
+
+/** A raw query value as it may appear in a notice: quoted, and cut short if long. */
+export function quote(raw: string): string {
+  const s = raw.length > 24 ? `${raw.slice(0, 23)}…` : raw;
+  return `“${s}”`;
+}
+
+export interface NumberOptions extends Common<number> {
+  min: Bound;
+  max: Bound;
+  integer?: boolean;
+  /** The URL counts from 1 while the state counts from 0 (steps: "step=3" is the third). */
+  oneBased?: boolean;
+}
+
+/** A number: written in its shortest exact form, clamped into [min, max], rounded if integer. */
+export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): UrlRow<K> {
+  const param = o.param ?? key.toLowerCase();
+  const min = bound(o.min);
+  const max = bound(o.max);
+  const integer = o.integer ?? false;
+  const shift = o.oneBased ? 1 : 0;
+  // Adding 0 would turn −0 into 0: shift only when the URL counts from 1.
+  const toUrl = (v: number) => (shift ? v + shift : v);
+  const show = (v: number) => formatNumber(toUrl(v));
+  const schema = () => (integer ? z.number().int().min(min()).max(max()) : z.number().min(min()).max(max()));
+  const row: UrlRow<KeyOf<number>> = {
+    key,
+    param,
+    default: o.default,
+    history: o.history ?? 'push',
+    spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
+    schema,
+    read(raw, report) {
+      const text = numberText.safeDecode(raw);
+      if (!text.success) {
+        report(`${param}=${quote(raw)} is not a number; using the default, ${show(o.default)}.`);
+        return undefined;
+      }
+      const x = shift ? text.data - shift : text.data;
+      if (schema().safeParse(x).success) return x;
+      const lo = min();
+      const hi = max();
+      const y = Math.min(hi, Math.max(lo, integer ? Math.round(x) : x));
+      if (x < lo) report(`${param}=${quote(raw)} is below the smallest allowed value; using ${show(y)}.`);
+      else if (x > hi) report(`${param}=${quote(raw)} is above the largest allowed value; using ${show(y)}.`);
+      else report(`${param}=${quote(raw)} is not a whole number; using ${show(y)}.`);
+      return y;
+    },
+    write: (v) => numberText.encode(toUrl(v)),
+    same: Object.is,
+  };
+  return row as unknown as UrlRow<K>;
+}
+
+export interface EnumOptions<V extends string> extends Common<V> {
+  values: readonly V[] | (() => readonly V[]);
+  /** How a notice names the allowed values, instead of listing them (for long lists). */
+  noun?: string;
+}
+
+/** One of a list of words, matched case-insensitively. */
+export function enumRow<K extends KeyOf<string>>(key: K, o: EnumOptions<State[K] & string>): UrlRow<K> {
+  const param = o.param ?? key.toLowerCase();
+  const values = typeof o.values === 'function' ? o.values : () => o.values as readonly string[];
+  const schema = () => z.enum(values() as [string, ...string[]]);
+  const row: UrlRow<KeyOf<string>> = {
+    key,
+    param,
+    default: o.default,
+    history: o.history ?? 'push',
+    spec: { kind: 'enum', values },
+    schema,
+    read(raw, report) {
+      const word = z.string().overwrite((s) => s.trim().toLowerCase()).pipe(schema()).safeParse(raw);
+      if (word.success) return word.data;
+      const allowed = o.noun ?? `one of ${values().join(', ')}`;
+      report(`${param}=${quote(raw)} is not ${allowed}; using the default, ${o.default}.`);
+      return undefined;
+    },
+    write: (v) => v,
+    same: Object.is,
+  };
+  return row as unknown as UrlRow<K>;
+}
+
+const flag = z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] });
+
+/** On or off: written as 1 or 0; a bare name ("?present") means on. */
+export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Common<boolean>): UrlRow<K> {
+  const param = o.param ?? key.toLowerCase();
+  const row: UrlRow<KeyOf<boolean>> = {
+    key,
+    param,
+    default: o.default,
+    history: o.history ?? 'push',
+    spec: { kind: 'boolean' },
+    schema: () => z.boolean(),
+    read(raw, report) {
+      if (raw.trim() === '') return true;
+      const on = flag.safeDecode(raw.trim());
+      if (on.success) return on.data;
+      report(`${param}=${quote(raw)} is not 1 or 0; using the default, ${flag.encode(o.default)}.`);
+      return undefined;
+    },
+    write: (v) => flag.encode(v),
+    same: Object.is,
+  };
+  return row as unknown as UrlRow<K>;
+}

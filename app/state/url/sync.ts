@@ -1,0 +1,160 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { State } from '../store';
+import type { AnyRow } from './rows';
+import { parseQuery } from './parse';
+import { serializeQuery } from './serialize';
+import { URL_TABLE, changedRows, urlValues, type UrlValues } from './table';
+
+export type ReadReason = 'load' | 'popstate' | 'hashchange';
+
+export interface ReadEvent {
+  reason: ReadReason;
+  /** The URL's values before this read was applied. */
+  previous: UrlValues;
+  /** What the address asked for that was ignored or changed (empty after our own entries). */
+  notices: string[];
+}
+
+export interface UrlSyncOptions {
+  store: StoreApi<State>;
+  window?: Window;
+  table?: readonly AnyRow[];
+  /** Quiet time before a change is written: a slider drag becomes one history entry. */
+  delayMs?: number;
+  /** Section ids: a hash that names one (#mean, as the table of contents links) sets the section. */
+  sectionIds?: () => readonly string[];
+  /** Makes values read from the address consistent (e.g. a presentation step sets its section). */
+  normalize?: (values: UrlValues) => UrlValues;
+  onRead?: (event: ReadEvent) => void;
+}
+
+export interface UrlSync {
+  /** Writes a pending change now. */
+  flush(): void;
+  stop(): void;
+}
+
+/**
+ * Keeps the store and the address in step. On start, the address is read into the store and rewritten
+ * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
+ * `delayMs` of quiet: with pushState when a 'push' row changed since the current history entry (back
+ * undoes it), else replaceState (the section changing as the reader scrolls). Back/forward read the
+ * entry back into the store; a hash naming a section (a table-of-contents click) sets the section.
+ */
+export function startUrlSync(o: UrlSyncOptions): UrlSync {
+  const win = o.window ?? window;
+  const table = o.table ?? URL_TABLE;
+  const delay = o.delayMs ?? 300;
+  let entry: UrlValues = {};
+  let entryQuery = '';
+  let lastSeen: UrlValues = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let applying = false;
+
+  const address = (query: string) => `${win.location.pathname}${query ? `?${query}` : ''}`;
+  const current = () => urlValues(o.store.getState(), table);
+  const hashSection = () => {
+    let id: string;
+    try {
+      id = decodeURIComponent(win.location.hash.slice(1));
+    } catch {
+      return null;
+    }
+    return id !== '' && o.sectionIds?.().includes(id) ? id : null;
+  };
+  const cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const apply = (values: UrlValues) => {
+    applying = true;
+    try {
+      o.store.setState(values as Partial<State>);
+    } finally {
+      applying = false;
+    }
+  };
+  /** Records `values` as the current entry, by replacing the address (which drops a section hash). */
+  const settle = (values: UrlValues) => {
+    entry = lastSeen = values;
+    entryQuery = serializeQuery(values, table);
+    const keepHash = hashSection() === null ? win.location.hash : '';
+    const target = address(entryQuery) + keepHash;
+    if (target !== win.location.pathname + win.location.search + win.location.hash) {
+      win.history.replaceState(win.history.state, '', target);
+    }
+  };
+
+  function read(reason: ReadReason) {
+    cancel();
+    const parsed = parseQuery(win.location.search, table);
+    const id = hashSection();
+    let values = id ? { ...parsed.values, section: id } : parsed.values;
+    if (o.normalize) values = o.normalize(values);
+    const previous = current();
+    apply(values);
+    settle(values);
+    o.onRead?.({ reason, previous, notices: parsed.notices });
+  }
+
+  /** A fragment navigation to a section: keep every other value (a pending change too). */
+  function goToHash(id: string) {
+    cancel();
+    const previous = current();
+    apply({ section: id });
+    settle(current());
+    o.onRead?.({ reason: 'hashchange', previous, notices: [] });
+  }
+
+  function flush() {
+    cancel();
+    const now = current();
+    const query = serializeQuery(now, table);
+    if (query !== entryQuery) {
+      const push = changedRows(entry, now, table).some((row) => row.history === 'push');
+      if (push) win.history.pushState(null, '', address(query));
+      else win.history.replaceState(win.history.state, '', address(query));
+      entryQuery = query;
+    }
+    entry = lastSeen = now;
+  }
+
+  const onPop = () => {
+    const id = hashSection();
+    // Clicking "#mean" fires popstate too; the query is still ours, so only the section moves.
+    if (id && win.location.search === (entryQuery ? `?${entryQuery}` : '')) goToHash(id);
+    else read('popstate');
+  };
+  const onHash = () => {
+    const id = hashSection();
+    if (id) goToHash(id);
+  };
+  const onHide = () => flush();
+
+  const restoration = win.history.scrollRestoration;
+  win.history.scrollRestoration = 'manual';
+  read('load');
+  const unsubscribe = o.store.subscribe((state) => {
+    if (applying) return;
+    const now = urlValues(state, table);
+    if (changedRows(lastSeen, now, table).length === 0) return;
+    lastSeen = now;
+    cancel();
+    timer = setTimeout(flush, delay);
+  });
+  win.addEventListener('popstate', onPop);
+  win.addEventListener('hashchange', onHash);
+  win.addEventListener('pagehide', onHide);
+
+  return {
+    flush,
+    stop() {
+      flush();
+      unsubscribe();
+      win.removeEventListener('popstate', onPop);
+      win.removeEventListener('hashchange', onHash);
+      win.removeEventListener('pagehide', onHide);
+      win.history.scrollRestoration = restoration;
+    },
+  };
+}
