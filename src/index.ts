@@ -25,3 +25,5 @@ export * from './datasets';
 export * from './metrics';
 export * from './train';
 export * from './gradcheck';
+export * from './sweep';
+export * from './experiment';

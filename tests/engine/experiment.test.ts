@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import {
+  EXPERIMENT_DEFAULTS,
+  EngineError,
+  createExperiment,
+  experimentData,
+  makeDataset2D,
+  runSweep,
+  splitDataset,
+  stepComparison,
+  experimentComparisonOptions,
+} from '../../src';
+import { main, parseCommandLine } from '../../scripts/train-cli';
+
+function runCli(args: string[]): { code: number; out: string[]; err: string[] } {
+  const out: string[] = [], err: string[] = [];
+  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  return { code, out, err };
+}
+
+describe('createExperiment: the lab’s settings → data + comparison', () => {
+  test('defaults: spiral 600 → 450 train / 150 test, two hidden layers of 16, SGD 0.1, batch 32', () => {
+    const e = createExperiment({});
+    expect(e.settings).toEqual(EXPERIMENT_DEFAULTS);
+    expect([e.data.train.x.rows, e.data.test.x.rows]).toEqual([450, 150]);
+    expect(e.comparison.config.hidden).toEqual([16, 16]);
+    expect(e.comparison.config.optimizer).toMatchObject({ name: 'sgd', lr: 0.1 });
+  });
+
+  test('the same settings give the same data bit for bit; depth 0 is softmax regression; custom data is used as given', () => {
+    const a = experimentData({ dataset: 'moons', seed: 4 }), b = experimentData({ dataset: 'moons', seed: 4 });
+    expect(Array.from(a.train.x.data)).toEqual(Array.from(b.train.x.data));
+    expect(experimentComparisonOptions({ depth: 0 }).hidden).toEqual([]);
+    const custom = splitDataset(makeDataset2D({ name: 'xor', n: 80, seed: 9 }), 0.25, 1);
+    expect(createExperiment({ batch: 8 }, custom).comparison.train).toBe(custom.train);
+  });
+
+  test('bad settings throw EngineError naming them', () => {
+    expect(() => createExperiment({ dataset: 'iris' as never })).toThrow(/unknown dataset/);
+    expect(() => createExperiment({ testFraction: 0.95 })).toThrow(/test fraction/);
+    expect(() => createExperiment({ seed: -1 })).toThrow(/seed/);
+    expect(() => createExperiment({ width: 0 })).toThrow(EngineError);
+  });
+});
+
+describe('npm run train (scripts/train-cli.ts)', () => {
+  test('flags map onto the experiment settings; --eval-every defaults to --log-every', () => {
+    const cmd = parseCommandLine(['--dataset', 'circles', '--depth', '3', '--width', '8', '--activation', 'tanh', '--optimizer', 'adam', '--lr', '0.01', '--batch', '16', '--steps', '40', '--seed', '2', '--log-every', '5', '--output-bn', '--bn', 'after']);
+    expect(cmd).toEqual({
+      help: false,
+      steps: 40,
+      sweep: null,
+      settings: { dataset: 'circles', depth: 3, width: 8, activation: 'tanh', optimizer: 'adam', lr: 0.01, batch: 16, seed: 2, logEvery: 5, evalEvery: 5, outputBn: true, bn: 'after' },
+    });
+    expect(parseCommandLine(['--help'])).toEqual({ help: true });
+  });
+
+  test('prints one JSON line per logged step, equal to what createExperiment + stepComparison give (the lab’s path)', () => {
+    const args = ['--dataset', 'moons', '--steps', '30', '--log-every', '10', '--batch', '16', '--seed', '5'];
+    const { code, out } = runCli(args);
+    expect(code).toBe(0);
+    const lines = out.map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.step)).toEqual([10, 20, 30]);
+    const { comparison } = createExperiment({ dataset: 'moons', logEvery: 10, evalEvery: 10, batch: 16, seed: 5 });
+    const logs = stepComparison(comparison, 30).logs;
+    lines.forEach((line, i) => {
+      for (const v of ['plain', 'bn'] as const) {
+        const { step, epoch, ...rest } = logs[v][i];
+        expect(line[v]).toEqual(rest);
+        expect([line.step, line.epoch]).toEqual([step, epoch]);
+      }
+    });
+  });
+
+  test('a diverged variant prints {"diverged": …}; when both stop, a last line at that step ends the run', () => {
+    const one = runCli(['--lr', '30', '--output-bn', '--steps', '20', '--batch', '16']).out.map((l) => JSON.parse(l));
+    expect(one).toHaveLength(2);
+    expect(one[0].plain.diverged.reason).toMatch(/exceeded/);
+    expect(one[0].bn.trainLoss).toBeGreaterThan(0);
+    const both = runCli(['--lr', '1000', '--steps', '50']).out.map((l) => JSON.parse(l));
+    expect(both).toHaveLength(1);
+    expect(both[0].step).toBe(Math.max(both[0].plain.diverged.step, both[0].bn.diverged.step));
+  });
+
+  test('--sweep prints one JSON line per learning rate, equal to runSweep', () => {
+    const { out } = runCli(['--sweep', '0.1,3', '--steps', '20', '--depth', '1', '--batch', '16']);
+    const e = createExperiment({ depth: 1, batch: 16 });
+    const want = runSweep({ ...experimentComparisonOptions(e.settings), learningRates: [0.1, 3], steps: 20 }, e.data);
+    expect(out.map((l) => JSON.parse(l))).toEqual(JSON.parse(JSON.stringify(want)));
+  });
+
+  test('--help prints the options; bad options exit with code 2 and a clear message', () => {
+    expect(runCli(['--help']).out[0]).toMatch(/--dataset <name>/);
+    const cases: [string[], RegExp][] = [
+      [['--lr', 'abc'], /--lr expects a number, got "abc"/],
+      [['--dataset', 'iris'], /--dataset must be one of spiral/],
+      [['--frobnicate'], /Unknown option '--frobnicate'/],
+      [['--batch', '1'], /batch size must be an integer ≥ 2/],
+      [['--steps', '0'], /--steps must be a positive integer/],
+      [['--log-every', '10', '--eval-every', '15'], /multiple of logEvery/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out).toEqual([]);
+      expect(r.err.join('\n')).toMatch(msg);
+    }
+  });
+});
