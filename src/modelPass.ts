@@ -1,5 +1,12 @@
 import { activationBackward, activationForward } from './activations';
-import { type BatchNormForward, type BatchNormGrads, type BatchNormMode, batchNormBackward, batchNormForward } from './batchnorm';
+import {
+  type BatchNormForward,
+  type BatchNormForwardOptions,
+  type BatchNormGrads,
+  type BatchNormMode,
+  batchNormBackward,
+  batchNormForward,
+} from './batchnorm';
 import { EngineError } from './errors';
 import { type LinearGrads, linearBackward, linearForward } from './linear';
 import { type SoftmaxCrossEntropy, softmax, softmaxCrossEntropy } from './loss';
@@ -55,6 +62,9 @@ function bind(ws: Workspace, model: Model, m: number): void {
   ws.ce = { loss: NaN, probs: zeros(m, classes), dLogits: zeros(m, classes), correct: 0 };
 }
 
+/** Reused for every BN call (batchNormForward keeps no reference to it): no allocation per pass. */
+const bnScratch: BatchNormForwardOptions = {};
+
 export interface ForwardOptions {
   /** 'train' uses batch statistics in every BN (and needs m ≥ 2); 'eval' the running ones. Default 'train'. */
   mode?: BatchNormMode;
@@ -73,8 +83,9 @@ export function forward(model: Model, x: Matrix, ws: Workspace, options: Forward
     throw new EngineError('shape', `the model expects ${model.config.inputs} input columns, got [${x.rows} × ${x.cols}]`);
   }
   if (x.rows < 1) throw new EngineError('batch-size', 'a forward pass needs at least one sample');
-  const mode = options.mode ?? 'train';
-  const bnOptions = { mode, updateRunningStats: options.updateRunningStats ?? true, out: undefined as BatchNormForward | undefined };
+  const bnOptions = bnScratch;
+  bnOptions.mode = options.mode ?? 'train';
+  bnOptions.updateRunningStats = options.updateRunningStats ?? true;
   bind(ws, model, x.rows);
   ws.x = x;
   ws.hasLoss = false;
@@ -95,6 +106,7 @@ export function forward(model: Model, x: Matrix, ws: Workspace, options: Forward
     }
     input = ws.outputs[k];
   }
+  bnOptions.out = undefined;
   return input;
 }
 

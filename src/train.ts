@@ -285,9 +285,10 @@ function nextBatch(c: Comparison): void {
   const pos = c.step % c.stepsPerEpoch;
   if (pos === 0) shuffleInPlace(c.order, c.orderRng);
   const m = c.xb.rows, d = c.xb.cols, X = c.train.x.data;
+  const XB = c.xb.data;
   for (let i = 0; i < m; i++) {
     const r = c.order[pos * m + i];
-    c.xb.data.set(X.subarray(r * d, (r + 1) * d), i * d);
+    for (let j = 0, src = r * d, dst = i * d; j < d; j++) XB[dst + j] = X[src + j];
     c.yb[i] = c.train.y[r];
   }
 }
