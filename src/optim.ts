@@ -104,9 +104,10 @@ export function optimizerStep(opt: Optimizer): void {
       const w = ps[k].value, g = ps[k].grad, m = opt.first[k], v = opt.second[k];
       for (let i = 0; i < w.length; i++) {
         const gi = g[i];
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
+        // PyTorch's operation order: m.lerp_(g, 1 − β₁); v.mul_(β₂).addcmul_(g, g, 1 − β₂); p.addcdiv_(m, denom, −step).
+        m[i] += (1 - beta1) * (gi - m[i]);
         v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        w[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / sqrtBc2 + eps);
+        w[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / sqrtBc2 + eps));
       }
     }
   }

@@ -6,7 +6,7 @@ import type { InitName } from './init';
 import { type Matrix, zeros } from './matrix';
 import { evaluate, firstNonFiniteParam, l2Norm } from './metrics';
 import { type BiasMode, type Model, type Param, createModel, linearLayers, params } from './model';
-import { type Workspace, backward, createWorkspace, forward, forwardLoss } from './modelPass';
+import { type ForwardOptions, type Workspace, backward, createWorkspace, forward, forwardLoss } from './modelPass';
 import { type Optimizer, type OptimizerConfig, type OptimizerOptions, createOptimizer, optimizerStep, resolveOptimizerConfig } from './optim';
 import { quantiles } from './quantiles';
 import { type Rng, createRng, shuffleInPlace } from './rng';
@@ -42,7 +42,10 @@ export interface ComparisonConfig {
   /** Record metrics every `logEvery` steps; evaluate the test set every `evalEvery` (a multiple). */
   readonly logEvery: number;
   readonly evalEvery: number;
-  /** Rows of the fixed probe batch (0 = no quantiles; at most the training rows), and the unit probed. */
+  /**
+   * Rows of the fixed probe batch (0 = no quantiles; clamped to the training rows), drawn once from
+   * the training set by a shuffle seeded from `seed`, and the unit (column) probed in every hidden layer.
+   */
   readonly probeSize: number;
   readonly probeUnit: number;
   /**
@@ -215,6 +218,10 @@ export function createComparison(options: ComparisonOptions, data: { train: Data
   };
 }
 
+const TRAIN_PASS: ForwardOptions = { mode: 'train', updateRunningStats: true };
+/** The probe uses its own batch statistics and leaves running statistics alone. */
+const PROBE_PASS: ForwardOptions = { mode: 'train', updateRunningStats: false };
+
 const describeNonFinite = (v: number): string => (Number.isNaN(v) ? 'NaN (not a number)' : v > 0 ? 'infinite' : 'minus infinity');
 
 /**
@@ -223,7 +230,7 @@ const describeNonFinite = (v: number): string => (Number.isNaN(v) ? 'NaN (not a 
  * the update, or a non-finite parameter after it.
  */
 function trainVariant(v: Variant, c: Comparison): void {
-  const ce = forwardLoss(v.model, c.xb, c.yb, v.trainWs, { mode: 'train' });
+  const ce = forwardLoss(v.model, c.xb, c.yb, v.trainWs, TRAIN_PASS);
   v.lastLoss = ce.loss;
   v.lastCorrect = ce.correct;
   if (!Number.isFinite(ce.loss)) {
@@ -242,7 +249,7 @@ function trainVariant(v: Variant, c: Comparison): void {
 
 function probeQuantiles(v: Variant, c: Comparison): UnitQuantiles[] {
   if (!c.probe) return [];
-  forward(v.model, c.probe, v.probeWs, { mode: 'train', updateRunningStats: false });
+  forward(v.model, c.probe, v.probeWs, PROBE_PASS);
   const out: UnitQuantiles[] = [];
   const layers = v.model.layers, unit = c.config.probeUnit, m = c.probe.rows, col = c.quantileScratch;
   for (let k = 1; k < layers.length; k++) {
