@@ -114,6 +114,9 @@ export interface GunzipOptions {
 export async function gunzip(bytes: Uint8Array, options: GunzipOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
   if (!isGzip(bytes)) throw new EngineError('dataset', `not gzip data: it starts ${hex(bytes, 0, 2)}, expected 1f 8b`);
+  if (typeof DecompressionStream === 'undefined') {
+    throw new EngineError('dataset', 'this JavaScript runtime has no DecompressionStream, so it cannot gunzip (Node 18+ and current browsers have one)');
+  }
   // DecompressionStream takes ArrayBuffer-backed chunks; copy only if the input is shared memory.
   const chunk = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
   const input = new ReadableStream<BufferSource>({

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EngineError, gunzip, isGzip, parseIdx, readIdx } from '../../src';
 
 /** An IDX file built by hand: magic 00 00 <code> <ndims>, big-endian dims, then `body`. */
@@ -122,6 +122,16 @@ describe('gunzip and readIdx', () => {
     await expect(gunzip(raw)).rejects.toThrow(/not gzip data: it starts 00 00/);
     const big = new Uint8Array(gzipSync(new Uint8Array(1 << 20)));
     await expect(gunzip(big, { maxBytes: 1000 })).rejects.toThrow(/expands past 1000 bytes/);
+  });
+
+  test('a runtime without DecompressionStream gets an EngineError that says so', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      await expect(gunzip(gz)).rejects.toThrow(/no DecompressionStream/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await gunzip(gz)).length).toBe(raw.length);
   });
 });
 
