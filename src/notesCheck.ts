@@ -137,3 +137,18 @@ export function invSigmaGap(variance: ArrayLike<number>, eps: number): number {
   }
   return worst;
 }
+
+/**
+ * Largest |Σᵢ dzᵢ| over the features of dz [m × n]. For the exact BN backward it is 0 up to rounding
+ * (shifting every z of a feature by the same amount does not change BN's output); for the notes'
+ * simplified form it is not.
+ */
+export function maxBatchSum(dz: Matrix): number {
+  let worst = 0;
+  for (let j = 0; j < dz.cols; j++) {
+    let s = 0;
+    for (let i = 0; i < dz.rows; i++) s += dz.data[i * dz.cols + j];
+    worst = Math.max(worst, Math.abs(s));
+  }
+  return worst;
+}

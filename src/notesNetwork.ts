@@ -194,3 +194,10 @@ export function notesMinusBetaOutput(bn: BatchNorm, fwd: BatchNormForward, out?:
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) Y[i * n + j] = bn.gamma[j] * ZH[i * n + j] - bn.beta[j];
   return y;
 }
+
+/** One-hot labels Y, [m × classes] (row i has a 1 in column labels[i]). */
+export function oneHot(labels: ArrayLike<number>, classes: number): Matrix {
+  const y = zeros(labels.length, classes);
+  for (let i = 0; i < labels.length; i++) y.data[i * classes + labels[i]] = 1;
+  return y;
+}

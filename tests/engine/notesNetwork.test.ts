@@ -4,7 +4,9 @@ import {
   centralDifferences,
   checkNotesGradients,
   invSigmaGap,
+  maxBatchSum,
   maxRelativeError,
+  matrix,
   notesBackward,
   notesForward,
   notesMinusBetaOutput,
@@ -116,6 +118,11 @@ describe('finite-difference helpers', () => {
   test('maxRelativeError is max|a − r| / max|r| over length-3 vectors, and the absolute error for a zero reference', () => {
     expect(maxRelativeError([1, 2, 3], [1, 2, 4])).toBeCloseTo(0.25, 15);
     expect(maxRelativeError([0, 1e-3], [0, 0])).toBe(1e-3);
+  });
+
+  test('maxBatchSum of a [3 × 2] matrix is the largest |column sum|', () => {
+    expect(maxBatchSum(matrix(3, 2, [1, -2, 2, 0.5, -4, 0.25]))).toBe(1.25);
+    expect(maxBatchSum(matrix(2, 1, [0.5, -0.5]))).toBe(0);
   });
 
   test('invSigmaGap: √(1 + ε/σ²) − 1 per feature, infinite for σ² = 0', () => {

@@ -9,4 +9,6 @@ export const BN_URL = [
   enumRow('placement', { default: 'before', values: ['before', 'after'] }),
   numberRow('k', { default: 1, min: 0.01, max: 100 }),
   enumRow('mode', { default: 'train', values: ['train', 'eval'] }),
+  numberRow('momentum', { default: 0.1, min: 0.01, max: 1 }),
+  numberRow('netSteps', { param: 'net-steps', default: 0, min: 0, max: 60, integer: true }),
 ] as const;

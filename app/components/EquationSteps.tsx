@@ -1,0 +1,36 @@
+import type { CSSProperties } from 'react';
+import { Equation } from './Equation';
+import './EquationSteps.css';
+
+interface Props {
+  /** What the list is ("the forward pass"), for its accessible name. */
+  label: string;
+  /** One TeX equation per step. */
+  equations: readonly string[];
+  titles: readonly string[];
+  step: number;
+  onStep: (step: number) => void;
+}
+
+/** The whole pass as a list of equations; the current one highlighted, each one a button to go there. */
+export function EquationSteps({ label, equations, titles, step, onStep }: Props) {
+  return (
+    <ol className="eq-steps" aria-label={`Equations of ${label}`} style={{ '--eq-rows': Math.ceil(equations.length / 2) } as CSSProperties}>
+      {equations.map((tex, i) => (
+        <li key={i} className={i === step ? 'current' : undefined}>
+          <button
+            type="button"
+            aria-current={i === step ? 'step' : undefined}
+            aria-label={`Step ${i + 1}: ${titles[i]}`}
+            onClick={() => onStep(i)}
+          >
+            <span className="eq-steps-n" aria-hidden="true">
+              {i + 1}
+            </span>
+            <Equation tex={tex} display={false} />
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

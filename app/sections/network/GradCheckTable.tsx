@@ -1,0 +1,40 @@
+import type { GradKey } from '../../lib/backwardSteps';
+import { type CheckRow, checkRows } from '../../lib/gradChecks';
+import type { NotesContext } from '../../lib/notesContext';
+
+const Verdict = ({ ok }: { ok: boolean }) => (ok ? <span className="good">✓ agrees</span> : <span className="bad">✗ wrong</span>);
+
+/** Every gradient against central differences: the engine's exact form and the notes' form. */
+export function GradCheckTable({ ctx, current }: { ctx: NotesContext; current: GradKey }) {
+  const rows: CheckRow[] = checkRows(ctx);
+  return (
+    <div className="table-scroll">
+      <table className="data-table grad-table" aria-label="Gradients against central differences">
+        <caption>
+          Each gradient against central differences of the loss (h = {ctx.checks.h}): the largest error, relative to the
+          largest entry.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">gradient</th>
+            <th scope="col">engine (exact)</th>
+            <th scope="col">what the notes write</th>
+            <th scope="col">notes&apos; form</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className={r.key === current ? 'current' : undefined} data-testid={`check-${r.key}`}>
+              <th scope="row">{r.name}</th>
+              <td className="num">
+                {r.exact} <Verdict ok={r.exactOk} />
+              </td>
+              <td className="notes-form">{r.notesForm}</td>
+              <td className="num">{r.notes === null ? '—' : <>{r.notes} <Verdict ok={r.notesOk === true} /></>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

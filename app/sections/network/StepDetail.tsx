@@ -1,0 +1,40 @@
+import { Equation } from '../../components/Equation';
+import { MatrixView } from '../../components/MatrixView';
+import type { Cell, StepView } from '../../lib/forwardSteps';
+
+interface Props {
+  view: StepView;
+  cell: Cell;
+  onSelect: (cell: Cell) => void;
+}
+
+/** One step of a pass: the equation, the selected entry with its numbers, the matrices it reads and makes. */
+export function StepDetail({ view, cell, onSelect }: Props) {
+  return (
+    <div className="step-detail">
+      <Equation tex={view.symbolic} />
+      <div className="step-substituted" data-testid="step-substituted">
+        <Equation tex={view.substituted} label="The selected entry with the engine's numbers" />
+      </div>
+      <div className="step-matrices">
+        {view.inputs.map((p) => (
+          <MatrixView key={p.name} panel={p} />
+        ))}
+        {view.output && (
+          <>
+            {view.inputs.length > 0 && (
+              <span className="step-arrow" aria-hidden="true">
+                →
+              </span>
+            )}
+            <MatrixView panel={view.output} selected={cell} onSelect={onSelect} />
+          </>
+        )}
+        {view.extras?.map((p) => (
+          <MatrixView key={p.name} panel={p} />
+        ))}
+      </div>
+      {view.output && <p className="hint">Pick an entry of {view.output.name} (click, or focus it and use the arrow keys) to see its arithmetic.</p>}
+    </div>
+  );
+}
