@@ -1,30 +1,64 @@
+import { useEffect, useRef } from 'react';
+import { CopyLink } from './components/CopyLink';
 import { Section } from './components/Section';
+import { Toc } from './components/Toc';
+import { UrlNotice } from './components/UrlNotice';
+import { scrollToSection, watchSections } from './nav/scrollSpy';
+import { SLIDES } from './presentation/deck';
+import { PresentButton } from './presentation/PresentButton';
+import { Presentation } from './presentation/Presentation';
 import { SECTIONS } from './sections/registry';
+import { appStore, useAppState } from './state/store';
+import './App.css';
 
+/** The notebook, or the instructor's presentation of it; the notice about the address over both. */
 export function App() {
+  const presenting = useAppState((s) => s.presenting);
+  return (
+    <>
+      {presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
+      <UrlNotice />
+    </>
+  );
+}
+
+function Notebook() {
+  const content = useRef<HTMLElement>(null);
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Open where the link (or the last slide shown) was: the first section is the top of the page.
+    const { section } = appStore.getState();
+    if (section !== SECTIONS[0]?.id) scrollToSection(section);
+    if (!content.current || !end.current) return;
+    return watchSections(
+      SECTIONS.map((s) => s.id),
+      content.current,
+      end.current,
+      (id) => {
+        if (appStore.getState().section !== id) appStore.getState().setNav({ section: id });
+      },
+    );
+  }, []);
   return (
     <div className="layout">
       <header className="masthead">
-        <h1>Batch Normalization, live</h1>
-        <p className="lede">The lecture notes, equation by equation, with every number computed by a real engine.</p>
+        <div className="masthead-text">
+          <h1>Batch Normalization, live</h1>
+          <p className="lede">The lecture notes, equation by equation, with every number computed by a real engine.</p>
+        </div>
+        <div className="masthead-actions">
+          <CopyLink />
+          <PresentButton />
+        </div>
       </header>
-      <nav className="toc" aria-label="Sections">
-        <ol>
-          {SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={`#${s.id}`}>
-                {s.number}. {s.title}
-              </a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <main className="content">
+      <Toc sections={SECTIONS} />
+      <main className="content" ref={content}>
         {SECTIONS.map(({ id, number, title, Component }) => (
           <Section key={id} id={id} number={number} title={title}>
             <Component />
           </Section>
         ))}
+        <div ref={end} className="content-end" aria-hidden="true" />
       </main>
     </div>
   );

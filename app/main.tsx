@@ -3,6 +3,28 @@ import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './App';
+import { pinSection, scrollToSection } from './nav/scrollSpy';
+import { normalizePresentation } from './presentation/deck';
+import { SECTIONS } from './sections/registry';
+import { appStore } from './state/store';
+import { noticeStore } from './state/url/notices';
+import { startUrlSync } from './state/url/sync';
+
+// The address is read into the store before the first render, so the page opens on the link's numbers.
+startUrlSync({
+  store: appStore,
+  sectionIds: () => SECTIONS.map((s) => s.id),
+  normalize: normalizePresentation,
+  onRead: ({ reason, previous, notices }) => {
+    if (notices.length > 0) noticeStore.getState().show(notices);
+    const now = appStore.getState();
+    // A table-of-contents click already scrolls (the browser does); back/forward must scroll here.
+    if (reason === 'hashchange') pinSection(now.section);
+    else if (reason === 'popstate' && !now.presenting && !previous.presenting && now.section !== previous.section) {
+      scrollToSection(now.section);
+    }
+  },
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

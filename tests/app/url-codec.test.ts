@@ -63,6 +63,8 @@ const cases: Case[] = [
   ['shift', '-11', -10, /below the smallest/],
   ['scale', '0', 0, null],
   ['scale', '-1', 0, /below the smallest/],
+  ['offset', '1e10', 1e10, null],
+  ['offset', '1e11', 1e10, /above the largest/],
   // dragged points, counted from 1 in the URL
   ['points', '3:1.25,5:-0.5', { 2: 1.25, 4: -0.5 }, null],
   ['points', ' 1 : 2 ', { 0: 2 }, null],
@@ -88,6 +90,8 @@ const cases: Case[] = [
   ['k', '0', 0.01, /below the smallest/],
   ['mode', 'eval', 'eval', null],
   ['mode', 'test', 'train', /not one of train, eval/],
+  ['momentum', '0', 0.01, /below the smallest/],
+  ['net-steps', '61', 60, /above the largest/],
   // where the reader is
   ['section', 'mean', 'mean', null],
   ['section', 'nowhere', 'why', /not a section of this notebook/],

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createAppStore } from '../../app/state/store';
-import { URL_TABLE, VERSION_PARAM } from '../../app/state/url/table';
+import { NOT_IN_URL, URL_TABLE, VERSION_PARAM } from '../../app/state/url/table';
 
 test('each URL row’s default is the store’s initial value (so an empty query is the fresh page)', () => {
   const initial = createAppStore().getState();
@@ -16,4 +16,13 @@ test('query names are unique, lower case, and never the version name', () => {
 
 test('every row’s default is one of its own allowed values', () => {
   for (const row of URL_TABLE) expect([row.param, row.schema().safeParse(row.default).success]).toEqual([row.param, true]);
+});
+
+test('every piece of data in the store has a URL row, unless listed in NOT_IN_URL', () => {
+  const initial = createAppStore().getState();
+  const data = Object.entries(initial)
+    .filter(([, v]) => typeof v !== 'function')
+    .map(([k]) => k);
+  const covered = new Set<string>([...URL_TABLE.map((r) => r.key), ...NOT_IN_URL]);
+  expect(data.filter((k) => !covered.has(k))).toEqual([]);
 });

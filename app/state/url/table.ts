@@ -25,6 +25,12 @@ export const VERSION_PARAM = 'v';
 
 export const URL_TABLE: readonly AnyRow[] = checkTable([...BATCH_URL, ...BN_URL, ...NAV_URL]);
 
+/**
+ * Data in the store that deliberately stays out of the address (e.g. a training run's progress,
+ * which a link reproduces by its settings and seed). Every other data key must have a row; a test checks.
+ */
+export const NOT_IN_URL: readonly DataKey[] = [];
+
 /** The state's values that the URL holds, by key. */
 export type UrlValues = Partial<Pick<State, DataKey>>;
 

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { appStore } from '../state/store';
+import { controlOwnsKey, enterPresentation } from './control';
+import { SLIDES } from './deck';
+
+const enter = () => enterPresentation(appStore, SLIDES);
+
+/** "Present": the instructor's one-step-per-screen view, from the current section. Also the P key. */
+export function PresentButton() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'p' && e.key !== 'P')) return;
+      if (controlOwnsKey(e.target, e.key)) return;
+      e.preventDefault();
+      enter();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <button type="button" className="present-button" onClick={enter} aria-keyshortcuts="P">
+      ▶ Present
+    </button>
+  );
+}

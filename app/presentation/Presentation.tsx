@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { CopyLink } from '../components/CopyLink';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { appStore, useAppState } from '../state/store';
+import { exitPresentation, goToSlide, type DeckAction } from './control';
+import { FullscreenButton } from './FullscreenButton';
+import { toggleFullscreen } from './fullscreen';
+import type { Slide } from './slides';
+import { usePresentationKeys } from './usePresentationKeys';
+import './presentation.css';
+
+/**
+ * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
+ * The step's panel is the section's own live panel, so its controls still work.
+ */
+export function Presentation({ slides }: { slides: readonly Slide[] }) {
+  const step = useAppState((s) => s.step);
+  const k = Math.min(Math.max(0, step), slides.length - 1);
+  const slide = slides[k];
+  const total = slides.length;
+  const deck = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+
+  const run = useCallback(
+    (action: DeckAction) => {
+      const go = (n: number) => goToSlide(appStore, slides, n);
+      const at = appStore.getState().step;
+      if (action === 'next') go(at + 1);
+      else if (action === 'previous') go(at - 1);
+      else if (action === 'first') go(0);
+      else if (action === 'last') go(slides.length - 1);
+      else if (action === 'fullscreen') toggleFullscreen();
+      else exitPresentation(appStore);
+    },
+    [slides],
+  );
+  usePresentationKeys(run);
+
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, []);
+  useEffect(() => {
+    body.current?.scrollTo?.({ top: 0 });
+    // The previous step's control may have held focus and gone: keep the keyboard in the deck.
+    if (!deck.current?.contains(document.activeElement)) heading.current?.focus({ preventScroll: true });
+  }, [k]);
+
+  if (!slide) return null;
+  const title = slide.stepsInSection > 1 ? slide.step.title : slide.sectionTitle;
+  return (
+    <div className="deck" ref={deck} role="region" aria-roledescription="presentation" aria-label="Presentation">
+      <header className="deck-bar">
+        <h2 ref={heading} tabIndex={-1} className="deck-title">
+          <span className="section-number">{slide.sectionNumber}</span>{' '}
+          {slide.stepsInSection > 1 && <span className="deck-context">{slide.sectionTitle} · </span>}
+          {title}
+        </h2>
+        <p className="deck-count" aria-live="polite">
+          Step {k + 1} of {total}
+          <span className="deck-sr">: {title}</span>
+        </p>
+        <div className="deck-actions">
+          <CopyLink />
+          <FullscreenButton />
+          <button type="button" onClick={() => run('exit')} aria-keyshortcuts="Escape">
+            Exit <kbd>Esc</kbd>
+          </button>
+        </div>
+      </header>
+      <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
+      <main className="deck-body" ref={body}>
+        <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`}>
+          <ErrorBoundary name={`Section ${slide.sectionNumber}: ${slide.sectionTitle}`}>
+            <slide.Component />
+          </ErrorBoundary>
+        </div>
+      </main>
+      <footer className="deck-nav">
+        <button type="button" onClick={() => run('previous')} disabled={k === 0} aria-keyshortcuts="ArrowLeft PageUp">
+          ← Previous
+        </button>
+        <p className="deck-keys" aria-hidden="true">
+          <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>F</kbd> full
+          screen · <kbd>Esc</kbd> leave
+        </p>
+        <button type="button" onClick={() => run('next')} disabled={k === total - 1} aria-keyshortcuts="ArrowRight PageDown Space">
+          Next →
+        </button>
+      </footer>
+    </div>
+  );
+}

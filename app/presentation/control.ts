@@ -1,0 +1,61 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { State } from '../state/store';
+import { slideIndexFor, slidePatch, type Slide } from './slides';
+
+/** Starts presenting from where the reader is: the current section's step (see slideIndexFor). */
+export function enterPresentation(store: StoreApi<State>, slides: readonly Slide[]): void {
+  const s = store.getState();
+  s.setNav({ presenting: true, ...slidePatch(slides, slideIndexFor(slides, s)) });
+}
+
+/** Shows slide k (clamped to the deck): its section, and its step's panel state. */
+export function goToSlide(store: StoreApi<State>, slides: readonly Slide[], k: number): void {
+  const target = Math.min(Math.max(0, k), slides.length - 1);
+  if (target !== store.getState().step) store.getState().setNav(slidePatch(slides, target));
+}
+
+/** Stops presenting; the notebook opens at the section of the last slide shown. */
+export function exitPresentation(store: StoreApi<State>): void {
+  if (typeof document !== 'undefined' && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  store.getState().setNav({ presenting: false, step: 0 });
+}
+
+/** True when a key pressed on `target` belongs to that control (typing, a slider, a button's Space). */
+export function controlOwnsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  const role = target.getAttribute('role') ?? '';
+  if (['slider', 'spinbutton', 'radio', 'tab', 'option', 'listbox', 'combobox', 'textbox', 'menuitem', 'grid', 'gridcell'].includes(role)) return true;
+  const activates = key === ' ' || key === 'Enter';
+  return activates && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'button' || role === 'link');
+}
+
+export type DeckAction = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'fullscreen';
+
+/** The deck's keys: → Space PageDown forward, ← Shift+Space PageUp back, Home, End, Esc, F. */
+export function deckAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>): DeckAction | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  if (e.key === 'Escape') return 'exit';
+  if (controlOwnsKey(e.target, e.key)) return null;
+  switch (e.key) {
+    case 'ArrowRight':
+    case 'PageDown':
+      return 'next';
+    case ' ':
+      return e.shiftKey ? 'previous' : 'next';
+    case 'ArrowLeft':
+    case 'PageUp':
+      return 'previous';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'f':
+    case 'F':
+      return 'fullscreen';
+    default:
+      return null;
+  }
+}
