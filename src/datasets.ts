@@ -174,6 +174,32 @@ export function classCounts(data: Dataset): Int32Array {
   return c;
 }
 
+export interface Bounds2D {
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+/**
+ * The bounding box of the first two columns of x [n × ≥2], widened on each side by `padding` times
+ * its extent (a zero extent is widened by `padding` itself): the area a decision-boundary map covers.
+ */
+export function datasetBounds(x: Matrix, padding = 0.1): Bounds2D {
+  if (x.cols < 2 || x.rows < 1) throw new EngineError('shape', `bounds need at least one row of 2 columns, got [${x.rows} × ${x.cols}]`);
+  checkFinite('padding', padding, 0);
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  for (let i = 0; i < x.rows; i++) {
+    const a = x.data[i * x.cols], b = x.data[i * x.cols + 1];
+    xMin = Math.min(xMin, a);
+    xMax = Math.max(xMax, a);
+    yMin = Math.min(yMin, b);
+    yMax = Math.max(yMax, b);
+  }
+  const px = (xMax - xMin || 1) * padding, py = (yMax - yMin || 1) * padding;
+  return { xMin: xMin - px, xMax: xMax + px, yMin: yMin - py, yMax: yMax + py };
+}
+
 /**
  * A regular grid over [xMin, xMax] × [yMin, yMax] with `resolution` points per side, as a
  * [resolution² × 2] matrix in row-major order (x varies fastest): the input of a decision-boundary map.

@@ -3,6 +3,7 @@ import { type Dataset2DName, type Split, DATASETS_2D, DEFAULT_NOISE, makeDataset
 import { EngineError, checkFinite, checkInteger } from './errors';
 import { type InitName, INITS } from './init';
 import { type OptimizerName, OPTIMIZERS } from './optim';
+import { withDefaults } from './options';
 import { type Comparison, type ComparisonOptions, createComparison } from './train';
 
 /**
@@ -59,7 +60,7 @@ export const EXPERIMENT_DEFAULTS: ExperimentSettings = {
 
 /** Fills in defaults and checks each field. @throws EngineError naming the bad setting. */
 export function resolveExperimentSettings(settings: Partial<ExperimentSettings>): ExperimentSettings {
-  const s: ExperimentSettings = { ...EXPERIMENT_DEFAULTS, ...settings };
+  const s: ExperimentSettings = withDefaults(EXPERIMENT_DEFAULTS, settings);
   if (!DATASETS_2D.includes(s.dataset)) throw new EngineError('dataset', `unknown dataset "${String(s.dataset)}", expected one of ${DATASETS_2D.join(', ')}`);
   if (!OPTIMIZERS.includes(s.optimizer)) throw new EngineError('config', `unknown optimizer "${String(s.optimizer)}", expected one of ${OPTIMIZERS.join(', ')}`);
   if (!INITS.includes(s.init)) throw new EngineError('config', `unknown initialization "${String(s.init)}", expected one of ${INITS.join(', ')}`);

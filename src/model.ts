@@ -5,6 +5,7 @@ import { type InitName, INITS, initWeights } from './init';
 import { type Linear, createLinear } from './linear';
 import { type Matrix, zeros } from './matrix';
 import type { Rng } from './rng';
+import { withDefaults } from './options';
 
 /**
  * A feed-forward classifier as plain data: an array of tagged layers, handed to functions
@@ -89,7 +90,7 @@ export interface Model {
 
 /** Fills in defaults and validates. @throws EngineError naming the bad field. */
 export function resolveModelConfig(options: ModelOptions): ModelConfig {
-  const c: ModelConfig = { ...MODEL_DEFAULTS, ...options, hidden: [...(options.hidden ?? MODEL_DEFAULTS.hidden)] };
+  const c: ModelConfig = { ...withDefaults(MODEL_DEFAULTS, options), hidden: [...(options.hidden ?? MODEL_DEFAULTS.hidden)] };
   checkInteger('inputs', c.inputs, 1);
   checkInteger('classes', c.classes, 2);
   if (!Array.isArray(c.hidden)) throw new EngineError('config', 'hidden must be an array of layer widths');

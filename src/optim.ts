@@ -1,5 +1,6 @@
 import { EngineError, checkFinite } from './errors';
 import type { Param } from './model';
+import { withDefaults } from './options';
 
 /**
  * Optimizers with PyTorch's update rules and defaults (torch.optim.SGD and Adam, no weight decay):
@@ -47,7 +48,7 @@ export function resolveOptimizerConfig(options: OptimizerOptions): OptimizerConf
   if (!OPTIMIZERS.includes(options.name)) {
     throw new EngineError('config', `unknown optimizer "${String(options.name)}", expected one of ${OPTIMIZERS.join(', ')}`);
   }
-  const c: OptimizerConfig = { ...OPTIMIZER_DEFAULTS, ...options };
+  const c: OptimizerConfig = withDefaults(OPTIMIZER_DEFAULTS, options);
   checkFinite('learning rate', c.lr);
   if (!(c.lr > 0)) throw new EngineError('hyperparameter', `learning rate must be positive, got ${c.lr}`);
   checkFinite('momentum', c.momentum, 0);

@@ -9,6 +9,7 @@ import { type BiasMode, type Model, type Param, createModel, linearLayers, param
 import { type ForwardOptions, type Workspace, backward, createWorkspace, forward, forwardLoss } from './modelPass';
 import { type Optimizer, type OptimizerConfig, type OptimizerOptions, createOptimizer, optimizerStep, resolveOptimizerConfig } from './optim';
 import { quantiles } from './quantiles';
+import { withDefaults } from './options';
 import { type Rng, createRng, shuffleInPlace } from './rng';
 
 /**
@@ -151,8 +152,7 @@ const streamSeed = (seed: number, stream: number): number => (Math.imul(Math.flo
 /** Fills in defaults and validates against the training set. @throws EngineError naming the problem. */
 export function resolveComparisonConfig(options: ComparisonOptions, trainRows: number): ComparisonConfig {
   const c: ComparisonConfig = {
-    ...COMPARISON_DEFAULTS,
-    ...options,
+    ...withDefaults(COMPARISON_DEFAULTS, options),
     hidden: [...(options.hidden ?? COMPARISON_DEFAULTS.hidden)],
     optimizer: resolveOptimizerConfig(options.optimizer ?? COMPARISON_DEFAULTS.optimizer),
   };

@@ -4,6 +4,7 @@ import {
   EngineError,
   checkDataset,
   classCounts,
+  datasetBounds,
   grid2D,
   makeDataset2D,
   matrix,
@@ -100,6 +101,13 @@ describe('splitDataset and helpers', () => {
     expect(() => checkDataset({ ...ok, y: Int32Array.from([0, 1]) })).toThrow(/6 rows but 2 labels/);
     const nan = matrix(6, 4, x.data.map((v, i) => (i === 9 ? NaN : v)));
     expect(() => checkDataset({ ...ok, x: nan })).toThrow(/non-finite value at row 2, column 1/);
+  });
+
+  test('datasetBounds of x [3 × 2] = the box of the points widened by 10 % of each extent', () => {
+    const b = datasetBounds(matrix(3, 2, [0, 5, 2, 1, 1, 3]));
+    expect(b).toEqual({ xMin: -0.2, xMax: 2.2, yMin: 1 - 0.4, yMax: 5 + 0.4 });
+    expect(datasetBounds(matrix(1, 2, [3, 3]), 0.5)).toEqual({ xMin: 2.5, xMax: 3.5, yMin: 2.5, yMax: 3.5 });
+    expect(() => datasetBounds(matrix(2, 1, [1, 2]))).toThrow(EngineError);
   });
 
   test('grid2D(−1, 1, 0, 2, 3) is [9 × 2], x fastest, corners exact', () => {

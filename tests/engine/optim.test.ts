@@ -58,6 +58,8 @@ describe('optimizer steps against hand-computed values (PyTorch update rules)', 
     const opt = createOptimizer({ name: 'adam' }, []);
     expect(opt.config).toMatchObject({ lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
     expect(createOptimizer({ name: 'momentum' }, []).config.momentum).toBe(0.9);
+    // an option explicitly undefined (a form field left empty) means the default
+    expect(createOptimizer({ name: 'adam', lr: undefined }, []).config.lr).toBe(1e-3);
   });
 });
 

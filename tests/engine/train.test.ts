@@ -175,14 +175,27 @@ describe('divergence', () => {
     expect(later.logs.plain).toEqual([]);
   });
 
-  test('non-finite numbers (inputs near 5e307 overflow): a NaN loss or a parameter overflow stops each variant; then the run is done', () => {
-    const huge: Dataset = { ...split.train, x: matrix(split.train.x.rows, 2, split.train.x.data.map((v) => v * 5e307)) };
-    const c = createComparison({ ...base, divergenceLoss: Infinity }, { train: huge });
+  test('a NaN output bias makes the training loss NaN at step 1: that variant stops, the other trains on', () => {
+    const c = createComparison(base, split);
+    const b3 = params(c.variants.plain.model).find((p) => p.name === 'b3');
+    b3?.value.fill(NaN); // the output bias: every logit becomes NaN
+    const r = stepComparison(c, 10);
+    expect(r.diverged.plain).toEqual({ step: 1, reason: 'the training loss became NaN (not a number)' });
+    expect(r.diverged.bn).toBeNull();
+    expect(r.logs.bn.map((m) => m.step)).toEqual([5, 10]);
+  });
+
+  test('an update that overflows a parameter (lr 1e308, inputs ×1000) is caught after step 1, naming it; both stopped ⇒ done', () => {
+    const big: Dataset = { ...split.train, x: matrix(split.train.x.rows, 2, split.train.x.data.map((v) => v * 1000)) };
+    const c = createComparison({ ...base, divergenceLoss: Infinity, optimizer: { name: 'sgd', lr: 1e308 } }, { train: big });
     const r = stepComparison(c, 5);
-    expect(r.diverged.plain).toEqual({ step: 2, reason: 'the training loss became NaN (not a number)' });
-    expect(r.diverged.bn).toEqual({ step: 1, reason: 'parameter W1 is no longer a finite number' });
+    for (const v of ['plain', 'bn'] as const) {
+      expect(r.diverged[v]?.reason).toMatch(/^parameter (W|b|gamma|beta)\d is no longer a finite number$|^the training loss became/);
+    }
+    expect(r.diverged.plain).toEqual({ step: 1, reason: expect.stringMatching(/^parameter W\d is no longer a finite number$/) });
     expect(r.done).toBe(true);
-    expect(r.step).toBe(2);
-    expect(stepComparison(c, 5).step).toBe(2);
+    const stopped = Math.max(r.diverged.plain?.step ?? 0, r.diverged.bn?.step ?? 0);
+    expect(r.step).toBe(stopped);
+    expect(stepComparison(c, 5).step).toBe(stopped);
   });
 });
