@@ -10,7 +10,11 @@ export function activationForward(name: ActivationName, z: Matrix, out?: Matrix)
   const Z = z.data, A = a.data, len = Z.length;
   switch (name) {
     case 'relu':
-      for (let i = 0; i < len; i++) A[i] = Z[i] > 0 ? Z[i] : 0;
+      // NaN passes through (NaN > 0 is false), as in PyTorch: a diverged input must not read as 0.
+      for (let i = 0; i < len; i++) {
+        const x = Z[i];
+        A[i] = x > 0 || x !== x ? x : 0;
+      }
       break;
     case 'sigmoid':
       for (let i = 0; i < len; i++) {
