@@ -46,7 +46,7 @@ export interface LinearGrads {
 
 /**
  * Backward through z = x · W + b. Computes dx only when `needInput` (the first layer does not need it).
- * Reuses `out` buffers when their shapes fit.
+ * Reuses `out` buffers when their shapes fit (overwriting them), and returns `out` itself when all fit.
  */
 export function linearBackward(layer: Linear, x: Matrix, dz: Matrix, needInput = true, out?: LinearGrads): LinearGrads {
   assertShape('∂L/∂z', dz, x.rows, layer.outputs);
@@ -59,5 +59,7 @@ export function linearBackward(layer: Linear, x: Matrix, dz: Matrix, needInput =
     for (let i = 0; i < dz.rows; i++) for (let j = 0; j < n; j++) db[j] += DZ[i * n + j];
   }
   const dx = needInput ? matmulTransB(dz, layer.W, out?.dx ?? undefined) : null;
+  // Hand back `out` itself when every buffer was reused: no allocation in a steady-state step.
+  if (out && out.dW === dW && out.db === db && out.dx === dx) return out;
   return { dW, db, dx };
 }
