@@ -1,7 +1,10 @@
 /**
  * A small, seeded pseudo-random generator (mulberry32 for uniforms, Box–Muller for Gaussians).
  * Every source of randomness in the engine takes one of these explicitly: the same seed gives the
- * same numbers in Node, the browser and a Worker. Its whole state is one 32-bit integer.
+ * same numbers in Node, the browser and a Worker. The uniform stream's state is one 32-bit integer
+ * (`state()`); Gaussians come in Box–Muller pairs, and the second of a pair is held back for the next
+ * `gaussian()` call, outside that integer. So `createRng(0, rng.state())` continues `uniform()` exactly,
+ * and `gaussian()` too when an even number of Gaussians has been drawn.
  */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -10,7 +13,7 @@ export interface Rng {
   gaussian(): number;
   /** Integer in [0, n). */
   int(n: number): number;
-  /** Current state, to snapshot or clone a generator. */
+  /** The uniform stream's state, to snapshot or clone a generator (see the note on Gaussians above). */
   state(): number;
 }
 
