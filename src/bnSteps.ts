@@ -21,6 +21,8 @@ export interface BatchNormSteps {
   readonly squaredDeviations: Float64Array;
   /** σ² = (1/m) Σ (zᵢ − μ)², the biased (1/m) variance. */
   readonly variance: number;
+  /** σ²·m/(m − 1), the unbiased estimate (PyTorch's running variance uses it; BN's output does not). */
+  readonly unbiasedVariance: number;
   /** √(σ² + ε), the divisor of Z_norm. */
   readonly std: number;
   /** Z_norm = (zᵢ − μ)/√(σ² + ε), length m; NaN entries when σ² + ε = 0 (0/0). */
@@ -81,6 +83,7 @@ export function batchNormSteps(z: ArrayLike<number>, options: BatchNormStepOptio
     centered,
     squaredDeviations,
     variance,
+    unbiasedVariance: (variance * m) / (m - 1),
     std: Math.sqrt(variance + eps),
     zNorm: f.zHat.data,
     y: f.y.data,

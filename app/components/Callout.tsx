@@ -7,17 +7,23 @@ interface Props {
   correct: ReactNode;
   /** Live evidence from the engine, when there is some. */
   children?: ReactNode;
+  /**
+   * 'correction' (default): the notes are wrong or imprecise. 'confirmed': the notes are right and
+   * the box shows the engine checking them.
+   */
+  verdict?: 'correction' | 'confirmed';
 }
 
-/** "The notes say …, correct is …": a polite, visible correction. */
-export function Callout({ notes, correct, children }: Props) {
+/** "The notes say …, correct is …": a polite, visible correction (or confirmation). */
+export function Callout({ notes, correct, children, verdict = 'correction' }: Props) {
+  const confirmed = verdict === 'confirmed';
   return (
-    <aside className="callout" aria-label="Correction to the notes">
+    <aside className={`callout${confirmed ? ' callout-confirmed' : ''}`} aria-label={confirmed ? 'The notes, checked' : 'Correction to the notes'}>
       <p>
         <span className="callout-tag">The notes say</span> {notes}
       </p>
       <p>
-        <span className="callout-tag callout-tag-ok">Correct</span> {correct}
+        <span className="callout-tag callout-tag-ok">{confirmed ? 'Right' : 'Correct'}</span> {correct}
       </p>
       {children}
     </aside>

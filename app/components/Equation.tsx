@@ -16,5 +16,13 @@ export function Equation({ tex, display = true, label }: Props) {
     [tex, display],
   );
   const Tag = display ? 'div' : 'span';
-  return <Tag className={display ? 'equation' : 'equation-inline'} aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  // role="math" gives the label a valid home (aria-label on a plain div is not allowed).
+  return (
+    <Tag
+      className={display ? 'equation' : 'equation-inline'}
+      role={label ? 'math' : undefined}
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -1,18 +1,52 @@
-/** Formats an engine number for display; non-finite values are words, never "NaN". */
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+};
+
+/** Mantissa and exponent of x in scientific notation, trailing zeros of the mantissa dropped. */
+function scientific(x: number, digits: number): { mant: string; exp: number } {
+  const [m, e] = x.toExponential(Math.max(0, digits - 1)).split('e');
+  const mant = m.includes('.') ? m.replace(/\.?0+$/, '') : m;
+  return { mant, exp: Number(e) };
+}
+
+const needsScientific = (x: number): boolean => {
+  const a = Math.abs(x);
+  return a >= 1e5 || a < 1e-3;
+};
+
+/**
+ * Formats an engine number for display as text; non-finite values are words, never "NaN".
+ * Very large or small numbers use scientific notation with a superscript exponent: 4.4×10⁻¹⁶.
+ */
 export function fmt(x: number, digits = 3): string {
   if (Number.isNaN(x)) return 'undefined';
   if (x === Infinity) return '∞';
   if (x === -Infinity) return '−∞';
   if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) {
-    const [mant, exp] = x.toExponential(digits - 1).split('e');
-    return `${mant.replace('-', '−')}×10^${Number(exp)}`;
+  if (needsScientific(x)) {
+    const { mant, exp } = scientific(x, digits);
+    const sup = String(exp).replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+    const m = mant.replace('-', '−');
+    return m === '1' || m === '−1' ? `${m.replace('1', '')}10${sup}` : `${m}×10${sup}`;
   }
   return Number(x.toFixed(digits)).toString().replace('-', '−');
 }
 
-/** The same number as TeX (exponents as superscripts). */
+/** The same number as TeX (exponents as superscripts; NaN as the word "undefined", ±∞ as \infty). */
 export function tex(x: number, digits = 3): string {
-  return fmt(x, digits).replace(/×10\^(−?\d+)/, (_m, e: string) => `\\times 10^{${e.replace('−', '-')}}`).replace(/−/g, '-');
+  if (Number.isNaN(x)) return '\\text{undefined}';
+  if (x === Infinity) return '\\infty';
+  if (x === -Infinity) return '-\\infty';
+  if (x !== 0 && needsScientific(x)) {
+    const { mant, exp } = scientific(x, digits);
+    return mant === '1' || mant === '-1' ? `${mant.replace('1', '')}10^{${exp}}` : `${mant}\\times 10^{${exp}}`;
+  }
+  return fmt(x, digits).replace(/−/g, '-');
+}
+
+const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A positive integer in subscript digits: 12 → "₁₂" (for labels like z₁₂). */
+export function sub(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]);
 }

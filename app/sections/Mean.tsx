@@ -1,33 +1,50 @@
-import { batchStatistics, column } from '../../src';
-import { Equation } from '../components/Equation';
 import { Callout } from '../components/Callout';
-import { useMiniBatch } from '../state/useMiniBatch';
-import { tex } from '../lib/format';
+import { DotPlot } from '../components/DotPlot';
+import { EquationPair } from '../components/EquationPair';
+import { appStore } from '../state/store';
+import { useBatchSteps } from '../lib/useBatchSteps';
+import { fmt, tex } from '../lib/format';
 import { sumTex } from '../lib/sumTex';
+import { BatchRefused } from './BatchRefused';
 
-/** Section 3: μ, the mean over the mini-batch. */
+/** Section 3: μ, the mean over the mini-batch, drawn on the points. */
 export function Mean() {
-  const z = useMiniBatch();
-  const { mean } = batchStatistics(column(z));
-  const mu = mean[0];
+  const { z, steps, error } = useBatchSteps();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  const { mean: mu, m } = steps;
   return (
     <>
-      <p>
-        The first statistic batch norm needs is the mean of the neuron&apos;s pre-activation over the mini-batch: add
-        the m values and divide by m.
+      <p className="bn-prose">
+        The first statistic batch norm needs is where the batch sits: the mean of the neuron&apos;s pre-activation over
+        the mini-batch. Add the m values and divide by m. On the plot, μ is the balance point of the dots — drag one and
+        the dashed line follows, by 1/m of the distance you moved it.
       </p>
-      <Equation tex={String.raw`\mu = \frac{1}{m}\sum_{i=1}^{m} z_i`} />
-      <Equation
-        tex={`\\mu = \\frac{${sumTex(z)}}{${z.length}} = ${tex(mu, 4)}`}
-        label={`mu equals ${mu}`}
+      <EquationPair
+        symbolic={String.raw`\mu = \frac{1}{m}\sum_{i=1}^{m} z_i`}
+        numeric={`\\mu = \\frac{${sumTex(z)}}{${m}} = ${tex(mu, 4)}`}
+        testId="mean-equation"
       />
-      <p data-testid="mean-value">
-        μ = <strong>{tex(mu, 4)}</strong> over m = {z.length} samples.
-      </p>
+      <div className="panel">
+        <DotPlot
+          values={z}
+          axis="z"
+          mean={mu}
+          label={`The mini-batch with its mean μ = ${fmt(mu, 4)} drawn as a line`}
+          onMove={(i, v) => appStore.getState().setPoint(i, v)}
+        />
+        <p data-testid="mean-value">
+          μ = <strong className="bn-live text-mean">{fmt(mu, 4)}</strong> over m = {m} samples.
+        </p>
+      </div>
       <Callout
         notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
-        correct={<>m is the mini-batch size: the mean runs over samples, once per neuron.</>}
-      />
+        correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
+      >
+        <p className="evidence">
+          Live: this layer has one neuron and the sum above has m = {m} terms, one per example. Change the batch size in
+          section 2 and the number of terms changes; the number of neurons does not.
+        </p>
+      </Callout>
     </>
   );
 }

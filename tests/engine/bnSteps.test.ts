@@ -10,6 +10,7 @@ describe('batchNormSteps (one neuron, the notes’ steps)', () => {
     expect(Array.from(s.centered)).toEqual([-1.5, -0.5, 0.5, 1.5]);
     expect(Array.from(s.squaredDeviations)).toEqual([2.25, 0.25, 0.25, 2.25]);
     expect(s.variance).toBe(1.25);
+    expect(Math.abs(s.unbiasedVariance - 5 / 3)).toBeLessThan(1e-15);
     expect(Math.abs(s.std - Math.sqrt(1.25 + 1e-5))).toBeLessThan(1e-15);
     const want = [-1.34163542, -0.447211807, 0.447211807, 1.34163542];
     s.zNorm.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-9));

@@ -1,0 +1,76 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Callout } from '../components/Callout';
+import { EquationPair } from '../components/EquationPair';
+import { MappingPlot } from '../components/MappingPlot';
+import { Slider } from '../components/Slider';
+import { Stats } from '../components/Stats';
+import { appStore, useAppState } from '../state/store';
+import { useMiniBatch } from '../state/useMiniBatch';
+import { biasView } from '../lib/biasView';
+import { fmt, tex } from '../lib/format';
+import { RANGES } from '../lib/ranges';
+import { niceDomain } from '../lib/scale';
+import { BatchRefused } from './BatchRefused';
+import { EngineError } from '../../src';
+
+/** Section 9: a bias before BN is redundant — BN(z + b) does not move, and ∂L/∂b = 0. */
+export function Bias() {
+  const z = useMiniBatch();
+  const bn = useAppState(useShallow((s) => ({ eps: s.eps, gamma: s.gamma, beta: s.beta })));
+  const b = useAppState((s) => s.bias);
+  const seed = useAppState((s) => s.seed);
+  let v;
+  try {
+    v = biasView(z, b, seed, bn, RANGES.bias);
+  } catch (e) {
+    if (e instanceof EngineError) return <BatchRefused message={e.message} />;
+    throw e;
+  }
+  const { moved } = v;
+  return (
+    <>
+      <p className="bn-prose">
+        Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
+        Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
+        put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
+        never moves it: it is dead weight, and layers followed by batch norm are built without one.
+      </p>
+      <EquationPair
+        symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
+        numeric={`(${tex(z[0], 3)} + ${b < 0 ? `(${tex(b, 2)})` : tex(b, 2)}) - ${tex(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
+        testId="bias-equation"
+      />
+      <div className="panel">
+        <div className="controls bn-controls">
+          <Slider label="Bias b" {...RANGES.bias} value={b} onChange={(x) => appStore.getState().setBn({ bias: x })} format={(x) => fmt(x, 2)} testId="bias-value" />
+        </div>
+        <MappingPlot
+          label={`The batch moved by b = ${fmt(b, 2)}, and its batch-normalized output, which does not move`}
+          top={{ values: v.z, domain: v.inputDomain, name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
+          bottom={{ values: v.y, domain: niceDomain(v.y, [-3, 3]), name: 'BN(z + b)', tone: 'out' }}
+        />
+        <Stats
+          items={[
+            { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: 'rounding only', tone: 'ok', testId: 'bias-shift' },
+            { label: '∂L/∂b through BN', value: fmt(v.dLdb, 2), note: 'zero up to rounding', tone: 'ok', testId: 'bias-grad' },
+            { label: '∂L/∂b without BN', value: fmt(v.dLdbWithoutBn, 4), note: 'same loss on z + b', tone: 'warn', testId: 'bias-grad-nobn' },
+          ]}
+        />
+        <p className="bn-hint">
+          The loss is L = ½ Σᵢ (Z̃ᵢ − tᵢ)² with targets tᵢ drawn from the seed (L = {fmt(v.loss, 4)}). Its gradient runs back through batch
+          norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.
+        </p>
+      </div>
+      <Callout
+        verdict="confirmed"
+        notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
+        correct={
+          <>
+            in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
+            the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
+          </>
+        }
+      />
+    </>
+  );
+}
