@@ -16,6 +16,7 @@
 import { BATCH_URL } from '../slices/batch.url';
 import { BN_URL } from '../slices/bn.url';
 import { NAV_URL } from '../slices/nav.url';
+import { LAB_URL } from '../slices/lab.url';
 import type { State } from '../store';
 import type { AnyRow, DataKey } from './rows';
 
@@ -23,7 +24,7 @@ import type { AnyRow, DataKey } from './rows';
 export const URL_VERSION = 1;
 export const VERSION_PARAM = 'v';
 
-export const URL_TABLE: readonly AnyRow[] = checkTable([...BATCH_URL, ...BN_URL, ...NAV_URL]);
+export const URL_TABLE: readonly AnyRow[] = checkTable([...BATCH_URL, ...BN_URL, ...NAV_URL, ...LAB_URL]);
 
 /**
  * Data in the store that deliberately stays out of the address (e.g. a training run's progress,
