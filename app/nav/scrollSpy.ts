@@ -12,10 +12,12 @@ export function pinSection(id: string): void {
   pinned = id;
 }
 
-/** Scrolls a section to the top of the viewport at once, and pins it. */
+/** Scrolls a section to the top of the viewport at once, and pins it (if the page has it). */
 export function scrollToSection(id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
   pinned = id;
-  document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  el.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
 
 const RELEASE = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;

@@ -22,9 +22,9 @@ export function exitPresentation(store: StoreApi<State>): void {
 
 /** True when a key pressed on `target` belongs to that control (typing, a slider, a button's Space). */
 export function controlOwnsKey(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  const tag = target.tagName;
+  if (!(target instanceof Element)) return false;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  const tag = target.tagName.toUpperCase();
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
   const role = target.getAttribute('role') ?? '';
   if (['slider', 'spinbutton', 'radio', 'tab', 'option', 'listbox', 'combobox', 'textbox', 'menuitem', 'grid', 'gridcell'].includes(role)) return true;

@@ -10,14 +10,14 @@ function start(query: string, hash = '') {
   window.history.replaceState(null, '', `/notebook/${query}${hash}`);
   const store = createAppStore();
   reads = [];
-  sync = startUrlSync({ store, delayMs: DELAY, sectionIds: () => ['why', 'mean', 'variance'], onRead: (e) => reads.push(e) });
+  sync = startUrlSync({ store, delayMs: DELAY, coalesceMs: 1500, sectionIds: () => ['why', 'mean', 'variance'], onRead: (e) => reads.push(e) });
   return store;
 }
 const address = () => window.location.pathname + window.location.search + window.location.hash;
 /** Resolves after the next popstate (jsdom traverses history asynchronously). */
 const popped = () => new Promise<void>((resolve) => window.addEventListener('popstate', () => setTimeout(resolve, 0), { once: true }));
 
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
 afterEach(() => {
   sync?.stop();
   sync = undefined;
@@ -52,6 +52,25 @@ describe('URL sync with the browser history', () => {
     vi.advanceTimersByTime(DELAY);
     expect(address()).toBe('/notebook/?v=1&gamma=1.6');
     expect(window.history.length).toBe(before + 1);
+  });
+
+  test('the same control moved again within 1.5 s extends its entry; later, or another control, makes a new one', () => {
+    const store = start('');
+    const before = window.history.length;
+    store.getState().setBn({ gamma: 1.5 });
+    vi.advanceTimersByTime(DELAY + 400); // a pause mid-drag: written...
+    store.getState().setBn({ gamma: 2 });
+    vi.advanceTimersByTime(DELAY); // ...and the rest of the drag extends the same entry
+    expect(window.history.length).toBe(before + 1);
+    expect(address()).toBe('/notebook/?v=1&gamma=2');
+    store.getState().setBn({ beta: 1 });
+    vi.advanceTimersByTime(DELAY);
+    expect(window.history.length).toBe(before + 2);
+    vi.advanceTimersByTime(2000);
+    store.getState().setBn({ beta: 2 });
+    vi.advanceTimersByTime(DELAY);
+    expect(window.history.length).toBe(before + 3);
+    expect(address()).toBe('/notebook/?v=1&gamma=2&beta=2');
   });
 
   test('the section changing as the reader scrolls replaces the address without a history entry', () => {

@@ -19,8 +19,12 @@ export interface UrlSyncOptions {
   store: StoreApi<State>;
   window?: Window;
   table?: readonly AnyRow[];
-  /** Quiet time before a change is written: a slider drag becomes one history entry. */
+  /** Quiet time before a change is written. */
   delayMs?: number;
+  /** Further changes of the same controls within this time of the last entry extend it (one drag, one entry). */
+  coalesceMs?: number;
+  /** The clock for coalescing (tests pass a fake one). */
+  now?: () => number;
   /** Section ids: a hash that names one (#mean, as the table of contents links) sets the section. */
   sectionIds?: () => readonly string[];
   /** Makes values read from the address consistent (e.g. a presentation step sets its section). */
@@ -38,13 +42,19 @@ export interface UrlSync {
  * Keeps the store and the address in step. On start, the address is read into the store and rewritten
  * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
  * `delayMs` of quiet: with pushState when a 'push' row changed since the current history entry (back
- * undoes it), else replaceState (the section changing as the reader scrolls). Back/forward read the
- * entry back into the store; a hash naming a section (a table-of-contents click) sets the section.
+ * undoes it), else replaceState (the section changing as the reader scrolls). A change of the same
+ * controls as the entry just pushed, within `coalesceMs`, replaces that entry instead: a slider
+ * dragged with pauses is still one step back. Back/forward read the entry back into the store; a hash
+ * naming a section (a table-of-contents click) sets the section.
  */
 export function startUrlSync(o: UrlSyncOptions): UrlSync {
   const win = o.window ?? window;
   const table = o.table ?? URL_TABLE;
   const delay = o.delayMs ?? 300;
+  const coalesce = o.coalesceMs ?? 1500;
+  const clock = o.now ?? Date.now;
+  /** The controls the last pushed entry changed, and when it was last written. */
+  let lastPush: { keys: string; at: number } | null = null;
   let entry: UrlValues = {};
   let entryQuery = '';
   let lastSeen: UrlValues = {};
@@ -87,6 +97,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
 
   function read(reason: ReadReason) {
     cancel();
+    lastPush = null;
     const parsed = parseQuery(win.location.search, table);
     const id = hashSection();
     let values = id ? { ...parsed.values, section: id } : parsed.values;
@@ -100,6 +111,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
   /** A fragment navigation to a section: keep every other value (a pending change too). */
   function goToHash(id: string) {
     cancel();
+    lastPush = null;
     const previous = current();
     apply({ section: id });
     settle(current());
@@ -111,9 +123,19 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
     const now = current();
     const query = serializeQuery(now, table);
     if (query !== entryQuery) {
-      const push = changedRows(entry, now, table).some((row) => row.history === 'push');
-      if (push) win.history.pushState(null, '', address(query));
-      else win.history.replaceState(win.history.state, '', address(query));
+      const keys = changedRows(entry, now, table)
+        .filter((row) => row.history === 'push')
+        .map((row) => row.key)
+        .join();
+      const t = clock();
+      const continues = lastPush !== null && lastPush.keys === keys && t - lastPush.at < coalesce;
+      if (keys !== '' && !continues) {
+        win.history.pushState(null, '', address(query));
+        lastPush = { keys, at: t };
+      } else {
+        win.history.replaceState(win.history.state, '', address(query));
+        if (keys !== '' && lastPush) lastPush.at = t;
+      }
       entryQuery = query;
     }
     entry = lastSeen = now;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, watchConsole } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const deck = (page: Page) => page.getByRole('region', { name: 'Presentation' });
+/** "Step k of N" as [k, N]. */
+async function progress(page: Page): Promise<[number, number]> {
+  const text = (await page.locator('.deck-count').textContent()) ?? '';
+  const m = /Step (\d+) of (\d+)/.exec(text);
+  if (!m) throw new Error(`no progress in "${text}"`);
+  return [Number(m[1]), Number(m[2])];
+}
+const title = (page: Page) => page.locator('.deck-title').textContent();
+const param = (page: Page, name: string) => page.evaluate((n) => new URLSearchParams(window.location.search).get(n), name);
+
+test('presentation mode, driven entirely by the keyboard, at 1280×720 (screenshot)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?section=forward`);
+  await page.keyboard.press('p');
+  await expect(deck(page).isVisible()).resolves.toBe(true);
+  const [k0, n] = await progress(page);
+  await expect(title(page)).resolves.toContain('The batch X and labels Y');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('deck-title'))).toBe(true);
+
+  // → Space PageDown forward; ← PageUp back; the forward pass's own list highlights the equation being computed.
+  await page.keyboard.press('ArrowRight');
+  await expect(title(page)).resolves.toContain('Z₁ = W₁X');
+  await expect(page.locator('[aria-current="step"]').getAttribute('aria-label')).resolves.toBe('Step 2: Z₁ = W₁X');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('PageDown');
+  expect((await progress(page))[0]).toBe(k0 + 3);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowLeft');
+  expect((await progress(page))[0]).toBe(k0 + 1);
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('present') === '1');
+  await page.waitForFunction((k) => new URLSearchParams(window.location.search).get('step') === String(k), k0 + 1);
+  expect(await param(page, 'forward')).toBe('2');
+
+  // Home, End.
+  await page.keyboard.press('End');
+  expect(await progress(page)).toEqual([n, n]);
+  await page.keyboard.press('Home');
+  expect(await progress(page)).toEqual([1, n]);
+
+  // Controls work inside a step: Tab to γ on the γ-and-β step and move it with the arrows.
+  while (!(await title(page))?.includes('γ and β')) await page.keyboard.press('ArrowRight');
+  const at = await progress(page);
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.getAttribute('type') === 'range' && document.activeElement.id !== '' && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent === 'γ (scale)')) break;
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('gamma-value').textContent()).resolves.toBe('1.1');
+  expect(await progress(page)).toEqual(at);
+
+  // Large type, no sideways scrolling, and the step fits the width.
+  const sizes = await page.evaluate(() => ({
+    body: parseFloat(getComputedStyle(document.querySelector('.deck') as Element).fontSize),
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
+  expect(sizes.body).toBeGreaterThanOrEqual(20);
+  expect(sizes.scrollWidth).toBeLessThanOrEqual(1280);
+  await page.screenshot({ path: 'test-results/presentation-1280x720.png' });
+
+  // Esc leaves; the notebook opens at the section of the last step shown.
+  await page.keyboard.press('Escape');
+  await expect(deck(page).count()).resolves.toBe(0);
+  await page.waitForFunction(() => !window.location.search.includes('present'));
+  await expect(page.locator('.toc a[aria-current="true"]').getAttribute('href')).resolves.toBe('#gamma-beta');
+  await page.waitForFunction(() => Math.abs(document.getElementById('gamma-beta')?.getBoundingClientRect().top ?? 1e9) < 40);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('a link with the presentation flag opens on its step; back leaves presentation; 1920×1080 (screenshot)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  await page.goto(`${baseUrl()}?present=1&step=4`);
+  expect((await progress(page))[0]).toBe(4);
+  expect(await param(page, 'section')).toBe(await page.locator('.deck-slide').getAttribute('data-slide').then((s) => s?.split(':')[0] ?? ''));
+  await page.screenshot({ path: 'test-results/presentation-1920x1080.png' });
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('step') === '5');
+  await page.goBack({ waitUntil: 'commit' });
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('step') === '4');
+  expect((await progress(page))[0]).toBe(4);
+  await page.getByRole('button', { name: /^Exit/ }).click();
+  await expect(deck(page).count()).resolves.toBe(0);
+  await page.waitForFunction(() => !window.location.search.includes('present'));
+  await page.goBack({ waitUntil: 'commit' });
+  await expect(deck(page).isVisible()).resolves.toBe(true);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('full screen on request, and a phone-sized deck', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?present=1&step=2`);
+  const full = page.getByRole('button', { name: 'Full screen' });
+  await full.click();
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  await expect(full.getAttribute('aria-pressed')).resolves.toBe('true');
+  await full.click();
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/presentation-390x844.png' });
+  expect(problems).toEqual([]);
+  await page.close();
+});

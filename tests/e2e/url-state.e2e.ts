@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, watchConsole } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The numbers a reader sees: every element with a test id, and the TeX of every typeset equation. */
+async function shownNumbers(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    ...[...document.querySelectorAll('[data-testid]')].map((el) => `${el.getAttribute('data-testid')}: ${el.textContent}`),
+    ...[...document.querySelectorAll('.katex annotation')].map((el) => el.textContent ?? ''),
+  ]);
+}
+const query = (page: Page) => new URL(page.url()).search;
+/** Waits until the address (written after a quiet pause) has this query. */
+const addressIs = (page: Page, search: string) => page.waitForFunction((s) => window.location.search === s, search, { timeout: 5000 });
+/** The same, ignoring `section` (focusing a control scrolls it into view, which moves the section). */
+const settingsAre = (page: Page, search: string) =>
+  page.waitForFunction(
+    (s) => {
+      const q = new URLSearchParams(window.location.search);
+      q.delete('section');
+      return q.toString() === s;
+    },
+    search,
+    { timeout: 5000 },
+  );
+/** Waits until a section's top is at the top of the viewport (a smooth scroll has ended). */
+const atTop = (page: Page, id: string) =>
+  page.waitForFunction((i) => Math.abs(document.getElementById(i)?.getBoundingClientRect().top ?? 1e9) < 40, id, { timeout: 5000 });
+async function press(page: Page, name: string, key: string, times = 1) {
+  await page.getByRole('slider', { name, exact: true }).first().focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+test('change controls, copy the link, open it in a fresh browser context: the same numbers, bit for bit', async () => {
+  const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1440, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  await page.getByLabel('Seed').fill('12345');
+  await press(page, 'Batch size m', 'ArrowRight', 5);
+  await page.getByRole('slider', { name: 'Sample 3 (z₃)' }).first().focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await press(page, 'ε (log scale)', 'ArrowLeft', 2);
+  await press(page, 'γ (scale)', 'ArrowRight', 3);
+  await press(page, 'β (shift)', 'ArrowLeft', 2);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' }).count()).resolves.toBe(1);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const url = new URL(link);
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ v: '1', seed: '12345', m: '13', eps: '0.000001', gamma: '1.15', beta: '-0.1' });
+  expect(url.searchParams.get('points')).toMatch(/^3:-?\d+(\.\d+)?$/);
+  await addressIs(page, url.search);
+  const before = await shownNumbers(page);
+  expect(before.length).toBeGreaterThan(50);
+
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const other = await fresh.newPage();
+  const otherProblems = watchConsole(other);
+  await other.goto(link);
+  await expect(other.getByTestId('gamma-value').textContent()).resolves.toBe('1.15');
+  expect(await shownNumbers(other)).toEqual(before);
+  expect(await other.getByText('Part of this link was not used').count()).toBe(0);
+  expect(problems).toEqual([]);
+  expect(otherProblems).toEqual([]);
+  await ctx.close();
+  await fresh.close();
+});
+
+test('back and forward step through meaningful changes; a burst of slider keys is one entry', async () => {
+  const page = await browser.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  const gamma = page.getByTestId('gamma-value');
+  const beta = page.getByTestId('beta-value');
+  const start = await page.evaluate(() => history.length);
+  await press(page, 'γ (scale)', 'ArrowRight');
+  await settingsAre(page, 'v=1&gamma=1.05');
+  await press(page, 'β (shift)', 'ArrowRight', 12); // twelve quick presses: one entry
+  await settingsAre(page, 'v=1&gamma=1.05&beta=0.6');
+  expect(await page.evaluate(() => history.length)).toBe(start + 2);
+
+  await page.goBack({ waitUntil: 'commit' });
+  await settingsAre(page, 'v=1&gamma=1.05');
+  expect([await gamma.textContent(), await beta.textContent()]).toEqual(['1.05', '0']);
+  await page.goBack({ waitUntil: 'commit' });
+  await settingsAre(page, '');
+  expect([await gamma.textContent(), await beta.textContent()]).toEqual(['1', '0']);
+  await page.goForward({ waitUntil: 'commit' });
+  await page.goForward({ waitUntil: 'commit' });
+  await settingsAre(page, 'v=1&gamma=1.05&beta=0.6');
+  expect([await gamma.textContent(), await beta.textContent()]).toEqual(['1.05', '0.6']);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('a link opens at its section, says what it ignored, and the section follows scrolling without history entries', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?section=normalize&gamma=9&bogus=%3Cb%3Ehi%3C%2Fb%3E`);
+  await page.waitForTimeout(300);
+  const top = await page.locator('#normalize').evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(top)).toBeLessThan(40);
+  await expect(page.getByRole('link', { name: /^6\. / }).getAttribute('aria-current')).resolves.toBe('true');
+  expect(query(page)).toBe('?v=1&gamma=3&section=normalize');
+  const notice = page.getByRole('status').filter({ hasText: 'Part of this link was not used' });
+  await expect(notice.textContent()).resolves.toContain('gamma=“9” is above the largest allowed value; using 3.');
+  await expect(notice.textContent()).resolves.toContain('Ignored “bogus”');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  expect(await notice.count()).toBe(0);
+
+  const length = await page.evaluate(() => history.length);
+  await page.mouse.move(700, 400);
+  await page.mouse.wheel(0, 2500);
+  await page.waitForFunction(() => !window.location.search.includes('section=normalize'), null, { timeout: 5000 });
+  const section = new URL(page.url()).searchParams.get('section') ?? 'why';
+  await expect(page.locator(`.toc a[href="#${section}"]`).getAttribute('aria-current')).resolves.toBe('true');
+  expect(await page.evaluate(() => history.length)).toBe(length);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('a table-of-contents click is a history entry: back returns to the section before', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?section=mean`);
+  await page.getByRole('link', { name: /^10\. / }).click();
+  await addressIs(page, '?v=1&section=placement');
+  await atTop(page, 'placement');
+  const length = await page.evaluate(() => history.length);
+  await page.goBack({ waitUntil: 'commit' });
+  await addressIs(page, '?v=1&section=mean');
+  await atTop(page, 'mean');
+  expect(await page.evaluate(() => history.length)).toBe(length);
+  await expect(page.getByRole('link', { name: /^3\. / }).getAttribute('aria-current')).resolves.toBe('true');
+  expect(problems).toEqual([]);
+  await page.close();
+});
