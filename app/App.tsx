@@ -4,6 +4,7 @@ import { Section } from './components/Section';
 import { Toc } from './components/Toc';
 import { UrlNotice } from './components/UrlNotice';
 import { scrollToSection, watchSections } from './nav/scrollSpy';
+import { focusHandoff } from './presentation/control';
 import { SLIDES } from './presentation/deck';
 import { PresentButton } from './presentation/PresentButton';
 import { Presentation } from './presentation/Presentation';
@@ -29,6 +30,10 @@ function Notebook() {
     // Open where the link (or the last slide shown) was: the first section is the top of the page.
     const { section } = appStore.getState();
     if (section !== SECTIONS[0]?.id) scrollToSection(section);
+    if (focusHandoff.toNotebook) {
+      focusHandoff.toNotebook = false;
+      document.querySelector<HTMLElement>('.toc a[aria-current="true"]')?.focus({ preventScroll: true });
+    }
     if (!content.current || !end.current) return;
     return watchSections(
       SECTIONS.map((s) => s.id),

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { CopyLink } from '../components/CopyLink';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { appStore, useAppState } from '../state/store';
-import { exitPresentation, goToSlide, type DeckAction } from './control';
+import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './control';
 import { FullscreenButton } from './FullscreenButton';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
@@ -39,6 +39,9 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
 
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
+    return () => {
+      focusHandoff.toNotebook = true;
+    };
   }, []);
   useEffect(() => {
     body.current?.scrollTo?.({ top: 0 });
@@ -49,7 +52,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   if (!slide) return null;
   const title = slide.stepsInSection > 1 ? slide.step.title : slide.sectionTitle;
   return (
-    <div className="deck" ref={deck} role="region" aria-roledescription="presentation" aria-label="Presentation">
+    <div className="deck" ref={deck} role="region" aria-label="Presentation">
       <header className="deck-bar">
         <h2 ref={heading} tabIndex={-1} className="deck-title">
           <span className="section-number">{slide.sectionNumber}</span>{' '}

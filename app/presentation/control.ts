@@ -2,6 +2,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { State } from '../state/store';
 import { slideIndexFor, slidePatch, type Slide } from './slides';
 
+/** Set when the deck closes, so the notebook puts focus on the current section's link (not the page top). */
+export const focusHandoff = { toNotebook: false };
+
 /** Starts presenting from where the reader is: the current section's step (see slideIndexFor). */
 export function enterPresentation(store: StoreApi<State>, slides: readonly Slide[]): void {
   const s = store.getState();

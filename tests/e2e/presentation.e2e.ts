@@ -77,12 +77,13 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
   await expect(deck(page).count()).resolves.toBe(0);
   await page.waitForFunction(() => !window.location.search.includes('present'));
   await expect(page.locator('.toc a[aria-current="true"]').getAttribute('href')).resolves.toBe('#gamma-beta');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#gamma-beta');
   await page.waitForFunction(() => Math.abs(document.getElementById('gamma-beta')?.getBoundingClientRect().top ?? 1e9) < 40);
   expect(problems).toEqual([]);
   await page.close();
 });
 
-test('a link with the presentation flag opens on its step; back leaves presentation; 1920×1080 (screenshot)', async () => {
+test('a link with the presentation flag opens on its step; back and forward move between steps and in and out of presentation; 1920×1080 (screenshot)', async () => {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const problems = watchConsole(page);
   await page.goto(baseUrl());
