@@ -1,0 +1,283 @@
+/**
+ * npm run bench [-- --json] [-- --quick]
+ *
+ * Times one training step (forward, backward, SGD update) of the notes' network,
+ * Linear → BN → ReLU → Linear → BN → softmax-CE, on two workloads, for this engine and for
+ * TensorFlow.js (cpu and wasm backends) doing the same work in the same run:
+ *
+ *   toy  2 → 16 → 3,    m = 32
+ *   mid  64 → 128 → 10, m = 64   (2.6 MFLOP of matrix products per step)
+ *
+ * Each figure is the median over many timed batches of steps, after a warm-up. The engine's
+ * bytes allocated per steady-state step are measured from the V8 heap with garbage collection
+ * forced before and after (no collection may run in between, or the figure is reported as unknown).
+ * Prints a table, or with --json one JSON object per workload.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import {
+  type Matrix,
+  type Model,
+  createModel,
+  createOptimizer,
+  createRng,
+  createWorkspace,
+  forwardLoss,
+  backward,
+  linearLayers,
+  optimizerStep,
+  params,
+  zeros,
+} from '../src';
+
+interface Workload {
+  name: string;
+  inputs: number;
+  hidden: number;
+  classes: number;
+  m: number;
+  /** The issue's target for the engine, ms per step. */
+  targetMs: number;
+}
+
+const WORKLOADS: Workload[] = [
+  { name: 'toy', inputs: 2, hidden: 16, classes: 3, m: 32, targetMs: 0.02 },
+  { name: 'mid', inputs: 64, hidden: 128, classes: 10, m: 64, targetMs: 0.6 },
+];
+
+const LR = 0.01;
+const EPS = 1e-5;
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+
+/** Matrix-product FLOPs of one step: forward x·W₁, a·W₂; backward dW₂, da, dW₁ (no dx for the input). */
+const flopsPerStep = (w: Workload) => 4 * w.m * w.inputs * w.hidden + 6 * w.m * w.hidden * w.classes;
+
+interface Problem {
+  x: Matrix;
+  labels: Int32Array;
+  model: Model;
+}
+
+/** Seeded inputs, labels and an initialized model (He init; no bias before a BN, as the engine does). */
+function makeProblem(w: Workload): Problem {
+  const rng = createRng(7);
+  const x = zeros(w.m, w.inputs);
+  for (let i = 0; i < x.data.length; i++) x.data[i] = rng.gaussian();
+  const labels = new Int32Array(w.m);
+  for (let i = 0; i < w.m; i++) labels[i] = rng.int(w.classes);
+  const model = createModel(
+    { inputs: w.inputs, hidden: [w.hidden], classes: w.classes, activation: 'relu', bn: 'before', outputBn: true, eps: EPS },
+    rng,
+  );
+  return { x, labels, model };
+}
+
+/** One engine training step; returns the loss. */
+function engineStep(p: Problem): () => number {
+  const ws = createWorkspace();
+  const opt = createOptimizer({ name: 'sgd', lr: LR }, params(p.model));
+  return () => {
+    const ce = forwardLoss(p.model, p.x, p.labels, ws);
+    backward(p.model, ws);
+    optimizerStep(opt);
+    return ce.loss;
+  };
+}
+
+/** The same step in TensorFlow.js, starting from the engine's initial weights (γ = 1, β = 0). */
+function tfStep(p: Problem, w: Workload): { step: () => number; dispose: () => void } {
+  const [l1, l2] = linearLayers(p.model);
+  const x = tf.tensor2d(Float32Array.from(p.x.data), [w.m, w.inputs]);
+  const onehot = tf.oneHot(tf.tensor1d(p.labels, 'int32'), w.classes);
+  const W1 = tf.variable(tf.tensor2d(Float32Array.from(l1.W.data), [w.inputs, w.hidden]));
+  const W2 = tf.variable(tf.tensor2d(Float32Array.from(l2.W.data), [w.hidden, w.classes]));
+  const g1 = tf.variable(tf.ones([w.hidden])), b1 = tf.variable(tf.zeros([w.hidden]));
+  const g2 = tf.variable(tf.ones([w.classes])), b2 = tf.variable(tf.zeros([w.classes]));
+  const optimizer = tf.train.sgd(LR);
+  const bn = (z: tf.Tensor2D, g: tf.Variable, b: tf.Variable) => {
+    const { mean, variance } = tf.moments(z, 0);
+    return tf.batchNorm(z, mean, variance, b, g, EPS);
+  };
+  const loss = () => {
+    const a1 = tf.relu(bn(tf.matMul(x, W1), g1, b1)) as tf.Tensor2D;
+    const logits = bn(tf.matMul(a1, W2), g2, b2);
+    return tf.losses.softmaxCrossEntropy(onehot, logits) as tf.Scalar;
+  };
+  const vars = [W1, g1, b1, W2, g2, b2];
+  return {
+    step: () => {
+      // Reading the loss back each step, as the engine returns it, also waits for the work to finish.
+      const cost = optimizer.minimize(loss, true, vars)!;
+      const value = cost.dataSync()[0];
+      cost.dispose();
+      return value;
+    },
+    dispose: () => {
+      tf.dispose([x, onehot, ...vars]);
+      optimizer.dispose();
+    },
+  };
+}
+
+interface Timing {
+  medianMs: number;
+  /** Interquartile range of the per-step times over the batches, ms. */
+  iqrMs: number;
+  steps: number;
+}
+
+/** Warm up, pick a batch size that takes ≥ batchMs, then time many batches; per-step median. */
+function measure(step: () => number): Timing {
+  const warmMs = quick ? 150 : 400, batchMs = quick ? 5 : 10, batches = quick ? 15 : 41;
+  let sink = 0;
+  const t0 = performance.now();
+  let warm = 0;
+  while (performance.now() - t0 < warmMs || warm < 20) {
+    sink += step();
+    warm++;
+  }
+  const perStep = (performance.now() - t0) / warm;
+  const k = Math.max(1, Math.ceil(batchMs / perStep));
+  const times: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const s = performance.now();
+    for (let i = 0; i < k; i++) sink += step();
+    times.push((performance.now() - s) / k);
+  }
+  if (Number.isNaN(sink)) throw new Error('a step returned NaN');
+  times.sort((a, b) => a - b);
+  const q = (f: number) => times[Math.min(times.length - 1, Math.floor(f * times.length))];
+  return { medianMs: q(0.5), iqrMs: q(0.75) - q(0.25), steps: k * batches };
+}
+
+/** A gc() function: V8's, exposed at run time so `npm run bench` needs no node flags. */
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+/** Bytes of V8 heap plus ArrayBuffer memory allocated per step, or null if a collection interfered. */
+function bytesPerStep(step: () => number, gc: () => void, steps = 2000): number | null {
+  for (let i = 0; i < 50; i++) step();
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  });
+  gc();
+  const usage = () => {
+    const u = process.memoryUsage();
+    return u.heapUsed + u.arrayBuffers;
+  };
+  observer.observe({ entryTypes: ['gc'] });
+  const before = usage();
+  for (let i = 0; i < steps; i++) step();
+  const after = usage();
+  observer.disconnect();
+  // Entries are delivered asynchronously; any collection before `after` also shows as a heap drop.
+  if (collections > 0 || after < before) return null;
+  return Math.max(0, (after - before) / steps);
+}
+
+async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  if (!(await tf.setBackend(name))) throw new Error(`TensorFlow.js backend ${name} did not initialize`);
+  await tf.ready();
+}
+
+interface Row {
+  workload: string;
+  engine_ms: number;
+  tfjs_cpu_ms: number;
+  tfjs_wasm_ms: number;
+  target_ms: number;
+  meets_target: boolean;
+  engine_iqr_ms: number;
+  engine_gflops: number;
+  mflop_per_step: number;
+  engine_bytes_per_step: number | null;
+  first_loss_engine: number;
+  first_loss_tfjs: number;
+}
+
+async function main(): Promise<void> {
+  tf.env().set('PROD', true); // no "install tfjs-node" banner, no debug checks
+  const require = createRequire(import.meta.url);
+  setWasmPaths(path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep);
+  const gc = exposeGc();
+  const rows: Row[] = [];
+  for (const w of WORKLOADS) {
+    // Same weights, same batch: the first losses agree (to float32 precision), so the work is the same.
+    const firstEngine = engineStep(makeProblem(w))();
+    await useBackend('cpu');
+    const check = tfStep(makeProblem(w), w);
+    const firstTf = check.step();
+    check.dispose();
+
+    const engine = measure(engineStep(makeProblem(w)));
+    const bytes = bytesPerStep(engineStep(makeProblem(w)), gc);
+    const tfMs: Record<'cpu' | 'wasm', number> = { cpu: NaN, wasm: NaN };
+    for (const backend of ['cpu', 'wasm'] as const) {
+      await useBackend(backend);
+      const t = tfStep(makeProblem(w), w);
+      tfMs[backend] = measure(t.step).medianMs;
+      t.dispose();
+    }
+    const flops = flopsPerStep(w);
+    rows.push({
+      workload: w.name,
+      engine_ms: engine.medianMs,
+      tfjs_cpu_ms: tfMs.cpu,
+      tfjs_wasm_ms: tfMs.wasm,
+      target_ms: w.targetMs,
+      meets_target: engine.medianMs <= w.targetMs,
+      engine_iqr_ms: engine.iqrMs,
+      engine_gflops: flops / engine.medianMs / 1e6,
+      mflop_per_step: flops / 1e6,
+      engine_bytes_per_step: bytes,
+      first_loss_engine: firstEngine,
+      first_loss_tfjs: firstTf,
+    });
+    if (asJson) console.log(JSON.stringify(rows[rows.length - 1]));
+  }
+  if (!asJson) printTable(rows);
+}
+
+function printTable(rows: Row[]): void {
+  const ms = (v: number) => (v < 0.1 ? v.toFixed(4) : v.toFixed(3));
+  const shape = (name: string) => {
+    const w = WORKLOADS.find((x) => x.name === name)!;
+    return `${name} (${w.inputs}→${w.hidden}→${w.classes}, m=${w.m})`;
+  };
+  const header = ['workload', 'engine ms', 'tfjs cpu ms', 'tfjs wasm ms', 'cpu / engine', 'wasm / engine', 'target', 'engine GFLOP/s', 'engine bytes/step'];
+  const body = rows.map((r) => [
+    shape(r.workload),
+    `${ms(r.engine_ms)} ±${ms(r.engine_iqr_ms / 2)}`,
+    ms(r.tfjs_cpu_ms),
+    ms(r.tfjs_wasm_ms),
+    `${(r.tfjs_cpu_ms / r.engine_ms).toFixed(1)}×`,
+    `${(r.tfjs_wasm_ms / r.engine_ms).toFixed(1)}×`,
+    `≤ ${r.target_ms} ${r.meets_target ? 'met' : 'MISSED'}`,
+    r.engine_gflops.toFixed(2),
+    r.engine_bytes_per_step === null ? 'unknown (gc ran)' : r.engine_bytes_per_step.toFixed(1),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  console.log('One training step (forward, backward, SGD update): median ms per step; ± is half the interquartile range.');
+  console.log(line(header));
+  console.log(line(widths.map((n) => '-'.repeat(n))));
+  for (const row of body) console.log(line(row));
+  for (const r of rows) {
+    console.log(`${r.workload}: first loss, engine ${r.first_loss_engine.toFixed(6)} vs TF.js ${r.first_loss_tfjs.toFixed(6)} (same weights and batch)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
