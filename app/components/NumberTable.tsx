@@ -3,7 +3,7 @@ import './NumberTable.css';
 import { fmt } from '../lib/format';
 
 export interface NumberRow {
-  /** Row header, e.g. an inline equation. */
+  /** Row header as HTML text (not KaTeX: a header must have readable text), e.g. <var>z</var><sub>i</sub>. */
   label: ReactNode;
   values: ArrayLike<number>;
   digits?: number;

@@ -1,6 +1,5 @@
 import { DotPlot } from '../components/DotPlot';
 import { EquationPair } from '../components/EquationPair';
-import { Equation } from '../components/Equation';
 import { NumberTable } from '../components/NumberTable';
 import { useMiniBatch } from '../state/useMiniBatch';
 import { appStore, useAppState } from '../state/store';
@@ -42,7 +41,7 @@ export function Batch() {
       </div>
       <NumberTable
         caption={`The batch: one neuron, m = ${m} examples`}
-        rows={[{ label: <Equation tex="z_i" display={false} />, values: z, digits: 3, tone: 'z', testId: 'batch-row' }]}
+        rows={[{ label: <><var>z</var><sub>i</sub></>, values: z, digits: 3, tone: 'z', testId: 'batch-row' }]}
       />
       <div className="bn-prose">
         <p>

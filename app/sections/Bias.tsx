@@ -62,6 +62,7 @@ export function Bias() {
         </p>
       </div>
       <Callout
+        topic="the bias"
         verdict="confirmed"
         notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
         correct={

@@ -52,11 +52,12 @@ export function Centering() {
       <NumberTable
         caption="Each sample before and after centering"
         rows={[
-          { label: <Equation tex="z_i" display={false} />, values: z, tone: 'z' },
-          { label: <Equation tex="z_i - \mu" display={false} />, values: centered, tone: 'centered', testId: 'centered-row' },
+          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+          { label: <><var>z</var><sub>i</sub> − μ</>, values: centered, tone: 'centered', testId: 'centered-row' },
         ]}
       />
       <Callout
+        topic="μ subtracted twice"
         notes={
           <>
             <Equation tex="Z_l^i = Z_l^i - \mu" display={false} /> (Z overwritten by its centred values), and on the next line{' '}

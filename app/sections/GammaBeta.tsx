@@ -58,11 +58,12 @@ export function GammaBeta() {
       <NumberTable
         caption="Normalized, then scaled and shifted"
         rows={[
-          { label: <Equation tex="Z_{norm,i}" display={false} />, values: zNorm, tone: 'norm' },
-          { label: <Equation tex="\tilde Z_i" display={false} />, values: y, tone: 'out', testId: 'out-row' },
+          { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm' },
+          { label: <><var>Z̃</var><sub>i</sub></>, values: y, tone: 'out', testId: 'out-row' },
         ]}
       />
       <Callout
+        topic="the sign of β"
         notes={<>the forward pass computes <Equation tex="\tilde Z = \gamma \cdot Z_{norm} - \beta" display={false} /> (a minus), although its definition above it has + β.</>}
         correct={<>Z̃ = γ·Z_norm + β. The sign matters: with − β the output is centred on −β, not β.</>}
       >
@@ -72,6 +73,7 @@ export function GammaBeta() {
         </p>
       </Callout>
       <Callout
+        topic="shape of γ and β"
         notes={<>γ and β &ldquo;should be matrices of same dimensions as output Z&rdquo;, initialized to matrices of 1s and 0s.</>}
         correct={<>γ and β are vectors with one entry per neuron, shared by every example of the batch (PyTorch: shape [features]).</>}
       >

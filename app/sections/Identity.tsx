@@ -64,6 +64,7 @@ export function Identity() {
         />
       </div>
       <Callout
+        topic="the identity undo"
         verdict="confirmed"
         notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
         correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}

@@ -37,6 +37,7 @@ export function Mean() {
         </p>
       </div>
       <Callout
+        topic="m is the batch size"
         notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
         correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
       >

@@ -1,6 +1,5 @@
 import { summarize } from '../../src';
 import { Callout } from '../components/Callout';
-import { Equation } from '../components/Equation';
 import { EquationPair } from '../components/EquationPair';
 import { LogSlider } from '../components/LogSlider';
 import { MappingPlot } from '../components/MappingPlot';
@@ -71,12 +70,13 @@ export function Normalize() {
       <NumberTable
         caption="Each sample, centred and normalized"
         rows={[
-          { label: <Equation tex="z_i" display={false} />, values: z, tone: 'z' },
-          { label: <Equation tex="z_i - \mu" display={false} />, values: steps.centered, tone: 'centered' },
-          { label: <Equation tex="Z_{norm,i}" display={false} />, values: zNorm, tone: 'norm', testId: 'znorm-row' },
+          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+          { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered' },
+          { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm', testId: 'znorm-row' },
         ]}
       />
       <Callout
+        topic="what ε is"
         notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
         correct={
           <>

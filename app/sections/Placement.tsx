@@ -70,6 +70,7 @@ export function Placement() {
         <PlacementCompare view={view} placement={placement} />
       </div>
       <Callout
+        topic="where BN goes"
         verdict="confirmed"
         notes={<>&ldquo;typically … batch normalization is applied prior to the activation function, after the linear transformation, though doing after the activation can work as well.&rdquo;</>}
         correct={

@@ -1,0 +1,31 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, expect, test } from 'vitest';
+import { biasThroughBatchNorm, sampleMiniBatch } from '../../../src';
+import { Bias } from '../../../app/sections/Bias';
+import { appStore } from '../../../app/state/store';
+import { fmt } from '../../../app/lib/format';
+import { TARGET_SEED_OFFSET } from '../../../app/lib/biasView';
+import { engineBatch, resetStore } from './engineRef';
+
+beforeEach(resetStore);
+
+test('section 9: for b = 0 → 4.2 → −7.5, BN(z + b) does not move and ∂L/∂b through BN is the engine’s ≈ 0 (m = 8)', () => {
+  render(<Bias />);
+  const slider = screen.getByRole('slider', { name: 'Bias b' });
+  for (const b of [4.2, -7.5]) {
+    fireEvent.change(slider, { target: { value: String(b) } });
+    expect(appStore.getState().bias).toBe(b);
+    const r = biasThroughBatchNorm(engineBatch(), b, sampleMiniBatch(1 + TARGET_SEED_OFFSET, 8, 0, 1), { eps: 1e-5, gamma: 1, beta: 0 });
+    expect(Math.abs(r.dLdb)).toBeLessThan(1e-12);
+    expect(r.maxShift).toBeLessThan(1e-12);
+    expect(screen.getByTestId('bias-grad')).toHaveTextContent(fmt(r.dLdb, 2));
+    expect(screen.getByTestId('bias-shift')).toHaveTextContent(fmt(r.maxShift, 2));
+    expect(screen.getByTestId('bias-grad-nobn')).toHaveTextContent(fmt(r.dLdbWithoutBn, 4));
+    expect(Math.abs(r.dLdbWithoutBn)).toBeGreaterThan(0.1);
+  }
+});
+
+test('section 9 confirms the notes (the bias is cancelled) in a "checked" box', () => {
+  render(<Bias />);
+  expect(screen.getByRole('complementary', { name: 'The notes, checked: the bias' })).toHaveTextContent('∂L/∂b = 0');
+});

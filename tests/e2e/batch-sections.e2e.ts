@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { batchStatistics, column, summarize } from '../../src';
+import { fmt } from '../../app/lib/format';
+import { baseUrl, launch, watchConsole } from './browser';
+
+const SECTION_IDS = ['batch', 'mean', 'centering', 'variance', 'normalize', 'gamma-beta', 'identity', 'bias', 'placement'];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const section = (page: Page, id: string) => page.locator(`section#${id}`);
+
+/** Presses a key n times on a control, focused first. */
+async function press(control: Locator, key: string, times = 1) {
+  await control.focus();
+  for (let i = 0; i < times; i++) await control.press(key);
+}
+
+/** A number as the page prints it ("−2.2×10⁻¹⁶", "10⁻⁵", "0.5") read back. */
+function parseShown(text: string | null): number {
+  const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const t = (text ?? '').trim().replace(/−/g, '-');
+  const m = /^(-?)(?:([\d.]+)×)?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(t);
+  if (!m) return Number(t);
+  const exp = Number([...m[3]].map((c) => (c === '⁻' ? '-' : String(SUP.indexOf(c)))).join(''));
+  return (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 1) * 10 ** exp;
+}
+
+/** Section 2's batch, read from the points' aria-valuenow (full precision). */
+async function pagePoints(page: Page): Promise<number[]> {
+  return section(page, 'batch')
+    .getByRole('slider', { name: /^Sample \d+/ })
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))));
+}
+
+/** μ as the engine computes it from the page's batch, formatted like the page. */
+async function engineMean(page: Page): Promise<string> {
+  return fmt(batchStatistics(column(await pagePoints(page))).mean[0], 4);
+}
+
+test('sections 2–10 in Chromium at 1280×720: every control moves, numbers follow the engine, no console problems', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  for (const id of SECTION_IDS) await expect(section(page, id).getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
+
+  // 2 — sliders by keyboard, the seed field, the new-batch button.
+  const batch = section(page, 'batch');
+  await press(batch.getByRole('slider', { name: 'Batch size m' }), 'ArrowRight', 2);
+  await expect(pagePoints(page)).resolves.toHaveLength(10);
+  await press(batch.getByRole('slider', { name: 'Shift' }), 'ArrowLeft', 5);
+  await press(batch.getByRole('slider', { name: 'Scale' }), 'ArrowRight', 4);
+  await batch.getByLabel('Seed').fill('7');
+  await batch.getByRole('button', { name: 'Draw a new batch' }).click();
+  await expect(batch.getByLabel('Seed').inputValue()).resolves.toBe('8');
+  await expect(section(page, 'mean').getByTestId('mean-value').textContent()).resolves.toContain(`μ = ${await engineMean(page)}`);
+
+  // 2 — drag a point with the mouse: it lands under the pointer and μ follows.
+  const point = batch.getByRole('slider', { name: /^Sample 1 / });
+  await point.scrollIntoViewIfNeeded();
+  const box = (await point.boundingBox())!;
+  const before = (await pagePoints(page))[0];
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 30, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await pagePoints(page))[0]).toBeGreaterThan(before + 0.1);
+  await expect(section(page, 'mean').getByTestId('mean-value').textContent()).resolves.toContain(`μ = ${await engineMean(page)}`);
+
+  // 2 — a keyboard move of a point: three steps of +0.1.
+  const second = batch.getByRole('slider', { name: /^Sample 2 / });
+  const v2 = (await pagePoints(page))[1];
+  await press(second, 'ArrowRight', 3);
+  expect(Math.abs((await pagePoints(page))[1] - (v2 + 0.3))).toBeLessThan(0.0051 * 2);
+  await expect(second.getAttribute('aria-valuetext')).resolves.toBe(`z₂ = ${fmt((await pagePoints(page))[1], 2)}`);
+
+  // 3 and 5 — their points move too, and σ² is the engine's.
+  await press(section(page, 'mean').getByRole('slider', { name: /^Sample 3 / }), 'PageDown');
+  await press(section(page, 'variance').getByRole('slider', { name: /^Sample 4 / }), 'PageUp', 2);
+  const z = await pagePoints(page);
+  await expect(section(page, 'variance').getByTestId('variance-value').textContent()).resolves.toBe(fmt(batchStatistics(column(z)).variance[0], 4));
+  await expect(section(page, 'centering').getByTestId('centering-std').textContent()).resolves.toContain(fmt(summarize(z).std, 4));
+
+  // 5 — the offset slider: one-pass float32 breaks, the table says so.
+  const variance = section(page, 'variance');
+  await press(variance.getByRole('slider', { name: 'Offset added to every zᵢ' }), 'ArrowRight', 1);
+  await expect(variance.getByTestId('offset-value').textContent()).resolves.toBe('10⁵');
+  await expect(variance.getByTestId('onepass-table').getByRole('row').nth(1).textContent()).resolves.toMatch(/float32, one pass/);
+
+  // 6 — ε to 0, collapse the batch: 0/0 explained in words, never NaN; then back.
+  const normalize = section(page, 'normalize');
+  await press(normalize.getByRole('slider', { name: 'ε (log scale)' }), 'Home');
+  await expect(normalize.getByTestId('eps-value').textContent()).resolves.toBe('0');
+  await normalize.getByRole('button', { name: 'Put every point on one value (σ² = 0)' }).click();
+  await expect(normalize.getByTestId('normalize-status').textContent()).resolves.toContain('Z_norm is undefined: 0 divided by 0');
+  expect(await page.locator('main').textContent()).not.toMatch(/NaN/);
+  await press(normalize.getByRole('slider', { name: 'ε (log scale)' }), 'End');
+  await expect(normalize.getByTestId('normalize-status').textContent()).resolves.toContain('No spread');
+  await normalize.getByRole('button', { name: 'Put the points back' }).click();
+  await normalize.getByRole('button', { name: /PyTorch/ }).click();
+
+  // 7 — γ and β sliders: output mean = β.
+  const gb = section(page, 'gamma-beta');
+  await press(gb.getByRole('slider', { name: 'γ (scale)' }), 'ArrowRight', 10);
+  await press(gb.getByRole('slider', { name: 'β (shift)' }), 'ArrowLeft', 14);
+  await expect(gb.getByRole('slider', { name: 'β (shift)' }).inputValue()).resolves.toBe('-0.7');
+  await expect(gb.getByTestId('out-mean').textContent()).resolves.toBe('−0.7');
+
+  // 8 — the identity undo: max |Z̃ − Z| at machine precision, computed by the engine.
+  const identity = section(page, 'identity');
+  await identity.getByRole('button', { name: /Undo batch norm/ }).click();
+  const maxDev = parseShown(await identity.getByTestId('identity-max').textContent());
+  expect(maxDev).toBeGreaterThanOrEqual(0);
+  expect(maxDev).toBeLessThan(1e-14);
+  await identity.getByRole('button', { name: 'Back to γ = 1, β = 0' }).click();
+
+  // 9 — the bias slider: ∂L/∂b stays at rounding level.
+  const bias = section(page, 'bias');
+  await press(bias.getByRole('slider', { name: 'Bias b' }), 'End');
+  await expect(bias.getByTestId('bias-value').textContent()).resolves.toBe('10');
+  expect(Math.abs(parseShown(await bias.getByTestId('bias-grad').textContent()))).toBeLessThan(1e-12);
+  expect(Math.abs(parseShown(await bias.getByTestId('bias-grad-nobn').textContent()))).toBeGreaterThan(0.1);
+
+  // 10 — the placement toggle, by mouse.
+  const placement = section(page, 'placement');
+  await placement.getByRole('radio', { name: 'ReLU → BN' }).click();
+  await expect(placement.getByRole('radio', { name: 'ReLU → BN' }).isChecked()).resolves.toBe(true);
+  await expect(placement.getByTestId('placement-story').textContent()).resolves.toContain('ReLU first');
+
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('a point can be dragged by touch (phone, 390×844, Chromium touch events)', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  const point = section(page, 'batch').getByRole('slider', { name: /^Sample 1 / });
+  await point.scrollIntoViewIfNeeded();
+  const box = (await point.boundingBox())!;
+  const before = (await pagePoints(page))[0];
+  const cdp = await ctx.newCDPSession(page);
+  const x = box.x + box.width / 2, y = box.y + box.height / 2;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let k = 1; k <= 6; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x - 10 * k, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect.poll(async () => (await pagePoints(page))[0]).toBeLessThan(before - 0.1);
+  expect(problems).toEqual([]);
+  await ctx.close();
+});
+
+test('axe finds no accessibility violations in sections 2–10 (light and dark)', async () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme });
+    await page.goto(baseUrl());
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async (ids) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run({ include: ids.map((id) => [`section#${id}`]) }, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    }, SECTION_IDS);
+    expect(violations, colorScheme).toEqual([]);
+    await page.close();
+  }
+});
