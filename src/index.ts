@@ -27,3 +27,7 @@ export * from './train';
 export * from './gradcheck';
 export * from './sweep';
 export * from './experiment';
+export * from './runningStats';
+export * from './scaleInvariance';
+export * from './landscape';
+export * from './landscapeRun';

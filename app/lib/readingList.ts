@@ -1,0 +1,120 @@
+/** One reference: plain data, rendered as a plain link (nothing is fetched at load). */
+export interface Reference {
+  readonly who: string;
+  readonly title: string;
+  /** Where and when: venue, year, chapter or section. */
+  readonly where: string;
+  readonly url: string;
+  /** Why read it, in a sentence. */
+  readonly why: string;
+}
+
+/** The notes' to-do list ("- [ ] Andrew Ng", …), each item completed with real references. */
+export interface ReadingItem {
+  /** The item as the notes wrote it. */
+  readonly notes: string;
+  readonly refs: readonly Reference[];
+}
+
+export const READING: readonly ReadingItem[] = [
+  {
+    notes: 'Andrew Ng',
+    refs: [
+      {
+        who: 'Andrew Ng (DeepLearning.AI)',
+        title: 'Improving Deep Neural Networks: Hyperparameter Tuning, Regularization and Optimization',
+        where: 'Deep Learning Specialization, course 2, week 3 (“Batch Normalization” videos), Coursera',
+        url: 'https://www.coursera.org/learn/deep-neural-network',
+        why: 'The lectures these notes follow: normalizing z, γ and β, why BN works, BN at test time.',
+      },
+    ],
+  },
+  {
+    notes: 'Sebastian Raschka',
+    refs: [
+      {
+        who: 'Sebastian Raschka',
+        title: 'STAT 453: Introduction to Deep Learning, L11 “Normalization and weight initialization”',
+        where: 'University of Wisconsin–Madison, spring 2021: slides, videos and PyTorch notebooks (L11/code/batchnorm.ipynb)',
+        url: 'https://github.com/rasbt/stat453-deep-learning-ss21',
+        why: 'BatchNorm in PyTorch, train vs eval mode, and BN before or after the activation, with code to run.',
+      },
+    ],
+  },
+  {
+    notes: 'Understanding Deep Learning',
+    refs: [
+      {
+        who: 'Simon J. D. Prince',
+        title: 'Understanding Deep Learning',
+        where: 'MIT Press, 2023, §11.4 “Batch normalization” (free PDF)',
+        url: 'https://udlbook.github.io/udlbook/',
+        why: 'A modern, careful account: BN in residual networks, its costs, and the alternatives (layer and group norm).',
+      },
+    ],
+  },
+  {
+    notes: 'Deep learning book',
+    refs: [
+      {
+        who: 'Ian Goodfellow, Yoshua Bengio, Aaron Courville',
+        title: 'Deep Learning',
+        where: 'MIT Press, 2016, §8.7.1 “Batch Normalization” (chapter 8, free online)',
+        url: 'https://www.deeplearningbook.org/contents/optimization.html',
+        why: 'BN as reparametrization: why updating all layers at once is hard, and how BN makes the update better conditioned.',
+      },
+    ],
+  },
+  {
+    notes: 'Paper',
+    refs: [
+      {
+        who: 'Sergey Ioffe, Christian Szegedy',
+        title: 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+        where: 'ICML 2015, arXiv:1502.03167',
+        url: 'https://arxiv.org/abs/1502.03167',
+        why: 'The original: Algorithm 1 (the training transform), Algorithm 2 (inference with population statistics), Fig. 1 (section 1 here).',
+      },
+      {
+        who: 'Shibani Santurkar, Dimitris Tsipras, Andrew Ilyas, Aleksander Mądry',
+        title: 'How Does Batch Normalization Help Optimization?',
+        where: 'NeurIPS 2018, arXiv:1805.11604',
+        url: 'https://arxiv.org/abs/1805.11604',
+        why: 'The later view (section 14): BN’s benefit is a smoother loss landscape, not less covariate shift.',
+      },
+    ],
+  },
+  {
+    notes: 'Implementations',
+    refs: [
+      {
+        who: 'PyTorch',
+        title: 'torch.nn.BatchNorm1d',
+        where: 'PyTorch documentation (eps = 1e-5, momentum = 0.1, running statistics, train/eval)',
+        url: 'https://pytorch.org/docs/stable/generated/torch.nn.BatchNorm1d.html',
+        why: 'The semantics this notebook’s engine follows, number for number.',
+      },
+      {
+        who: 'Keras',
+        title: 'BatchNormalization layer',
+        where: 'Keras documentation',
+        url: 'https://keras.io/api/layers/normalization_layers/batch_normalization/',
+        why: 'The same layer in TensorFlow; note its momentum is the weight of the old value (0.99), the opposite convention.',
+      },
+      {
+        who: 'Frederik Kratzert',
+        title: 'Understanding the backward pass through Batch Normalization Layer',
+        where: 'Blog post, 2016',
+        url: 'https://kratzert.github.io/2016/02/12/understanding-the-gradient-flow-through-the-batch-normalization-layer.html',
+        why: 'The exact backward pass of section 12, derived step by step on the computational graph.',
+      },
+      {
+        who: 'Andrej Karpathy',
+        title: 'Neural Networks: Zero to Hero, “Building makemore Part 3: Activations & Gradients, BatchNorm”',
+        where: 'Lecture videos and notebooks, 2022',
+        url: 'https://github.com/karpathy/nn-zero-to-hero',
+        why: 'BatchNorm written from scratch, with its pitfalls (the batch couples the samples; running statistics).',
+      },
+    ],
+  },
+];

@@ -1,0 +1,120 @@
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, test, vi } from 'vitest';
+import { createLandscapeRun, runningStatsTrace, sampleInContexts, sampleMiniBatch, stepLandscapeRun } from '../../src';
+import { type QuantileRow, medianDrift, percent } from '../../app/lib/covariateShift';
+import { landscapeView } from '../../app/lib/landscapeView';
+import { READING } from '../../app/lib/readingList';
+import { contextRows, runningSeries, sampleTex, truth, updateTex } from '../../app/lib/trainEvalView';
+import { useChunkedTask } from '../../app/lib/useChunkedTask';
+import { tex } from '../../app/lib/format';
+
+describe('covariateShift helpers', () => {
+  const rows: QuantileRow[] = [
+    { step: 10, plainBand: [-1, 1], plainMid: 0, bnBand: [-1, 1], bnMid: 0.1 },
+    { step: 20, plainBand: [0, 1], plainMid: 0.5, bnBand: [-1, 1], bnMid: 0.2 },
+    { step: 30, plainBand: [2, 3], plainMid: 2.5 },
+  ];
+
+  test('medianDrift: first to last median and that distance over the mean band width (3 rows, one network diverged after 2)', () => {
+    expect(medianDrift(rows, 'plain')).toEqual({ from: 0, to: 2.5, bands: 2.5 / ((2 + 1 + 1) / 3) });
+    expect(medianDrift(rows, 'bn')).toEqual({ from: 0.1, to: 0.2, bands: Math.abs(0.2 - 0.1) / 2 });
+    expect(medianDrift(rows.slice(0, 1), 'plain')).toBeNull();
+  });
+
+  test('percent: one decimal, and words before the first evaluation', () => {
+    expect(percent(0.92)).toBe('92.0 %');
+    expect(percent(2 / 3)).toBe('66.7 %');
+    expect(percent(null)).toBe('not measured yet');
+  });
+});
+
+describe('trainEvalView helpers', () => {
+  const trace = runningStatsTrace({ seed: 1, m: 8, shift: 2, scale: 1.5, momentum: 0.1, eps: 1e-5, batches: 12 });
+
+  test('runningSeries: 12 points numbered from 1, batch and running values straight from the trace', () => {
+    const mean = runningSeries(trace, 'mean'), variance = runningSeries(trace, 'variance');
+    expect(mean).toHaveLength(12);
+    expect(mean[0]).toEqual({ batch: 1, batchValue: trace.batchMean[0], running: trace.runningMean[0] });
+    expect(variance[11]).toEqual({ batch: 12, batchValue: trace.batchVar[11], running: trace.runningVar[11] });
+  });
+
+  test('updateTex: the last update with the previous running values, the batch statistic and m/(m − 1) = 8/7', () => {
+    const u = updateTex(trace, 0.1, 8);
+    expect(u.mean).toContain(`${tex(trace.runningMean[10], 4)}`);
+    expect(u.mean.endsWith(`&= ${tex(trace.runningMean[11], 4)} \\end{aligned}`)).toBe(true);
+    expect(u.variance).toContain(String.raw`\frac{8}{7}`);
+    expect(u.variance.endsWith(`&= ${tex(trace.runningVar[11], 4)} \\end{aligned}`)).toBe(true);
+  });
+
+  test('sampleTex substitutes the mode’s statistics; a refused output gives no equation; contextRows labels m', () => {
+    const z = sampleMiniBatch(1, 8, 2, 1.5);
+    const c = sampleInContexts(trace.bn, z, sampleMiniBatch(8, 7, 2, 1.5), 'train');
+    const eq = sampleTex(c.inBatch, z[0], 1, 0, 1e-5, 'train');
+    expect(eq).toContain(String.raw`\mu_{B}`);
+    expect(c.inBatch.ok && eq?.endsWith(`&= ${tex(c.inBatch.y, 4)} \\end{aligned}`)).toBe(true);
+    expect(sampleTex(c.alone, z[0], 1, 0, 1e-5, 'train')).toBeNull();
+    expect(contextRows(c, 8).map((r) => r.label)).toEqual(['in its own batch (m = 8)', 'with 7 other samples', 'alone (m = 1)']);
+    expect(truth(2, 1.5)).toEqual({ mean: 2, variance: 2.25 });
+  });
+});
+
+describe('landscapeView', () => {
+  test('rows hold [min, max] of the loss (incl. L(θ)) and of ‖Δ∇L‖ (incl. 0) per checkpoint; medians skip step 0', () => {
+    const run = createLandscapeRun({ settings: { dataset: 'moons', samples: 120, depth: 2, width: 8, lr: 0.2, batch: 16, seed: 2, logEvery: 5, evalEvery: 5 }, steps: 15, every: 5, probeRows: 32, etaFactors: [0.5, 1, 2] });
+    while (!stepLandscapeRun(run));
+    const v = landscapeView(run);
+    expect(v.rows.map((r) => r.step)).toEqual([0, 5, 10, 15]);
+    const p = run.points[2].probes.bn;
+    expect(v.rows[2].bnLoss).toEqual([Math.min(p?.loss ?? NaN, ...(p?.losses ?? [])), Math.max(p?.loss ?? NaN, ...(p?.losses ?? []))]);
+    expect(v.rows[2].bnGrad).toEqual([0, p?.maxGradChange]);
+    const ranges = run.points.slice(1).map((q) => q.probes.plain?.lossRange ?? NaN).sort((a, b) => a - b);
+    expect(v.summary.plain.lossRange).toBe(ranges[1]);
+    expect(v.summary.plain.nonFinite).toBe(0);
+    expect(v.etas).toEqual(run.etas);
+  });
+});
+
+describe('useChunkedTask', () => {
+  test('runs a 5-step task in slices to the end, then reports done with the final view', async () => {
+    vi.useFakeTimers();
+    let k = 0;
+    const { result } = renderHook(() => useChunkedTask(() => ({ step: () => ++k >= 5, view: () => k }), []));
+    expect(result.current.done).toBe(false);
+    await act(async () => {
+      await vi.runAllTimersAsync();
+    });
+    expect(result.current).toEqual({ view: 5, done: true });
+    vi.useRealTimers();
+  });
+
+  test('waits while start is false, and stops stepping after unmount', async () => {
+    vi.useFakeTimers();
+    let steps = 0;
+    const create = () => ({ step: () => (++steps, false), view: () => steps });
+    const { result, rerender, unmount } = renderHook(({ start }) => useChunkedTask(create, [], start, 0), { initialProps: { start: false } });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
+    });
+    expect(steps).toBe(0);
+    expect(result.current.view).toBeNull();
+    rerender({ start: true });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5);
+    });
+    expect(steps).toBeGreaterThan(0);
+    unmount();
+    const after = steps;
+    await vi.advanceTimersByTimeAsync(50);
+    expect(steps).toBe(after);
+    vi.useRealTimers();
+  });
+});
+
+test('the reading list: unique https URLs, every reference has a title, a place and a reason', () => {
+  const refs = READING.flatMap((r) => r.refs);
+  expect(new Set(refs.map((r) => r.url)).size).toBe(refs.length);
+  for (const r of refs) {
+    expect(r.url).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+    expect(r.title.length * r.where.length * r.why.length).toBeGreaterThan(0);
+  }
+});
