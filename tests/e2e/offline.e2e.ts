@@ -1,0 +1,164 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch, watchConsole } from './browser';
+
+/**
+ * Offline and self-contained: every request the page makes stays on its own origin (fonts, KaTeX,
+ * data and Workers are bundled), and the built site works from any sub-path of a static host.
+ */
+const DIST = resolve(process.env.E2E_DIST ?? 'dist');
+const SUB = '/some/sub/path/';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.gz': 'application/gzip',
+};
+
+/** A plain static host (no SPA fallback, no rewriting) that serves dist/ only under SUB. */
+function subPathServer(): Promise<{ server: Server; origin: string; outside: string[] }> {
+  const outside: string[] = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(SUB)) {
+      outside.push(path);
+      res.writeHead(404).end('not here');
+      return;
+    }
+    const rel = path.slice(SUB.length) || 'index.html';
+    const file = normalize(join(DIST, rel));
+    if (!file.startsWith(DIST + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404).end('missing'),
+    );
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      done({ server, origin: `http://127.0.0.1:${address.port}`, outside });
+    }),
+  );
+}
+
+/** Records every request of the context (page, Workers, fonts, data), by URL. */
+function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+const foreign = (urls: string[], origin: string) => urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+
+/** Scrolls through the whole page so every lazily drawn panel (charts near the viewport) loads. */
+async function scrollThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= height; y += 700) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await page.waitForTimeout(40);
+  }
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+  await page.waitForLoadState('networkidle');
+}
+
+/** Fetches the Fashion-MNIST subset the way app/lib/loadFashion.ts does (relative to the page's base URL). */
+const fetchData = (page: Page) =>
+  page.evaluate(async () => {
+    const url = new URL('data/fashion-mnist-subset.bin.gz', document.baseURI).href;
+    const res = await fetch(url);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { url, status: res.status, size: bytes.length, magic: [bytes[0], bytes[1]] };
+  });
+
+let browser: Browser;
+let host: Awaited<ReturnType<typeof subPathServer>>;
+beforeAll(async () => {
+  browser = await launch();
+  host = await subPathServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => host?.server.close(done));
+});
+
+test('the built notebook, scrolled top to bottom, makes no request outside its own origin', async () => {
+  const context = await browser.newContext();
+  const urls = recordRequests(context);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  await page.locator('.katex').first().waitFor();
+  await scrollThrough(page);
+  const origin = new URL(baseUrl()).origin;
+  expect(urls.length).toBeGreaterThan(3);
+  expect(foreign(urls, origin)).toEqual([]);
+  // The KaTeX fonts the equations use come from the same origin, and did load.
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.includes('KaTeX') && f.status === 'loaded').map((f) => f.family);
+  });
+  expect(fonts).toContain('KaTeX_Main');
+  expect(urls.some((u) => /KaTeX_Main-Regular[^/]*\.woff2$/.test(u))).toBe(true);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('dist/ references nothing off-origin: no absolute http(s) URL in index.html or in any CSS url()/@import', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  expect(html.match(/(?:src|href)\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/gi) ?? []).toEqual([]);
+  const assets = await readdir(join(DIST, 'assets'));
+  const css = assets.filter((f) => f.endsWith('.css'));
+  expect(css.length).toBeGreaterThan(0);
+  for (const f of css) {
+    const text = await readFile(join(DIST, 'assets', f), 'utf8');
+    expect(text.match(/url\(\s*["']?(?:https?:)?\/\/[^)]*\)|@import[^;]*/gi) ?? [], f).toEqual([]);
+  }
+});
+
+test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data file included, all requests inside the sub-path`, async () => {
+  const context = await browser.newContext();
+  const urls = recordRequests(context);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${host.origin}${SUB}`);
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Batch Normalization, live');
+  expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('mean-value').first().textContent()).resolves.toMatch(/μ = −?\d/);
+  // A live control still drives the engine here: move γ and see the output's std follow |γ|.
+  const before = await page.getByTestId('out-std').first().textContent();
+  const gamma = page.getByRole('slider', { name: 'γ (scale)', exact: true }).first();
+  await gamma.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => page.getByTestId('out-std').first().textContent()).not.toBe(before);
+  await scrollThrough(page);
+
+  const data = await fetchData(page);
+  expect(data.url).toBe(`${host.origin}${SUB}data/fashion-mnist-subset.bin.gz`);
+  expect(data.status).toBe(200);
+  expect(data.size).toBeGreaterThan(1_000_000);
+  expect(data.magic).toEqual([0x1f, 0x8b]); // gzip, as built by scripts/build-fashion.ts
+
+  expect(foreign(urls, host.origin)).toEqual([]);
+  expect(urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !new URL(u).pathname.startsWith(SUB))).toEqual([]);
+  expect(host.outside).toEqual([]);
+  expect(failed).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
