@@ -63,3 +63,9 @@ export function notesWeightScaling(steps: number, eps: number, k: number): Weigh
   const gk = notesBackward(net, batch, fk);
   return { loss: f.loss, lossScaled: fk.loss, gradNorm: frobenius(g.dW1), gradNormScaled: frobenius(gk.dW1) };
 }
+
+/** The ε that BN(k·z) effectively adds to σ²: (k z − k μ)/√(k²σ² + ε) = (z − μ)/√(σ² + ε/k²). */
+export function effectiveEps(eps: number, k: number): number {
+  checkFinite('k', k, Number.MIN_VALUE);
+  return eps / (k * k);
+}

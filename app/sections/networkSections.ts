@@ -6,6 +6,7 @@ import { BackwardPass } from './BackwardPass';
 import { ForwardPass } from './ForwardPass';
 import { FurtherReading } from './FurtherReading';
 import { TrainVsEval } from './TrainVsEval';
+import { WhyItWorks } from './WhyItWorks';
 import { WhyNormalize } from './WhyNormalize';
 
 const forwardSteps: StepDef[] = FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i } }));
@@ -16,6 +17,7 @@ export const NETWORK_SECTIONS: SectionDef[] = [
   { id: 'why', number: 1, title: 'Why normalize: covariate shift', Component: WhyNormalize },
   { id: 'forward', number: 11, title: 'The forward pass, step by step', Component: ForwardPass, steps: forwardSteps },
   { id: 'backward', number: 12, title: 'The backward pass, checked', Component: BackwardPass, steps: backwardSteps },
+  { id: 'why-it-works', number: 14, title: 'Why batch norm works', Component: WhyItWorks },
   { id: 'inference', number: 15, title: 'Train mode and eval mode', Component: TrainVsEval },
   { id: 'reading', number: 16, title: 'Further reading', Component: FurtherReading },
 ];

@@ -53,7 +53,7 @@ describe('section 12, the backward pass', () => {
     render(<BackwardPass />);
     await user.click(screen.getByRole('button', { name: 'Previous step of the backward pass' }));
     expect(appStore.getState().backwardStep).toBe(0);
-    const callout = screen.getByRole('complementary', { name: 'Correction to the notes' });
+    const callout = screen.getByRole('complementary', { name: 'Correction to the notes: ∂L/∂Z̃₂' });
     expect(callout).toHaveTextContent('∂L/∂Z̃₂ = A₂ − Y.');
     expect(callout).toHaveTextContent('that is m − 1 = 5');
     expect(screen.getByRole('button', { name: 'Previous step of the backward pass' })).toBeDisabled();

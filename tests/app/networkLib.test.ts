@@ -118,3 +118,29 @@ test('the reading list: unique https URLs, every reference has a title, a place 
     expect(r.title.length * r.where.length * r.why.length).toBeGreaterThan(0);
   }
 });
+
+describe('scaleView helpers', () => {
+  test('scaleCurve: 41 points from k = 0.01 to 100, null exactly at k = 1 (gap 0), else the engine’s gap', async () => {
+    const { notesContext } = await import('../../app/lib/notesContext');
+    const { scaleCurve } = await import('../../app/lib/scaleView');
+    const { scaleInvarianceGap } = await import('../../src');
+    const ctx = notesContext(0, 1e-5);
+    const c = scaleCurve(ctx);
+    expect(c).toHaveLength(41);
+    expect(c[20]).toEqual({ k: 1, gap: null });
+    expect(c[0].gap).toBe(scaleInvarianceGap(ctx.fwd.z1, c[0].k, 1e-5));
+  });
+
+  test('logAxis spans whole decades of the positive finite values; powerLabel writes 10⁻² … 10²', async () => {
+    const { logAxis, powerLabel, gapVerdict } = await import('../../app/lib/scaleView');
+    expect(logAxis([null, 3e-6, 0.02, Infinity])).toEqual({ domain: [1e-6, 0.1], ticks: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] });
+    expect(logAxis([null]).domain).toEqual([1e-16, 1]);
+    expect([0.01, 0.1, 1, 10, 100].map(powerLabel)).toEqual(['10⁻²', '10⁻¹', '1', '10', '10²']);
+    expect([0, 1e-13, 1e-5, 0.1].map(gapVerdict)).toEqual([
+      'identical, bit for bit',
+      'identical up to floating-point rounding',
+      'the same to three decimals: the tiny difference is ε',
+      'visibly different: here k²σ² is not large next to ε, so ε breaks the invariance',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fromRows, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../src';
+import { effectiveEps, fromRows, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../src';
 
 const z = fromRows([
   [1, -2],
@@ -30,6 +30,11 @@ describe('scale invariance BN(k·z) = BN(z), up to ε', () => {
     expect(c.gap[0]).toBeGreaterThan(0.1);
     expect(c.gap[24]).toBeLessThan(1e-4);
     expect(c.gap[c.k.findIndex((k) => Math.abs(k - 1) < 1e-12)]).toBe(0);
+  });
+
+  test('effectiveEps: ε/k² (10⁻⁵ at k = 0.01 is 0.1); k must be positive', () => {
+    expect(effectiveEps(1e-5, 0.01)).toBeCloseTo(0.1, 15);
+    expect(() => effectiveEps(1e-5, 0)).toThrow();
   });
 
   test('the notes’ network with W₁ × 10: same loss (1e-6), ‖∂L/∂W₁‖ divided by 10 (relative 1e-4)', () => {

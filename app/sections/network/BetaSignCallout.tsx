@@ -9,6 +9,7 @@ export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
   const fresh = rows.every((r) => r.beta === 0);
   return (
     <Callout
+      topic="the sign of β"
       notes={<>Z̃₁norm = γ₁·Z₁norm − β₁ (and the same with − β₂) in the forward pass.</>}
       correct={
         <>
