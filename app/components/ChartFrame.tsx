@@ -1,0 +1,67 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { exportData, exportImage } from '../lib/export/actions';
+import type { ExportTable } from '../lib/export/table';
+import { ChartDataTable } from './ChartDataTable';
+import './ChartFrame.css';
+
+interface Props {
+  /** What the chart shows: names the downloads, the data table and the toolbar. */
+  title: string;
+  /** The chart's data (a function is called only when the table or a download needs it). */
+  data: ExportTable | (() => ExportTable);
+  /** The settings that produced the data, saved in the JSON. */
+  config?: Record<string, unknown>;
+  caption?: ReactNode;
+  /** The chart: any SVG (Recharts, hand-drawn) or canvas. */
+  children: ReactNode;
+}
+
+const IMAGE = ['PNG', 'SVG'] as const;
+const DATA = ['CSV', 'JSON'] as const;
+
+/** Wraps a chart with a data table on demand (its text alternative) and PNG/SVG/CSV/JSON downloads. */
+export function ChartFrame({ title, data, config = {}, caption, children }: Props) {
+  const plot = useRef<HTMLDivElement>(null);
+  const tableId = useId();
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState('');
+  const table = () => (typeof data === 'function' ? data() : data);
+
+  const run = (work: () => unknown) => {
+    setProblem('');
+    Promise.resolve()
+      .then(work)
+      .catch((err: unknown) => setProblem(`Could not save: ${err instanceof Error ? err.message : String(err)}`));
+  };
+
+  return (
+    <div className="chart-frame">
+      <div className="chart-frame-plot" ref={plot}>
+        {children}
+      </div>
+      {caption && <p className="chart-frame-caption">{caption}</p>}
+      <div className="chart-frame-tools" role="group" aria-label={`${title}: data and downloads`}>
+        <button type="button" aria-expanded={open} aria-controls={open ? tableId : undefined} onClick={() => setOpen(!open)}>
+          {open ? 'Hide data table' : 'Show data as a table'}
+        </button>
+        <span className="chart-frame-label" aria-hidden="true">
+          Download
+        </span>
+        {IMAGE.map((f) => (
+          <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportImage(plot.current, title, f === 'PNG' ? 'png' : 'svg'))}>
+            {f}
+          </button>
+        ))}
+        {DATA.map((f) => (
+          <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportData(title, table(), config, f === 'CSV' ? 'csv' : 'json'))}>
+            {f}
+          </button>
+        ))}
+      </div>
+      <p className="chart-frame-status" role="status">
+        {problem}
+      </p>
+      {open && <ChartDataTable id={tableId} title={title} table={table()} />}
+    </div>
+  );
+}
