@@ -1,6 +1,7 @@
 import { type CSSProperties, type KeyboardEvent, useRef } from 'react';
 import { type MatrixPanel, at, cellText, cellTint, maxAbs, rowHeading } from '../lib/notesMatrices';
 import { Equation } from './Equation';
+import { ScrollX } from './ScrollX';
 import './MatrixView.css';
 
 interface Props {
@@ -37,7 +38,7 @@ export function MatrixView({ panel, selected, onSelect, digits = 3 }: Props) {
           [{m.rows} × {m.cols}]{samples ? ` ${PLURAL[rowKind]} × samples` : ''}
         </span>
       </figcaption>
-      <div className="matrix-scroll">
+      <ScrollX className="matrix-scroll" label={`Matrix ${name}`} watch={`${m.rows}×${m.cols}`}>
         <table ref={tableRef} role={interactive ? 'grid' : 'table'} aria-label={`${name}, ${m.rows} × ${m.cols}`}>
           <thead>
             <tr>
@@ -83,7 +84,7 @@ export function MatrixView({ panel, selected, onSelect, digits = 3 }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollX>
     </figure>
   );
 }

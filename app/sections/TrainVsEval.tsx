@@ -1,4 +1,4 @@
-import { Equation } from '../components/Equation';
+import { ScrollEquation } from '../components/ScrollEquation';
 import { Slider } from '../components/Slider';
 import { fmt } from '../lib/format';
 import { runningSeries, truth, updateTex } from '../lib/trainEvalView';
@@ -26,7 +26,7 @@ export function TrainVsEval() {
         not change with whatever else happens to be in the batch. So during training each BN layer also keeps a running
         average of the batch statistics, and at inference (eval mode) it normalizes with those instead.
       </p>
-      <Equation
+      <ScrollEquation
         tex={String.raw`\begin{aligned} \mu_{\text{run}} &\leftarrow (1-\alpha)\,\mu_{\text{run}} + \alpha\,\mu_B \\ \sigma^2_{\text{run}} &\leftarrow (1-\alpha)\,\sigma^2_{\text{run}} + \alpha\,\tfrac{m}{m-1}\,\sigma^2_B \end{aligned}`}
         label="Running mean and variance updates, alpha is the momentum"
       />
@@ -41,18 +41,18 @@ export function TrainVsEval() {
       <div className="chart-pair">
         <div>
           <RunningStatsChart what="mean" data={runningSeries(trace, 'mean')} truth={real.mean} batchName="the batch mean" />
-          <Equation tex={upd.mean} label="The last update of the running mean" />
+          <ScrollEquation tex={upd.mean} label="The last update of the running mean" />
         </div>
         <div>
           <RunningStatsChart what="variance" data={runningSeries(trace, 'variance')} truth={real.variance} batchName="the batch variance σ² (biased)" />
-          <Equation tex={upd.variance} label="The last update of the running variance" />
+          <ScrollEquation tex={upd.variance} label="The last update of the running variance" />
         </div>
       </div>
       <p>
         A small momentum averages over many batches (smooth, but slow to forget the start); momentum 1 keeps only the last
         batch. Eval mode then uses the end of these lines:
       </p>
-      <Equation tex={String.raw`y = \gamma\,\frac{z - \mu_{\text{run}}}{\sqrt{\sigma^2_{\text{run}} + \varepsilon}} + \beta`} />
+      <ScrollEquation tex={String.raw`y = \gamma\,\frac{z - \mu_{\text{run}}}{\sqrt{\sigma^2_{\text{run}} + \varepsilon}} + \beta`} />
       <SampleModes bn={trace.bn} />
     </>
   );

@@ -1,4 +1,4 @@
-import { Equation } from '../components/Equation';
+import { ScrollEquation } from '../components/ScrollEquation';
 import { fmt } from '../lib/format';
 import { COVARIATE_PRESET, covariateShiftTask, medianDrift, percent } from '../lib/covariateShift';
 import { useChunkedTask } from '../lib/useChunkedTask';
@@ -19,7 +19,7 @@ export function WhyNormalize() {
         same <em>inside</em> the network: the inputs of each layer are the outputs of the layer before, and their distribution
         keeps moving while the earlier weights learn. Ioffe and Szegedy called this <strong>internal covariate shift</strong>:
       </p>
-      <Equation tex={String.raw`z^{[l]} = W^{[l]}\, a^{[l-1]}, \qquad a^{[l-1]} = f\!\left(W^{[l-1]} a^{[l-2]}\right)`} label="z of layer l depends on the weights of every earlier layer" />
+      <ScrollEquation tex={String.raw`z^{[l]} = W^{[l]}\, a^{[l-1]}, \qquad a^{[l-1]} = f\!\left(W^{[l-1]} a^{[l-2]}\right)`} label="z of layer l depends on the weights of every earlier layer" />
       <p>
         Every update of W<sup>[l−1]</sup> changes the distribution of z<sup>[l]</sup>, so layer l chases a moving target. Here is
         that target, live: a network of {COVARIATE_PRESET.depth} sigmoid layers ({COVARIATE_PRESET.width} units each) learns the

@@ -1,4 +1,4 @@
-import { Equation } from '../../components/Equation';
+import { ScrollEquation } from '../../components/ScrollEquation';
 import { MatrixView } from '../../components/MatrixView';
 import type { Alternative } from '../../lib/backwardSteps';
 import type { Cell } from '../../lib/forwardSteps';
@@ -14,9 +14,9 @@ export function AlternativeForm({ alt, cell, onSelect }: Props) {
   return (
     <div className="step-detail alternative" aria-label="The notes' simplified form" role="group">
       <p className="alternative-tag">The notes&apos; simplified form</p>
-      <Equation tex={alt.symbolic} />
+      <ScrollEquation tex={alt.symbolic} />
       <div className="step-substituted" data-testid="alternative-substituted">
-        <Equation tex={alt.substituted} label="The selected entry with the engine's numbers, simplified form" />
+        <ScrollEquation tex={alt.substituted} label="The selected entry with the engine's numbers, simplified form" />
       </div>
       <div className="step-matrices">
         <MatrixView panel={alt.output} selected={cell} onSelect={onSelect} />

@@ -1,3 +1,4 @@
+import { ScrollX } from '../../components/ScrollX';
 import type { GradKey } from '../../lib/backwardSteps';
 import { type CheckRow, checkRows } from '../../lib/gradChecks';
 import type { NotesContext } from '../../lib/notesContext';
@@ -8,7 +9,7 @@ const Verdict = ({ ok }: { ok: boolean }) => (ok ? <span className="good">✓ ag
 export function GradCheckTable({ ctx, current }: { ctx: NotesContext; current: GradKey }) {
   const rows: CheckRow[] = checkRows(ctx);
   return (
-    <div className="table-scroll">
+    <ScrollX label="Table of gradients against central differences">
       <table className="data-table grad-table" aria-label="Gradients against central differences">
         <caption>
           Each gradient against central differences of the loss (h = {ctx.checks.h}): the largest error, relative to the
@@ -35,6 +36,6 @@ export function GradCheckTable({ ctx, current }: { ctx: NotesContext; current: G
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollX>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type BatchNorm, sampleInContexts, sampleMiniBatch } from '../../../src';
-import { Equation } from '../../components/Equation';
+import { ScrollEquation } from '../../components/ScrollEquation';
 import { Notice } from '../../components/Notice';
 import { Toggle } from '../../components/Toggle';
 import { fmt } from '../../lib/format';
@@ -35,7 +35,7 @@ export function SampleModes({ bn }: { bn: BatchNorm }) {
       <p>
         Sample 1 of the batch of section 2 has z₁ = <span className="num">{fmt(z[0], 4)}</span>. Its output in {mode} mode:
       </p>
-      {eq && <Equation tex={eq} label={`Sample 1's output in ${mode} mode`} />}
+      {eq && <ScrollEquation tex={eq} label={`Sample 1's output in ${mode} mode`} />}
       <table className="data-table" aria-label={`Sample 1's output in ${mode} mode, in three batches`}>
         <tbody>
           {contextRows(c, m).map(({ label, out }) => (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Equation } from '../../components/Equation';
+import { ScrollEquation } from '../../components/ScrollEquation';
 import { LogSlider } from '../../components/LogSlider';
 import { fmt, tex } from '../../lib/format';
 import { K_SCALE, gapVerdict, scaleCurve, scaleReadout } from '../../lib/scaleView';
@@ -17,8 +17,8 @@ export function ScaleInvariance() {
   return (
     <div className="panel">
       <LogSlider label="Weight scale k" value={k} spec={K_SCALE} onChange={(v) => setBn({ k: v })} testId="k-value" />
-      <Equation tex={String.raw`\mathrm{BN}(kW_1X) = \frac{kz - k\mu}{\sqrt{k^2\sigma^2 + \varepsilon}} = \frac{z - \mu}{\sqrt{\sigma^2 + \varepsilon/k^2}}`} />
-      <Equation
+      <ScrollEquation tex={String.raw`\mathrm{BN}(kW_1X) = \frac{kz - k\mu}{\sqrt{k^2\sigma^2 + \varepsilon}} = \frac{z - \mu}{\sqrt{\sigma^2 + \varepsilon/k^2}}`} />
+      <ScrollEquation
         tex={String.raw`\frac{\varepsilon}{k^2} = \frac{${tex(ctx.eps, 2)}}{${tex(k, 3)}^2} = ${tex(r.effEps, 3)} \quad\text{next to}\quad \sigma_1^2 = ${tex(r.variance1, 4)}`}
         label="epsilon over k squared, next to the variance of neuron 1"
       />

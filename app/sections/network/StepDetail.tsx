@@ -1,4 +1,4 @@
-import { Equation } from '../../components/Equation';
+import { ScrollEquation } from '../../components/ScrollEquation';
 import { MatrixView } from '../../components/MatrixView';
 import type { Cell, StepView } from '../../lib/forwardSteps';
 
@@ -12,9 +12,9 @@ interface Props {
 export function StepDetail({ view, cell, onSelect }: Props) {
   return (
     <div className="step-detail">
-      <Equation tex={view.symbolic} />
+      <ScrollEquation tex={view.symbolic} />
       <div className="step-substituted" data-testid="step-substituted">
-        <Equation tex={view.substituted} label="The selected entry with the engine's numbers" />
+        <ScrollEquation tex={view.substituted} label="The selected entry with the engine's numbers" />
       </div>
       <div className="step-matrices">
         {view.inputs.map((p) => (

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { notesBackward, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceGap, transpose } from '../../src';
+import { fmt } from '../../app/lib/format';
+import { cellText } from '../../app/lib/notesMatrices';
+import { baseUrl, launch, watchConsole } from './browser';
+
+/** Sections 1, 11, 12, 14, 15, 16 in real Chromium: every control moved, numbers checked against the engine. */
+const IDS = ['why', 'forward', 'backward', 'why-it-works', 'inference', 'reading'];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const section = (page: Page, id: string) => page.locator(`section#${id}`);
+
+async function press(control: Locator, key: string, times = 1) {
+  await control.focus();
+  for (let i = 0; i < times; i++) await control.press(key);
+}
+
+/** The numbers a matrix grid shows, row by row. */
+async function gridNumbers(grid: Locator): Promise<string[][]> {
+  return grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent ?? '')));
+}
+
+const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
+  Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
+
+test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers are the engine’s, the console stays clean', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  const offOrigin: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(baseUrl())) offOrigin.push(r.url());
+  });
+  await page.goto(baseUrl());
+  for (const id of IDS) await expect(section(page, id).getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
+
+  // 1 — the covariate-shift run finishes in slices and reports both networks.
+  const why = section(page, 'why');
+  await why.scrollIntoViewIfNeeded();
+  await expect.poll(() => why.getByTestId('shift-progress').textContent(), { timeout: 30_000 }).toBe('Trained 600 steps.');
+  await expect(why.getByTestId('shift-summary').textContent()).resolves.toMatch(/Test accuracy after 600 steps: \d+\.\d % without BN, \d+\.\d % with\./);
+  await expect(why.locator('.recharts-surface').count()).resolves.toBe(2);
+
+  // 11 — Next by keyboard and mouse, the equation list, a cell by click and arrow keys, the SGD slider.
+  const fwd = section(page, 'forward');
+  await fwd.scrollIntoViewIfNeeded();
+  const next = fwd.getByRole('button', { name: 'Next step of the forward pass' });
+  await press(next, 'Enter');
+  await next.click();
+  await expect(fwd.getByText('Step 3 of 10').count()).resolves.toBe(1);
+  await fwd.getByRole('button', { name: 'Previous step of the forward pass' }).click();
+  await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('forward'))).toBe('2');
+  await press(fwd.getByRole('slider', { name: 'SGD steps already taken' }), 'ArrowRight', 5);
+  const { net, batch } = notesNetworkAfter(5, 1e-5);
+  const f = notesForward(net, batch);
+  await expect(fwd.getByTestId('net-summary').textContent()).resolves.toContain(`loss ${fmt(f.loss, 4)}`);
+  await expect(gridNumbers(fwd.getByRole('grid', { name: 'Z₁, 4 × 6' }))).resolves.toEqual(expected(transpose(f.z1)));
+  await fwd.getByRole('grid', { name: 'Z₁, 4 × 6' }).getByRole('gridcell').nth(6 + 2).click();
+  await page.keyboard.press('ArrowDown');
+  await expect(fwd.getByTestId('step-substituted').textContent()).resolves.toContain('(Z1)3,3');
+  await fwd.getByRole('button', { name: /^Step 9: A₂ = softmax/ }).click();
+  await expect(gridNumbers(fwd.getByRole('grid', { name: 'A₂, 3 × 6' }))).resolves.toEqual(expected(transpose(f.a2)));
+
+  // 12 — four Next presses to ∂L/∂Z₂: exact and simplified side by side, the finite-difference table.
+  const bwd = section(page, 'backward');
+  await bwd.scrollIntoViewIfNeeded();
+  await press(bwd.getByRole('button', { name: 'Next step of the backward pass' }), 'Enter', 3);
+  const g = notesBackward(net, batch, f);
+  await expect(gridNumbers(bwd.getByRole('grid', { name: '∂L/∂Z₂ (exact), 3 × 6' }))).resolves.toEqual(expected(transpose(g.dZ2)));
+  await expect(gridNumbers(bwd.getByRole('grid', { name: '∂L/∂Z₂ (simplified), 3 × 6' }))).resolves.toEqual(expected(transpose(g.dZ2Simplified)));
+  await expect(bwd.getByTestId('check-dZ2').textContent()).resolves.toMatch(/✓ agrees.*✗ wrong/);
+  await expect(bwd.getByRole('complementary', { name: 'Correction to the notes: ∂L/∂Z₂' }).count()).resolves.toBe(1);
+
+  // 14 — k by keyboard (Home = 0.01, End = 100), the gradient scaling, the landscape run.
+  const works = section(page, 'why-it-works');
+  const k = works.getByRole('slider', { name: 'Weight scale k' });
+  await k.scrollIntoViewIfNeeded();
+  await press(k, 'Home');
+  await expect(works.getByTestId('scale-gap').textContent()).resolves.toContain(`= ${fmt(scaleInvarianceGap(f.z1, 0.01, 1e-5), 3)}, visibly different`);
+  await press(k, 'End');
+  const w = notesWeightScaling(5, 1e-5, 100);
+  await expect(works.getByTestId('scale-grad').textContent()).resolves.toContain(`to ${fmt(w.gradNormScaled, 4)}`);
+  await works.getByTestId('landscape-progress').scrollIntoViewIfNeeded();
+  await expect.poll(() => works.getByTestId('landscape-progress').textContent(), { timeout: 30_000 }).toBe('Measured up to step 400.');
+  await expect(works.getByTestId('landscape-summary').locator('tbody tr').count()).resolves.toBe(2);
+
+  // 15 — momentum and m by keyboard, eval/train by the radio group; m = 1 in words, not a crash.
+  const inf = section(page, 'inference');
+  await inf.scrollIntoViewIfNeeded();
+  await press(inf.getByRole('slider', { name: 'Momentum' }), 'ArrowRight', 9);
+  await press(inf.getByRole('slider', { name: 'Batch size m' }), 'ArrowRight', 2);
+  await expect(inf.getByRole('row', { name: /in its own batch \(m = 10\)/ }).count()).resolves.toBe(1);
+  await expect(inf.getByTestId('m1-error').textContent()).resolves.toContain('Expected more than 1 value per channel when training');
+  await inf.getByRole('radio', { name: 'Eval mode' }).check();
+  await expect(inf.getByTestId('m1-error').count()).resolves.toBe(0);
+  const evalCells = await inf.getByRole('table', { name: /in eval mode, in three batches/ }).locator('td').allTextContents();
+  expect(new Set(evalCells).size).toBe(1);
+  await inf.getByRole('radio', { name: 'Train mode' }).check();
+  await expect(inf.getByTestId('m1-error').count()).resolves.toBe(1);
+
+  // 16 — plain links only; nothing was requested from another origin.
+  const hrefs = await section(page, 'reading').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs).toContain('https://arxiv.org/abs/1502.03167');
+  expect(hrefs).toContain('https://arxiv.org/abs/1805.11604');
+  expect(offOrigin).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('touch on a phone (390×844): tapping Next and an equation steps the passes; the train/eval toggle responds to a tap', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(baseUrl());
+  const fwd = section(page, 'forward');
+  await fwd.getByRole('button', { name: 'Next step of the forward pass' }).tap();
+  await expect(fwd.getByText('Step 2 of 10').count()).resolves.toBe(1);
+  await fwd.getByRole('button', { name: /^Step 5: A₁ = ReLU/ }).tap();
+  await expect(fwd.getByRole('grid', { name: 'A₁, 4 × 6' }).count()).resolves.toBe(1);
+  const bwd = section(page, 'backward');
+  await bwd.getByRole('button', { name: /^Step 9: ∂L\/∂Z₁/ }).tap();
+  await expect(bwd.getByRole('grid', { name: '∂L/∂Z₁ (simplified), 4 × 6' }).count()).resolves.toBe(1);
+  const inf = section(page, 'inference');
+  await inf.getByRole('radio', { name: 'Eval mode' }).tap();
+  await expect(inf.getByRole('radio', { name: 'Eval mode' }).isChecked()).resolves.toBe(true);
+  // Nothing wider than the phone: the page itself never scrolls sideways.
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+  expect(problems).toEqual([]);
+  await context.close();
+});
