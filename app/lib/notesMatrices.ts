@@ -95,9 +95,9 @@ export function fixed(x: number, digits = 4): string {
 export const eq2 = (lhs: string, expr: string, value: string): string =>
   String.raw`\begin{aligned} ${lhs} &= ${expr} \\ &= ${value} \end{aligned}`;
 
-/** A matrix cell: 3 decimals (so columns line up), exact zeros as "0", huge values in scientific notation. */
+/** A matrix cell: 3 decimals (so columns line up), whole numbers (0, one-hot 1) as they are, huge values in scientific notation. */
 export function cellText(v: number, digits = 3): string {
-  if (v === 0) return '0';
+  if (Number.isInteger(v) && Math.abs(v) < 1e4) return String(v).replace('-', '−');
   if (!Number.isFinite(v) || Math.abs(v) >= 1e4) return fmt(v, digits);
   return fixed(v, digits);
 }
