@@ -99,80 +99,147 @@ export function maxAbsDiff(a: Matrix, b: Matrix): number {
  * where (ar, ac) and (br, bc) are the row and column strides of the two operands as read, so a
  * transposed operand is just a swap of its strides. C is written, never read (no zero fill).
  *
- * Register-blocked: each 4 × 4 tile of C is sixteen local accumulators, so every loaded element
- * of A and B is used four times; leftover columns use 4 × 2 and 4 × 1 tiles, leftover rows 1 × 4
- * and 1 × 1. Every entry is still Σₚ summed in order p = 0, 1, …, k − 1 starting from 0, so the
- * result is bit-for-bit that of the naive triple loop (and 0 · ∞ gives NaN, as it should).
+ * Register-blocked: an 8 × 4 tile of C is 32 local accumulators, so each element loaded from A is
+ * used 4 times and each from B 8 times. Typed-array loads, not arithmetic, are what cost in V8
+ * (each one is bounds-checked, and the array's map and data pointer are re-read every iteration),
+ * so fewer loads per multiply-add wins even though some accumulators spill to the stack. Edges use
+ * 4 × 4, 4 × 2, 4 × 1, 1 × 4 and 1 × 1 tiles. Every entry is still Σₚ summed in order
+ * p = 0, 1, …, k − 1 from 0, so the result is bit-for-bit that of the naive triple loop
+ * (and 0 · ∞ gives NaN, as it should).
  */
 function gemm(
   A: Float64Array, ar: number, ac: number,
   B: Float64Array, br: number, bc: number,
   C: Float64Array, m: number, k: number, n: number,
 ): void {
-  const m4 = m - (m & 3), n4 = n - (n & 3);
-  const ar2 = 2 * ar, ar3 = 3 * ar, bc2 = 2 * bc, bc3 = 3 * bc, kAc = k * ac, n2 = 2 * n, n3 = 3 * n;
-  for (let i = 0; i < m4; i += 4) {
-    const a0 = i * ar, aEnd = a0 + kAc, ci = i * n;
-    let j = 0;
-    for (; j < n4; j += 4) {
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-      for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
-        const b0 = B[b], b1 = B[b + bc], b2 = B[b + bc2], b3 = B[b + bc3];
-        const x0 = A[a];
-        c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
-        const x1 = A[a + ar];
-        c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
-        const x2 = A[a + ar2];
-        c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
-        const x3 = A[a + ar3];
-        c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
-      }
-      const c = ci + j;
-      C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03;
-      C[c + n] = c10; C[c + n + 1] = c11; C[c + n + 2] = c12; C[c + n + 3] = c13;
-      C[c + n2] = c20; C[c + n2 + 1] = c21; C[c + n2 + 2] = c22; C[c + n2 + 3] = c23;
-      C[c + n3] = c30; C[c + n3 + 1] = c31; C[c + n3 + 2] = c32; C[c + n3 + 3] = c33;
+  let i = 0;
+  for (; i + 8 <= m; i += 8) rows8(A, ar, ac, B, br, bc, C, i, k, n);
+  for (; i + 4 <= m; i += 4) rows4(A, ar, ac, B, br, bc, C, i, 0, k, n);
+  for (; i < m; i++) row1(A, ar, ac, B, br, bc, C, i, k, n);
+}
+
+/** Rows i … i+7 of C, in 8 × 4 tiles; leftover columns by rows4. */
+function rows8(
+  A: Float64Array, ar: number, ac: number,
+  B: Float64Array, br: number, bc: number,
+  C: Float64Array, i: number, k: number, n: number,
+): void {
+  const n4 = n - (n & 3), a0 = i * ar, aEnd = a0 + k * ac, ci = i * n;
+  const ar2 = 2 * ar, ar3 = 3 * ar, ar4 = 4 * ar, ar5 = 5 * ar, ar6 = 6 * ar, ar7 = 7 * ar;
+  const bc2 = 2 * bc, bc3 = 3 * bc;
+  for (let j = 0; j < n4; j += 4) {
+    let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+    let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+    let c40 = 0, c41 = 0, c42 = 0, c43 = 0, c50 = 0, c51 = 0, c52 = 0, c53 = 0;
+    let c60 = 0, c61 = 0, c62 = 0, c63 = 0, c70 = 0, c71 = 0, c72 = 0, c73 = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
+      const b0 = B[b], b1 = B[b + bc], b2 = B[b + bc2], b3 = B[b + bc3];
+      let x = A[a];
+      c00 += x * b0; c01 += x * b1; c02 += x * b2; c03 += x * b3;
+      x = A[a + ar];
+      c10 += x * b0; c11 += x * b1; c12 += x * b2; c13 += x * b3;
+      x = A[a + ar2];
+      c20 += x * b0; c21 += x * b1; c22 += x * b2; c23 += x * b3;
+      x = A[a + ar3];
+      c30 += x * b0; c31 += x * b1; c32 += x * b2; c33 += x * b3;
+      x = A[a + ar4];
+      c40 += x * b0; c41 += x * b1; c42 += x * b2; c43 += x * b3;
+      x = A[a + ar5];
+      c50 += x * b0; c51 += x * b1; c52 += x * b2; c53 += x * b3;
+      x = A[a + ar6];
+      c60 += x * b0; c61 += x * b1; c62 += x * b2; c63 += x * b3;
+      x = A[a + ar7];
+      c70 += x * b0; c71 += x * b1; c72 += x * b2; c73 += x * b3;
     }
-    for (; j + 1 < n; j += 2) {
-      let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
-      for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
-        const b0 = B[b], b1 = B[b + bc];
-        const x0 = A[a], x1 = A[a + ar], x2 = A[a + ar2], x3 = A[a + ar3];
-        c00 += x0 * b0; c01 += x0 * b1; c10 += x1 * b0; c11 += x1 * b1;
-        c20 += x2 * b0; c21 += x2 * b1; c30 += x3 * b0; c31 += x3 * b1;
-      }
-      const c = ci + j;
-      C[c] = c00; C[c + 1] = c01; C[c + n] = c10; C[c + n + 1] = c11;
-      C[c + n2] = c20; C[c + n2 + 1] = c21; C[c + n3] = c30; C[c + n3 + 1] = c31;
-    }
-    if (j < n) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
-        const bv = B[b];
-        c0 += A[a] * bv; c1 += A[a + ar] * bv; c2 += A[a + ar2] * bv; c3 += A[a + ar3] * bv;
-      }
-      const c = ci + j;
-      C[c] = c0; C[c + n] = c1; C[c + n2] = c2; C[c + n3] = c3;
-    }
+    let c = ci + j;
+    C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += n;
+    C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += n;
+    C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += n;
+    C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33; c += n;
+    C[c] = c40; C[c + 1] = c41; C[c + 2] = c42; C[c + 3] = c43; c += n;
+    C[c] = c50; C[c + 1] = c51; C[c + 2] = c52; C[c + 3] = c53; c += n;
+    C[c] = c60; C[c + 1] = c61; C[c + 2] = c62; C[c + 3] = c63; c += n;
+    C[c] = c70; C[c + 1] = c71; C[c + 2] = c72; C[c + 3] = c73;
   }
-  for (let i = m4; i < m; i++) {
-    const a0 = i * ar, aEnd = a0 + kAc, ci = i * n;
-    let j = 0;
-    for (; j < n4; j += 4) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-      for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
-        const x = A[a];
-        c0 += x * B[b]; c1 += x * B[b + bc]; c2 += x * B[b + bc2]; c3 += x * B[b + bc3];
-      }
-      const c = ci + j;
-      C[c] = c0; C[c + 1] = c1; C[c + 2] = c2; C[c + 3] = c3;
+  if (n4 < n) {
+    rows4(A, ar, ac, B, br, bc, C, i, n4, k, n);
+    rows4(A, ar, ac, B, br, bc, C, i + 4, n4, k, n);
+  }
+}
+
+/** Rows i … i+3 of C, columns j0 … n−1: 4 × 4 tiles, then 4 × 2 and 4 × 1. */
+function rows4(
+  A: Float64Array, ar: number, ac: number,
+  B: Float64Array, br: number, bc: number,
+  C: Float64Array, i: number, j0: number, k: number, n: number,
+): void {
+  const n4 = j0 + ((n - j0) & ~3), a0 = i * ar, aEnd = a0 + k * ac, ci = i * n;
+  const ar2 = 2 * ar, ar3 = 3 * ar, bc2 = 2 * bc, bc3 = 3 * bc, n2 = 2 * n, n3 = 3 * n;
+  let j = j0;
+  for (; j < n4; j += 4) {
+    let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+    let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
+      const b0 = B[b], b1 = B[b + bc], b2 = B[b + bc2], b3 = B[b + bc3];
+      const x0 = A[a];
+      c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
+      const x1 = A[a + ar];
+      c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
+      const x2 = A[a + ar2];
+      c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
+      const x3 = A[a + ar3];
+      c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
     }
-    for (; j < n; j++) {
-      let s = 0;
-      for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) s += A[a] * B[b];
-      C[ci + j] = s;
+    const c = ci + j;
+    C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03;
+    C[c + n] = c10; C[c + n + 1] = c11; C[c + n + 2] = c12; C[c + n + 3] = c13;
+    C[c + n2] = c20; C[c + n2 + 1] = c21; C[c + n2 + 2] = c22; C[c + n2 + 3] = c23;
+    C[c + n3] = c30; C[c + n3 + 1] = c31; C[c + n3 + 2] = c32; C[c + n3 + 3] = c33;
+  }
+  for (; j + 1 < n; j += 2) {
+    let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
+      const b0 = B[b], b1 = B[b + bc];
+      const x0 = A[a], x1 = A[a + ar], x2 = A[a + ar2], x3 = A[a + ar3];
+      c00 += x0 * b0; c01 += x0 * b1; c10 += x1 * b0; c11 += x1 * b1;
+      c20 += x2 * b0; c21 += x2 * b1; c30 += x3 * b0; c31 += x3 * b1;
     }
+    const c = ci + j;
+    C[c] = c00; C[c + 1] = c01; C[c + n] = c10; C[c + n + 1] = c11;
+    C[c + n2] = c20; C[c + n2 + 1] = c21; C[c + n3] = c30; C[c + n3 + 1] = c31;
+  }
+  if (j < n) {
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
+      const bv = B[b];
+      c0 += A[a] * bv; c1 += A[a + ar] * bv; c2 += A[a + ar2] * bv; c3 += A[a + ar3] * bv;
+    }
+    const c = ci + j;
+    C[c] = c0; C[c + n] = c1; C[c + n2] = c2; C[c + n3] = c3;
+  }
+}
+
+/** Row i of C: 1 × 4 tiles, then single entries. */
+function row1(
+  A: Float64Array, ar: number, ac: number,
+  B: Float64Array, br: number, bc: number,
+  C: Float64Array, i: number, k: number, n: number,
+): void {
+  const n4 = n - (n & 3), a0 = i * ar, aEnd = a0 + k * ac, ci = i * n, bc2 = 2 * bc, bc3 = 3 * bc;
+  let j = 0;
+  for (; j < n4; j += 4) {
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) {
+      const x = A[a];
+      c0 += x * B[b]; c1 += x * B[b + bc]; c2 += x * B[b + bc2]; c3 += x * B[b + bc3];
+    }
+    const c = ci + j;
+    C[c] = c0; C[c + 1] = c1; C[c + 2] = c2; C[c + 3] = c3;
+  }
+  for (; j < n; j++) {
+    let s = 0;
+    for (let a = a0, b = j * bc; a !== aEnd; a += ac, b += br) s += A[a] * B[b];
+    C[ci + j] = s;
   }
 }
 
