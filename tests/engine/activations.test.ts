@@ -36,6 +36,23 @@ describe('activationForward [2 × 3] against scalar formulas (1e-15)', () => {
     expect([a[1], a[2]]).toEqual([0, 2]);
   });
 
+  test('relu on edge values [1 × 8]: −∞ → 0, −0 → +0, +∞, the smallest subnormal, NaN → NaN', () => {
+    const a = activationForward('relu', fromRows([[-Infinity, -0, 0, -1e-300, 5e-324, Infinity, NaN, 7]])).data;
+    expect(Array.from(a.subarray(0, 6))).toEqual([0, 0, 0, 0, 5e-324, Infinity]);
+    expect(Object.is(a[1], 0)).toBe(true);
+    expect(Number.isNaN(a[6])).toBe(true);
+    expect(a[7]).toBe(7);
+  });
+
+  test('relu on random signs equals the scalar reference exactly, also in place (out = z) [64 × 33]', () => {
+    const rng = createRng(4);
+    const z = zeros(64, 33);
+    for (let i = 0; i < z.data.length; i++) z.data[i] = rng.gaussian();
+    const want = Array.from(z.data, REFERENCE.relu);
+    expect(Array.from(activationForward('relu', z).data)).toEqual(want);
+    expect(Array.from(activationForward('relu', z, z).data)).toEqual(want);
+  });
+
   test('writes into `out` when it has the shape', () => {
     const out = zeros(2, 3);
     expect(activationForward('tanh', z, out)).toBe(out);
@@ -56,6 +73,13 @@ describe('activationBackward against central finite differences of L = Σ f(z) �
     const dz = activationBackward(name, z, a, r);
     const fd = numericGradient(z.data, () => dot(activationForward(name, z).data, r.data));
     expect(maxAbsError(dz.data, fd)).toBeLessThan(1e-9);
+  });
+
+  test('relu backward passes no gradient where z ≤ 0 or z is NaN, even an infinite or NaN one [1 × 5]', () => {
+    const z0 = fromRows([[-1, NaN, 0, 2, -3]]);
+    const dz = activationBackward('relu', z0, activationForward('relu', z0), fromRows([[Infinity, 4, NaN, -Infinity, -2]])).data;
+    expect(Array.from(dz)).toEqual([0, 0, 0, -Infinity, 0]);
+    expect(Object.is(dz[4], 0)).toBe(true);
   });
 
   test('relu′(0) is taken as 0, like PyTorch', () => {
