@@ -155,7 +155,11 @@ export function batchNormForward(bn: BatchNorm, z: Matrix, options: BatchNormFor
   if (n !== bn.features) {
     throw new EngineError('shape', `batch norm has ${bn.features} features but the input has ${n} columns`);
   }
-  checkBatchNormHyperparameters(bn.eps, bn.momentum);
+  const eps = bn.eps, momentum = bn.momentum;
+  // The check proper runs only on a bad value: calling it with doubles every pass would box them.
+  if (!(typeof eps === 'number' && eps >= 0 && eps < Infinity && typeof momentum === 'number' && momentum >= 0 && momentum <= 1)) {
+    checkBatchNormHyperparameters(eps, momentum);
+  }
   if (mode === 'train' && m <= 1) {
     throw new EngineError('batch-size', `Expected more than 1 value per channel when training, got input size [${m}, ${n}]`);
   }
