@@ -49,7 +49,14 @@ export function createWorkspace(): Workspace {
 }
 
 function bind(ws: Workspace, model: Model, m: number): void {
-  if (ws.model === model && ws.m === m) return;
+  if (ws.model !== model || ws.m !== m) allocate(ws, model, m);
+}
+
+/**
+ * New buffers for `model` and batch size m. Kept out of `bind`, which runs on every pass: its
+ * closures capture m, ws and layers, so V8 would allocate their context on every call.
+ */
+function allocate(ws: Workspace, model: Model, m: number): void {
   const layers = model.layers;
   ws.model = model;
   ws.m = m;
@@ -61,6 +68,9 @@ function bind(ws: Workspace, model: Model, m: number): void {
   const classes = model.config.classes;
   ws.ce = { loss: NaN, probs: zeros(m, classes), dLogits: zeros(m, classes), correct: 0 };
 }
+
+/** The default options, shared (a `= {}` default would allocate an object on every call). */
+const NO_OPTIONS: ForwardOptions = Object.freeze({});
 
 /** Reused for every BN call (batchNormForward keeps no reference to it): no allocation per pass. */
 const bnScratch: BatchNormForwardOptions = {};
@@ -78,7 +88,7 @@ export interface ForwardOptions {
  * unless `updateRunningStats` is false.
  * @throws EngineError on a shape mismatch, or m = 1 in train mode with any BN layer.
  */
-export function forward(model: Model, x: Matrix, ws: Workspace, options: ForwardOptions = {}): Matrix {
+export function forward(model: Model, x: Matrix, ws: Workspace, options: ForwardOptions = NO_OPTIONS): Matrix {
   if (x.cols !== model.config.inputs) {
     throw new EngineError('shape', `the model expects ${model.config.inputs} input columns, got [${x.rows} × ${x.cols}]`);
   }
@@ -119,7 +129,7 @@ export function forwardLoss(
   x: Matrix,
   labels: ArrayLike<number>,
   ws: Workspace,
-  options: ForwardOptions = {},
+  options: ForwardOptions = NO_OPTIONS,
 ): SoftmaxCrossEntropy {
   const logits = forward(model, x, ws, options);
   softmaxCrossEntropy(logits, labels, ws.ce);
