@@ -144,3 +144,16 @@ describe('scaleView helpers', () => {
     ]);
   });
 });
+
+describe('chart tables (the charts’ text alternative and downloads)', () => {
+  test('quantileTable and landscapeTable unpack the [lo, hi] bands into columns; scaleTable writes k = 1 as a gap of 0', async () => {
+    const { quantileTable, landscapeTable, scaleTable, runningTable } = await import('../../app/lib/chartTables');
+    const q = quantileTable([{ step: 10, plainBand: [-1, 2], plainMid: 0.5 }, { step: 20 }], 'plain');
+    expect(q.rows).toEqual([{ step: 10, q15: -1, q50: 0.5, q85: 2 }, { step: 20, q15: undefined, q50: undefined, q85: undefined }]);
+    const l = landscapeTable([{ step: 0, plainGrad: [0, 3], bnGrad: [0, 1] }], 'Grad');
+    expect(l.rows).toEqual([{ step: 0, plainLo: 0, plainHi: 3, bnLo: 0, bnHi: 1 }]);
+    expect(l.columns.map((c) => c.label)).toContain('highest gradient change, with BN');
+    expect(scaleTable([{ k: 1, gap: null }, { k: 2, gap: 1e-6 }]).rows).toEqual([{ k: 1, gap: 0 }, { k: 2, gap: 1e-6 }]);
+    expect(runningTable([{ batch: 1, batchValue: 2, running: 0.2 }], 'mean').columns.map((c) => c.label)).toEqual(['training batch', 'batch mean', 'running mean']);
+  });
+});

@@ -1,6 +1,8 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { LANDSCAPE_PRESET } from '../../../src';
 import { ChartBox } from '../../components/ChartBox';
 import { fmt } from '../../lib/format';
+import { landscapeTable } from '../../lib/chartTables';
 import type { LandscapeRow } from '../../lib/landscapeView';
 
 interface Props {
@@ -20,6 +22,8 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
   return (
     <ChartBox
       label={label}
+      data={() => landscapeTable(rows, what)}
+      config={{ ...LANDSCAPE_PRESET }}
       title={
         <>
           {title}

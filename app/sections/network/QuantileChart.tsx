@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from '../../components/ChartBox';
-import type { QuantileRow } from '../../lib/covariateShift';
+import { quantileTable } from '../../lib/chartTables';
+import { COVARIATE_PRESET, COVARIATE_STEPS, type QuantileRow } from '../../lib/covariateShift';
 import { fmt } from '../../lib/format';
 
 interface Props {
@@ -15,7 +16,7 @@ export function QuantileChart({ variant, title, rows, total }: Props) {
   const band = variant === 'plain' ? 'plainBand' : 'bnBand';
   const mid = variant === 'plain' ? 'plainMid' : 'bnMid';
   return (
-    <ChartBox label={`${title}: 15th, 50th and 85th percentiles of the unit's input over training`} title={title}>
+    <ChartBox label={`${title}: 15th, 50th and 85th percentiles of the unit's input over training`} title={title} data={() => quantileTable(rows, variant)} config={{ ...COVARIATE_PRESET, steps: COVARIATE_STEPS, variant }}>
       {(width) => (
         <ComposedChart width={width} height={220} data={rows as QuantileRow[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid vertical={false} />

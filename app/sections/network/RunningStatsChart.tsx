@@ -1,6 +1,7 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from '../../components/ChartBox';
 import { fmt } from '../../lib/format';
+import { runningTable } from '../../lib/chartTables';
 import type { RunningPoint } from '../../lib/trainEvalView';
 
 interface Props {
@@ -19,6 +20,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
   return (
     <ChartBox
       label={`Running ${what} over ${data.length} training batches`}
+      data={() => runningTable(data, what)}
       caption={
         <>
           Dots: {batchName} of each batch. Line: the running {what} after it, ending at {fmt(last.running, 4)}. Dashed: the

@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from '../../components/ChartBox';
 import { fmt } from '../../lib/format';
+import { scaleTable } from '../../lib/chartTables';
 import { type CurvePoint, logAxis, powerLabel } from '../../lib/scaleView';
 
 /** max |BN(k·z) − BN(z)| against k, both on log axes, with the slider's k marked. */
@@ -9,6 +10,7 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
   return (
     <ChartBox
       label="How far BN(k·z) is from BN(z), for k from 0.01 to 100"
+      data={() => scaleTable(data)}
       title="max |BN(k·z) − BN(z)| against k"
       caption="Both axes are logarithmic. At k = 1 the gap is exactly 0, which a log axis cannot draw: the line breaks there."
     >
