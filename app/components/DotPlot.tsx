@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { fmt, sub } from '../lib/format';
 import { dodgeLevels } from '../lib/dodge';
-import { clamp, niceDomain, scaleLinear, ticks, type Domain } from '../lib/scale';
+import { clamp, fitSquares, niceDomain, scaleLinear, ticks, type Domain } from '../lib/scale';
 import { keyDelta, movePoint, POINT_MAX, POINT_MIN, snapValue } from '../lib/points';
 import { useElementWidth } from '../lib/useElementWidth';
 import { Axis } from './Axis';
@@ -28,7 +28,7 @@ export interface DotPlotProps {
   caption?: ReactNode;
 }
 
-const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30, MAX_SQ = 320;
+const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30, MAX_SQ = 240;
 
 /** One neuron's batch on a number line: a beeswarm of points, μ, and optionally the squared deviations. */
 export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, onMove, tone = 'z', caption }: DotPlotProps) {
@@ -37,7 +37,10 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const clipId = `clip${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const [drag, setDrag] = useState<{ index: number; domain: Domain } | null>(null);
   const [active, setActive] = useState<number | null>(null);
-  const dom = drag?.domain ?? domain ?? niceDomain(values, mean === undefined ? [] : [mean]);
+  const base = domain ?? niceDomain(values, mean === undefined ? [] : [mean]);
+  const largest = Math.max(0, sigma ?? 0, ...Array.from(deviations ?? [], Math.abs));
+  // While a point is dragged the axis stays put (its square may be clipped until release).
+  const dom = drag?.domain ?? fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ);
   const x = scaleLinear(dom, PAD_X, width - PAD_X);
   const xs = Array.from(values, (v) => x(v));
   const levels = dodgeLevels(xs, GAP);

@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 
 interface Props {
   /** TeX source; built by the app from engine numbers, never from user text. */
@@ -11,14 +11,36 @@ interface Props {
 
 /** A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. */
 export function Equation({ tex, display = true, label }: Props) {
+  const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   const html = useMemo(
     () => katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' }),
     [tex, display],
   );
+  // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
+  // so it joins the tab order only while it overflows (set on the element: no re-render).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => {
+      if (el.scrollWidth > el.clientWidth + 1) el.setAttribute('tabindex', '0');
+      else el.removeAttribute('tabindex');
+    };
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    check();
+    // KaTeX's fonts arriving widen the content without resizing the box: check again then.
+    let live = true;
+    void document.fonts?.ready.then(() => live && check());
+    return () => {
+      live = false;
+      ro.disconnect();
+    };
+  }, [html]);
   const Tag = display ? 'div' : 'span';
   // role="math" gives the label a valid home (aria-label on a plain div is not allowed).
   return (
     <Tag
+      ref={ref}
       className={display ? 'equation' : 'equation-inline'}
       role={label ? 'math' : undefined}
       aria-label={label}

@@ -62,3 +62,16 @@ export function niceDomain(values: ArrayLike<number>, include: readonly number[]
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));
 }
+
+/**
+ * Widens `domain` about its centre, if needed, so that a square of side `size` (in data units),
+ * drawn at the scale of an axis `lengthPx` long, is at most `maxPx` tall. Squares stay squares and
+ * are never clipped; the axis just zooms out.
+ */
+export function fitSquares(domain: Domain, size: number, lengthPx: number, maxPx: number): Domain {
+  const [lo, hi] = domain;
+  const need = (size * lengthPx) / maxPx;
+  if (!(need > hi - lo) || !Number.isFinite(need)) return domain;
+  const mid = (lo + hi) / 2;
+  return [mid - need / 2, mid + need / 2];
+}

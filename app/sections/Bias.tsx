@@ -11,10 +11,11 @@ import { fmt, tex } from '../lib/format';
 import { RANGES } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 import { EngineError } from '../../src';
 
 /** Section 9: a bias before BN is redundant — BN(z + b) does not move, and ∂L/∂b = 0. */
-export function Bias() {
+export function Bias({ slide = false }: SlideProps = {}) {
   const z = useMiniBatch();
   const bn = useAppState(useShallow((s) => ({ eps: s.eps, gamma: s.gamma, beta: s.beta })));
   const b = useAppState((s) => s.bias);
@@ -29,12 +30,16 @@ export function Bias() {
   const { moved } = v;
   return (
     <>
-      <p className="bn-prose">
-        Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
-        Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
-        put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
-        never moves it: it is dead weight, and layers followed by batch norm are built without one.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
+            Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
+            put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
+            never moves it: it is dead weight, and layers followed by batch norm are built without one.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
         numeric={`(${tex(z[0], 3)} + ${b < 0 ? `(${tex(b, 2)})` : tex(b, 2)}) - ${tex(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
@@ -61,17 +66,21 @@ export function Bias() {
           norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.
         </p>
       </div>
-      <Callout
-        topic="the bias"
-        verdict="confirmed"
-        notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
-        correct={
-          <>
-            in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
-            the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
-          </>
-        }
-      />
+      {!slide && (
+        <>
+          <Callout
+            topic="the bias"
+            verdict="confirmed"
+            notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
+            correct={
+              <>
+                in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
+                the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
+              </>
+            }
+          />
+        </>
+      )}
     </>
   );
 }

@@ -10,9 +10,10 @@ import { fmt, tex } from '../lib/format';
 import { niceDomain } from '../lib/scale';
 import { rowVectorTex } from '../lib/sumTex';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 
 /** Section 4: centering, z − μ. */
-export function Centering() {
+export function Centering({ slide = false }: SlideProps = {}) {
   const { z, steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, centered } = steps;
@@ -20,10 +21,14 @@ export function Centering() {
   const domain = niceDomain([...z, ...centered]);
   return (
     <>
-      <p className="bn-prose">
-        Subtract μ from every sample. The whole batch slides, rigidly, until its mean sits at 0: the gaps between the points
-        do not change, only where they are. On the plot every line has the same slant — each point moves by the same −μ.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            Subtract μ from every sample. The whole batch slides, rigidly, until its mean sits at 0: the gaps between the points
+            do not change, only where they are. On the plot every line has the same slant — each point moves by the same −μ.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`z_i - \mu \quad (i = 1, \dots, m)`}
         numeric={`z_1 - \\mu = ${tex(z[0], 3)} - ${mu < 0 ? `(${tex(mu, 3)})` : tex(mu, 3)} = ${tex(centered[0], 3)}, \\quad Z - \\mu = ${rowVectorTex(centered, 2, 4)}`}
@@ -49,34 +54,38 @@ export function Centering() {
           ]}
         />
       </div>
-      <NumberTable
-        caption="Each sample before and after centering"
-        rows={[
-          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
-          { label: <><var>z</var><sub>i</sub> − μ</>, values: centered, tone: 'centered', testId: 'centered-row' },
-        ]}
-      />
-      <Callout
-        topic="μ subtracted twice"
-        notes={
-          <>
-            <Equation tex="Z_l^i = Z_l^i - \mu" display={false} /> (Z overwritten by its centred values), and on the next line{' '}
-            <Equation tex="\sigma^2 = \frac{1}{m}\sum_i (Z_l^i - \mu)^2" display={false} />.
-          </>
-        }
-        correct={
-          <>
-            read in order, that subtracts μ twice. Keep z − μ as its own quantity, as Ioffe &amp; Szegedy do:
-            x̂ᵢ = (xᵢ − μ)/√(σ² + ε) in one step, with σ² computed from the original z.
-          </>
-        }
-      >
-        <p className="evidence">
-          Live: the literal reading gives (1/m)Σ((zᵢ − μ) − μ)² ={' '}
-          <span className="bn-live bn-bad" data-testid="centering-twice">{fmt(steps.varianceIfCenteredTwice, 4)}</span>, which is σ² + μ²; the
-          intended σ² is <span className="bn-live text-var">{fmt(steps.variance, 4)}</span>. (They agree only when μ = 0.)
-        </p>
-      </Callout>
+      {!slide && (
+        <>
+          <NumberTable
+            caption="Each sample before and after centering"
+            rows={[
+              { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+              { label: <><var>z</var><sub>i</sub> − μ</>, values: centered, tone: 'centered', testId: 'centered-row' },
+            ]}
+          />
+          <Callout
+            topic="μ subtracted twice"
+            notes={
+              <>
+                <Equation tex="Z_l^i = Z_l^i - \mu" display={false} /> (Z overwritten by its centred values), and on the next line{' '}
+                <Equation tex="\sigma^2 = \frac{1}{m}\sum_i (Z_l^i - \mu)^2" display={false} />.
+              </>
+            }
+            correct={
+              <>
+                read in order, that subtracts μ twice. Keep z − μ as its own quantity, as Ioffe &amp; Szegedy do:
+                x̂ᵢ = (xᵢ − μ)/√(σ² + ε) in one step, with σ² computed from the original z.
+              </>
+            }
+          >
+            <p className="evidence">
+              Live: the literal reading gives (1/m)Σ((zᵢ − μ) − μ)² ={' '}
+              <span className="bn-live bn-bad" data-testid="centering-twice">{fmt(steps.varianceIfCenteredTwice, 4)}</span>, which is σ² + μ²; the
+              intended σ² is <span className="bn-live text-var">{fmt(steps.variance, 4)}</span>. (They agree only when μ = 0.)
+            </p>
+          </Callout>
+        </>
+      )}
     </>
   );
 }

@@ -9,9 +9,10 @@ import { identityView } from '../lib/identityView';
 import { fmt, tex } from '../lib/format';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 
 /** Section 8: γ = √(σ² + ε), β = μ undoes batch norm, to machine precision, for this batch. */
-export function Identity() {
+export function Identity({ slide = false }: SlideProps = {}) {
   const { z, steps, error } = useBatchSteps();
   const next = useAppState(useShallow((s) => ({ seed: s.seed, shift: s.shift, scale: s.scale })));
   if (!steps) return <BatchRefused message={error ?? ''} />;
@@ -21,11 +22,15 @@ export function Identity() {
   const { setBn } = appStore.getState();
   return (
     <>
-      <p className="bn-prose">
-        A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
-        batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
-        best, gradient descent could learn its way back to them.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
+            batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
+            best, gradient descent could learn its way back to them.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`\gamma = \sqrt{\sigma^2+\epsilon},\ \beta = \mu \;\Rightarrow\; \tilde Z_i = \sqrt{\sigma^2+\epsilon}\,\frac{z_i-\mu}{\sqrt{\sigma^2+\epsilon}} + \mu = z_i`}
         numeric={`\\gamma = \\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}} = ${tex(v.target.gamma, 6)},\\quad \\beta = \\mu = ${tex(mu, 6)}`}
@@ -63,17 +68,21 @@ export function Identity() {
           ]}
         />
       </div>
-      <Callout
-        topic="the identity undo"
-        verdict="confirmed"
-        notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
-        correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
-      >
-        <p className="evidence">
-          Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>{' '}
-          on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
-        </p>
-      </Callout>
+      {!slide && (
+        <>
+          <Callout
+            topic="the identity undo"
+            verdict="confirmed"
+            notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
+            correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
+          >
+            <p className="evidence">
+              Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>{' '}
+              on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
+            </p>
+          </Callout>
+        </>
+      )}
     </>
   );
 }

@@ -6,19 +6,24 @@ import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { sumTex } from '../lib/sumTex';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 
 /** Section 3: μ, the mean over the mini-batch, drawn on the points. */
-export function Mean() {
+export function Mean({ slide = false }: SlideProps = {}) {
   const { z, steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, m } = steps;
   return (
     <>
-      <p className="bn-prose">
-        The first statistic batch norm needs is where the batch sits: the mean of the neuron&apos;s pre-activation over
-        the mini-batch. Add the m values and divide by m. On the plot, μ is the balance point of the dots — drag one and
-        the dashed line follows, by 1/m of the distance you moved it.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            The first statistic batch norm needs is where the batch sits: the mean of the neuron&apos;s pre-activation over
+            the mini-batch. Add the m values and divide by m. On the plot, μ is the balance point of the dots — drag one and
+            the dashed line follows, by 1/m of the distance you moved it.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`\mu = \frac{1}{m}\sum_{i=1}^{m} z_i`}
         numeric={`\\mu = \\frac{${sumTex(z)}}{${m}} = ${tex(mu, 4)}`}
@@ -36,16 +41,20 @@ export function Mean() {
           μ = <strong className="bn-live text-mean">{fmt(mu, 4)}</strong> over m = {m} samples.
         </p>
       </div>
-      <Callout
-        topic="m is the batch size"
-        notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
-        correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
-      >
-        <p className="evidence">
-          Live: this layer has one neuron and the sum above has m = {m} terms, one per example. Change the batch size in
-          section 2 and the number of terms changes; the number of neurons does not.
-        </p>
-      </Callout>
+      {!slide && (
+        <>
+          <Callout
+            topic="m is the batch size"
+            notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
+            correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
+          >
+            <p className="evidence">
+              Live: this layer has one neuron and the sum above has m = {m} terms, one per example. Change the batch size in
+              section 2 and the number of terms changes; the number of neurons does not.
+            </p>
+          </Callout>
+        </>
+      )}
     </>
   );
 }

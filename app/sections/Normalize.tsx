@@ -13,10 +13,11 @@ import { collapseValue } from '../lib/points';
 import { EPS_SCALE } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 import { NormalizeStatus } from './NormalizeStatus';
 
 /** Section 6: Z_norm = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
-export function Normalize() {
+export function Normalize({ slide = false }: SlideProps = {}) {
   const { z, steps, error } = useBatchSteps();
   const eps = useAppState((s) => s.eps);
   if (!steps) return <BatchRefused message={error ?? ''} />;
@@ -27,11 +28,15 @@ export function Normalize() {
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
     <>
-      <p className="bn-prose">
-        Divide the centred values by the batch&apos;s standard deviation and the units disappear: whatever the neuron&apos;s scale
-        was, the result has mean 0 and standard deviation (almost exactly) 1. The small ε under the square root keeps the
-        division safe when the batch has no spread at all — and, when it is not small next to σ², shrinks the result below 1.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            Divide the centred values by the batch&apos;s standard deviation and the units disappear: whatever the neuron&apos;s scale
+            was, the result has mean 0 and standard deviation (almost exactly) 1. The small ε under the square root keeps the
+            division safe when the batch has no spread at all — and, when it is not small next to σ², shrinks the result below 1.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`Z_{norm,i} = \frac{z_i - \mu}{\sqrt{\sigma^2 + \epsilon}}`}
         numeric={`Z_{norm,1} = \\frac{${tex(z[0], 3)} - ${tex(mu, 3)}}{\\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}}} = \\frac{${tex(steps.centered[0], 3)}}{${tex(std, 4)}} = ${tex(zNorm[0], 4)}`}
@@ -67,24 +72,28 @@ export function Normalize() {
           </button>
         </div>
       </div>
-      <NumberTable
-        caption="Each sample, centred and normalized"
-        rows={[
-          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
-          { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered' },
-          { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm', testId: 'znorm-row' },
-        ]}
-      />
-      <Callout
-        topic="what ε is"
-        notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
-        correct={
-          <>
-            ε is a small positive constant added for numerical safety (PyTorch&apos;s default is 10⁻⁵). It is a fixed setting, not
-            learned. With ε = 0 a batch with no spread divides 0 by 0 — try it with the buttons above.
-          </>
-        }
-      />
+      {!slide && (
+        <>
+          <NumberTable
+            caption="Each sample, centred and normalized"
+            rows={[
+              { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+              { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered' },
+              { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm', testId: 'znorm-row' },
+            ]}
+          />
+          <Callout
+            topic="what ε is"
+            notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
+            correct={
+              <>
+                ε is a small positive constant added for numerical safety (PyTorch&apos;s default is 10⁻⁵). It is a fixed setting, not
+                learned. With ε = 0 a batch with no spread divides 0 by 0 — try it with the buttons above.
+              </>
+            }
+          />
+        </>
+      )}
     </>
   );
 }

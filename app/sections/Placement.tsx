@@ -8,6 +8,7 @@ import type { Placement as Side } from '../state/slices/bn';
 import { PLACEMENT_SETUP, placementView } from '../lib/placementView';
 import { fmt, tex } from '../lib/format';
 import { PlacementCompare } from './PlacementCompare';
+import type { SlideProps } from './slide';
 
 const OPTIONS = [
   { value: 'before', label: 'BN → ReLU' },
@@ -17,7 +18,7 @@ const OPTIONS = [
 const pct = (x: number) => `${fmt(100 * x, 3)} %`;
 
 /** Section 10: batch norm before or after the activation, and what each does to the distributions. */
-export function Placement() {
+export function Placement({ slide = false }: SlideProps = {}) {
   const placement = useAppState((s) => s.placement);
   const seed = useAppState((s) => s.seed);
   const eps = useAppState((s) => s.eps);
@@ -28,11 +29,15 @@ export function Placement() {
   const { m, features, inputs } = PLACEMENT_SETUP;
   return (
     <>
-      <p className="bn-prose">
-        The notes normalize z, the linear output, before the activation — as Ioffe &amp; Szegedy did — and add that after can
-        work too. The choice changes what the next layer receives. Here a whole layer of {features} neurons ({inputs} inputs, ReLU)
-        sees a larger batch of {m} examples; the histograms pool all its neurons. Switch the order and compare.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            The notes normalize z, the linear output, before the activation — as Ioffe &amp; Szegedy did — and add that after can
+            work too. The choice changes what the next layer receives. Here a whole layer of {features} neurons ({inputs} inputs, ReLU)
+            sees a larger batch of {m} examples; the histograms pool all its neurons. Switch the order and compare.
+          </p>
+        </>
+      )}
       <div className="panel">
         <Toggle<Side> label="Where batch norm sits" value={placement} options={OPTIONS} onChange={(p) => appStore.getState().setBn({ placement: p })} />
         <EquationPair
@@ -53,33 +58,41 @@ export function Placement() {
             />
           ))}
         </div>
-        <p className="bn-prose bn-prose-wide" data-testid="placement-story">
-          {placement === 'before' ? (
-            <>
-              BN first centres every neuron, so ReLU keeps about half of each neuron&apos;s values whatever its bias was: the share of
-              zeros per neuron is {zeros.map(pct).join(', ')}. No neuron is dead, and the outputs are ≥ 0 with mean ≈ {fmt(out.mean, 2)}.
-            </>
-          ) : (
-            <>
-              ReLU first: how many values it zeroes depends on each neuron&apos;s bias — {zeros.map(pct).join(', ')} per neuron. BN then
-              centres what is left, so the outputs have mean 0 and std ≈ 1 but are no longer ≥ 0: the spike of zeros moves to negative values
-              (the smallest output is {fmt(out.min, 3)}).
-            </>
-          )}
-        </p>
-        <PlacementCompare view={view} placement={placement} />
-      </div>
-      <Callout
-        topic="where BN goes"
-        verdict="confirmed"
-        notes={<>&ldquo;typically … batch normalization is applied prior to the activation function, after the linear transformation, though doing after the activation can work as well.&rdquo;</>}
-        correct={
+        {!slide && (
           <>
-            the original paper puts BN before the nonlinearity, and both orders train in practice. Before: the activation sees a controlled
-            input (half the ReLUs on). After: the next layer sees a centred, unit-scale input.
+          <p className="bn-prose bn-prose-wide" data-testid="placement-story">
+            {placement === 'before' ? (
+              <>
+                BN first centres every neuron, so ReLU keeps about half of each neuron&apos;s values whatever its bias was: the share of
+                zeros per neuron is {zeros.map(pct).join(', ')}. No neuron is dead, and the outputs are ≥ 0 with mean ≈ {fmt(out.mean, 2)}.
+              </>
+            ) : (
+              <>
+                ReLU first: how many values it zeroes depends on each neuron&apos;s bias — {zeros.map(pct).join(', ')} per neuron. BN then
+                centres what is left, so the outputs have mean 0 and std ≈ 1 but are no longer ≥ 0: the spike of zeros moves to negative values
+                (the smallest output is {fmt(out.min, 3)}).
+              </>
+            )}
+          </p>
+          <PlacementCompare view={view} placement={placement} />
           </>
-        }
-      />
+        )}
+      </div>
+      {!slide && (
+        <>
+          <Callout
+            topic="where BN goes"
+            verdict="confirmed"
+            notes={<>&ldquo;typically … batch normalization is applied prior to the activation function, after the linear transformation, though doing after the activation can work as well.&rdquo;</>}
+            correct={
+              <>
+                the original paper puts BN before the nonlinearity, and both orders train in practice. Before: the activation sees a controlled
+                input (half the ReLUs on). After: the next layer sees a centred, unit-scale input.
+              </>
+            }
+          />
+        </>
+      )}
     </>
   );
 }

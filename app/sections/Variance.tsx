@@ -7,24 +7,28 @@ import { appStore } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { squaredDeviationsTex } from '../lib/sumTex';
-import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
+import type { SlideProps } from './slide';
 import { OnePassVariance } from './OnePassVariance';
 
 /** Section 5: σ², the squared deviations drawn as squares; biased 1/m; why not E[z²] − μ². */
-export function Variance() {
+export function Variance({ slide = false }: SlideProps = {}) {
   const { z, steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, m } = steps;
   const sigma = summarize(z).std;
   return (
     <>
-      <p className="bn-prose">
-        Next, how spread out the batch is. Each sample&apos;s distance from μ, squared, is drawn as a square standing on the
-        axis between the point and μ: its side is |zᵢ − μ|, its area (zᵢ − μ)². The variance σ² is the average area of these
-        squares — the dashed square has exactly that area. Drag a far point further out and its square grows with the
-        square of the distance: outliers weigh heavily.
-      </p>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            Next, how spread out the batch is. Each sample&apos;s distance from μ, squared, is drawn as a square standing on the
+            axis between the point and μ: its side is |zᵢ − μ|, its area (zᵢ − μ)². The variance σ² is the average area of these
+            squares — the dashed square has exactly that area. Drag a far point further out and its square grows with the
+            square of the distance: outliers weigh heavily.
+          </p>
+        </>
+      )}
       <EquationPair
         symbolic={String.raw`\sigma^2 = \frac{1}{m}\sum_{i=1}^{m} (z_i - \mu)^2`}
         numeric={`\\sigma^2 = \\frac{${squaredDeviationsTex(z, mu)}}{${m}} = ${tex(variance, 4)}`}
@@ -35,7 +39,6 @@ export function Variance() {
           values={z}
           axis="z"
           mean={mu}
-          domain={niceDomain(z, [mu], 2, 0.3)}
           deviations={steps.centered}
           sigma={sigma}
           label={`The batch with each squared deviation drawn as a square; their average area is σ² = ${fmt(variance, 4)}`}
@@ -54,15 +57,19 @@ export function Variance() {
           ]}
         />
       </div>
-      <Notice title="Why 1/m and not 1/(m − 1)?">
-        <p>
-          Batch norm does not estimate the variance of some larger population here: it rescales <em>this</em> batch, by the
-          batch&apos;s own spread. Dividing by m is what makes the normalized batch come out with variance exactly σ²/(σ² + ε) ≈ 1.
-          The unbiased m/(m − 1) version appears only in the running variance kept for inference (section 15), as in PyTorch.
-        </p>
-      </Notice>
-      <h3 className="bn-subhead">Why not the shortcut σ² = E[z²] − μ²?</h3>
-      <OnePassVariance z={z} />
+      {!slide && (
+        <>
+          <Notice title="Why 1/m and not 1/(m − 1)?">
+            <p>
+              Batch norm does not estimate the variance of some larger population here: it rescales <em>this</em> batch, by the
+              batch&apos;s own spread. Dividing by m is what makes the normalized batch come out with variance exactly σ²/(σ² + ε) ≈ 1.
+              The unbiased m/(m − 1) version appears only in the running variance kept for inference (section 15), as in PyTorch.
+            </p>
+          </Notice>
+          <h3 className="bn-subhead">Why not the shortcut σ² = E[z²] − μ²?</h3>
+          <OnePassVariance z={z} />
+        </>
+      )}
     </>
   );
 }

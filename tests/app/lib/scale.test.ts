@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { clamp, niceDomain, niceStep, scaleLinear, ticks } from '../../../app/lib/scale';
+import { clamp, fitSquares, niceDomain, niceStep, scaleLinear, ticks } from '../../../app/lib/scale';
 
 describe('plot scales', () => {
   test('scaleLinear maps the domain onto the range and invert undoes it (1e-9)', () => {
@@ -35,4 +35,12 @@ describe('plot scales', () => {
     expect(clamp(5, 0, 1)).toBe(1);
     expect(clamp(-5, 0, 1)).toBe(0);
   });
+});
+
+test('fitSquares widens the domain about its centre until the largest square fits; otherwise leaves it', () => {
+  expect(fitSquares([0, 4], 1, 400, 200)).toEqual([0, 4]);
+  const [lo, hi] = fitSquares([0, 4], 3, 400, 200); // 3 units must be ≤ 200 px ⇒ span ≥ 6
+  expect([lo, hi]).toEqual([-1, 5]);
+  expect((3 * 400) / (hi - lo)).toBeLessThanOrEqual(200);
+  expect(fitSquares([0, 4], Number.NaN, 400, 200)).toEqual([0, 4]);
 });
