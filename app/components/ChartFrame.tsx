@@ -19,13 +19,19 @@ interface Props {
 const IMAGE = ['PNG', 'SVG'] as const;
 const DATA = ['CSV', 'JSON'] as const;
 
-/** Wraps a chart with a data table on demand (its text alternative) and PNG/SVG/CSV/JSON downloads. */
+/**
+ * Wraps a chart with a data table on demand (its text alternative) and PNG/SVG/CSV/JSON downloads
+ * behind a "Download" disclosure (two tab stops per chart until the reader asks for more).
+ */
 export function ChartFrame({ title, data, config = {}, caption, children }: Props) {
   const plot = useRef<HTMLDivElement>(null);
   const tableId = useId();
+  const menuId = useId();
   const [open, setOpen] = useState(false);
+  const [menu, setMenu] = useState(false);
   const [problem, setProblem] = useState('');
   const table = () => (typeof data === 'function' ? data() : data);
+  const toggleText = open ? 'Hide data table' : 'Show data as a table';
 
   const run = (work: () => unknown) => {
     setProblem('');
@@ -41,22 +47,26 @@ export function ChartFrame({ title, data, config = {}, caption, children }: Prop
       </div>
       {caption && <p className="chart-frame-caption">{caption}</p>}
       <div className="chart-frame-tools" role="group" aria-label={`${title}: data and downloads`}>
-        <button type="button" aria-expanded={open} aria-controls={open ? tableId : undefined} onClick={() => setOpen(!open)}>
-          {open ? 'Hide data table' : 'Show data as a table'}
+        <button type="button" aria-expanded={open} aria-controls={open ? tableId : undefined} aria-label={`${toggleText}: ${title}`} onClick={() => setOpen(!open)}>
+          {toggleText}
         </button>
-        <span className="chart-frame-label" aria-hidden="true">
+        <button type="button" aria-expanded={menu} aria-controls={menu ? menuId : undefined} aria-label={`Download: ${title}`} onClick={() => setMenu(!menu)}>
           Download
-        </span>
-        {IMAGE.map((f) => (
-          <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportImage(plot.current, title, f === 'PNG' ? 'png' : 'svg'))}>
-            {f}
-          </button>
-        ))}
-        {DATA.map((f) => (
-          <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportData(title, table(), config, f === 'CSV' ? 'csv' : 'json'))}>
-            {f}
-          </button>
-        ))}
+        </button>
+        {menu && (
+          <span className="chart-frame-formats" id={menuId}>
+            {IMAGE.map((f) => (
+              <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportImage(plot.current, title, f === 'PNG' ? 'png' : 'svg'))}>
+                {f}
+              </button>
+            ))}
+            {DATA.map((f) => (
+              <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportData(title, table(), config, f === 'CSV' ? 'csv' : 'json'))}>
+                {f}
+              </button>
+            ))}
+          </span>
+        )}
       </div>
       <p className="chart-frame-status" role="status">
         {problem}

@@ -58,12 +58,13 @@ describe('ChartFrame', () => {
     const user = userEvent.setup();
     render(<ChartFrame title={TITLE} data={DATA}><Chart /></ChartFrame>);
     expect(screen.queryByRole('table')).toBeNull();
-    const toggle = screen.getByRole('button', { name: 'Show data as a table' });
+    const toggle = screen.getByRole('button', { name: `Show data as a table: ${TITLE}` });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);
     const table = screen.getByRole('table', { name: TITLE });
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    expect(toggle).toHaveAccessibleName('Hide data table');
+    expect(toggle).toHaveAccessibleName(`Hide data table: ${TITLE}`);
+    expect(toggle).toHaveTextContent('Hide data table');
     expect(screen.getByRole('region', { name: `Data of ${TITLE}` })).toContainElement(table);
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['training step', 'with BN', 'without BN']);
     const rows = within(table).getAllByRole('row').slice(1);
@@ -76,9 +77,14 @@ describe('ChartFrame', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  test('Download CSV and JSON save the data (every digit) and the configuration, named after the title', async () => {
+  test('"Download" discloses PNG, SVG, CSV and JSON; CSV and JSON save the data (every digit) and the configuration, named after the title', async () => {
     const user = userEvent.setup();
     render(<ChartFrame title={TITLE} data={DATA} config={{ seed: 7, lr: 0.5 }}><Chart /></ChartFrame>);
+    expect(screen.queryByRole('button', { name: `Download CSV of ${TITLE}` })).toBeNull();
+    const menu = screen.getByRole('button', { name: `Download: ${TITLE}` });
+    await user.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByRole('button', { name: /^Download \w+ of / }).map((b) => b.textContent)).toEqual(['PNG', 'SVG', 'CSV', 'JSON']);
     await user.click(screen.getByRole('button', { name: `Download CSV of ${TITLE}` }));
     await user.click(screen.getByRole('button', { name: `Download JSON of ${TITLE}` }));
     expect(saved.map((s) => s.name)).toEqual(['test-loss-with-and-without-bn.csv', 'test-loss-with-and-without-bn.json']);
@@ -91,6 +97,7 @@ describe('ChartFrame', () => {
   test('Download SVG saves the drawn chart as a standalone SVG file with its title', async () => {
     const user = userEvent.setup();
     render(<ChartFrame title={TITLE} data={DATA}><Chart /></ChartFrame>);
+    await user.click(screen.getByRole('button', { name: `Download: ${TITLE}` }));
     await user.click(screen.getByRole('button', { name: `Download SVG of ${TITLE}` }));
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0].name).toBe('test-loss-with-and-without-bn.svg');
@@ -103,6 +110,7 @@ describe('ChartFrame', () => {
   test('with nothing drawn, a download says so in words instead of failing silently', async () => {
     const user = userEvent.setup();
     render(<ChartFrame title={TITLE} data={DATA}><p>Training has not started.</p></ChartFrame>);
+    await user.click(screen.getByRole('button', { name: `Download: ${TITLE}` }));
     await user.click(screen.getByRole('button', { name: `Download PNG of ${TITLE}` }));
     expect(await screen.findByRole('status')).toHaveTextContent('Could not save: There is no drawn chart to save yet.');
     expect(saved).toEqual([]);
@@ -115,19 +123,22 @@ describe('ChartFrame', () => {
     render(<ChartFrame title="Loss" data={data} caption="Loss over training."><Chart /></ChartFrame>);
     expect(screen.getByText('Loss over training.')).toBeInTheDocument();
     expect(data).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Show data as a table' }));
+    await user.click(screen.getByRole('button', { name: 'Show data as a table: Loss' }));
     const table = screen.getByRole('table');
     expect(table.querySelectorAll('tbody tr')).toHaveLength(TABLE_MAX_ROWS);
     expect(table.querySelector('caption')).toHaveTextContent(`the first ${TABLE_MAX_ROWS} of ${TABLE_MAX_ROWS + 20} rows (the CSV has all)`);
   });
 
-  test('keyboard: Tab reaches the table toggle and every download, Enter/Space act', async () => {
+  test('keyboard: two tab stops (table, Download); Enter opens each; Tab then reaches every format and Space saves', async () => {
     const user = userEvent.setup();
     render(<ChartFrame title={TITLE} data={DATA}><Chart /></ChartFrame>);
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Show data as a table' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: `Show data as a table: ${TITLE}` })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(screen.getByRole('table')).toBeInTheDocument();
+    await user.tab();
+    expect(screen.getByRole('button', { name: `Download: ${TITLE}` })).toHaveFocus();
+    await user.keyboard('{Enter}');
     const names: string[] = [];
     for (let i = 0; i < 4; i++) {
       await user.tab();
