@@ -91,6 +91,7 @@ describe('ChartFrame', () => {
     expect(await text(saved[0].blob)).toBe('training step,with BN,without BN\r\n0,2.302585,2.302585\r\n50,0.412345,\r\n');
     const json = JSON.parse(await text(saved[1].blob));
     expect(json.config).toEqual({ lr: 0.5, seed: 7 });
+    expect(json.link).toBe(window.location.href);
     expect(json.data[1]).toEqual({ step: 50, bn: 0.412345, plain: null });
   });
 

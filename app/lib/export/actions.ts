@@ -37,6 +37,7 @@ export async function exportImage(root: Element | null, title: string, format: '
 export function exportData(title: string, table: ExportTable, config: Record<string, unknown>, format: 'csv' | 'json'): string {
   const name = `${fileBase(title)}.${format}`;
   if (format === 'csv') download(toCsv(table), name, 'text/csv;charset=utf-8');
-  else download(toJson(title, table, config), name, 'application/json');
+  // The page's address holds every control (URL state): saved with the data, it reproduces them.
+  else download(toJson(title, table, config, typeof location === 'undefined' ? undefined : location.href), name, 'application/json');
   return name;
 }

@@ -5,6 +5,8 @@ export interface ChartExport {
   chart: string;
   /** The settings that produced the data (seed, learning rate, …), as given. */
   config: Record<string, unknown>;
+  /** The notebook's address in this state: opening it reproduces the same numbers. */
+  link?: string;
   columns: { key: string; label: string }[];
   /** One object per row; a non-finite number is null, with its meaning in `notes`. */
   data: Record<string, string | number | boolean | null>[];
@@ -16,7 +18,7 @@ export interface ChartExport {
  * timestamp, so the same state exports byte-identical files). JSON has no NaN or ∞: those cells
  * become null and a note says which values they were.
  */
-export function toJson(chart: string, table: ExportTable, config: Record<string, unknown> = {}): string {
+export function toJson(chart: string, table: ExportTable, config: Record<string, unknown> = {}, link?: string): string {
   const nonFinite = new Map<string, number>();
   const data = table.rows.map((row) =>
     Object.fromEntries(
@@ -31,7 +33,7 @@ export function toJson(chart: string, table: ExportTable, config: Record<string,
       }),
     ),
   );
-  const out: ChartExport = { chart, config: sortKeys(config) as Record<string, unknown>, columns: table.columns.map(({ key, label }) => ({ key, label })), data };
+  const out: ChartExport = { chart, config: sortKeys(config) as Record<string, unknown>, ...(link ? { link } : {}), columns: table.columns.map(({ key, label }) => ({ key, label })), data };
   if (nonFinite.size > 0) out.notes = [...nonFinite].map(([word, n]) => `${n} value${n === 1 ? '' : 's'} ${n === 1 ? 'was' : 'were'} ${word}, written as null`);
   return JSON.stringify(out, replacer, 2) + '\n';
 }

@@ -62,6 +62,12 @@ describe('toJson', () => {
       { step: 20, bn: 1e-17, plain: null },
     ]);
     expect(json.notes).toEqual(['1 value was undefined (NaN), written as null', '1 value was +∞, written as null']);
+    expect(json.link).toBeUndefined();
+  });
+  test('the link to the state that produced the data is saved beside the config', () => {
+    const json = JSON.parse(toJson('Test loss', CURVE, {}, 'https://example.org/bn/?m=8&seed=3'));
+    expect(Object.keys(json)).toEqual(['chart', 'config', 'link', 'columns', 'data', 'notes']);
+    expect(json.link).toBe('https://example.org/bn/?m=8&seed=3');
   });
   test('typed arrays in the config are plain arrays; same input, byte-identical output; no notes when all finite', () => {
     const table = fromColumns([{ key: 'z', label: 'z', values: new Float64Array([0.5, -1.25]) }]);
