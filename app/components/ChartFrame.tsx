@@ -9,8 +9,8 @@ interface Props {
   title: string;
   /** The chart's data (a function is called only when the table or a download needs it). */
   data: ExportTable | (() => ExportTable);
-  /** The settings that produced the data, saved in the JSON. */
-  config?: Record<string, unknown>;
+  /** The settings that produced the data, saved in the JSON (a function is called at download time). */
+  config?: Record<string, unknown> | (() => Record<string, unknown>);
   caption?: ReactNode;
   /** The chart: any SVG (Recharts, hand-drawn) or canvas. */
   children: ReactNode;
@@ -61,7 +61,7 @@ export function ChartFrame({ title, data, config = {}, caption, children }: Prop
               </button>
             ))}
             {DATA.map((f) => (
-              <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportData(title, table(), config, f === 'CSV' ? 'csv' : 'json'))}>
+              <button key={f} type="button" aria-label={`Download ${f} of ${title}`} onClick={() => run(() => exportData(title, table(), typeof config === 'function' ? config() : config, f === 'CSV' ? 'csv' : 'json'))}>
                 {f}
               </button>
             ))}

@@ -100,3 +100,22 @@ describe('table helpers', () => {
     expect(cellText('relu')).toBe('relu');
   });
 });
+
+describe('batch export helpers (sections 2–10)', () => {
+  test('sampleTable: a column "sample i" = 1…m before the plotted quantities (m = 3)', async () => {
+    const { sampleTable } = await import('../../../../app/lib/export/batchExport');
+    const t = sampleTable([{ key: 'z', label: 'z', values: new Float64Array([0.5, -1, 2]) }]);
+    expect(t.columns.map((c) => c.label)).toEqual(['sample i', 'z']);
+    expect(t.rows).toEqual([{ i: 1, z: 0.5 }, { i: 2, z: -1 }, { i: 3, z: 2 }]);
+  });
+  test('batchSettings: the store\'s batch and BN controls now, plus extras', async () => {
+    const { batchSettings } = await import('../../../../app/lib/export/batchExport');
+    const { appStore } = await import('../../../../app/state/store');
+    appStore.getState().setBatch({ m: 5, seed: 9 });
+    appStore.getState().setPoint(2, 1.25);
+    appStore.getState().setBn({ gamma: 2 });
+    const d = appStore.getInitialState();
+    expect(batchSettings({ section: 7 })).toEqual({ seed: 9, m: 5, shift: d.shift, scale: d.scale, draggedPoints: { 2: 1.25 }, eps: d.eps, gamma: 2, beta: d.beta, section: 7 });
+    appStore.setState(appStore.getInitialState(), true);
+  });
+});
