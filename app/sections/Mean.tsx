@@ -1,10 +1,12 @@
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { DotPlot } from '../components/DotPlot';
 import { EquationPair } from '../components/EquationPair';
 import { appStore } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { sumTex } from '../lib/sumTex';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { BatchRefused } from './BatchRefused';
 import type { SlideProps } from './slide';
 
@@ -30,13 +32,15 @@ export function Mean({ slide = false }: SlideProps = {}) {
         testId="mean-equation"
       />
       <div className="panel">
-        <DotPlot
-          values={z}
-          axis="z"
-          mean={mu}
-          label={`The mini-batch with its mean μ = ${fmt(mu, 4)} drawn as a line`}
-          onMove={(i, v) => appStore.getState().setPoint(i, v)}
-        />
+        <ChartFrame title="The mini-batch and its mean μ" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'mu', label: 'μ', values: z.map(() => mu) }])} config={batchSettings}>
+          <DotPlot
+            values={z}
+            axis="z"
+            mean={mu}
+            label={`The mini-batch with its mean μ = ${fmt(mu, 4)} drawn as a line`}
+            onMove={(i, v) => appStore.getState().setPoint(i, v)}
+          />
+        </ChartFrame>
         <p data-testid="mean-value">
           μ = <strong className="bn-live text-mean">{fmt(mu, 4)}</strong> over m = {m} samples.
         </p>
