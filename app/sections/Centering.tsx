@@ -1,5 +1,6 @@
 import { summarize } from '../../src';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { Equation } from '../components/Equation';
 import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
@@ -7,6 +8,7 @@ import { NumberTable } from '../components/NumberTable';
 import { Stats } from '../components/Stats';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { niceDomain } from '../lib/scale';
 import { rowVectorTex } from '../lib/sumTex';
 import { BatchRefused } from './BatchRefused';
@@ -31,15 +33,20 @@ export function Centering({ slide = false }: SlideProps = {}) {
       )}
       <EquationPair
         symbolic={String.raw`z_i - \mu \quad (i = 1, \dots, m)`}
-        numeric={`z_1 - \\mu = ${tex(z[0], 3)} - ${mu < 0 ? `(${tex(mu, 3)})` : tex(mu, 3)} = ${tex(centered[0], 3)}, \\quad Z - \\mu = ${rowVectorTex(centered, 2, 4)}`}
+        numeric={[
+          `z_1 - \\mu = ${tex(z[0], 3)} - ${mu < 0 ? `(${tex(mu, 3)})` : tex(mu, 3)} = ${tex(centered[0], 3)}`,
+          `{Z - \\mu = ${rowVectorTex(centered, 2, 4)}}`,
+        ]}
         testId="centering-equation"
       />
       <div className="panel">
-        <MappingPlot
-          label={`Each sample z moved by −μ = ${fmt(-mu, 3)} onto z − μ`}
-          top={{ values: z, domain, name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
-          bottom={{ values: centered, domain, name: 'z − μ', tone: 'centered', mean: 0, meanLabel: 'mean 0' }}
-        />
+        <ChartFrame title="Centering: z mapped to z − μ" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'centered', label: 'z − μ', values: centered }])} config={batchSettings}>
+          <MappingPlot
+            label={`Each sample z moved by −μ = ${fmt(-mu, 3)} onto z − μ`}
+            top={{ values: z, domain, name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
+            bottom={{ values: centered, domain, name: 'z − μ', tone: 'centered', mean: 0, meanLabel: 'mean 0' }}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'μ (before)', value: fmt(mu, 4), tone: 'mean', testId: 'centering-mu' },
