@@ -17,7 +17,6 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import {
@@ -185,20 +184,19 @@ function bytesPerStep(step: () => number, gc: () => void, steps = 1000): number 
   for (let i = 0; i < 5; i++) runSteps(step, steps);
   let best: number | null = null;
   for (let attempt = 0; attempt < 5; attempt++) {
-    let collections = 0;
-    const observer = new PerformanceObserver((list) => {
-      collections += list.getEntries().length;
-    });
     gc();
-    // What measuring itself allocates (the statistics objects), from an empty window.
+    const buffers0 = process.memoryUsage().arrayBuffers;
+    // What reading the statistics itself allocates, from an empty window.
     const empty0 = youngBytes();
     const overhead = youngBytes() - empty0;
-    const young0 = youngBytes(), buffers0 = process.memoryUsage().arrayBuffers;
-    observer.observe({ entryTypes: ['gc'] });
+    const profiler = new v8.GCProfiler();
+    profiler.start();
+    const young0 = youngBytes();
     runSteps(step, steps);
-    const young1 = youngBytes(), buffers1 = process.memoryUsage().arrayBuffers;
-    observer.disconnect();
-    // A collection inside the window shows as a drop of the young generation.
+    const young1 = youngBytes();
+    const collections = profiler.stop()?.statistics.length ?? 0;
+    const buffers1 = process.memoryUsage().arrayBuffers;
+    // A collection inside the window would hide what was allocated before it.
     if (collections > 0 || young1 < young0) continue;
     const bytes = Math.max(0, young1 - young0 - overhead + Math.max(0, buffers1 - buffers0)) / steps;
     best = best === null ? bytes : Math.min(best, bytes);
