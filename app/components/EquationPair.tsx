@@ -4,8 +4,11 @@ import './EquationPair.css';
 interface Props {
   /** The equation in symbols. */
   symbolic: string;
-  /** The same equation with this batch's numbers, recomputed on every change. */
-  numeric: string;
+  /**
+   * The same equation with this batch's numbers, recomputed on every change. Several parts are laid
+   * side by side and wrap as whole units on a narrow screen.
+   */
+  numeric: string | readonly string[];
   /** Spoken form of the numeric equation. */
   label?: string;
   testId?: string;
@@ -23,7 +26,11 @@ export function EquationPair({ symbolic, numeric, label, testId }: Props) {
         <span className="eq-tag">with this batch</span>
         {/* Inline mode in display style: KaTeX may then break the line after "=", so long chains of
             numbers wrap on a phone instead of running off the screen. */}
-        <Equation tex={`\\displaystyle ${numeric}`} label={label} display={false} />
+        <div className="eq-parts">
+          {(typeof numeric === 'string' ? [numeric] : numeric).map((part, i) => (
+            <Equation key={i} tex={`\\displaystyle ${part}`} label={i === 0 ? label : undefined} display={false} />
+          ))}
+        </div>
       </div>
     </div>
   );

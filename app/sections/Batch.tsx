@@ -31,7 +31,7 @@ export function Batch({ slide = false }: SlideProps = {}) {
       )}
       <EquationPair
         symbolic={String.raw`Z = \begin{bmatrix} z_1 & z_2 & \cdots & z_m \end{bmatrix}`}
-        numeric={`Z = ${rowVectorTex(z, 2)} \\quad (1 \\times ${m})`}
+        numeric={`{Z = ${rowVectorTex(z, 2)}}`}
         testId="batch-equation"
       />
       <div className="panel">

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Callout } from '../components/Callout';
 import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
+import { Notice } from '../components/Notice';
 import { Slider } from '../components/Slider';
 import { Stats } from '../components/Stats';
 import { appStore, useAppState } from '../state/store';
@@ -28,6 +29,8 @@ export function Bias({ slide = false }: SlideProps = {}) {
     throw e;
   }
   const { moved } = v;
+  // With σ² + ε = 0 (every point equal and ε = 0) BN itself is 0/0, and so is everything after it.
+  const defined = moved.defined;
   return (
     <>
       {!slide && (
@@ -56,11 +59,16 @@ export function Bias({ slide = false }: SlideProps = {}) {
         />
         <Stats
           items={[
-            { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: 'rounding only', tone: 'ok', testId: 'bias-shift' },
-            { label: '∂L/∂b through BN', value: fmt(v.dLdb, 2), note: 'zero up to rounding', tone: 'ok', testId: 'bias-grad' },
+            { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: defined ? 'rounding only' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-shift' },
+            { label: '∂L/∂b through BN', value: fmt(v.dLdb, 2), note: defined ? 'zero up to rounding' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-grad' },
             { label: '∂L/∂b without BN', value: fmt(v.dLdbWithoutBn, 4), note: 'same loss on z + b', tone: 'warn', testId: 'bias-grad-nobn' },
           ]}
         />
+        {!defined && (
+          <Notice tone="warn" title="Batch norm is 0/0 here" testId="bias-undefined">
+            <p>Every point has the same value and ε = 0, so BN(z + b) divides 0 by 0 (section 6). Raise ε or move a point to see the bias cancel.</p>
+          </Notice>
+        )}
         <p className="bn-hint">
           The loss is L = ½ Σᵢ (Z̃ᵢ − tᵢ)² with targets tᵢ drawn from the seed (L = {fmt(v.loss, 4)}). Its gradient runs back through batch
           norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.

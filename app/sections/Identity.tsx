@@ -33,7 +33,7 @@ export function Identity({ slide = false }: SlideProps = {}) {
       )}
       <EquationPair
         symbolic={String.raw`\gamma = \sqrt{\sigma^2+\epsilon},\ \beta = \mu \;\Rightarrow\; \tilde Z_i = \sqrt{\sigma^2+\epsilon}\,\frac{z_i-\mu}{\sqrt{\sigma^2+\epsilon}} + \mu = z_i`}
-        numeric={`\\gamma = \\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}} = ${tex(v.target.gamma, 6)},\\quad \\beta = \\mu = ${tex(mu, 6)}`}
+        numeric={[`\\gamma = \\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}} = ${tex(v.target.gamma, 6)}`, `\\beta = \\mu = ${tex(mu, 6)}`]}
         testId="identity-equation"
       />
       <div className="panel">
@@ -77,7 +77,8 @@ export function Identity({ slide = false }: SlideProps = {}) {
             correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
           >
             <p className="evidence">
-              Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>{' '}
+              Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>
+              {Number.isNaN(v.otherBatchDeviation) ? ' (that batch has no spread either, and ε = 0)' : ''}{' '}
               on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
             </p>
           </Callout>

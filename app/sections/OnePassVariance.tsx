@@ -27,7 +27,7 @@ export function OnePassVariance({ z, compact = false }: { z: Float64Array; compa
       )}
       <EquationPair
         symbolic={String.raw`\underbrace{\tfrac{1}{m}\textstyle\sum_i z_i^2 - \mu^2}_{\text{one pass}} \;\;\text{vs.}\;\; \underbrace{\tfrac{1}{m}\textstyle\sum_i (z_i-\mu)^2}_{\text{two passes}}`}
-        numeric={`z_i + ${tex(offset, 3)}:\\quad ${tex(f32one.value, 4)} \\;\\;(\\text{float32, one pass}) \\;\\;\\text{vs.}\\;\\; \\sigma^2 = ${tex(v.reference, 4)}`}
+        numeric={[`\\text{offset } ${tex(offset, 3)}:`, `\\text{float32, one pass} = ${tex(f32one.value, 4)}`, `\\text{true } \\sigma^2 = ${tex(v.reference, 4)}`]}
         testId="onepass-equation"
       />
       <div className="panel">

@@ -42,7 +42,12 @@ export function Placement({ slide = false }: SlideProps = {}) {
         <Toggle<Side> label="Where batch norm sits" value={placement} options={OPTIONS} onChange={(p) => appStore.getState().setBn({ placement: p })} />
         <EquationPair
           symbolic={placement === 'before' ? String.raw`A = \mathrm{ReLU}\big(\mathrm{BN}(xW + b)\big)` : String.raw`A = \mathrm{BN}\big(\mathrm{ReLU}(xW + b)\big)`}
-          numeric={`\\text{mean}(A) = ${tex(out.mean, 3)},\\ \\ \\text{std}(A) = ${tex(out.std, 3)},\\ \\ A = 0 \\text{ for } ${tex(100 * out.zeroFraction, 3)}\\%,\\ \\ \\min A = ${tex(out.min, 3)}`}
+          numeric={[
+            `\\text{mean}(A) = ${tex(out.mean, 3)}`,
+            `\\text{std}(A) = ${tex(out.std, 3)}`,
+            `A = 0 \\text{ for } ${tex(100 * out.zeroFraction, 3)}\\%`,
+            `\\min A = ${tex(out.min, 3)}`,
+          ]}
           testId="placement-equation"
         />
         <div className="bn-hist-row">

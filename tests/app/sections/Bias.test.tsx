@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { biasThroughBatchNorm, sampleMiniBatch } from '../../../src';
 import { Bias } from '../../../app/sections/Bias';
@@ -28,4 +28,13 @@ test('section 9: for b = 0 → 4.2 → −7.5, BN(z + b) does not move and ∂L/
 test('section 9 confirms the notes (the bias is cancelled) in a "checked" box', () => {
   render(<Bias />);
   expect(screen.getByRole('complementary', { name: 'The notes, checked: the bias' })).toHaveTextContent('∂L/∂b = 0');
+});
+
+test('section 9 with every point equal and ε = 0 (m = 8): BN is 0/0 — said in words, never NaN', () => {
+  act(() => appStore.getState().setBatch({ scale: 0 }));
+  act(() => appStore.getState().setBn({ eps: 0 }));
+  const { container } = render(<Bias />);
+  expect(screen.getByTestId('bias-undefined')).toHaveTextContent('Batch norm is 0/0 here');
+  expect(screen.getByTestId('bias-grad')).toHaveTextContent('undefined');
+  expect(container.textContent).not.toMatch(/NaN/);
 });
