@@ -1,4 +1,5 @@
 import { summarize } from '../../src';
+import { ChartFrame } from '../components/ChartFrame';
 import { DotPlot } from '../components/DotPlot';
 import { EquationPair } from '../components/EquationPair';
 import { Notice } from '../components/Notice';
@@ -6,6 +7,7 @@ import { Stats } from '../components/Stats';
 import { appStore } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { squaredDeviationsTex } from '../lib/sumTex';
 import { BatchRefused } from './BatchRefused';
 import type { SlideProps } from './slide';
@@ -35,15 +37,21 @@ export function Variance({ slide = false }: SlideProps = {}) {
         testId="variance-equation"
       />
       <div className="panel">
-        <DotPlot
-          values={z}
-          axis="z"
-          mean={mu}
-          deviations={steps.centered}
-          sigma={sigma}
-          label={`The batch with each squared deviation drawn as a square; their average area is σ² = ${fmt(variance, 4)}`}
-          onMove={(i, v) => appStore.getState().setPoint(i, v)}
-        />
+        <ChartFrame
+          title="The squared deviations (z − μ)², whose average is σ²"
+          data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'centered', label: 'z − μ', values: steps.centered }, { key: 'sq', label: '(z − μ)²', values: steps.squaredDeviations }])}
+          config={batchSettings}
+        >
+          <DotPlot
+            values={z}
+            axis="z"
+            mean={mu}
+            deviations={steps.centered}
+            sigma={sigma}
+            label={`The batch with each squared deviation drawn as a square; their average area is σ² = ${fmt(variance, 4)}`}
+            onMove={(i, v) => appStore.getState().setPoint(i, v)}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'σ² (divide by m)', value: fmt(variance, 4), tone: 'var', testId: 'variance-value' },
