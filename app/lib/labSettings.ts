@@ -1,9 +1,16 @@
 import { FIGURE1_PRESET, type ExperimentSettings } from '../../src';
 import type { LabRunSettings } from '../worker/messages';
-import type { LabSlice } from '../state/slices/lab';
+import { LAB_DEFAULTS, type LabSlice } from '../state/slices/lab';
 
 /** The lab's settings, without the slice's actions. */
 export type LabControls = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
+
+const LAB_KEYS = Object.keys(LAB_DEFAULTS) as (keyof LabControls)[];
+
+/** The lab's settings picked out of the app state. */
+export function labControls(state: LabControls): LabControls {
+  return Object.fromEntries(LAB_KEYS.map((k) => [k, state[k]])) as unknown as LabControls;
+}
 
 /** Steps a run may take before playing stops by itself, per kind of data. */
 export const MAX_STEPS = { '2d': 30_000, fashion: 6_000 } as const;

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { StepDef } from '../presentation/slides';
 import { BATCH_SECTIONS } from './batchSections';
 import { NETWORK_SECTIONS } from './networkSections';
+import { LAB_SECTIONS } from './labSections';
 
 export interface SectionDef {
   /** Anchor and URL value. */
@@ -15,4 +16,4 @@ export interface SectionDef {
 }
 
 /** The notebook's sections, in the order of the notes. Each list is owned by one part of the notebook. */
-export const SECTIONS: readonly SectionDef[] = [...BATCH_SECTIONS, ...NETWORK_SECTIONS].sort((a, b) => a.number - b.number);
+export const SECTIONS: readonly SectionDef[] = [...BATCH_SECTIONS, ...NETWORK_SECTIONS, ...LAB_SECTIONS].sort((a, b) => a.number - b.number);

@@ -7,7 +7,7 @@ import { createLabSession } from './protocol';
 /** The training lab's Worker: the protocol session (protocol.ts) wired to this thread's messages. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const send = driveSession(
+const driver = driveSession(
   createLabSession({
     post: (event: LabEvent) => scope.postMessage(event),
     loadFashion: (url) => loadFashionCached({ url }),
@@ -16,5 +16,5 @@ const send = driveSession(
 );
 
 scope.onmessage = (e: MessageEvent<LabRequest>) => {
-  void send(e.data);
+  void driver.send(e.data);
 };

@@ -49,6 +49,8 @@ export const PUMP_BUDGET_MS = 40;
 export const BOUNDARY_EVERY_MS = 200;
 /** Steps per second are measured over windows of this length. */
 export const RATE_WINDOW_MS = 1000;
+/** While playing slowly, the session sleeps at least this long between pumps (fewer, fuller messages). */
+export const MIN_WAKE_MS = 30;
 /** The most steps one 'step' request may take. */
 export const MAX_STEP_REQUEST = 1000;
 
@@ -260,7 +262,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
       r.rateAt = t;
       status(r);
     }
-    if (speed > 0) delay = Math.max(0, Math.min(BOUNDARY_EVERY_MS, ((r.comparison.step - r.paceStep + 1) * 1000) / speed - (t - r.paceAt)));
+    if (speed > 0) delay = Math.max(MIN_WAKE_MS, Math.min(BOUNDARY_EVERY_MS, ((r.comparison.step - r.paceStep + 1) * 1000) / speed - (t - r.paceAt)));
     return delay;
   }
 

@@ -1,0 +1,38 @@
+import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
+import { count } from '../lib/labText';
+import { BoundaryCanvas } from './BoundaryCanvas';
+import { useRun } from './runStore';
+
+/** The two networks' decision boundaries side by side (2-D data), each framed in its network's style. */
+export function BoundaryPanel() {
+  const boundary = useRun((s) => s.boundary);
+  const info = useRun((s) => s.info);
+  const diverged = useRun((s) => s.diverged);
+  if (!info?.points || !info.extent) {
+    return <p className="lab-hint">The decision boundary is drawn for the 2-D datasets; images have 784 inputs, too many to draw as a plane.</p>;
+  }
+  return (
+    <div className="lab-pair lab-pair-keep">
+      {VARIANT_ORDER.map((v) => {
+        const d = diverged[v];
+        return (
+          <figure key={v} className={`lab-figure lab-frame-${v}`}>
+            <figcaption>
+              {VARIANT_LABEL[v]}
+              {boundary && <span className="lab-at"> · step {count(boundary.step)}</span>}
+            </figcaption>
+            <BoundaryCanvas
+              label={`Decision boundary of the network ${v === 'bn' ? 'with' : 'without'} BN${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
+              image={boundary?.images[v] ?? null}
+              resolution={boundary?.resolution ?? 1}
+              extent={boundary?.extent ?? info.extent!}
+              classes={info.classes}
+              points={info.points!}
+            />
+            {d && <p className="lab-hint">Diverged at step {count(d.step)}: no boundary since.</p>}
+          </figure>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { ACTIVATIONS, INITS, OPTIMIZERS, type ActivationName, type InitName, type OptimizerName } from '../../src';
+import { NumberField } from '../components/NumberField';
+import { Slider } from '../components/Slider';
+import { Toggle } from '../components/Toggle';
+import { useShallow } from 'zustand/react/shallow';
+import { labControls } from '../lib/labSettings';
+import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from '../lib/labScales';
+import { LAB_DATASETS, type LabDataset } from '../state/slices/lab';
+import { LAB_LIMITS } from '../state/slices/lab.url';
+import { useAppState } from '../state/store';
+import { Select } from './Select';
+import { SteppedSlider } from './SteppedSlider';
+
+const DATASET_NAMES: Record<LabDataset, string> = {
+  spiral: 'Spiral (3 classes)',
+  circles: 'Circles',
+  gaussians: 'Two Gaussians',
+  xor: 'XOR',
+  moons: 'Moons',
+  fashion: 'Fashion-MNIST subset (28 × 28 images)',
+};
+const ACTIVATION_NAMES: Record<ActivationName, string> = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', identity: 'None (linear)' };
+const INIT_NAMES: Record<InitName, string> = { he: 'He (√(2/fan-in))', xavier: 'Xavier (Glorot)', small: 'Small Gaussian (σ = 0.01)' };
+const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam' };
+const options = <T extends string>(values: readonly T[], names: Record<T, string>) => values.map((value) => ({ value, label: names[value] }));
+
+/** Every setting of the two networks; a change starts a new run from step 0. */
+export function LabControls() {
+  const s = useAppState(useShallow(labControls));
+  const set = useAppState((st) => st.setLab);
+  const setDataset = useAppState((st) => st.setLabDataset);
+  const fashion = s.labDataset === 'fashion';
+  return (
+    <div className="lab-controls">
+      <fieldset>
+        <legend>Data</legend>
+        <Select label="Dataset" value={s.labDataset} options={options(LAB_DATASETS, DATASET_NAMES)} onChange={setDataset} />
+        {fashion ? (
+          <p className="lab-hint">3,000 training and 600 test images, 300 and 60 of each class.</p>
+        ) : (
+          <Slider label="Noise" value={s.labNoise} min={LAB_LIMITS.noise[0]} max={LAB_LIMITS.noise[1]} step={0.01} onChange={(v) => set({ labNoise: v })} />
+        )}
+        <NumberField label="Seed" value={s.labSeed} min={LAB_LIMITS.seed[0]} max={LAB_LIMITS.seed[1]} onChange={(v) => set({ labSeed: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Network</legend>
+        <Slider label="Hidden layers" value={s.labDepth} min={LAB_LIMITS.depth[0]} max={LAB_LIMITS.depth[1]} step={1} onChange={(v) => set({ labDepth: v })} />
+        <SteppedSlider label="Units per layer" value={s.labWidth} steps={WIDTH_STEPS} onChange={(v) => set({ labWidth: v })} />
+        <Select label="Activation" value={s.labActivation} options={options(ACTIVATIONS, ACTIVATION_NAMES)} onChange={(v) => set({ labActivation: v })} />
+        <Select label="Initial weights" value={s.labInit} options={options(INITS, INIT_NAMES)} onChange={(v) => set({ labInit: v })} />
+        <Toggle
+          label="BN before or after the activation"
+          value={s.labBn}
+          options={[
+            { value: 'before', label: 'Before' },
+            { value: 'after', label: 'After' },
+          ]}
+          onChange={(v) => set({ labBn: v })}
+        />
+        <label className="lab-check">
+          <input type="checkbox" checked={s.labOutputBn} onChange={(e) => set({ labOutputBn: e.currentTarget.checked })} /> BN on the output layer too
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Training</legend>
+        <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
+        <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
+        <SteppedSlider label="Batch size m" value={s.labBatch} steps={BATCH_STEPS} onChange={(v) => set({ labBatch: v })} />
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { createContext, memo, useContext, useMemo } from 'react';
+import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { fmt } from '../lib/format';
+import { type Axis, type ChartLine, linePath, logTicks, niceAxis } from '../lib/labCharts';
+import { useElementWidth } from '../lib/useElementWidth';
+import { lineStyle } from './lineStyle';
+
+interface Props {
+  /** What the chart shows, for screen readers (the numbers are in the tables beside it). */
+  label: string;
+  lines: readonly ChartLine[];
+  /** A y range (linear charts get round ticks over it, see niceAxis), or null for an empty chart. */
+  yDomain: [number, number] | null;
+  yLabel: string;
+  log?: boolean;
+  height?: number;
+  /** Right end of the step axis (rounded up to a tick, so the axis grows in jumps, not every frame). */
+  xMax?: number;
+}
+
+const tick = { fontSize: 12, fill: 'var(--muted)' };
+const format = (v: number): string => fmt(v, 4);
+const MARGIN = { top: 8, right: 12, bottom: 18, left: 4 };
+const X_LABEL = { value: 'step', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 } as const;
+
+/** The lines, handed to the paths past the (memoized) Recharts tree, so a redraw re-renders only them. */
+const LinesContext = createContext<readonly ChartLine[]>([]);
+
+/**
+ * The lines themselves: one SVG path each, through Recharts' own axis scales. Recharts draws the
+ * axes and grid (and redraws them only when an axis changes); handing it hundreds of points per line
+ * would cost tens of milliseconds per frame.
+ */
+function Paths() {
+  const lines = useContext(LinesContext);
+  const sx = useXAxisScale();
+  const sy = useYAxisScale();
+  if (!sx || !sy) return null;
+  const x = (s: number) => Number(sx(s)), y = (v: number) => Number(sy(v));
+  return (
+    <g className="lab-lines">
+      {lines.map((l) => {
+        const st = lineStyle(l.variant, l.role);
+        return <path key={l.id} d={linePath(l.points, x, y)} fill="none" stroke={st.stroke} strokeWidth={st.strokeWidth} strokeOpacity={st.strokeOpacity} strokeDasharray={st.strokeDasharray} strokeLinejoin="round" />;
+      })}
+    </g>
+  );
+}
+
+interface FrameProps {
+  width: number;
+  height: number;
+  x: Axis;
+  yDomain: [number, number];
+  yTicks: number[] | undefined;
+  log: boolean;
+  yLabel: string;
+}
+
+/** Axes and grid: re-rendered only when their props change (memo), never just because lines moved. */
+const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLabel }: FrameProps) {
+  const yLabelProps = useMemo(() => ({ value: yLabel, angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)', fontSize: 12, style: { textAnchor: 'middle' } }) as const, [yLabel]);
+  return (
+    <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+      <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" />
+      <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} label={X_LABEL} />
+      <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={format} label={yLabelProps} />
+      <Paths />
+    </LineChart>
+  );
+});
+
+/** Stable arrays for equal numbers, so the memoized frame sees unchanged props. */
+function useAxes(xMax: number, yDomain: [number, number] | null, log: boolean, narrow: boolean) {
+  const [y0, y1] = yDomain ?? [0, 1];
+  const x = useMemo(() => niceAxis([0, xMax], narrow ? 3 : 5), [xMax, narrow]);
+  const y = useMemo(() => (log ? { domain: [y0, y1] as [number, number], ticks: logTicks([y0, y1]) } : niceAxis([y0, y1])), [y0, y1, log]);
+  // niceAxis rounds outward, so most frames give the same ends: keep the same objects then.
+  const xKey = x.ticks.join(','), yKey = `${y.domain.join(',')}|${y.ticks?.join(',')}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableX = useMemo(() => x, [xKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableY = useMemo(() => y, [yKey]);
+  return { x: stableX, y: stableY };
+}
+
+/**
+ * One line chart of the lab: Recharts axes and grid, lines as plain paths styled by network (colour
+ * and dash) and role (width), nothing but finite points (lib/labCharts.ts drops the rest).
+ */
+export function LineChartPanel({ label, lines, yDomain, yLabel, log = false, height = 220, xMax = 1 }: Props) {
+  const empty = lines.every((l) => l.points.length === 0);
+  const [box, width] = useElementWidth<HTMLDivElement>(420);
+  const { x, y } = useAxes(xMax, yDomain, log, width < 360);
+  return (
+    <div ref={box} className="lab-chart" role="img" aria-label={label}>
+      <LinesContext.Provider value={lines}>
+        <Frame width={width} height={height} x={x} yDomain={y.domain} yTicks={y.ticks} log={log} yLabel={yLabel} />
+      </LinesContext.Provider>
+      {empty && <p className="lab-chart-empty">Nothing to draw yet: press Play or Step.</p>}
+    </div>
+  );
+}

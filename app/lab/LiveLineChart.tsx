@@ -1,0 +1,34 @@
+import type { ChartLine } from '../lib/labCharts';
+import { LineChartPanel } from './LineChartPanel';
+import type { RunState } from './runStore';
+import { useRunView } from './useRunView';
+
+export interface LiveLines {
+  readonly lines: readonly ChartLine[];
+  readonly yDomain: [number, number] | null;
+  readonly xMax: number;
+}
+
+interface Props {
+  /** What to draw from the run (stable: wrap it in useCallback); null draws an empty chart. */
+  select: (s: RunState) => LiveLines | null;
+  label: string;
+  yLabel: string;
+  /** A fixed y range (accuracy: [0, 1]) instead of the selected one. */
+  yDomain?: [number, number];
+  log?: boolean;
+  height?: number;
+}
+
+/** A line chart that follows the run: its own throttled view, so it redraws in its own short task. */
+export function LiveLineChart({ select, label, yLabel, yDomain, log, height }: Props) {
+  const view = useRunView(select);
+  return <LineChartPanel label={label} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />;
+}
+
+/** The last logged step of either network (at least 1): the right end of the step axes. */
+export function lastStep(s: RunState): number {
+  const sr = s.series;
+  if (!sr) return 1;
+  return Math.max(1, sr.plain.n ? sr.plain.step[sr.plain.n - 1] : 0, sr.bn.n ? sr.bn.step[sr.bn.n - 1] : 0);
+}

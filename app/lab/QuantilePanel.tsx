@@ -1,0 +1,53 @@
+import { useCallback } from 'react';
+import { Toggle } from '../components/Toggle';
+import { VARIANT_LABEL, VARIANT_ORDER, quantileLines, valueDomain } from '../lib/labCharts';
+import { useAppState } from '../state/store';
+import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
+import type { RunState } from './runStore';
+import { useRun } from './runStore';
+
+/**
+ * Ioffe & Szegedy (2015), Fig. 1 b–c: the 15 %, 50 % and 85 % quantiles of one unit's input to its
+ * nonlinearity over training, without and with BN, on one y scale so the drift can be compared.
+ */
+export function QuantilePanel() {
+  const hidden = useRun((s) => s.info?.hidden.length ?? 0);
+  const unit = useRun((s) => s.info?.probeUnit ?? 0);
+  const chosen = useAppState((s) => s.labLayer);
+  const setLab = useAppState((s) => s.setLab);
+  const layer = chosen === 0 || chosen > hidden ? hidden : chosen;
+  const selectPlain = useQuantiles('plain', layer);
+  const selectBn = useQuantiles('bn', layer);
+  if (hidden === 0) return <p className="lab-hint">With no hidden layer there is no hidden unit to watch.</p>;
+  const layers = Array.from({ length: hidden }, (_, i) => ({ value: String(i + 1), label: i + 1 === hidden ? `${i + 1} (last)` : String(i + 1) }));
+  return (
+    <>
+      <Toggle label="Hidden layer" value={String(layer)} options={layers} onChange={(v) => setLab({ labLayer: Number(v) === hidden ? 0 : Number(v) })} />
+      <div className="lab-pair">
+        {VARIANT_ORDER.map((v) => (
+          <figure key={v} className={`lab-figure lab-frame-${v}`}>
+            <figcaption>{VARIANT_LABEL[v]}</figcaption>
+            <LiveLineChart
+              select={v === 'plain' ? selectPlain : selectBn}
+              label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_LABEL[v].toLowerCase()}`}
+              yLabel="input value"
+              height={200}
+            />
+          </figure>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** One network's quantile lines, on the y range of both networks' lines (so the two charts compare). */
+function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => LiveLines | null {
+  return useCallback(
+    (s: RunState) => {
+      if (!s.series || layer < 1) return null;
+      const both = [...quantileLines(s.series, 'plain', layer - 1), ...quantileLines(s.series, 'bn', layer - 1)];
+      return { lines: both.filter((l) => l.variant === variant), yDomain: valueDomain(both), xMax: lastStep(s) };
+    },
+    [variant, layer],
+  );
+}

@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { VARIANT_LABEL, VARIANT_ORDER, readout } from '../lib/labCharts';
+import { count, percent, rate, value } from '../lib/labText';
+import type { RunState } from './runStore';
+import { useRunView } from './useRunView';
+
+/** The latest numbers of both networks: what the charts draw, as text (and for screen readers). */
+export function Readouts() {
+  const rows = useRunView(
+    useCallback(
+      (s: RunState) =>
+        VARIANT_ORDER.map((v) => ({
+          v,
+          r: s.series ? readout(s.series, v) : null,
+          diverged: s.diverged[v],
+          speed: s.playing ? rate(s.stepsPerSecond[v]) : 'paused',
+        })),
+      [],
+    ),
+  );
+  return (
+    <div className="lab-table-wrap">
+    <table className="lab-readouts">
+      <caption>Latest numbers</caption>
+      <thead>
+        <tr>
+          <th scope="col">Network</th>
+          <th scope="col">Mini-batch loss</th>
+          <th scope="col">Test loss</th>
+          <th scope="col">Test accuracy</th>
+          <th scope="col">Speed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ v, r, diverged, speed }) => (
+          <tr key={v} className={`lab-row-${v}`} data-testid={`readout-${v}`}>
+            <th scope="row">{VARIANT_LABEL[v]}</th>
+            <td>{value(r?.trainLoss ?? null)}</td>
+            <td>{value(r?.testLoss ?? null)}</td>
+            <td data-testid={`test-accuracy-${v}`}>
+              {percent(r?.testAccuracy ?? null)}
+              {r?.testStep != null && <span className="lab-at"> at step {count(r.testStep)}</span>}
+            </td>
+            <td>{diverged ? `diverged at step ${count(diverged.step)}` : speed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </div>
+  );
+}

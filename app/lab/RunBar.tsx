@@ -1,0 +1,43 @@
+import { positionText } from '../lib/labText';
+import { useAppState } from '../state/store';
+import { labController } from './controller';
+import { useRun } from './runStore';
+import { Select, type SelectOption } from './Select';
+
+export const SPEEDS: readonly SelectOption<number>[] = [
+  ...[1, 3, 10, 30, 100, 300, 1000].map((v) => ({ value: v, label: `${v} step${v === 1 ? '' : 's'}/s` })),
+  { value: 0, label: 'As fast as possible' },
+];
+
+/** Play / Pause, one Step, Reset (replays the same run), the speed, and where the run is. */
+export function RunBar() {
+  const playing = useRun((s) => s.playing);
+  const phase = useRun((s) => s.phase);
+  const step = useRun((s) => s.step);
+  const stepsPerEpoch = useRun((s) => s.info?.stepsPerEpoch ?? null);
+  const speed = useAppState((s) => s.labSpeed);
+  const setLab = useAppState((s) => s.setLab);
+  const usable = phase === 'ready' || phase === 'loading';
+  return (
+    <div className="lab-runbar" role="group" aria-label="Training controls">
+      <button
+        type="button"
+        className="lab-play"
+        disabled={!usable}
+        onClick={() => (playing ? labController().pause() : labController().play())}
+      >
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" disabled={phase !== 'ready' || playing} onClick={() => labController().step()}>
+        Step
+      </button>
+      <button type="button" onClick={() => labController().reset()}>
+        Reset
+      </button>
+      <Select label="Speed" value={speed} options={SPEEDS} onChange={(v) => setLab({ labSpeed: v })} />
+      <p className="lab-position" data-testid="lab-step">
+        {phase === 'loading' && step === 0 ? 'Preparing…' : positionText(step, stepsPerEpoch)}
+      </p>
+    </div>
+  );
+}

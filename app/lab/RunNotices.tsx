@@ -1,0 +1,45 @@
+import { Notice } from '../components/Notice';
+import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
+import { count, divergenceText } from '../lib/labText';
+import { labController } from './controller';
+import { useRun } from './runStore';
+
+/** Loading, errors, divergence and why playing stopped: always in words, with the step. */
+export function RunNotices() {
+  const phase = useRun((s) => s.phase);
+  const loading = useRun((s) => s.loading);
+  const error = useRun((s) => s.error);
+  const plain = useRun((s) => s.diverged.plain);
+  const bn = useRun((s) => s.diverged.bn);
+  const stopped = useRun((s) => s.stopped);
+  const maxSteps = useRun((s) => s.info?.maxSteps ?? 0);
+  const diverged = { plain, bn };
+  return (
+    <div className="lab-notices" aria-live="polite">
+      {phase === 'loading' && loading && <p className="lab-loading">Loading {loading}…</p>}
+      {phase === 'error' && error && (
+        <Notice tone="warn" title="This run could not start" testId="lab-error">
+          <p>{error}</p>
+          <button type="button" onClick={() => labController().reset()}>
+            Try again
+          </button>
+        </Notice>
+      )}
+      {VARIANT_ORDER.map((v) => {
+        const d = diverged[v];
+        if (!d) return null;
+        const other = v === 'plain' ? 'bn' : 'plain';
+        return (
+          <Notice key={v} tone="warn" title={`${VARIANT_LABEL[v]}: diverged`} testId={`diverged-${v}`}>
+            <p>
+              {divergenceText(VARIANT_LABEL[v], d)} Its curves stop there; nothing after it is drawn.
+              {!diverged[other] && ` The network ${other === 'bn' ? 'with' : 'without'} BN keeps training.`}
+            </p>
+          </Notice>
+        );
+      })}
+      {stopped === 'both-diverged' && <p>Both networks diverged, so training stopped. Try a smaller learning rate, then Reset.</p>}
+      {stopped === 'step-limit' && <p>Stopped at step {count(maxSteps)}, the limit of one run. Reset replays it; a new setting starts another.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { useAppState } from '../state/store';
+import { BoundaryPanel } from './BoundaryPanel';
+import { labController } from './controller';
+import { ExportRun } from './ExportRun';
+import { GradNormPanel } from './GradNormPanel';
+import { LabControls } from './LabControls';
+import { LineKey } from './LineKey';
+import { MetricCharts } from './MetricCharts';
+import { Presets } from './Presets';
+import { QuantilePanel } from './QuantilePanel';
+import { Readouts } from './Readouts';
+import { RunBar } from './RunBar';
+import { RunNotices } from './RunNotices';
+import { SweepPanel } from './SweepPanel';
+import './lab.css';
+
+/**
+ * Section 13: two networks, identical but for batch norm — same data, same initial weights, same
+ * mini-batches in the same order — trained side by side in a Worker. This module and everything it
+ * imports (Recharts included) is loaded only when the section is near the screen.
+ */
+export default function TrainingLab() {
+  const fashion = useAppState((s) => s.labDataset === 'fashion');
+  useEffect(() => {
+    labController();
+  }, []);
+  return (
+    <div className="lab">
+      <p>
+        Two networks start from the <em>same</em> weights and see the <em>same</em> mini-batches in the same order. The only difference: one
+        normalizes every hidden layer with batch norm. Press Play and watch what that one change does; every number comes from the engine, trained
+        in a background thread, and the seed makes each run repeatable.
+      </p>
+      <Presets />
+      <h3 className="lab-h">Settings</h3>
+      <LabControls />
+      <div className="lab-sticky">
+        <RunBar />
+        <LineKey roles="networks" />
+      </div>
+      <RunNotices />
+      <h3 className="lab-h">Loss and accuracy</h3>
+      <LineKey roles="train-test" />
+      <MetricCharts />
+      <Readouts />
+      <h3 className="lab-h">Decision boundary</h3>
+      <BoundaryPanel />
+      <h3 className="lab-h">One unit’s input over training</h3>
+      <p>
+        Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
+        fixed batch of training examples. Without BN that distribution drifts as the layers below it learn (the “internal covariate shift” of the
+        notes); with BN it stays centred, which the activation has an easier time with.
+      </p>
+      <LineKey roles="quantiles" />
+      <QuantilePanel />
+      <h3 className="lab-h">Gradient norms</h3>
+      <GradNormPanel />
+      <h3 className="lab-h">Learning-rate sweep</h3>
+      <SweepPanel />
+      <div className="lab-footer">
+        <ExportRun />
+        {fashion && (
+          <p className="lab-credit">
+            Fashion-MNIST © Zalando Research, MIT licence; a stratified subset of Debian’s <code>dataset-fashion-mnist</code>.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

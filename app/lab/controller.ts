@@ -1,0 +1,160 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { fashionUrl } from '../lib/loadFashion';
+import { type LabControls, SWEEP_STEPS, labControls, labRunSettings, sameRun, sweepRates } from '../lib/labSettings';
+import { appendLogs, createRunSeries } from '../lib/series';
+import { appStore, type State } from '../state/store';
+import type { LabEvent } from '../worker/messages';
+import { IDLE_SWEEP, INITIAL_RUN, type RunState, runStore } from './runStore';
+import { type LabTransport, type TransportFactory, workerTransport } from './transport';
+
+/**
+ * The page's side of the training lab: turns the lab's settings (app store) into Worker requests and
+ * the Worker's events into the run store. A change of a setting starts a new run (after a short
+ * quiet time, so a slider drag is one run); it keeps playing if it was.
+ */
+export interface LabController {
+  play(): void;
+  pause(): void;
+  /** One training step (while paused). */
+  step(): void;
+  /** Back to step 0 of the same run, paused: playing again replays it exactly. */
+  reset(): void;
+  /** Applies a set of settings and starts their run at once, playing or not (the presets). */
+  load(patch: Partial<LabControls>, play: boolean): void;
+  startSweep(): void;
+  cancelSweep(): void;
+  dispose(): void;
+}
+
+export const SETTLE_MS = 150;
+
+export function createLabController(
+  app: StoreApi<State> = appStore,
+  run: StoreApi<RunState> = runStore,
+  factory: TransportFactory = workerTransport,
+  dataUrl: () => string = () => fashionUrl(),
+): LabController {
+  let runId = 0;
+  let sweepId = 0;
+  let current = labControls(app.getState());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sweeper: LabTransport | null = null;
+
+  const failure = (message: string) => run.setState({ phase: 'error', error: message, playing: false });
+  const onEvent = (e: LabEvent): void => {
+    if (e.runId !== runId) return;
+    switch (e.type) {
+      case 'loading':
+        return run.setState({ phase: 'loading', loading: e.what });
+      case 'ready':
+        return run.setState({ phase: 'ready', loading: null, info: e.info, series: createRunSeries(e.info.hidden.length), version: 0 });
+      case 'metrics': {
+        const { series } = run.getState();
+        if (!series) return;
+        appendLogs(series, e.logs);
+        return run.setState({ step: e.step, diverged: e.diverged, version: series.version });
+      }
+      case 'boundary': {
+        // A network that diverged keeps the last boundary it had.
+        const before = run.getState().boundary?.images;
+        const images = { plain: e.images.plain ?? before?.plain ?? null, bn: e.images.bn ?? before?.bn ?? null };
+        return run.setState({ boundary: { step: e.step, resolution: e.resolution, extent: e.extent, images } });
+      }
+      case 'status':
+        return run.setState({ playing: e.playing, step: e.step, stepsPerSecond: e.stepsPerSecond, stopped: e.stopped });
+      case 'error':
+        return failure(e.message);
+    }
+  };
+  /** Events of the sweep's own Worker. */
+  const onSweepEvent = (e: LabEvent): void => {
+    if (!('runId' in e) || e.runId !== sweepId) return;
+    const sweep = run.getState().sweep;
+    if (e.type === 'error') run.setState({ sweep: { ...sweep, phase: 'error', error: e.message } });
+    else if (e.type === 'loading') run.setState({ sweep: { ...sweep, phase: 'loading' } });
+    else if (e.type === 'sweep') {
+      run.setState({ sweep: { ...sweep, phase: e.done ? 'done' : 'running', completedSteps: e.completedSteps, totalSteps: e.totalSteps, points: e.points } });
+    }
+  };
+
+  const trainer = factory(onEvent, failure);
+  trainer.send({ type: 'speed', stepsPerSecond: current.labSpeed });
+
+  function configure(play: boolean): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    runId += 1;
+    run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play, sweep: run.getState().sweep });
+    trainer.send({ type: 'configure', runId, run: labRunSettings(current, dataUrl()), play });
+  }
+
+  function cancelSweep(): void {
+    sweeper?.send({ type: 'cancel-sweep', runId: sweepId });
+    sweepId += 1;
+    run.setState({ sweep: IDLE_SWEEP });
+  }
+
+  const unsubscribe = app.subscribe((state) => {
+    const next = labControls(state);
+    const prev = current;
+    current = next;
+    if (next.labSpeed !== prev.labSpeed) trainer.send({ type: 'speed', stepsPerSecond: next.labSpeed });
+    if (sameRun(prev, next)) return;
+    if (run.getState().sweep.phase !== 'idle') cancelSweep();
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => configure(run.getState().playing), SETTLE_MS);
+  });
+
+  configure(false);
+
+  return {
+    play: () => {
+      run.setState({ playing: true });
+      trainer.send({ type: 'play', runId });
+    },
+    pause: () => {
+      run.setState({ playing: false });
+      trainer.send({ type: 'pause', runId });
+    },
+    step: () => trainer.send({ type: 'step', runId, steps: 1 }),
+    reset: () => configure(false),
+    load(patch, play) {
+      app.setState(patch);
+      configure(play);
+    },
+    startSweep() {
+      cancelSweep();
+      sweepId += 1;
+      sweeper ??= factory(onSweepEvent, (message) => run.setState({ sweep: { ...run.getState().sweep, phase: 'error', error: message } }));
+      const settings = labRunSettings(current, dataUrl());
+      const rates = sweepRates(current.labLr);
+      const steps = SWEEP_STEPS[settings.data.kind];
+      run.setState({ sweep: { ...IDLE_SWEEP, phase: settings.data.kind === 'fashion' ? 'loading' : 'running', rates, steps, totalSteps: rates.length * steps } });
+      sweeper.send({ type: 'sweep', runId: sweepId, run: settings, learningRates: rates, steps });
+    },
+    cancelSweep,
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      unsubscribe();
+      trainer.close();
+      sweeper?.close();
+      run.setState(INITIAL_RUN);
+    },
+  };
+}
+
+let instance: LabController | null = null;
+let defaultFactory: TransportFactory = workerTransport;
+
+/** The page's one lab controller, created (and its Worker started) on first use. */
+export function labController(): LabController {
+  instance ??= createLabController(appStore, runStore, defaultFactory);
+  return instance;
+}
+
+/** For tests: which transport the page's controller uses; disposes the current one. */
+export function resetLabController(factory: TransportFactory = workerTransport): void {
+  instance?.dispose();
+  instance = null;
+  defaultFactory = factory;
+}

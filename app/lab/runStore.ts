@@ -1,0 +1,68 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { Divergence, SweepPoint, VariantName } from '../../src';
+import type { RunSeries } from '../lib/series';
+import type { BoundaryImage, Extent, RunInfo } from '../worker/messages';
+
+/**
+ * The training lab's live run: what the Worker reported, for the panels to show. Not in the URL (a
+ * link reproduces a run by its settings and seed). `series` is mutated in place by the controller;
+ * `version` changes with it, so selectors can depend on it.
+ */
+export interface BoundaryState {
+  readonly step: number;
+  readonly resolution: number;
+  readonly extent: Extent;
+  readonly images: Readonly<Record<VariantName, BoundaryImage | null>>;
+}
+
+export interface SweepState {
+  readonly phase: 'idle' | 'loading' | 'running' | 'done' | 'error';
+  readonly rates: readonly number[];
+  readonly steps: number;
+  readonly completedSteps: number;
+  readonly totalSteps: number;
+  readonly points: readonly SweepPoint[];
+  readonly error: string | null;
+}
+
+export interface RunState {
+  readonly phase: 'idle' | 'loading' | 'ready' | 'error';
+  /** What is loading (“the Fashion-MNIST subset”), or the error in words. */
+  readonly loading: string | null;
+  readonly error: string | null;
+  readonly info: RunInfo | null;
+  readonly playing: boolean;
+  readonly step: number;
+  readonly stopped: 'both-diverged' | 'step-limit' | null;
+  readonly stepsPerSecond: Readonly<Record<VariantName, number>>;
+  readonly diverged: Readonly<Record<VariantName, Divergence | null>>;
+  readonly series: RunSeries | null;
+  readonly version: number;
+  readonly boundary: BoundaryState | null;
+  readonly sweep: SweepState;
+}
+
+export const IDLE_SWEEP: SweepState = { phase: 'idle', rates: [], steps: 0, completedSteps: 0, totalSteps: 0, points: [], error: null };
+
+export const INITIAL_RUN: RunState = {
+  phase: 'idle',
+  loading: null,
+  error: null,
+  info: null,
+  playing: false,
+  step: 0,
+  stopped: null,
+  stepsPerSecond: { plain: 0, bn: 0 },
+  diverged: { plain: null, bn: null },
+  series: null,
+  version: 0,
+  boundary: null,
+  sweep: IDLE_SWEEP,
+};
+
+export const runStore = createStore<RunState>()(() => INITIAL_RUN);
+
+export function useRun<T>(selector: (s: RunState) => T): T {
+  return useStore(runStore, selector);
+}

@@ -1,0 +1,28 @@
+import type { Divergence } from '../../src';
+import { fmt } from './format';
+
+/** Words and numbers of the lab's read-outs. Non-finite values become words, never "NaN". */
+const INT = new Intl.NumberFormat('en-US');
+
+/** 12345 → "12,345". */
+export const count = (n: number): string => (Number.isFinite(n) ? INT.format(Math.round(n)) : 'unknown');
+
+/** 0.6321 → "63.2 %"; null → "—" (not measured yet). */
+export const percent = (x: number | null): string => (x === null ? '—' : Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : 'undefined');
+
+/** A loss or norm with 3 significant digits; null → "—". */
+export const value = (x: number | null): string => (x === null ? '—' : fmt(x, 3));
+
+/** Steps per second, rounded: "212 steps/s"; 0 → "stopped". */
+export const rate = (x: number): string => (x > 0 ? `${x >= 10 ? count(x) : x.toFixed(1)} steps/s` : 'stopped');
+
+/** “Without BN diverged at step 10: the training loss 31.6 exceeded 20.” */
+export function divergenceText(network: string, d: Divergence): string {
+  return `${network} diverged at step ${count(d.step)}: ${d.reason}.`;
+}
+
+/** The run's position: “step 1,234 · epoch 3 of the 450 training rows”. */
+export function positionText(step: number, stepsPerEpoch: number | null): string {
+  const epoch = stepsPerEpoch && step > 0 ? ` · epoch ${count(Math.floor((step - 1) / stepsPerEpoch) + 1)}` : '';
+  return `Step ${count(step)}${epoch}`;
+}

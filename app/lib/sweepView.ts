@@ -1,0 +1,57 @@
+import type { SweepPoint, SweepVariantResult, VariantName } from '../../src';
+import type { Point } from './downsample';
+import { fmt } from './format';
+import { VARIANT_ORDER } from './labCharts';
+
+/**
+ * The learning-rate sweep, shaped for its chart and table: final losses where a network survived,
+ * a marker where it diverged, and one sentence naming the largest rate each survived.
+ */
+export interface SweepView {
+  /** Final loss per learning rate, for rates the network survived. */
+  readonly lines: Readonly<Record<VariantName, readonly Point[]>>;
+  /** Rates at which the network diverged (drawn as markers along the top of the chart). */
+  readonly diverged: Readonly<Record<VariantName, readonly number[]>>;
+  readonly rows: readonly SweepRow[];
+  /** Largest rate each network survived (null: none, or no rate finished yet). */
+  readonly largestSurvived: Readonly<Record<VariantName, number | null>>;
+}
+
+export interface SweepRow {
+  readonly lr: number;
+  readonly plain: string;
+  readonly bn: string;
+}
+
+/** What one network did at one rate, in words: “0.213” or “diverged at step 12”. */
+export function describeResult(r: SweepVariantResult): string {
+  if (r.diverged) return `diverged at step ${r.diverged.step}`;
+  return r.finalLoss === null ? 'no finished steps' : fmt(r.finalLoss, 3);
+}
+
+export function sweepView(points: readonly SweepPoint[]): SweepView {
+  const lines = { plain: [] as Point[], bn: [] as Point[] };
+  const diverged = { plain: [] as number[], bn: [] as number[] };
+  const largestSurvived: Record<VariantName, number | null> = { plain: null, bn: null };
+  for (const p of points) {
+    for (const v of VARIANT_ORDER) {
+      const r = p[v];
+      if (r.diverged) diverged[v].push(p.lr);
+      else if (r.finalLoss !== null && Number.isFinite(r.finalLoss)) {
+        lines[v].push({ s: p.lr, v: r.finalLoss });
+        largestSurvived[v] = Math.max(largestSurvived[v] ?? 0, p.lr);
+      }
+    }
+  }
+  const rows = points.map((p) => ({ lr: p.lr, plain: describeResult(p.plain), bn: describeResult(p.bn) }));
+  return { lines, diverged, rows, largestSurvived };
+}
+
+/** The sweep's conclusion in one sentence, once it has finished. */
+export function sweepSummary(view: SweepView): string {
+  const part = (v: VariantName, name: string): string => {
+    const lr = view.largestSurvived[v];
+    return lr === null ? `${name} diverged at every rate tried` : `${name} survived rates up to ${fmt(lr, 3)}`;
+  };
+  return `${part('plain', 'Without BN, the network')}; ${part('bn', 'with BN, it')}.`;
+}
