@@ -9,31 +9,45 @@ interface Props {
   equations: readonly string[];
   titles: readonly string[];
   step: number;
-  onStep: (step: number) => void;
+  /** Makes each equation a button that goes to its step; without it the list only shows where the pass is. */
+  onStep?: (step: number) => void;
 }
 
 /**
- * The whole pass as a list of equations; the current one highlighted, each one a button to go there.
- * A button's name is its step and title in words (the typeset equation is for the eye).
+ * The whole pass as a list of equations, the current one highlighted. Each step is named in words
+ * ("Step 2: Z₁ = W₁X"); the typeset equation is for the eye.
  */
 export function EquationSteps({ label, equations, titles, step, onStep }: Props) {
+  const rows = { '--eq-rows': Math.ceil(equations.length / 2) } as CSSProperties;
   return (
-    <ol className="eq-steps" aria-label={`Equations of ${label}`} style={{ '--eq-rows': Math.ceil(equations.length / 2) } as CSSProperties}>
-      {equations.map((tex, i) => (
-        <li key={i} className={i === step ? 'current' : undefined}>
-          <button type="button" aria-current={i === step ? 'step' : undefined} onClick={() => onStep(i)}>
+    <ol className={`eq-steps${onStep ? '' : ' eq-steps-static'}`} aria-label={`Equations of ${label}`} style={rows}>
+      {equations.map((tex, i) => {
+        const current = i === step ? 'step' : undefined;
+        const face = (
+          <>
             <span className="eq-steps-n" aria-hidden="true">
               {i + 1}
-            </span>
-            <span className="sr-only">
-              Step {i + 1}: {titles[i]}
             </span>
             <span aria-hidden="true">
               <Equation tex={tex} display={false} />
             </span>
-          </button>
-        </li>
-      ))}
+          </>
+        );
+        return onStep ? (
+          <li key={i} className={current ? 'current' : undefined}>
+            <button type="button" aria-current={current} onClick={() => onStep(i)}>
+              <span className="sr-only">
+                Step {i + 1}: {titles[i]}
+              </span>
+              {face}
+            </button>
+          </li>
+        ) : (
+          <li key={i} className={current ? 'current' : undefined} aria-current={current} aria-label={`Step ${i + 1}: ${titles[i]}`}>
+            <span className="eq-steps-face">{face}</span>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -5,12 +5,13 @@ import type { SectionDef } from './registry';
 import { BackwardPass } from './BackwardPass';
 import { ForwardPass } from './ForwardPass';
 import { FurtherReading } from './FurtherReading';
+import { BackwardSlide, ForwardSlide } from './network/PassSlides';
 import { TrainVsEval } from './TrainVsEval';
 import { WhyItWorks } from './WhyItWorks';
 import { WhyNormalize } from './WhyNormalize';
 
-const forwardSteps: StepDef[] = FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i } }));
-const backwardSteps: StepDef[] = BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i } }));
+const forwardSteps: StepDef[] = FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i }, Component: ForwardSlide }));
+const backwardSteps: StepDef[] = BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, Component: BackwardSlide }));
 
 /** Sections 1, 11, 12, 14, 15, 16: the network, why BN works, train vs eval, reading. */
 export const NETWORK_SECTIONS: SectionDef[] = [
