@@ -1,5 +1,6 @@
 import { summarize } from '../../src';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
 import { LogSlider } from '../components/LogSlider';
 import { MappingPlot } from '../components/MappingPlot';
@@ -8,6 +9,7 @@ import { Stats } from '../components/Stats';
 import { appStore, useAppState } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { normalizationStatus } from '../lib/normalizeStatus';
 import { collapseValue } from '../lib/points';
 import { EPS_SCALE } from '../lib/ranges';
@@ -46,11 +48,13 @@ export function Normalize({ slide = false }: SlideProps = {}) {
         <div className="controls bn-controls">
           <LogSlider label="ε (log scale)" value={eps} spec={EPS_SCALE} onChange={(v) => setBn({ eps: v })} testId="eps-value" />
         </div>
-        <MappingPlot
-          label="Each sample z mapped to its normalized value"
-          top={{ values: z, domain: niceDomain(z, [mu]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
-          bottom={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
-        />
+        <ChartFrame title="Normalizing: z mapped to Z_norm" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'zNorm', label: 'Z_norm', values: zNorm }])} config={batchSettings}>
+          <MappingPlot
+            label="Each sample z mapped to its normalized value"
+            top={{ values: z, domain: niceDomain(z, [mu]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
+            bottom={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'σ²', value: fmt(variance, 4), tone: 'var', testId: 'normalize-variance' },
