@@ -1,4 +1,5 @@
 import { summarize } from '../../src';
+import { Callout } from '../components/Callout';
 import { ChartFrame } from '../components/ChartFrame';
 import { DotPlot } from '../components/DotPlot';
 import { EquationPair } from '../components/EquationPair';
@@ -74,6 +75,15 @@ export function Variance({ slide = false }: SlideProps = {}) {
               The unbiased m/(m − 1) version appears only in the running variance kept for inference (section 15), as in PyTorch.
             </p>
           </Notice>
+          <Callout
+            topic="m in σ²"
+            notes={<>again, at σ², that m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
+            correct={<>m is the batch size here too: σ² averages over the m examples of the batch, separately for each neuron.</>}
+          >
+            <p className="evidence">
+              Live: the fraction above divides the sum of m = {m} squares — one per example — by {m}; this layer has a single neuron.
+            </p>
+          </Callout>
           <h3 className="bn-subhead">Why not the shortcut σ² = E[z²] − μ²?</h3>
           <OnePassVariance z={z} />
         </>

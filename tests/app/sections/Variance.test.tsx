@@ -35,3 +35,8 @@ test('section 5 cancellation: the offset slider (10⁴ → 10⁷ → 0) shows th
   expect(appStore.getState().offset).toBe(0);
   expect(shown()).toEqual(expected(0));
 });
+
+test('section 5 corrects the notes’ m at σ² with the live number of squares', () => {
+  render(<Variance />);
+  expect(screen.getByRole('complementary', { name: 'Correction to the notes: m in σ²' })).toHaveTextContent('divides the sum of m = 8 squares');
+});
