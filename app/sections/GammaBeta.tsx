@@ -1,5 +1,6 @@
 import { batchNormSteps, summarize } from '../../src';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { Equation } from '../components/Equation';
 import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
@@ -9,6 +10,7 @@ import { Stats } from '../components/Stats';
 import { appStore } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { RANGES } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
@@ -48,11 +50,13 @@ export function GammaBeta({ slide = false }: SlideProps = {}) {
             Reset to γ = 1, β = 0
           </button>
         </div>
-        <MappingPlot
-          label={`Each normalized value mapped to γ·Z_norm + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
-          top={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
-          bottom={{ values: y, domain: niceDomain(y, [-3, 3]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
-        />
+        <ChartFrame title="Scale and shift: Z_norm mapped to γ·Z_norm + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
+          <MappingPlot
+            label={`Each normalized value mapped to γ·Z_norm + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
+            top={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
+            bottom={{ values: y, domain: niceDomain(y, [-3, 3]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'mean of Z̃', value: out ? fmt(out.mean, 4) : 'undefined', note: `β = ${fmt(beta, 4)}`, tone: 'out', testId: 'out-mean' },
