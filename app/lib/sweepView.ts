@@ -47,11 +47,10 @@ export function sweepView(points: readonly SweepPoint[]): SweepView {
   return { lines, diverged, rows, largestSurvived };
 }
 
-/** The sweep's conclusion in one sentence, once it has finished. */
+/** The sweep's conclusion in one sentence: the largest learning rate each network survived. */
 export function sweepSummary(view: SweepView): string {
-  const part = (v: VariantName, name: string): string => {
-    const lr = view.largestSurvived[v];
-    return lr === null ? `${name} diverged at every rate tried` : `${name} survived rates up to ${fmt(lr, 3)}`;
-  };
-  return `${part('plain', 'Without BN, the network')}; ${part('bn', 'with BN, it')}.`;
+  const { plain, bn } = view.largestSurvived;
+  const first = plain === null ? 'Without BN, every learning rate tried diverged' : `Without BN, the largest learning rate that did not diverge was ${fmt(plain, 3)}`;
+  const second = bn === null ? 'with BN, every one diverged' : `with BN, ${fmt(bn, 3)}`;
+  return `${first}; ${second}.`;
 }

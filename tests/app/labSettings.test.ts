@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, createExperiment, encodeFashionSubset, parseFashionSubset, resolveComparisonConfig } from '../../src';
+import { BATCH_STEPS, LR_STEPS, nearestIndex } from '../../app/lib/labScales';
+import { FIGURE1_CONTROLS, type LabControls, experimentSettings, labControls, labRunSettings, sameRun, sweepRates } from '../../app/lib/labSettings';
+import { LAB_DEFAULTS } from '../../app/state/slices/lab';
+import { createAppStore } from '../../app/state/store';
+import { parseQuery } from '../../app/state/url/parse';
+import { serializeQuery } from '../../app/state/url/serialize';
+
+const defaults: LabControls = { ...LAB_DEFAULTS };
+
+describe('lab controls → the engine’s experiment settings', () => {
+  test('the defaults are the engine’s EXPERIMENT_DEFAULTS (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), logged every step', () => {
+    expect(experimentSettings(defaults)).toEqual({ ...EXPERIMENT_DEFAULTS, noise: 0.05, logEvery: 1, evalEvery: 10 });
+    expect(labRunSettings(defaults, 'u')).toMatchObject({ data: { kind: '2d' }, maxSteps: 30_000, boundaryResolution: 64 });
+  });
+
+  test('the Figure 1 preset gives exactly the engine’s FIGURE1_PRESET comparison on the Fashion subset', () => {
+    const split = () => ({ labels: Uint8Array.from({ length: 60 }, (_, i) => i % 10), pixels: new Uint8Array(60 * 4).fill(9) });
+    const subset = parseFashionSubset(encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 1, train: split(), test: split() }));
+    const run = labRunSettings({ ...defaults, ...FIGURE1_CONTROLS }, 'data/f.bin.gz');
+    expect(run.data).toEqual({ kind: 'fashion', url: 'data/f.bin.gz' });
+    const config = createExperiment(run.experiment, { train: subset.train, test: subset.test }).comparison.config;
+    expect(config).toEqual(resolveComparisonConfig(FIGURE1_PRESET, 60));
+  });
+
+  test('speed and the charted layer do not change the run; every other control does', () => {
+    expect(sameRun(defaults, { ...defaults, labSpeed: 0, labLayer: 2 })).toBe(true);
+    for (const patch of [{ labLr: 0.2 }, { labSeed: 2 }, { labBn: 'after' }, { labDataset: 'fashion' }, { labNoise: 0.2 }, { labOutputBn: true }] as const) {
+      expect(sameRun(defaults, { ...defaults, ...patch })).toBe(false);
+    }
+  });
+
+  test('labControls picks exactly the lab’s settings out of the store', () => {
+    const store = createAppStore();
+    expect(labControls(store.getState())).toEqual(defaults);
+  });
+
+  test('choosing a 2-D dataset puts its own noise back; Fashion keeps the last one', () => {
+    const store = createAppStore();
+    store.getState().setLabDataset('gaussians');
+    expect(store.getState().labNoise).toBe(0.5);
+    store.getState().setLabDataset('fashion');
+    expect(store.getState().labNoise).toBe(0.5);
+  });
+
+  test('the sweep spans lr × 10^(k/2), k = −4…4, with the current rate itself in the middle', () => {
+    const r = sweepRates(0.1);
+    expect(r).toHaveLength(9);
+    expect(r[4]).toBe(0.1);
+    expect(r[0]).toBeCloseTo(0.001, 15);
+    expect(r[8]).toBeCloseTo(10, 12);
+    expect(r[5]).toBeCloseTo(0.316, 12);
+  });
+});
+
+describe('stepped sliders', () => {
+  test('nearestIndex is nearest on a log scale', () => {
+    expect(LR_STEPS[nearestIndex(LR_STEPS, 0.1)]).toBe(0.1);
+    expect(LR_STEPS[nearestIndex(LR_STEPS, 0.14)]).toBe(0.1);
+    expect(LR_STEPS[nearestIndex(LR_STEPS, 0.15)]).toBe(0.2);
+    expect(BATCH_STEPS[nearestIndex(BATCH_STEPS, 61)]).toBe(60);
+  });
+});
+
+describe('the lab’s URL rows', () => {
+  test('a link with the Figure 1 settings reads back into the same controls, with no notice', () => {
+    const store = createAppStore();
+    store.setState(FIGURE1_CONTROLS);
+    const query = serializeQuery(store.getState());
+    expect(query).toContain('lab-data=fashion');
+    expect(query).toContain('lab-act=sigmoid');
+    const { values, notices } = parseQuery(query);
+    expect(notices).toEqual([]);
+    expect(labControls({ ...defaults, ...values } as LabControls)).toEqual({ ...defaults, ...FIGURE1_CONTROLS });
+  });
+
+  test('out-of-range and unknown values are clamped or dropped, and said', () => {
+    const { values, notices } = parseQuery('lab-lr=50&lab-depth=2.5&lab-act=softplus&lab-batch=1');
+    expect(values).toMatchObject({ labLr: 10, labDepth: 3, labActivation: 'relu', labBatch: 2 });
+    expect(notices).toHaveLength(4);
+    expect(notices.join(' ')).toMatch(/lab-act=“softplus” is not one of relu, sigmoid, tanh, identity/);
+  });
+});
