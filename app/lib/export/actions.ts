@@ -3,7 +3,7 @@ import { download, fileBase } from './download';
 import { findChart } from './findChart';
 import { toJson } from './json';
 import { canvasToPng, svgToPng } from './raster';
-import { backgroundOf, canvasSvg, serializeSvg, svgSize } from './svg';
+import { backgroundOf, canvasSvg, serializeSvg, serializeSvgs, svgSize } from './svg';
 import type { ExportTable } from './table';
 
 /**
@@ -15,12 +15,9 @@ export async function exportImage(root: Element | null, title: string, format: '
   if (!chart) throw new Error('There is no drawn chart to save yet.');
   const name = `${fileBase(title)}.${format}`;
   if (chart.kind === 'svg') {
-    const text = serializeSvg(chart.el, { title });
+    const { text, width, height } = chart.all.length > 1 ? serializeSvgs(chart.all, { title }) : { text: serializeSvg(chart.el, { title }), ...svgSize(chart.el) };
     if (format === 'svg') download(text, name, 'image/svg+xml');
-    else {
-      const { width, height } = svgSize(chart.el);
-      download(await svgToPng(text, width, height), name);
-    }
+    else download(await svgToPng(text, width, height), name);
     return name;
   }
   const canvas = chart.el;

@@ -1,5 +1,8 @@
-/** The element that is "the chart" inside a frame: the largest <canvas> or <svg> (legend icons are small svgs too). */
-export type ChartElement = { kind: 'svg'; el: SVGSVGElement } | { kind: 'canvas'; el: HTMLCanvasElement };
+/**
+ * The element that is "the chart" inside a frame: the largest <canvas> or <svg> (legend icons are small
+ * svgs too), or, for small multiples, every top-level <svg> at least a quarter of the largest's area.
+ */
+export type ChartElement = { kind: 'svg'; el: SVGSVGElement; all: SVGSVGElement[] } | { kind: 'canvas'; el: HTMLCanvasElement };
 
 function area(el: Element): number {
   const rect = el.getBoundingClientRect();
@@ -15,5 +18,8 @@ export function findChart(root: Element | null): ChartElement | null {
   let best: Element | null = null;
   for (const el of candidates) if (!best || area(el) > area(best)) best = el;
   if (!best) return null;
-  return best instanceof HTMLCanvasElement ? { kind: 'canvas', el: best } : { kind: 'svg', el: best as SVGSVGElement };
+  if (best instanceof HTMLCanvasElement) return { kind: 'canvas', el: best };
+  const min = area(best) / 4;
+  const all = candidates.filter((el): el is SVGSVGElement => !(el instanceof HTMLCanvasElement) && area(el) >= min);
+  return { kind: 'svg', el: best as SVGSVGElement, all };
 }

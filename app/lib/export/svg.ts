@@ -58,8 +58,8 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width, height };
 }
 
-/** The chart as the text of a standalone .svg file. Does not change the page's svg. */
-export function serializeSvg(svg: SVGSVGElement, { title, background, getStyle = computed }: SvgOptions): string {
+/** A copy of `svg` with its look inlined and the page-only attributes (focus, roles) removed. */
+function standaloneClone(svg: SVGSVGElement, getStyle: GetStyle): SVGSVGElement {
   const { width, height } = svgSize(svg);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone, getStyle);
@@ -70,17 +70,56 @@ export function serializeSvg(svg: SVGSVGElement, { title, background, getStyle =
     for (const name of ['tabindex', 'role', 'aria-hidden']) el.removeAttribute(name);
   }
   clone.style.removeProperty('display');
-  const doc = clone.ownerDocument;
+  return clone;
+}
+
+function finish(root: SVGSVGElement, title: string, background: string): string {
+  const doc = root.ownerDocument;
   const rect = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of [['x', '0'], ['y', '0'], ['width', '100%'], ['height', '100%'], ['fill', background ?? backgroundOf(svg, getStyle)]]) rect.setAttribute(k, v);
+  for (const [k, v] of [['x', '0'], ['y', '0'], ['width', '100%'], ['height', '100%'], ['fill', background]]) rect.setAttribute(k, v);
   const titleEl = doc.createElementNS(SVG_NS, 'title');
   titleEl.textContent = title;
-  clone.insertBefore(rect, clone.firstChild);
-  clone.insertBefore(titleEl, rect);
-  let text = new XMLSerializer().serializeToString(clone);
+  root.insertBefore(rect, root.firstChild);
+  root.insertBefore(titleEl, rect);
+  let text = new XMLSerializer().serializeToString(root);
   // The serializer declares the namespace itself when the svg came from an HTML page; make sure it is there.
   if (!/^<svg[^>]*\sxmlns="/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+}
+
+/** The chart as the text of a standalone .svg file. Does not change the page's svg. */
+export function serializeSvg(svg: SVGSVGElement, { title, background, getStyle = computed }: SvgOptions): string {
+  return finish(standaloneClone(svg, getStyle), title, background ?? backgroundOf(svg, getStyle));
+}
+
+/**
+ * Several charts drawn side by side (small multiples, e.g. three histograms) as one .svg file, each
+ * where the page shows it relative to the others; without layout boxes (no browser layout), in a row.
+ * Returns the text and the file's size.
+ */
+export function serializeSvgs(svgs: readonly SVGSVGElement[], { title, background, getStyle = computed }: SvgOptions): { text: string; width: number; height: number } {
+  if (svgs.length === 0) throw new Error('serializeSvgs needs at least one svg');
+  const rects = svgs.map((s) => s.getBoundingClientRect());
+  const laidOut = rects.every((r) => r.width > 0 && r.height > 0);
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  let x = 0;
+  const placed = svgs.map((svg, i) => {
+    const size = svgSize(svg);
+    const at = laidOut ? { x: rects[i].left - left, y: rects[i].top - top } : { x, y: 0 };
+    x += size.width;
+    return { clone: standaloneClone(svg, getStyle), at, size };
+  });
+  const width = Math.ceil(Math.max(...placed.map((p) => p.at.x + p.size.width)));
+  const height = Math.ceil(Math.max(...placed.map((p) => p.at.y + p.size.height)));
+  const root = svgs[0].ownerDocument.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  for (const [k, v] of [['width', String(width)], ['height', String(height)], ['viewBox', `0 0 ${width} ${height}`]]) root.setAttribute(k, v);
+  for (const p of placed) {
+    p.clone.setAttribute('x', String(Math.round(p.at.x * 100) / 100));
+    p.clone.setAttribute('y', String(Math.round(p.at.y * 100) / 100));
+    root.append(p.clone);
+  }
+  return { text: finish(root, title, background ?? backgroundOf(svgs[0], getStyle)), width, height };
 }
 
 /** Escapes text for XML content and attribute values. */

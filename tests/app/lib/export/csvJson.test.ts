@@ -119,3 +119,20 @@ describe('batch export helpers (sections 2–10)', () => {
     appStore.setState(appStore.getInitialState(), true);
   });
 });
+
+describe('histogramTable', () => {
+  test('two histograms over 3 shared bins: edges then counts per histogram; other bins are refused in words', async () => {
+    const { histogramTable } = await import('../../../../app/lib/export/batchExport');
+    const { histogram } = await import('../../../../src');
+    const a = histogram(new Float64Array([0.1, 0.2, 1.5, 2.9]), 3, 0, 3);
+    const b = histogram(new Float64Array([2.5, 2.6]), 3, 0, 3);
+    const t = histogramTable([{ key: 'z', label: 'z', hist: a }, { key: 'a', label: 'A', hist: b }]);
+    expect(t.columns.map((c) => c.label)).toEqual(['bin from', 'bin to', 'z (count)', 'A (count)']);
+    expect(t.rows).toEqual([
+      { from: 0, to: 1, z: 2, a: 0 },
+      { from: 1, to: 2, z: 1, a: 0 },
+      { from: 2, to: 3, z: 1, a: 2 },
+    ]);
+    expect(() => histogramTable([{ key: 'z', label: 'z', hist: a }, { key: 'c', label: 'C', hist: histogram(new Float64Array([1]), 2, 0, 3) }])).toThrow(/"C" has other bins than "z"/);
+  });
+});

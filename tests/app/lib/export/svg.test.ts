@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fileBase } from '../../../../app/lib/export/download';
 import { findChart } from '../../../../app/lib/export/findChart';
-import { backgroundOf, canvasSvg, escapeXml, serializeSvg, svgSize, type GetStyle } from '../../../../app/lib/export/svg';
+import { backgroundOf, canvasSvg, escapeXml, serializeSvg, serializeSvgs, svgSize, type GetStyle } from '../../../../app/lib/export/svg';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -56,6 +56,23 @@ describe('serializeSvg', () => {
   });
 });
 
+describe('serializeSvgs (small multiples)', () => {
+  test('three 100×60 histograms in a row become one 300×60 file, each placed in turn with its own styles', () => {
+    const host = document.createElement('div');
+    host.innerHTML = [0, 1, 2].map((k) => `<svg width="100" height="60"><rect class="bar" x="${k}" y="0" width="5" height="5"/></svg>`).join('');
+    const svgs = [...host.querySelectorAll('svg')] as SVGSVGElement[];
+    const bar: GetStyle = (el) => ({ getPropertyValue: (p: string) => (el.tagName === 'rect' && p === 'fill' ? 'rgb(37, 99, 235)' : '') });
+    const { text, width, height } = serializeSvgs(svgs, { title: 'Three stages', background: '#fff', getStyle: bar });
+    expect([width, height]).toEqual([300, 60]);
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    const inner = [...doc.documentElement.children].filter((c) => c.tagName === 'svg');
+    expect(inner.map((c) => [c.getAttribute('x'), c.getAttribute('y'), c.getAttribute('width')])).toEqual([['0', '0', '100'], ['100', '0', '100'], ['200', '0', '100']]);
+    expect(inner.map((c) => c.querySelector('rect')?.getAttribute('style'))).toEqual(Array(3).fill('fill:rgb(37, 99, 235)'));
+    expect(doc.documentElement.getAttribute('viewBox')).toBe('0 0 300 60');
+  });
+});
+
 describe('backgroundOf', () => {
   test('skips transparent ancestors; white when none is painted', () => {
     const outer = document.createElement('div');
@@ -85,6 +102,13 @@ describe('findChart and fileBase', () => {
     const root = document.createElement('div');
     root.innerHTML = `<svg class="icon" width="14" height="14"></svg><svg class="main" width="500" height="200"><svg width="900" height="900"></svg></svg>`;
     expect(findChart(root)?.el.getAttribute('class')).toBe('main');
+    const one = findChart(root);
+    expect(one?.kind === 'svg' && one.all.map((el) => el.getAttribute('class'))).toEqual(['main']);
+    // Small multiples: every svg at least a quarter of the largest counts.
+    const row = document.createElement('div');
+    row.innerHTML = `<svg class="a" width="300" height="130"></svg><svg class="b" width="300" height="130"></svg><svg class="icon" width="14" height="14"></svg>`;
+    const many = findChart(row);
+    expect(many?.kind === 'svg' && many.all.map((el) => el.getAttribute('class'))).toEqual(['a', 'b']);
     const canvas = document.createElement('canvas');
     canvas.setAttribute('width', '600');
     canvas.setAttribute('height', '600');
