@@ -1,3 +1,5 @@
+import { summarize, type BatchNormSteps, type Summary } from '../../src';
+
 /**
  * What the reader should be told about Z_norm = (z − μ)/√(σ² + ε) for the current batch and ε:
  * the cases where the division is undefined, divides rounding noise, or where ε visibly matters.
@@ -26,4 +28,12 @@ export function normalizationStatus(variance: number, eps: number, maxAbsZ: numb
   if (variance <= roundingLevel) return { kind: 'noise' };
   if (stdNorm < 0.99) return { kind: 'eps-dominates', stdNorm };
   return { kind: 'ok', stdNorm };
+}
+
+/** Section 6's numbers: Z_norm's mean and spread from the engine (null when 0/0), and the status. */
+export function normalizeView(z: ArrayLike<number>, steps: BatchNormSteps): { zNorm: Summary | null; status: NormalizationStatus } {
+  const zs = summarize(z);
+  const zNorm = steps.defined ? summarize(steps.zNorm) : null;
+  const status = normalizationStatus(steps.variance, steps.eps, Math.max(Math.abs(zs.min), Math.abs(zs.max)), zNorm?.std ?? Number.NaN);
+  return { zNorm, status };
 }

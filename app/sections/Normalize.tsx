@@ -1,4 +1,3 @@
-import { summarize } from '../../src';
 import { Callout } from '../components/Callout';
 import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
@@ -10,7 +9,7 @@ import { appStore, useAppState } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
-import { normalizationStatus } from '../lib/normalizeStatus';
+import { normalizeView } from '../lib/normalizeStatus';
 import { collapseValue } from '../lib/points';
 import { EPS_SCALE } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
@@ -24,9 +23,7 @@ export function Normalize({ slide = false }: SlideProps = {}) {
   const eps = useAppState((s) => s.eps);
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
-  const zs = summarize(z);
-  const ns = steps.defined ? summarize(zNorm) : null;
-  const status = normalizationStatus(variance, eps, Math.max(Math.abs(zs.min), Math.abs(zs.max)), ns?.std ?? Number.NaN);
+  const { zNorm: ns, status } = normalizeView(z, steps);
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
     <>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { batchNormSteps, summarize } from '../../../src';
-import { normalizationStatus } from '../../../app/lib/normalizeStatus';
+import { normalizationStatus, normalizeView } from '../../../app/lib/normalizeStatus';
 
 /** The status for a batch and ε, with every input from the engine. */
 function statusOf(z: number[], eps: number) {
@@ -30,4 +30,14 @@ describe('normalizationStatus', () => {
     expect(statusOf([0, 0.01, 0.02, 0.03], 1e-4).kind).toBe('eps-dominates');
     expect(statusOf([1, 2, 3, 4], 1e-5).kind).toBe('ok');
   });
+});
+
+test('normalizeView (m = 4): the engine’s summary of Z_norm and the status; null summary when 0/0', () => {
+  const ok = normalizeView([1, 2, 3, 4], batchNormSteps([1, 2, 3, 4], { eps: 1e-5 }));
+  expect(ok.zNorm).toEqual(summarize(batchNormSteps([1, 2, 3, 4], { eps: 1e-5 }).zNorm));
+  expect(ok.status.kind).toBe('ok');
+  const flat = [2, 2, 2, 2];
+  const bad = normalizeView(flat, batchNormSteps(flat, { eps: 0 }));
+  expect(bad.zNorm).toBeNull();
+  expect(bad.status.kind).toBe('undefined');
 });
