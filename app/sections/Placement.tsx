@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
 import { HistogramPlot } from '../components/HistogramPlot';
 import { Toggle } from '../components/Toggle';
@@ -7,6 +8,7 @@ import { appStore, useAppState } from '../state/store';
 import type { Placement as Side } from '../state/slices/bn';
 import { PLACEMENT_SETUP, placementView } from '../lib/placementView';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, histogramTable } from '../lib/export/batchExport';
 import { PlacementCompare } from './PlacementCompare';
 import type { SlideProps } from './slide';
 
@@ -50,19 +52,25 @@ export function Placement({ slide = false }: SlideProps = {}) {
           ]}
           testId="placement-equation"
         />
-        <div className="bn-hist-row">
-          {stages.map((s, k) => (
-            <HistogramPlot
-              key={s.key}
-              hist={s.hist}
-              domain={view.domain}
-              tone={k === 0 ? 'z' : k === 1 && placement === 'before' ? 'norm' : 'out'}
-              title={`${k + 1}. ${s.label}`}
-              label={`Histogram of ${s.label}: mean ${fmt(s.summary.mean, 3)}, std ${fmt(s.summary.std, 3)}, ${pct(s.summary.zeroFraction)} exactly 0`}
-              caption={`mean ${fmt(s.summary.mean, 2)} · std ${fmt(s.summary.std, 2)} · zeros ${pct(s.summary.zeroFraction)}${s.hist.outside > 0 ? ` · ${s.hist.outside} beyond the axis` : ''}`}
-            />
-          ))}
-        </div>
+        <ChartFrame
+          title={`Histograms of the layer with ${placement === 'before' ? 'BN before ReLU' : 'BN after ReLU'}`}
+          data={() => histogramTable(stages.map((s) => ({ key: s.key, label: s.label, hist: s.hist })))}
+          config={() => batchSettings({ placement, setup: PLACEMENT_SETUP })}
+        >
+          <div className="bn-hist-row">
+            {stages.map((s, k) => (
+              <HistogramPlot
+                key={s.key}
+                hist={s.hist}
+                domain={view.domain}
+                tone={k === 0 ? 'z' : k === 1 && placement === 'before' ? 'norm' : 'out'}
+                title={`${k + 1}. ${s.label}`}
+                label={`Histogram of ${s.label}: mean ${fmt(s.summary.mean, 3)}, std ${fmt(s.summary.std, 3)}, ${pct(s.summary.zeroFraction)} exactly 0`}
+                caption={`mean ${fmt(s.summary.mean, 2)} · std ${fmt(s.summary.std, 2)} · zeros ${pct(s.summary.zeroFraction)}${s.hist.outside > 0 ? ` · ${s.hist.outside} beyond the axis` : ''}`}
+              />
+            ))}
+          </div>
+        </ChartFrame>
         {!slide && (
           <>
           <p className="bn-prose bn-prose-wide" data-testid="placement-story">
