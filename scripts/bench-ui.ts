@@ -71,7 +71,7 @@ async function measure(page: Page, name: string, start: () => Promise<void>, fre
   }
   const after = await networkSteps(page);
   const seconds = (Date.now() - wall0) / 1000;
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.locator('#lab').getByRole('button', { name: 'Pause' }).click();
   const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const rate = (v: 'plain' | 'bn') => ((after[v] - before[v]) / seconds).toFixed(1);
@@ -104,11 +104,11 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(observeLongTasks);
     await page.goto(`http://127.0.0.1:${address.port}/?lab-speed=0#lab`);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.locator('#lab').getByRole('button', { name: 'Play' }).waitFor();
     await page.getByTestId('lab-step').filter({ hasText: 'Step 0' }).waitFor();
     await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
-    await measure(page, 'Default 2-D setup (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), as fast as possible', () => page.getByRole('button', { name: 'Play' }).click(), false);
-    await measure(page, 'Figure 1 preset (Fashion-MNIST, 3 × 100 sigmoid, batch 60)', () => page.getByRole('button', { name: /Figure 1 of the BN paper/ }).click(), true);
+    await measure(page, 'Default 2-D setup (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), as fast as possible', () => page.locator('#lab').getByRole('button', { name: 'Play' }).click(), false);
+    await measure(page, 'Figure 1 preset (Fashion-MNIST, 3 × 100 sigmoid, batch 60)', () => page.locator('#lab').getByRole('button', { name: /Figure 1 of the BN paper/ }).click(), true);
   } finally {
     await browser.close();
     await server.close();
