@@ -1,9 +1,11 @@
 import { DotPlot } from '../components/DotPlot';
+import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
 import { NumberTable } from '../components/NumberTable';
 import { useMiniBatch } from '../state/useMiniBatch';
 import { appStore, useAppState } from '../state/store';
 import { rowVectorTex } from '../lib/sumTex';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { BatchControls } from './BatchControls';
 import type { SlideProps } from './slide';
 
@@ -35,13 +37,15 @@ export function Batch({ slide = false }: SlideProps = {}) {
         testId="batch-equation"
       />
       <div className="panel">
-        <DotPlot
-          values={z}
-          axis="z"
-          label={`The mini-batch: ${m} values of z on a number line; each point is a slider`}
-          onMove={(i, v) => appStore.getState().setPoint(i, v)}
-          caption="Drag a point with the mouse or a finger, or Tab to it and use ← → (Shift for steps of 1)."
-        />
+        <ChartFrame title="The mini-batch z" data={() => sampleTable([{ key: 'z', label: 'z', values: z }])} config={batchSettings}>
+          <DotPlot
+            values={z}
+            axis="z"
+            label={`The mini-batch: ${m} values of z on a number line; each point is a slider`}
+            onMove={(i, v) => appStore.getState().setPoint(i, v)}
+            caption="Drag a point with the mouse or a finger, or Tab to it and use ← → (Shift for steps of 1)."
+          />
+        </ChartFrame>
         <BatchControls />
       </div>
       {!slide && (
