@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
 import { Notice } from '../components/Notice';
@@ -9,6 +10,7 @@ import { appStore, useAppState } from '../state/store';
 import { useMiniBatch } from '../state/useMiniBatch';
 import { biasView } from '../lib/biasView';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { RANGES } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
@@ -52,11 +54,13 @@ export function Bias({ slide = false }: SlideProps = {}) {
         <div className="controls bn-controls">
           <Slider label="Bias b" {...RANGES.bias} value={b} onChange={(x) => appStore.getState().setBn({ bias: x })} format={(x) => fmt(x, 2)} testId="bias-value" />
         </div>
-        <MappingPlot
-          label={`The batch moved by b = ${fmt(b, 2)}, and its batch-normalized output, which does not move`}
-          top={{ values: v.z, domain: v.inputDomain, name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
-          bottom={{ values: v.y, domain: niceDomain(v.y, [-3, 3]), name: 'BN(z + b)', tone: 'out' }}
-        />
+        <ChartFrame title="The batch moved by the bias b, and BN of it" data={() => sampleTable([{ key: 'zb', label: 'z + b', values: v.z }, { key: 'y', label: 'BN(z + b)', values: v.y }])} config={() => batchSettings({ bias: b })}>
+          <MappingPlot
+            label={`The batch moved by b = ${fmt(b, 2)}, and its batch-normalized output, which does not move`}
+            top={{ values: v.z, domain: v.inputDomain, name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
+            bottom={{ values: v.y, domain: niceDomain(v.y, [-3, 3]), name: 'BN(z + b)', tone: 'out' }}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: defined ? 'rounding only' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-shift' },
