@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { Callout } from '../components/Callout';
+import { ChartFrame } from '../components/ChartFrame';
 import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
 import { Stats } from '../components/Stats';
@@ -7,6 +8,7 @@ import { appStore, useAppState } from '../state/store';
 import { useBatchSteps } from '../lib/useBatchSteps';
 import { identityView } from '../lib/identityView';
 import { fmt, tex } from '../lib/format';
+import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { niceDomain } from '../lib/scale';
 import { BatchRefused } from './BatchRefused';
 import type { SlideProps } from './slide';
@@ -45,11 +47,13 @@ export function Identity({ slide = false }: SlideProps = {}) {
             Back to γ = 1, β = 0
           </button>
         </div>
-        <MappingPlot
-          label={v.isIdentity ? 'Every sample maps onto itself: the lines are vertical' : 'Each sample z mapped to its output Z̃'}
-          top={{ values: z, domain, name: 'z', tone: 'z' }}
-          bottom={{ values: y, domain, name: 'Z̃', tone: 'out' }}
-        />
+        <ChartFrame title="The identity undo: z mapped to Z̃" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'y', label: 'Z̃', values: y }])} config={batchSettings}>
+          <MappingPlot
+            label={v.isIdentity ? 'Every sample maps onto itself: the lines are vertical' : 'Each sample z mapped to its output Z̃'}
+            top={{ values: z, domain, name: 'z', tone: 'z' }}
+            bottom={{ values: y, domain, name: 'Z̃', tone: 'out' }}
+          />
+        </ChartFrame>
         <Stats
           items={[
             { label: 'γ now', value: fmt(gamma, 6), note: `undo needs ${fmt(v.target.gamma, 6)}`, tone: 'out', testId: 'identity-gamma' },
