@@ -1,5 +1,5 @@
 import type { RunningStatsTrace, SampleContexts, SampleOutput } from '../../src';
-import { tex } from './format';
+import { fmt, tex } from './format';
 import { eq2, factor, term } from './notesMatrices';
 
 /** One point of the running-statistics chart: batch t's own statistic and the running one after it. */
@@ -47,7 +47,7 @@ export function sampleTex(out: SampleOutput, z1: number, gamma: number, beta: nu
   return eq2(
     String.raw`y_1 = \gamma\,\frac{z_1 - ${mu}}{\sqrt{${s2} + \varepsilon}} + \beta`,
     String.raw`${factor(gamma, 3)}\cdot\frac{${tex(z1, 4)} ${term(-out.mean, false, 4)}}{\sqrt{${tex(out.variance, 4)} + ${tex(eps, 2)}}} ${term(beta, false)}`,
-    tex(out.y, 4),
+    Number.isFinite(out.y) ? tex(out.y, 4) : String.raw`\text{no value: } 0/0`,
   );
 }
 
@@ -62,3 +62,11 @@ export function contextRows(c: SampleContexts, m: number): { label: string; out:
 
 /** The neuron's true distribution N(shift, scale²): what the running statistics should approach. */
 export const truth = (shift: number, scale: number): { mean: number; variance: number } => ({ mean: shift, variance: scale * scale });
+
+/**
+ * A BN output as text: the number, or why there is none. (z − μ)/√(σ² + ε) is 0/0 when the batch has
+ * σ² = 0 and ε = 0; that is what ε is for.
+ */
+export function outputText(y: number, digits = 6): string {
+  return Number.isFinite(y) ? fmt(y, digits) : 'no value (0/0: σ² = 0 and ε = 0)';
+}

@@ -32,7 +32,7 @@ export function BackwardPass() {
         the engine and then checked the honest way: nudge every number by ±h, rerun the forward pass, and see how the loss
         moves (central differences).
       </p>
-      <NetStepsSlider />
+      <NetStepsSlider label="SGD steps taken (the network of section 11)" />
       <NetPipeline current={BACKWARD_STAGE[step]} reverse />
       <div className="pass-grid">
         <EquationSteps label="the backward pass" equations={BACKWARD_TEX} titles={BACKWARD_TITLES} step={step} onStep={goTo} />

@@ -1,6 +1,6 @@
-import { act, configure, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { checkNotesGradients, notesBackward, notesForward, notesNetworkAfter, transpose } from '../../src';
 import { BackwardPass } from '../../app/sections/BackwardPass';
 import { appStore, createAppStore } from '../../app/state/store';
@@ -9,6 +9,8 @@ import { fmt } from '../../app/lib/format';
 
 // Role queries skip jsdom's slow visibility check (computed styles); the e2e test checks the real accessibility tree.
 configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
 const engine = (steps: number) => {
@@ -26,10 +28,9 @@ const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
   Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
 
 describe('section 12, the backward pass', () => {
-  test('step 4 shows the exact and the simplified ∂L/∂Z₂ [3 × 6] side by side, each equal to the engine’s', async () => {
-    const user = userEvent.setup();
+  test('step 4 shows the exact and the simplified ∂L/∂Z₂ [3 × 6] side by side, each equal to the engine’s', () => {
     render(<BackwardPass />);
-    await user.click(screen.getByRole('button', { name: /^Step 4: ∂L\/∂Z₂/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Step 4: ∂L\/∂Z₂/ }));
     expect(appStore.getState().backwardStep).toBe(3);
     const { g } = engine(0);
     expect(gridNumbers(screen.getByRole('grid', { name: '∂L/∂Z₂ (exact), 3 × 6' }))).toEqual(expected(transpose(g.dZ2)));

@@ -1,6 +1,6 @@
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { notesForward, notesNetworkAfter, transpose } from '../../src';
 import { ForwardPass } from '../../app/sections/ForwardPass';
 import { appStore, createAppStore } from '../../app/state/store';
@@ -10,6 +10,8 @@ import { fmt } from '../../app/lib/format';
 /** Puts the shared store's data back to its initial values (its actions stay bound to it). */
 // Role queries skip jsdom's slow visibility check (computed styles); the e2e test checks the real accessibility tree.
 configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
 /** The numbers a grid shows, row by row. */

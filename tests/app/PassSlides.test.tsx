@@ -1,5 +1,5 @@
 import { act, configure, render, screen, within } from '@testing-library/react';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { notesBackward, notesForward, notesNetworkAfter, transpose } from '../../src';
 import { BackwardSlide, ForwardSlide } from '../../app/sections/network/PassSlides';
 import { NETWORK_SECTIONS } from '../../app/sections/networkSections';
@@ -7,6 +7,8 @@ import { cellText } from '../../app/lib/notesMatrices';
 import { appStore, createAppStore } from '../../app/state/store';
 
 configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
 const gridNumbers = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell').map((c) => c.textContent));

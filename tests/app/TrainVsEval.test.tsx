@@ -9,6 +9,8 @@ import { fmt, tex } from '../../app/lib/format';
 
 // Role queries skip jsdom's slow visibility check (computed styles); the e2e test checks the real accessibility tree.
 configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
 /** The engine's view of the store's current settings. */
@@ -61,4 +63,13 @@ describe('section 15, train vs eval', () => {
     expect(screen.getByRole('row', { name: /in its own batch \(m = 20\)/ })).toBeInTheDocument();
     expect(screen.getByRole('row', { name: /with 19 other samples/ })).toBeInTheDocument();
   });
+});
+
+test('σ² = 0 and ε = 0 (scale 0): the outputs are explained as 0/0 in words, never printed as NaN or “undefined”', () => {
+  act(() => appStore.getState().setBatch({ scale: 0 }));
+  act(() => appStore.getState().setBn({ eps: 0 }));
+  const { container } = render(<TrainVsEval />);
+  expect(cells()[0]).toBe('no value (0/0: σ² = 0 and ε = 0)');
+  expect(screen.getByTestId('zero-over-zero')).toHaveTextContent('0/0 has no value');
+  expect(container.textContent).not.toMatch(/NaN|undefined/);
 });

@@ -1,5 +1,5 @@
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { notesForward, notesNetworkAfter, notesWeightScaling, outputMean, runningStatsTrace, sampleMiniBatch, scaleInvarianceGap } from '../../src';
 import { WhyItWorks } from '../../app/sections/WhyItWorks';
 import { CAT_SHIFT } from '../../app/sections/network/CatsCallout';
@@ -9,6 +9,8 @@ import { appStore, createAppStore } from '../../app/state/store';
 import { fmt } from '../../app/lib/format';
 
 configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
 const z1 = () => {
@@ -50,3 +52,12 @@ test('section 14: the landscape run completes in slices and its medians are the 
   expect(rows).toEqual([want(v.summary.plain), want(v.summary.bn)]);
   expect(v.summary.plain.lossRange ?? 0).toBeGreaterThan(v.summary.bn.lossRange ?? Infinity);
 }, 30_000);
+
+test('section 14 with a zero-variance neuron and ε = 0 explains the 0/0 in words (no NaN, no “undefined”)', () => {
+  appStore.getState().setBatch({ scale: 0 });
+  appStore.getState().setBn({ eps: 0 });
+  render(<WhyItWorks />);
+  const callout = screen.getByRole('complementary', { name: 'Correction to the notes: black and coloured cats' });
+  expect(callout).toHaveTextContent('σ² = 0 and ε = 0 make it 0/0');
+  expect(screen.getByTestId('scale-gap').textContent).not.toMatch(/NaN|undefined/);
+});

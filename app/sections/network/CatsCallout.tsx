@@ -34,7 +34,7 @@ export function CatsCallout() {
         Evidence: the BN layer of section 15, trained on the neuron&apos;s usual distribution, meets a test batch shifted by +
         {CAT_SHIFT}. In eval mode (what inference uses) its output has mean <strong className="num">{fmt(evalMean, 3)}</strong>, not
         β = {fmt(bn.beta[0], 3)}: the shift goes straight through. Only train mode, with the test batch&apos;s own statistics,
-        would re-centre it (mean {fixed(trainMean, 3)}).
+        would re-centre it (mean {Number.isFinite(trainMean) ? fixed(trainMean, 3) : 'with no value here: σ² = 0 and ε = 0 make it 0/0'}).
       </p>
     </Callout>
   );

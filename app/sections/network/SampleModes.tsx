@@ -4,7 +4,7 @@ import { ScrollEquation } from '../../components/ScrollEquation';
 import { Notice } from '../../components/Notice';
 import { Toggle } from '../../components/Toggle';
 import { fmt } from '../../lib/format';
-import { contextRows, sampleTex } from '../../lib/trainEvalView';
+import { contextRows, outputText, sampleTex } from '../../lib/trainEvalView';
 import type { BnMode } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
@@ -42,7 +42,7 @@ export function SampleModes({ bn }: { bn: BatchNorm }) {
             <tr key={label}>
               <th scope="row">{label}</th>
               <td className="num" data-testid={`sample-${label.split(' ')[0]}`}>
-                {out.ok ? fmt(out.y, 6) : 'refused (see below)'}
+                {out.ok ? outputText(out.y) : 'refused (see below)'}
               </td>
             </tr>
           ))}
@@ -52,6 +52,14 @@ export function SampleModes({ bn }: { bn: BatchNorm }) {
         <p>The same z₁ gets a different output in each batch: in training, a sample&apos;s output depends on who else is in its batch.</p>
       ) : (
         <p>The same number every time: eval mode is a fixed affine map, so one sample&apos;s output does not depend on the batch.</p>
+      )}
+      {c.inBatch.ok && !Number.isFinite(c.inBatch.y) && (
+        <Notice tone="warn" title="0/0 has no value" testId="zero-over-zero">
+          <p>
+            Every sample of this batch is equal (scale 0) and ε = 0, so z₁ − μ = 0 and √(σ² + ε) = 0. With any ε &gt; 0 (section 6)
+            it becomes 0/√ε = 0, and the output is β: that is what ε is for.
+          </p>
+        </Notice>
       )}
       {!c.alone.ok && (
         <Notice tone="warn" title="Batch size 1 in train mode: PyTorch refuses, and so does the engine" testId="m1-error">
