@@ -1,6 +1,8 @@
+import { ChartFrame } from '../components/ChartFrame';
 import type { ChartLine } from '../lib/labCharts';
+import { linesTable } from '../lib/export/labExport';
 import { LineChartPanel } from './LineChartPanel';
-import type { RunState } from './runStore';
+import { runStore, type RunState } from './runStore';
 import { useRunView } from './useRunView';
 
 export interface LiveLines {
@@ -23,7 +25,17 @@ interface Props {
 /** A line chart that follows the run: its own throttled view, so it redraws in its own short task. */
 export function LiveLineChart({ select, label, yLabel, yDomain, log, height }: Props) {
   const view = useRunView(select);
-  return <LineChartPanel label={label} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />;
+  return (
+    <ChartFrame title={label} data={() => linesTable(view?.lines ?? [], yLabel)} config={runSettings}>
+      <LineChartPanel label={label} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />
+    </ChartFrame>
+  );
+}
+
+/** The run's settings (defaults filled in) and how far it got, for the chart's JSON download. */
+export function runSettings(): Record<string, unknown> {
+  const { info, step } = runStore.getState();
+  return { ...(info?.settings ?? {}), step, points: 'as drawn: thinned to a few hundred per line; "Download every logged step" has all' };
 }
 
 /** The last logged step of either network (at least 1): the right end of the step axes. */
