@@ -1,6 +1,9 @@
+import { ChartFrame } from '../components/ChartFrame';
 import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
+import { boundaryTable } from '../lib/export/labExport';
 import { count } from '../lib/labText';
 import { BoundaryCanvas } from './BoundaryCanvas';
+import { runSettings } from './LiveLineChart';
 import { useRun } from './runStore';
 
 /** The two networks' decision boundaries side by side (2-D data), each framed in its network's style. */
@@ -21,14 +24,20 @@ export function BoundaryPanel() {
               {VARIANT_LABEL[v]}
               {boundary && <span className="lab-at"> · step {count(boundary.step)}</span>}
             </figcaption>
-            <BoundaryCanvas
-              label={`Decision boundary of the network ${v === 'bn' ? 'with' : 'without'} BN${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
-              image={boundary?.images[v] ?? null}
-              resolution={boundary?.resolution ?? 1}
-              extent={boundary?.extent ?? info.extent!}
-              classes={info.classes}
-              points={info.points!}
-            />
+            <ChartFrame
+              title={`Decision boundary, ${VARIANT_LABEL[v].toLowerCase()}`}
+              data={() => (boundary?.images[v] ? boundaryTable(boundary.images[v], boundary.resolution, boundary.extent) : { columns: [], rows: [] })}
+              config={runSettings}
+            >
+              <BoundaryCanvas
+                label={`Decision boundary of the network ${v === 'bn' ? 'with' : 'without'} BN${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
+                image={boundary?.images[v] ?? null}
+                resolution={boundary?.resolution ?? 1}
+                extent={boundary?.extent ?? info.extent!}
+                classes={info.classes}
+                points={info.points!}
+              />
+            </ChartFrame>
             {d && <p className="lab-hint">Diverged at step {count(d.step)}: no boundary since.</p>}
           </figure>
         );
