@@ -70,3 +70,10 @@ export function landscapeTask(): ChunkedTask<LandscapeView> {
   const run = createLandscapeRun(LANDSCAPE_PRESET);
   return { step: () => stepLandscapeRun(run), view: () => landscapeView(run) };
 }
+
+/** How many times rougher the network without BN is, by the medians (null when either is missing or 0). */
+export function roughness(view: LandscapeView): { loss: number | null; grad: number | null; beta: number | null } {
+  const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
+  const { plain, bn } = view.summary;
+  return { loss: ratio(plain.lossRange, bn.lossRange), grad: ratio(plain.gradChange, bn.gradChange), beta: ratio(plain.beta, bn.beta) };
+}

@@ -51,6 +51,7 @@ test('section 14: the landscape run completes in slices and its medians are the 
   const want = (x: typeof v.summary.plain) => [fmt(x.lossRange ?? NaN, 3), fmt(x.gradChange ?? NaN, 3), fmt(x.beta ?? NaN, 3)];
   expect(rows).toEqual([want(v.summary.plain), want(v.summary.bn)]);
   expect(v.summary.plain.lossRange ?? 0).toBeGreaterThan(v.summary.bn.lossRange ?? Infinity);
+  expect(screen.getByTestId('landscape-verdict')).toHaveTextContent(`varies ${fmt((v.summary.plain.lossRange ?? NaN) / (v.summary.bn.lossRange ?? NaN), 2)} times as much`);
 }, 30_000);
 
 test('section 14 with a zero-variance neuron and ε = 0 explains the 0/0 in words (no NaN, no “undefined”)', () => {

@@ -157,3 +157,11 @@ describe('chart tables (the charts’ text alternative and downloads)', () => {
     expect(runningTable([{ batch: 1, batchValue: 2, running: 0.2 }], 'mean').columns.map((c) => c.label)).toEqual(['training batch', 'batch mean', 'running mean']);
   });
 });
+
+test('roughness: medians without BN over medians with BN; null when a median is missing or 0', async () => {
+  const { roughness } = await import('../../app/lib/landscapeView');
+  const base = { rows: [], step: 0, total: 0, etas: [] };
+  const v = (p: number | null, b: number | null) => ({ lossRange: p, gradChange: b, beta: 2, nonFinite: 0 });
+  expect(roughness({ ...base, summary: { plain: v(0.6, 3), bn: v(0.03, 0.5) } })).toEqual({ loss: 0.6 / 0.03, grad: 6, beta: 1 });
+  expect(roughness({ ...base, summary: { plain: v(null, 3), bn: v(0.03, 0) } })).toEqual({ loss: null, grad: null, beta: 1 });
+});

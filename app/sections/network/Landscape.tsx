@@ -1,6 +1,6 @@
 import { LANDSCAPE_PRESET } from '../../../src';
 import { fmt } from '../../lib/format';
-import { type VariantSummary, landscapeTask } from '../../lib/landscapeView';
+import { type VariantSummary, landscapeTask, roughness } from '../../lib/landscapeView';
 import { useChunkedTask } from '../../lib/useChunkedTask';
 import { useNearViewport } from '../../lib/useNearViewport';
 import { LandscapeChart } from './LandscapeChart';
@@ -16,6 +16,18 @@ function SummaryRow({ name, v }: { name: string; v: VariantSummary }) {
       <td className="num">{med(v.gradChange)}</td>
       <td className="num">{med(v.beta)}</td>
     </tr>
+  );
+}
+
+function Verdict({ r }: { r: ReturnType<typeof roughness> }) {
+  if (r.loss === null || r.grad === null) return null;
+  const smoother = r.loss > 1 && r.grad > 1;
+  return (
+    <p data-testid="landscape-verdict">
+      {smoother
+        ? `Along the same kind of step, the loss of the network without BN varies ${fmt(r.loss, 2)} times as much, and its gradient changes ${fmt(r.grad, 2)} times as much: with BN the landscape is smoother, as Santurkar et al. found.`
+        : `In this run the network without BN is not the rougher one (loss range ratio ${fmt(r.loss, 2)}, gradient change ratio ${fmt(r.grad, 2)}): the effect is a tendency, not a law.`}
+    </p>
   );
 }
 
@@ -72,6 +84,7 @@ export function Landscape() {
           </tbody>
         </table>
       )}
+      {view && done && <Verdict r={roughness(view)} />}
       {view && view.summary.plain.nonFinite + view.summary.bn.nonFinite > 0 && (
         <p>
           At {view.summary.plain.nonFinite} checkpoint(s) without BN and {view.summary.bn.nonFinite} with BN, a trial step sent
