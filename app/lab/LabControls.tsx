@@ -40,6 +40,7 @@ export function LabControls() {
         ) : (
           <Slider label="Noise" value={s.labNoise} min={LAB_LIMITS.noise[0]} max={LAB_LIMITS.noise[1]} step={0.01} onChange={(v) => set({ labNoise: v })} />
         )}
+        <SteppedSlider label="Batch size m" value={s.labBatch} steps={BATCH_STEPS} onChange={(v) => set({ labBatch: v })} />
         <NumberField label="Seed" value={s.labSeed} min={LAB_LIMITS.seed[0]} max={LAB_LIMITS.seed[1]} onChange={(v) => set({ labSeed: v })} />
       </fieldset>
       <fieldset>
@@ -48,6 +49,9 @@ export function LabControls() {
         <SteppedSlider label="Units per layer" value={s.labWidth} steps={WIDTH_STEPS} onChange={(v) => set({ labWidth: v })} />
         <Select label="Activation" value={s.labActivation} options={options(ACTIVATIONS, ACTIVATION_NAMES)} onChange={(v) => set({ labActivation: v })} />
         <Select label="Initial weights" value={s.labInit} options={options(INITS, INIT_NAMES)} onChange={(v) => set({ labInit: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Batch norm and training</legend>
         <Toggle
           label="BN before or after the activation"
           value={s.labBn}
@@ -60,12 +64,8 @@ export function LabControls() {
         <label className="lab-check">
           <input type="checkbox" checked={s.labOutputBn} onChange={(e) => set({ labOutputBn: e.currentTarget.checked })} /> BN on the output layer too
         </label>
-      </fieldset>
-      <fieldset>
-        <legend>Training</legend>
         <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
         <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
-        <SteppedSlider label="Batch size m" value={s.labBatch} steps={BATCH_STEPS} onChange={(v) => set({ labBatch: v })} />
       </fieldset>
     </div>
   );

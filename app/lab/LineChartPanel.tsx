@@ -20,7 +20,7 @@ interface Props {
 
 const tick = { fontSize: 12, fill: 'var(--muted)' };
 const format = (v: number): string => fmt(v, 4);
-const MARGIN = { top: 8, right: 12, bottom: 18, left: 4 };
+const MARGIN = { top: 8, right: 22, bottom: 18, left: 4 };
 const X_LABEL = { value: 'step', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 } as const;
 
 /** The lines, handed to the paths past the (memoized) Recharts tree, so a redraw re-renders only them. */

@@ -81,9 +81,10 @@ export const FIGURE1_CONTROLS: Partial<LabControls> = {
   labLayer: 0,
 };
 
-/** The sweep's learning rates: the current one × 10^(k/2), k = −4 … 4 (two decades either side). */
+/** The sweep's learning rates: the current one × 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100. */
+export const SWEEP_FACTORS: readonly number[] = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
 export function sweepRates(lr: number): number[] {
-  return Array.from({ length: 9 }, (_, i) => (i === 4 ? lr : Number((lr * 10 ** ((i - 4) / 2)).toPrecision(3))));
+  return SWEEP_FACTORS.map((f) => (f === 1 ? lr : Number((lr * f).toPrecision(3))));
 }
 
 /** Steps of each sweep run: enough to separate the variants, short enough to finish in seconds. */

@@ -44,13 +44,10 @@ describe('lab controls → the engine’s experiment settings', () => {
     expect(store.getState().labNoise).toBe(0.5);
   });
 
-  test('the sweep spans lr × 10^(k/2), k = −4…4, with the current rate itself in the middle', () => {
-    const r = sweepRates(0.1);
-    expect(r).toHaveLength(9);
-    expect(r[4]).toBe(0.1);
-    expect(r[0]).toBeCloseTo(0.001, 15);
-    expect(r[8]).toBeCloseTo(10, 12);
-    expect(r[5]).toBeCloseTo(0.316, 12);
+  test('the sweep spans lr × 0.01 … 100 in 1-3 steps, written without float noise, the current rate in the middle', () => {
+    expect(sweepRates(0.1)).toEqual([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]);
+    expect(sweepRates(0.123456)[4]).toBe(0.123456);
+    expect(sweepRates(0.3)[1]).toBe(0.009);
   });
 });
 

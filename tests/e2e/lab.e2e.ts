@@ -121,7 +121,9 @@ test('the learning-rate sweep finishes and says which rates each network survive
   expect(await summary.textContent()).toMatch(/^Without BN, .*; with BN, .*\.$/);
   const rows = page.locator('.lab-sweep-table tbody tr');
   expect(await rows.count()).toBe(9);
+  expect(await rows.allTextContents()).toHaveLength(9);
   expect(await rows.first().locator('th').textContent()).toBe('0.003');
+  expect(await rows.nth(4).locator('th').textContent()).toBe('0.3');
   expect(problems).toEqual([]);
   await page.close();
 });
