@@ -1,4 +1,5 @@
 import type { ChartLine } from '../labCharts';
+import type { SweepView } from '../sweepView';
 import { gridPoints } from '../../worker/boundary';
 import type { BoundaryImage, Extent } from '../../worker/messages';
 import type { ExportTable } from './table';
@@ -35,5 +36,21 @@ export function boundaryTable(image: BoundaryImage, resolution: number, extent: 
       { key: 'confidence', label: 'confidence', digits: 3 },
     ],
     rows: Array.from({ length: cells }, (_, k) => ({ x1: g[2 * k], x2: g[2 * k + 1], cls: image.classes[k], confidence: image.confidence[k] / 255 })),
+  };
+}
+
+/** A learning-rate sweep: per rate, each network's final loss (empty where it diverged) and whether it diverged. */
+export function sweepTable(view: SweepView): ExportTable {
+  const rates = [...new Set([...view.rows.map((r) => r.lr)])].sort((a, b) => a - b);
+  const loss = (v: 'plain' | 'bn', lr: number) => view.lines[v].find((p) => p.s === lr)?.v ?? null;
+  return {
+    columns: [
+      { key: 'lr', label: 'learning rate' },
+      { key: 'plain', label: 'final loss, without BN' },
+      { key: 'bn', label: 'final loss, with BN' },
+      { key: 'plainDiverged', label: 'diverged, without BN' },
+      { key: 'bnDiverged', label: 'diverged, with BN' },
+    ],
+    rows: rates.map((lr) => ({ lr, plain: loss('plain', lr), bn: loss('bn', lr), plainDiverged: view.diverged.plain.includes(lr), bnDiverged: view.diverged.bn.includes(lr) })),
   };
 }
