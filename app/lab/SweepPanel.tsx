@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../components/ChartFrame';
+import { sweepTable } from '../lib/export/labExport';
 import { fmt } from '../lib/format';
 import { useElementWidth } from '../lib/useElementWidth';
 import { VARIANT_LABEL, VARIANT_ORDER, niceAxis, valueDomain } from '../lib/labCharts';
@@ -8,6 +10,7 @@ import { SWEEP_STEPS } from '../lib/labSettings';
 import { useAppState } from '../state/store';
 import { type SweepView, sweepSummary, sweepView } from '../lib/sweepView';
 import { labController } from './controller';
+import { runSettings } from './LiveLineChart';
 import { VARIANT_COLOR, lineStyle } from './lineStyle';
 import type { RunState } from './runStore';
 import { useRun } from './runStore';
@@ -81,7 +84,9 @@ export function SweepPanel() {
       {sweep.phase === 'error' && <p className="lab-error">The sweep stopped: {sweep.error}</p>}
       {sweep.points.length > 0 && (
         <>
-          <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate. ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
+          <ChartFrame title="Learning-rate sweep: final loss against learning rate" data={() => sweepTable(view)} config={() => ({ ...runSettings(), points: undefined, sweepSteps: sweep.steps, rates: sweep.rates })}>
+            <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate. ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
+          </ChartFrame>
           {sweep.phase === 'done' && <p className="lab-summary" data-testid="sweep-summary">{sweepSummary(view)}</p>}
           <table className="lab-sweep-table">
             <caption>Final mini-batch loss per learning rate</caption>
