@@ -1,5 +1,4 @@
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { firstSampleOutput, runningStatsTrace, sampleMiniBatch } from '../../src';
 import { TrainVsEval } from '../../app/sections/TrainVsEval';
@@ -36,10 +35,9 @@ describe('section 15, train vs eval', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  test('switching to eval mode (radio) stores mode = eval and shows one number three times, the engine’s eval output', async () => {
-    const user = userEvent.setup();
+  test('switching to eval mode (radio) stores mode = eval and shows one number three times, the engine’s eval output', () => {
     render(<TrainVsEval />);
-    await user.click(screen.getByRole('radio', { name: 'Eval mode' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Eval mode' }));
     expect(appStore.getState().mode).toBe('eval');
     const { trace, z } = engine();
     const out = firstSampleOutput(trace.bn, [z[0]], 'eval');
