@@ -1,6 +1,6 @@
 /**
- * Slider ranges of sections 2–10. They match the URL table's ranges (app/state/slices/*.url.ts),
- * so a value set by a slider always survives a shared link.
+ * Slider ranges of sections 2–10. They lie within the URL table's ranges (app/state/slices/*.url.ts),
+ * so a value set by a slider always survives a shared link (γ and β go wider there, for the identity undo).
  */
 export const RANGES = {
   m: { min: 2, max: 64, step: 1 },

@@ -3,6 +3,7 @@ import { formatNumber } from '../../app/state/url/numbers';
 import { parseQuery } from '../../app/state/url/parse';
 import { serializeQuery } from '../../app/state/url/serialize';
 import { URL_TABLE, defaultValues, type UrlValues } from '../../app/state/url/table';
+import { identityParams } from '../../src/bnSteps';
 
 const row = (param: string) => {
   const r = URL_TABLE.find((x) => x.param === param);
@@ -82,7 +83,7 @@ const cases: Case[] = [
   ['gamma', '2', 2, null],
   ['gamma', '-0', -0, null],
   ['gamma', '0.30000000000000004', 0.30000000000000004, null],
-  ['beta', '6', 5, /above the largest/],
+  ['beta', '61', 60, /above the largest/],
   ['bias', '-0.5', -0.5, null],
   ['placement', 'after', 'after', null],
   ['placement', ' AFTER ', 'after', null],
@@ -177,5 +178,22 @@ describe('writing', () => {
       section: 'mean',
     };
     expect(serializeQuery(values)).toBe('v=1&m=16&points=3:1.25,5:-0.5&eps=1e-7&gamma=2&placement=after&section=mean&present=1&step=5');
+  });
+});
+
+describe('the identity undo survives a link at the extremes of the batch', () => {
+  // Dragged points lie in [−50, 50]; section 8 sets γ = √(σ² + ε) and β = μ from the engine.
+  const extremes: [string, number[]][] = [
+    ['all points at +50 (μ = 50, σ² = 0)', Array(64).fill(50)],
+    ['all points at −50 (μ = −50)', Array(64).fill(-50)],
+    ['half at −50, half at +50 (σ = 50)', Array.from({ length: 64 }, (_, i) => (i % 2 ? 50 : -50))],
+  ];
+  test.each(extremes)('%s: γ and β read back bit for bit', (_name, z) => {
+    const { gamma, beta } = identityParams(z, 1e-5);
+    const values: UrlValues = { ...defaultValues(), gamma, beta };
+    const back = parseQuery(serializeQuery(values));
+    expect(back.notices).toEqual([]);
+    expect(back.values.gamma).toBe(gamma);
+    expect(back.values.beta).toBe(beta);
   });
 });

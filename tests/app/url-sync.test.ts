@@ -26,13 +26,13 @@ afterEach(() => {
 
 describe('URL sync with the browser history', () => {
   test('on load, the address is read into the store and rewritten canonically, with notices', () => {
-    const store = start('?gamma=9&foo=1&m=16');
-    expect(store.getState().gamma).toBe(3);
+    const store = start('?gamma=99&foo=1&m=16');
+    expect(store.getState().gamma).toBe(60);
     expect(store.getState().m).toBe(16);
-    expect(address()).toBe('/notebook/?v=1&m=16&gamma=3');
+    expect(address()).toBe('/notebook/?v=1&m=16&gamma=60');
     expect(reads).toHaveLength(1);
     expect(reads[0].reason).toBe('load');
-    expect(reads[0].notices).toEqual(['gamma=“9” is above the largest allowed value; using 3.', 'Ignored “foo”: not a setting of this notebook.']);
+    expect(reads[0].notices).toEqual(['gamma=“99” is above the largest allowed value; using 60.', 'Ignored “foo”: not a setting of this notebook.']);
   });
 
   test('a hash naming a section sets it (it wins over the query), and is folded into the query', () => {
