@@ -3,7 +3,7 @@ import { Slider } from '../components/Slider';
 import { fmt } from '../lib/format';
 import { runningSeries, truth, updateTex } from '../lib/trainEvalView';
 import { useAppState } from '../state/store';
-import { RunningStatsChart } from './network/RunningStatsChart';
+import { RunningStatsChart } from './network/lazyCharts';
 import { SampleModes } from './network/SampleModes';
 import { TRACE_BATCHES, useRunningTrace } from './network/useRunningTrace';
 import './network/network.css';

@@ -46,8 +46,9 @@ describe('section 15, train vs eval', () => {
     expect(screen.queryByTestId('m1-error')).toBeNull();
   });
 
-  test('the momentum slider (store) changes the running statistics: the caption and last update show the engine’s values after 50 batches', () => {
+  test('the momentum slider (store) changes the running statistics: the caption and last update show the engine’s values after 50 batches', async () => {
     render(<TrainVsEval />);
+    await screen.findAllByRole('figure'); // the charts load on first use
     fireEvent.change(screen.getByRole('slider', { name: 'Momentum' }), { target: { value: '0.5' } });
     expect(appStore.getState().momentum).toBe(0.5);
     const { trace } = engine();

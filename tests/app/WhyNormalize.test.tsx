@@ -19,5 +19,5 @@ test('section 1 trains both networks in slices to step 600, then shows the engin
   expect(summary).toHaveTextContent(`moved from ${fmt(plain?.from ?? NaN, 3)} to ${fmt(plain?.to ?? NaN, 3)}: ${fmt(plain?.bands ?? NaN, 2)} times`);
   expect(summary).toHaveTextContent(`${fmt(bn?.bands ?? NaN, 2)} band widths`);
   expect(summary).toHaveTextContent(`${percent(v.accuracy.plain)} without BN, ${percent(v.accuracy.bn)} with`);
-  expect(screen.getAllByRole('figure')).toHaveLength(2);
+  expect(await screen.findAllByRole('figure')).toHaveLength(2);
 }, 30_000);

@@ -3,7 +3,7 @@ import { fmt } from '../../lib/format';
 import { type VariantSummary, landscapeTask, roughness } from '../../lib/landscapeView';
 import { useChunkedTask } from '../../lib/useChunkedTask';
 import { useNearViewport } from '../../lib/useNearViewport';
-import { LandscapeChart } from './LandscapeChart';
+import { LandscapeChart } from './lazyCharts';
 
 const med = (x: number | null) => (x === null ? 'no finite value' : fmt(x, 3));
 const s = LANDSCAPE_PRESET.settings;

@@ -4,7 +4,7 @@ import { LogSlider } from '../../components/LogSlider';
 import { fmt, tex } from '../../lib/format';
 import { K_SCALE, gapVerdict, scaleCurve, scaleReadout } from '../../lib/scaleView';
 import { useAppState } from '../../state/store';
-import { ScaleChart } from './ScaleChart';
+import { ScaleChart } from './lazyCharts';
 import { useNotesContext } from './useNotesContext';
 
 /** Multiply W₁ of the notes' network by k: BN's output does not move (until ε matters), and ∂L/∂W₁ shrinks by 1/k. */
