@@ -1,0 +1,206 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, watchConsole } from './browser';
+
+/**
+ * Accessibility of the built notebook with axe-core (injected into the page): no serious or critical
+ * violation on the whole page, in light and dark colour schemes, in every section and on every
+ * presentation step; full keyboard use with a visible focus; reduced motion respected.
+ */
+const AXE = resolve('node_modules/axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+interface Finding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe on `include` (a CSS selector; the whole document by default); returns serious and critical findings. */
+async function axe(page: Page, include?: string): Promise<Finding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Colours are judged at rest, not halfway through a transition.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  return page.evaluate(
+    async ({ include, tags }) => {
+      const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
+      const result = await w.axe.run(include ? { include: [include] } : document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    },
+    { include, tags: TAGS },
+  );
+}
+
+/** Scrolls through the page so every panel that waits for the viewport is drawn, then back to the top. */
+async function drawEverything(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= height; y += 700) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await page.waitForTimeout(30);
+  }
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no serious or critical violation on the whole page, ${scheme} colour scheme`, async () => {
+    const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
+    const problems = watchConsole(page);
+    await page.goto(baseUrl());
+    await page.locator('.katex').first().waitFor();
+    await drawEverything(page);
+    // The scheme really switched: the page background follows it.
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe(scheme === 'dark' ? 'rgb(18, 20, 23)' : 'rgb(251, 251, 248)');
+    expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+}
+
+test('axe: no serious or critical violation in any section, each scrolled into view at phone width (390 px), schemes alternating', async () => {
+  // The whole-page runs above cover every section at desktop width in both schemes; this adds the narrow layout.
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await page.goto(baseUrl());
+  const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));
+  expect(ids.length).toBeGreaterThanOrEqual(10);
+  const found: Record<string, Finding[]> = {};
+  for (const [i, id] of ids.entries()) {
+    const scheme = i % 2 === 0 ? 'light' : 'dark';
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate((s) => document.getElementById(s)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+    await page.waitForTimeout(60);
+    const v = await axe(page, `#${id}`);
+    if (v.length > 0) found[`#${id} (${scheme})`] = v;
+  }
+  expect(found).toEqual({});
+  await page.close();
+});
+
+test('axe: charts with their data table and download menu open (an SVG plot, a Recharts chart, the lab\'s lines and canvas), light and dark', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(baseUrl());
+  await drawEverything(page);
+  expect(await page.locator('.chart-frame-tools').count()).toBeGreaterThanOrEqual(10);
+  // One frame of each kind: axe over every table of every chart would take half a minute.
+  const frames = ['#gamma-beta .chart-frame', '#why .chart-frame', '#lab .chart-frame'];
+  for (const f of frames) await page.locator(f).first().waitFor();
+  await page.evaluate((sel) => {
+    for (const f of sel) for (const frame of [...document.querySelectorAll(f)].slice(0, 2)) frame.querySelectorAll<HTMLButtonElement>('.chart-frame-tools button[aria-expanded="false"]').forEach((b) => b.click());
+  }, frames);
+  await expect.poll(() => page.locator('.chart-frame-table table').count()).toBeGreaterThanOrEqual(4);
+  const found: Record<string, Finding[]> = {};
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const id of ['gamma-beta', 'why', 'lab']) {
+      const v = await axe(page, `#${id}`);
+      if (v.length > 0) found[`${scheme} #${id}`] = v;
+    }
+  }
+  expect(found).toEqual({});
+  await page.close();
+});
+
+test('axe: no serious or critical violation on any presentation step (1280×720, light and dark)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?present=1&step=1`);
+  await page.getByRole('region', { name: 'Presentation' }).waitFor();
+  const total = Number(/of (\d+)/.exec((await page.locator('.deck-count').textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(5);
+  const found: Record<string, Finding[]> = {};
+  for (let k = 1; k <= total; k++) {
+    if (k > 1) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((n) => document.querySelector('.deck-count')?.textContent?.includes(`Step ${n} of`), k);
+    }
+    await page.emulateMedia({ colorScheme: k % 2 === 0 ? 'dark' : 'light' });
+    const v = await axe(page);
+    if (v.length > 0) found[`step ${k} (${k % 2 === 0 ? 'dark' : 'light'})`] = v;
+  }
+  expect(found).toEqual({});
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('keyboard: Tab reaches every control in order, each with a visible focus indicator, and never gets stuck', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(baseUrl());
+  await drawEverything(page);
+  // Every visible, enabled element in the tab order; a radio group is one stop (arrows move within it).
+  const expected = await page.evaluate(() => {
+    const groups = new Set<string>();
+    let n = 0;
+    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')) {
+      if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const radio = el instanceof HTMLInputElement && el.type === 'radio' ? el.name : '';
+      if (radio && groups.has(radio)) continue;
+      if (radio) groups.add(radio);
+      el.dataset.a11yStop = String(n++);
+    }
+    return n;
+  });
+  const invisible: string[] = [];
+  const reached = new Set<string>();
+  for (let stops = 0; stops < expected + 5; stops++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      // :focus-visible draws an outline (or a ring via box-shadow, or a thick stroke on an SVG mark).
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+      const mark = el.querySelector('.dot-mark') ?? el.querySelector('circle:not([fill="transparent"]), rect');
+      const svgRing = mark ? parseFloat(getComputedStyle(mark).strokeWidth) >= 3 : false;
+      const radio = el instanceof HTMLInputElement && el.type === 'radio' ? el.name : '';
+      const stop = el.dataset.a11yStop ?? (radio ? document.querySelector<HTMLElement>(`input[name="${radio}"][data-a11y-stop]`)?.dataset.a11yStop : undefined);
+      return { stop: stop ?? `unlisted ${el.tagName}`, visible: ring || svgRing, label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName };
+    });
+    if (info === null || reached.has(info.stop)) break; // wrapped around
+    reached.add(info.stop);
+    if (!info.visible) invisible.push(info.label);
+  }
+  const missed = await page.evaluate(
+    (got) =>
+      [...document.querySelectorAll<HTMLElement>('[data-a11y-stop]')]
+        .filter((el) => !got.includes(el.dataset.a11yStop ?? ''))
+        .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName),
+    [...reached],
+  );
+  expect(invisible).toEqual([]);
+  expect(missed).toEqual([]);
+  expect(reached.size).toBe(expected);
+  await page.close();
+});
+
+test('reduced motion: no smooth scrolling and no running animation or transition when the reader asks for less motion', async () => {
+  const page = await browser.newPage({ reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } });
+  await page.goto(baseUrl());
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
+  // A table-of-contents jump lands at once (no smooth scroll in flight).
+  const last = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].at(-1)?.id ?? '');
+  await page.locator(`.toc a[href="#${last}"]`).click();
+  await page.waitForTimeout(50);
+  expect(await page.evaluate((id) => Math.abs(document.getElementById(id)?.getBoundingClientRect().top ?? 1e9) < 60 || window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2, last)).toBe(true);
+  await drawEverything(page);
+  const moving = await page.evaluate(() => {
+    const durations = [...document.querySelectorAll('*')].filter((el) => {
+      const s = getComputedStyle(el);
+      return s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (s.animationName !== 'none' && s.animationName !== '');
+    });
+    return { animations: document.getAnimations().length, styled: durations.map((el) => el.className.toString()).slice(0, 5) };
+  });
+  expect(moving).toEqual({ animations: 0, styled: [] });
+  await page.close();
+});
