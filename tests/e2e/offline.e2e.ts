@@ -162,3 +162,22 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test(`under the sub-path, the training lab's Worker loads the Fashion-MNIST subset from ${SUB}data/ and trains`, async () => {
+  const context = await browser.newContext();
+  const urls = recordRequests(context);
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(`${host.origin}${SUB}?lab-data=fashion#lab`);
+  // The run is ready at step 0 only once the Worker has the data.
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 40_000 });
+  await page.locator('#lab').getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="lab-step"]')?.textContent?.match(/Step ([\d,]+)/)?.[1].replace(/,/g, '')) >= 5, null, { timeout: 40_000 });
+  await page.locator('#lab').getByRole('button', { name: 'Pause' }).click();
+  expect(urls).toContain(`${host.origin}${SUB}data/fashion-mnist-subset.bin.gz`);
+  expect(urls.some((u) => /\/assets\/[^/]*worker[^/]*\.js$/i.test(u))).toBe(true);
+  expect(foreign(urls, host.origin)).toEqual([]);
+  expect(host.outside).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
