@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
 interface Props {
   /** TeX source; built by the app from engine numbers, never from user text. */
@@ -17,20 +17,28 @@ export function Equation({ tex, display = true, label }: Props) {
     [tex, display],
   );
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
-  // so it joins the tab order only while it overflows (set on the element: no re-render).
-  useLayoutEffect(() => {
+  // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
+  // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
+  // a render would force a layout per equation on every slider move.
+  useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const check = () => {
-      if (el.scrollWidth > el.clientWidth + 1) el.setAttribute('tabindex', '0');
-      else el.removeAttribute('tabindex');
-    };
-    const ro = new ResizeObserver(check);
+    const ro = new ResizeObserver(() => {
+      const overflowing = el.scrollWidth > el.clientWidth + 1;
+      if (overflowing !== el.hasAttribute('tabindex')) {
+        if (overflowing) el.setAttribute('tabindex', '0');
+        else el.removeAttribute('tabindex');
+      }
+    });
+    // Observing reports once at the next frame: new TeX (this effect runs again) is measured then.
     ro.observe(el);
-    check();
-    // KaTeX's fonts arriving widen the content without resizing the box: check again then.
+    // KaTeX's fonts arriving widen the content without resizing the box: observe afresh to measure again.
     let live = true;
-    void document.fonts?.ready.then(() => live && check());
+    void document.fonts?.ready.then(() => {
+      if (!live) return;
+      ro.unobserve(el);
+      ro.observe(el);
+    });
     return () => {
       live = false;
       ro.disconnect();
