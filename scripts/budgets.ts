@@ -13,7 +13,7 @@
  * Chromium is /usr/bin/chromium or $CHROMIUM_PATH. Never writes dist/.
  */
 import './node20-polyfills';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -53,19 +53,24 @@ async function main(): Promise<void> {
 
 async function report(outDir: string): Promise<void> {
   const manifestPath = join(outDir, '.vite', 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: build with build.manifest (or omit --dist)`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-
-  // 1. Bundle sizes.
-  const js = sizes(outDir, initialChunks(manifest));
-  const css = sizes(outDir, initialCss(manifest));
-  const lazy = sizes(outDir, lazyChunks(manifest));
-  const jsGzip = js.reduce((s, f) => s + f.gzip, 0);
-  console.log('\nInitial JavaScript (entry + static imports), gzip -9:');
-  for (const f of js) console.log(`  ${f.file.padEnd(44)} ${f1(kB(f.bytes)).padStart(8)} kB  ${f1(kB(f.gzip)).padStart(7)} kB gz`);
-  console.log(`  total ${f1(kB(jsGzip))} kB gzipped — budget ${BUDGET_JS_KB} kB: ${mark(kB(jsGzip) <= BUDGET_JS_KB)}`);
-  console.log(`  initial CSS ${f1(kB(css.reduce((s, f) => s + f.gzip, 0)))} kB gz; lazily loaded JS: ${lazy.length} chunks, ${f1(kB(lazy.reduce((s, f) => s + f.gzip, 0)))} kB gz`);
-  for (const f of lazy) console.log(`    lazy ${f.file.padEnd(40)} ${f1(kB(f.gzip)).padStart(7)} kB gz`);
+  let jsGzip = Number.NaN;
+  if (!existsSync(manifestPath)) console.log(`\n${manifestPath} is missing (build with build.manifest, or omit --dist): bundle sizes skipped.`);
+  else {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    const js = sizes(outDir, initialChunks(manifest));
+    const css = sizes(outDir, initialCss(manifest));
+    const lazy = sizes(outDir, lazyChunks(manifest));
+    // Worker scripts are not in the manifest: every other .js file of assets/.
+    const listed = new Set([...js, ...lazy].map((f) => f.file));
+    const other = sizes(outDir, readdirSync(join(outDir, 'assets')).map((f) => `assets/${f}`).filter((f) => f.endsWith('.js') && !listed.has(f)));
+    jsGzip = js.reduce((s, f) => s + f.gzip, 0);
+    console.log('\nInitial JavaScript (entry + static imports), gzip -9:');
+    for (const f of js) console.log(`  ${f.file.padEnd(44)} ${f1(kB(f.bytes)).padStart(8)} kB  ${f1(kB(f.gzip)).padStart(7)} kB gz`);
+    console.log(`  total ${f1(kB(jsGzip))} kB gzipped — budget ${BUDGET_JS_KB} kB: ${mark(kB(jsGzip) <= BUDGET_JS_KB)}`);
+    console.log(`  initial CSS ${f1(kB(css.reduce((s, f) => s + f.gzip, 0)))} kB gz; lazily loaded JS: ${lazy.length} chunks, ${f1(kB(lazy.reduce((s, f) => s + f.gzip, 0)))} kB gz`);
+    for (const f of lazy) console.log(`    lazy ${f.file.padEnd(40)} ${f1(kB(f.gzip)).padStart(7)} kB gz`);
+    for (const f of other) console.log(`    worker/other ${f.file.padEnd(32)} ${f1(kB(f.gzip)).padStart(7)} kB gz`);
+  }
 
   // 2. Page metrics in Chromium against a local static server.
   const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
