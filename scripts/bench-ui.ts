@@ -62,20 +62,25 @@ async function measure(page: Page, name: string, start: () => Promise<void>, fre
   const wall0 = Date.now();
   await start();
   let gapAt: number | null = null;
+  // Steps and time of the last progress seen: a run that stops by itself (its step limit) is timed to its stop.
+  let last = { steps: before, at: wall0 };
   while (Date.now() - wall0 < SECONDS * 1000) {
     await page.waitForTimeout(250);
+    const now = await networkSteps(page);
+    if (now.plain !== last.steps.plain || now.bn !== last.steps.bn) last = { steps: now, at: Date.now() };
     if (watchGap && gapAt === null) {
       const [p, b] = [await accuracy(page, 'plain'), await accuracy(page, 'bn')];
       if (p !== null && b !== null && b - p >= GAP) gapAt = (Date.now() - wall0) / 1000;
     }
   }
-  const after = await networkSteps(page);
-  const seconds = (Date.now() - wall0) / 1000;
-  await page.locator('#lab').getByRole('button', { name: 'Pause' }).click();
+  const after = last.steps;
+  const seconds = (last.at - wall0) / 1000;
+  const pause = page.locator('#lab').getByRole('button', { name: 'Pause' });
+  if (await pause.count()) await pause.click();
   const tasks = (await page.evaluate(() => window.__longTasks)).filter((t) => t.start >= t0);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const rate = (v: 'plain' | 'bn') => ((after[v] - before[v]) / seconds).toFixed(1);
-  console.log(`\n${name} — ${seconds.toFixed(1)} s of training`);
+  console.log(`\n${name} — ${seconds.toFixed(1)} s of training${seconds < SECONDS - 1 ? ' (it reached the lab’s step limit)' : ''}`);
   console.log(`  steps/s    without BN ${rate('plain')}   with BN ${rate('bn')}   (steps ${after.plain} / ${after.bn})`);
   console.log(`  long tasks ${tasks.length} over 50 ms; longest ${longest.toFixed(0)} ms${tasks.length ? ` (${tasks.map((t) => t.duration.toFixed(0)).join(', ')} ms)` : ''}`);
   if (watchGap) {

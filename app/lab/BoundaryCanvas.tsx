@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { type ClassShape, boundaryRgba, classColor, classShape, toPixel } from '../lib/boundaryPixels';
 import { useElementWidth } from '../lib/useElementWidth';
 import type { BoundaryImage, Extent, LabPoints } from '../worker/messages';
@@ -35,46 +35,59 @@ function mark(ctx: CanvasRenderingContext2D, shape: ClassShape, x: number, y: nu
   }
 }
 
+/** The points, drawn once per run and size onto their own (off-screen) canvas. */
+function drawPoints(points: Props['points'], extent: Extent, size: number, dpr: number): HTMLCanvasElement {
+  const layer = document.createElement('canvas');
+  layer.width = layer.height = Math.round(size * dpr);
+  const ctx = layer.getContext('2d');
+  if (!ctx) return layer;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const r = size < 240 ? 2.6 : 3.2;
+  for (const [set, filled] of [[points.train, true], [points.test, false]] as const) {
+    for (let i = 0; i < set.labels.length; i++) {
+      const [x, y] = toPixel(extent, size, set.xy[2 * i], set.xy[2 * i + 1]);
+      const shape = classShape(set.labels[i]);
+      mark(ctx, shape, x, y, r);
+      ctx.lineWidth = filled ? 1 : 1.6;
+      ctx.strokeStyle = filled ? 'rgba(255,255,255,0.9)' : classColor(set.labels[i]);
+      if (filled && shape !== 'cross') {
+        ctx.fillStyle = classColor(set.labels[i]);
+        ctx.fill();
+      }
+      ctx.stroke();
+    }
+  }
+  return layer;
+}
+
 /**
  * One network's decision boundary: grid cells tinted by predicted class (faint where unsure), the
- * training points filled and the test points hollow, each class with its own marker shape.
+ * training points filled and the test points hollow, each class with its own marker shape. A new
+ * boundary costs two image copies: the points are drawn once per run, off-screen.
  */
 export function BoundaryCanvas({ label, image, resolution, extent, classes, points }: Props) {
   const [box, width] = useElementWidth<HTMLDivElement>(280);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const cells = useRef<HTMLCanvasElement | null>(null);
   const size = Math.max(120, Math.min(width, 420));
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const pointsLayer = useMemo(() => (typeof document === 'undefined' ? null : drawPoints(points, extent, size, dpr)), [points, extent, size, dpr]);
   useEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext?.('2d');
     if (!c || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    c.width = Math.round(size * dpr);
-    c.height = Math.round(size * dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, size, size);
+    if (c.width !== Math.round(size * dpr)) c.width = c.height = Math.round(size * dpr);
+    ctx.clearRect(0, 0, c.width, c.height);
     if (image) {
-      const cells = document.createElement('canvas');
-      cells.width = cells.height = resolution;
-      cells.getContext('2d')?.putImageData(new ImageData(boundaryRgba(image, classes), resolution, resolution), 0, 0);
+      cells.current ??= document.createElement('canvas');
+      const g = cells.current;
+      if (g.width !== resolution) g.width = g.height = resolution;
+      g.getContext('2d')?.putImageData(new ImageData(boundaryRgba(image, classes), resolution, resolution), 0, 0);
       ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(cells, 0, 0, size, size);
+      ctx.drawImage(g, 0, 0, c.width, c.height);
     }
-    const r = size < 240 ? 2.6 : 3.2;
-    for (const [set, filled] of [[points.train, true], [points.test, false]] as const) {
-      for (let i = 0; i < set.labels.length; i++) {
-        const [x, y] = toPixel(extent, size, set.xy[2 * i], set.xy[2 * i + 1]);
-        const shape = classShape(set.labels[i]);
-        mark(ctx, shape, x, y, r);
-        ctx.lineWidth = filled ? 1 : 1.6;
-        ctx.strokeStyle = filled ? 'rgba(255,255,255,0.9)' : classColor(set.labels[i]);
-        if (filled && shape !== 'cross') {
-          ctx.fillStyle = classColor(set.labels[i]);
-          ctx.fill();
-        }
-        ctx.stroke();
-      }
-    }
-  }, [image, resolution, extent, classes, points, size]);
+    if (pointsLayer) ctx.drawImage(pointsLayer, 0, 0);
+  }, [image, resolution, classes, pointsLayer, size, dpr]);
   return (
     <div ref={box} className="lab-boundary-box">
       <canvas ref={canvas} role="img" aria-label={label} style={{ width: size, height: size }} />

@@ -19,9 +19,12 @@ const latest = (s: RunState) => {
   return { rows, domain: logDomain([{ id: 'all', name: '', variant: 'bn', role: 'grad', points }]) };
 };
 
+/** Bars are a full Recharts redraw: once a second is enough for values that jump every step anyway. */
+const BARS_MS = 1000;
+
 /** ‖∂L/∂W_l‖ of every weight layer at the latest logged step: bars on a log scale, both networks. */
 function LatestBars() {
-  const view = useRunView(latest);
+  const view = useRunView(latest, BARS_MS);
   const [box, width] = useElementWidth<HTMLDivElement>(420);
   const summary = (view?.rows ?? []).map((r) => `${r.layer}: ${VARIANT_LABEL.plain} ${r.plain === null ? 'none' : fmt(r.plain, 2)}, ${VARIANT_LABEL.bn} ${r.bn === null ? 'none' : fmt(r.bn, 2)}`).join('; ');
   return (

@@ -27,6 +27,8 @@ export interface LabController {
 }
 
 export const SETTLE_MS = 150;
+/** Metrics and boundaries reach the page's store at most this often (see `queue`). */
+export const FLUSH_MS = 250;
 
 export function createLabController(
   app: StoreApi<State> = appStore,
@@ -40,28 +42,55 @@ export function createLabController(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sweeper: LabTransport | null = null;
 
-  const failure = (message: string) => run.setState({ phase: 'error', error: message, playing: false });
+  // Frequent events (metrics, boundaries) are gathered and shown together a few times a second: each
+  // store update repaints the page, and one repaint per batch costs far less than one per message.
+  let pending: Partial<RunState> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const patch = pending;
+    pending = null;
+    if (patch) run.setState(patch);
+  };
+  const queue = (patch: Partial<RunState>): void => {
+    pending = { ...pending, ...patch };
+    flushTimer ??= setTimeout(flush, FLUSH_MS);
+  };
+  /** Now, after whatever was gathered (so the store never goes back in time). */
+  const now = (patch: Partial<RunState>): void => {
+    flush();
+    run.setState(patch);
+  };
+  const latest = <K extends keyof RunState>(key: K): RunState[K] => (pending && key in pending ? (pending[key] as RunState[K]) : run.getState()[key]);
+
+  const failure = (message: string) => now({ phase: 'error', error: message, playing: false });
   const onEvent = (e: LabEvent): void => {
     if (e.runId !== runId) return;
     switch (e.type) {
       case 'loading':
-        return run.setState({ phase: 'loading', loading: e.what });
+        return now({ phase: 'loading', loading: e.what });
       case 'ready':
-        return run.setState({ phase: 'ready', loading: null, info: e.info, series: createRunSeries(e.info.hidden.length), version: 0 });
+        return now({ phase: 'ready', loading: null, info: e.info, series: createRunSeries(e.info.hidden.length), version: 0 });
       case 'metrics': {
         const { series } = run.getState();
         if (!series) return;
         appendLogs(series, e.logs);
-        return run.setState({ step: e.step, diverged: e.diverged, version: series.version });
+        // Keep the same objects while nothing diverged anew, so views of them do not redraw.
+        const before = latest('diverged');
+        const same = (v: 'plain' | 'bn') => before[v]?.step === e.diverged[v]?.step;
+        const diverged = same('plain') && same('bn') ? before : e.diverged;
+        // A new divergence is news: show it at once.
+        return (diverged === before ? queue : now)({ step: e.step, diverged, version: series.version });
       }
       case 'boundary': {
         // A network that diverged keeps the last boundary it had.
-        const before = run.getState().boundary?.images;
+        const before = latest('boundary')?.images;
         const images = { plain: e.images.plain ?? before?.plain ?? null, bn: e.images.bn ?? before?.bn ?? null };
-        return run.setState({ boundary: { step: e.step, resolution: e.resolution, extent: e.extent, images } });
+        return queue({ boundary: { step: e.step, resolution: e.resolution, extent: e.extent, images } });
       }
       case 'status':
-        return run.setState({ playing: e.playing, step: e.step, stepsPerSecond: e.stepsPerSecond, stopped: e.stopped });
+        return now({ playing: e.playing, step: e.step, stepsPerSecond: e.stepsPerSecond, stopped: e.stopped });
       case 'error':
         return failure(e.message);
     }
@@ -84,6 +113,7 @@ export function createLabController(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     runId += 1;
+    flush();
     run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play, sweep: run.getState().sweep });
     trainer.send({ type: 'configure', runId, run: labRunSettings(current, dataUrl()), play });
   }
@@ -135,6 +165,7 @@ export function createLabController(
     cancelSweep,
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
       unsubscribe();
       trainer.close();
       sweeper?.close();

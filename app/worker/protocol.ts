@@ -44,9 +44,9 @@ export interface LabSession {
 }
 
 /** Work per pump: long enough to be efficient, short enough that a pause is obeyed promptly. */
-export const PUMP_BUDGET_MS = 40;
+export const PUMP_BUDGET_MS = 60;
 /** The boundary is redrawn at most this often while playing. */
-export const BOUNDARY_EVERY_MS = 200;
+export const BOUNDARY_EVERY_MS = 250;
 /** Steps per second are measured over windows of this length. */
 export const RATE_WINDOW_MS = 1000;
 /** While playing slowly, the session sleeps at least this long between pumps (fewer, fuller messages). */
