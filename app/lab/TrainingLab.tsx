@@ -13,6 +13,7 @@ import { Readouts } from './Readouts';
 import { RunBar } from './RunBar';
 import { RunNotices } from './RunNotices';
 import { SweepPanel } from './SweepPanel';
+import { TrainCommand } from './TrainCommand';
 import './lab.css';
 
 /**
@@ -60,6 +61,7 @@ export default function TrainingLab() {
       <SweepPanel />
       <div className="lab-footer">
         <ExportRun />
+        <TrainCommand />
         {fashion && (
           <p className="lab-credit">
             Fashion-MNIST © Zalando Research, MIT licence; a stratified subset of Debian’s <code>dataset-fashion-mnist</code>.

@@ -89,3 +89,21 @@ export function sweepRates(lr: number): number[] {
 
 /** Steps of each sweep run: enough to separate the variants, short enough to finish in seconds. */
 export const SWEEP_STEPS = { '2d': 400, fashion: 150 } as const;
+
+/**
+ * The terminal command that runs the same comparison (`npm run train`, scripts/train-cli.ts) for
+ * `steps` steps and prints the same numbers, one JSON line per logged step; null for Fashion-MNIST,
+ * which the command line does not load.
+ */
+export function trainCommand(c: LabControls, steps: number): string | null {
+  if (c.labDataset === 'fashion') return null;
+  const s = experimentSettings(c);
+  const flags: [string, string | number][] = [
+    ['dataset', s.dataset], ['noise', s.noise ?? 0], ['depth', s.depth], ['width', s.width], ['activation', s.activation],
+    ['bn', s.bn], ['init', s.init], ['optimizer', s.optimizer], ['lr', s.lr], ['batch', s.batch], ['seed', s.seed],
+    ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
+  ];
+  const parts = flags.map(([k, v]) => `--${k} ${v}`);
+  if (s.outputBn) parts.push('--output-bn');
+  return `npm run train -- ${parts.join(' ')}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, createExperiment, encodeFashionSubset, parseFashionSubset, resolveComparisonConfig } from '../../src';
 import { BATCH_STEPS, LR_STEPS, nearestIndex } from '../../app/lib/labScales';
-import { FIGURE1_CONTROLS, type LabControls, experimentSettings, labControls, labRunSettings, sameRun, sweepRates } from '../../app/lib/labSettings';
+import { FIGURE1_CONTROLS, type LabControls, experimentSettings, labControls, labRunSettings, sameRun, sweepRates, trainCommand } from '../../app/lib/labSettings';
 import { LAB_DEFAULTS } from '../../app/state/slices/lab';
 import { createAppStore } from '../../app/state/store';
 import { parseQuery } from '../../app/state/url/parse';
@@ -77,5 +77,18 @@ describe('the lab’s URL rows', () => {
     expect(values).toMatchObject({ labLr: 10, labDepth: 3, labActivation: 'relu', labBatch: 2 });
     expect(notices).toHaveLength(4);
     expect(notices.join(' ')).toMatch(/lab-act=“softplus” is not one of relu, sigmoid, tanh, identity/);
+  });
+});
+
+describe('the same run in a terminal', () => {
+  test('trainCommand’s flags parse (scripts/train-cli.ts) to exactly the lab’s experiment settings', async () => {
+    const { parseCommandLine } = await import('../../scripts/train-cli');
+    const c: LabControls = { ...defaults, labDataset: 'moons', labNoise: 0.2, labDepth: 3, labWidth: 8, labActivation: 'tanh', labBn: 'after', labOutputBn: true, labInit: 'xavier', labOptimizer: 'adam', labLr: 0.003, labBatch: 64, labSeed: 42 };
+    const command = trainCommand(c, 1234)!;
+    expect(command.startsWith('npm run train -- ')).toBe(true);
+    const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));
+    expect(parsed).toMatchObject({ help: false, steps: 1234 });
+    expect(createExperiment((parsed as { settings: object }).settings).settings).toEqual(experimentSettings(c));
+    expect(trainCommand({ ...defaults, labDataset: 'fashion' }, 10)).toBeNull();
   });
 });
