@@ -25,6 +25,8 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const problems = watchConsole(page);
   await page.goto(`${baseUrl()}?section=forward`);
+  // A reader presses P once the page is on screen: the key is handled by the rendered app.
+  await page.getByRole('button', { name: /Present/ }).waitFor();
   await page.keyboard.press('p');
   await expect(deck(page).isVisible()).resolves.toBe(true);
   const [k0, n] = await progress(page);
