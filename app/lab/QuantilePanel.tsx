@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Toggle } from '../components/Toggle';
-import { VARIANT_LABEL, VARIANT_ORDER, quantileLines, valueDomain } from '../lib/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, columnsRange, padRange, quantileLines } from '../lib/labCharts';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
@@ -45,8 +45,10 @@ function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => 
   return useCallback(
     (s: RunState) => {
       if (!s.series || layer < 1) return null;
-      const both = [...quantileLines(s.series, 'plain', layer - 1), ...quantileLines(s.series, 'bn', layer - 1)];
-      return { lines: both.filter((l) => l.variant === variant), yDomain: valueDomain(both), xMax: lastStep(s) };
+      const { plain, bn } = s.series;
+      // One y range for both charts, from the raw columns (15 % and 85 % bound the three lines).
+      const columns = [plain, bn].flatMap((c) => (layer - 1 < c.q15.length ? [{ col: c.q15[layer - 1], n: c.n }, { col: c.q85[layer - 1], n: c.n }] : []));
+      return { lines: quantileLines(s.series, variant, layer - 1), yDomain: padRange(columnsRange(columns)), xMax: lastStep(s) };
     },
     [variant, layer],
   );

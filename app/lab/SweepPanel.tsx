@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../components/ChartFrame';
 import { sweepTable } from '../lib/export/labExport';
@@ -12,9 +12,7 @@ import { type SweepView, sweepSummary, sweepView } from '../lib/sweepView';
 import { labController } from './controller';
 import { runSettings } from './LiveLineChart';
 import { VARIANT_COLOR, lineStyle } from './lineStyle';
-import type { RunState } from './runStore';
 import { useRun } from './runStore';
-import { useRunView } from './useRunView';
 
 const tick = { fontSize: 12, fill: 'var(--muted)' };
 
@@ -55,7 +53,7 @@ function SweepChart({ view, rates, label }: { view: SweepView; rates: readonly n
 export function SweepPanel() {
   const sweep = useRun((s) => s.sweep);
   const fashion = useAppState((s) => s.labDataset === 'fashion');
-  const view = useRunView(useCallback((s: RunState) => sweepView(s.sweep.points), []));
+  const view = useMemo(() => sweepView(sweep.points), [sweep.points]);
   const running = sweep.phase === 'running' || sweep.phase === 'loading';
   return (
     <div className="lab-sweep">

@@ -4,7 +4,7 @@ import { type LabControls, SWEEP_STEPS, labControls, labRunSettings, sameRun, sw
 import { appendLogs, createRunSeries } from '../lib/series';
 import { appStore, type State } from '../state/store';
 import type { LabEvent } from '../worker/messages';
-import { IDLE_SWEEP, INITIAL_RUN, type RunState, runStore } from './runStore';
+import { IDLE_SWEEP, INITIAL_RUN, type RunState, type SweepState, runStore } from './runStore';
 import { type LabTransport, type TransportFactory, workerTransport } from './transport';
 
 /**
@@ -98,11 +98,14 @@ export function createLabController(
   /** Events of the sweep's own Worker. */
   const onSweepEvent = (e: LabEvent): void => {
     if (!('runId' in e) || e.runId !== sweepId) return;
-    const sweep = run.getState().sweep;
-    if (e.type === 'error') run.setState({ sweep: { ...sweep, phase: 'error', error: e.message } });
-    else if (e.type === 'loading') run.setState({ sweep: { ...sweep, phase: 'loading' } });
+    const sweep = latest('sweep');
+    if (e.type === 'error') now({ sweep: { ...sweep, phase: 'error', error: e.message } });
+    else if (e.type === 'loading') now({ sweep: { ...sweep, phase: 'loading' } });
     else if (e.type === 'sweep') {
-      run.setState({ sweep: { ...sweep, phase: e.done ? 'done' : 'running', completedSteps: e.completedSteps, totalSteps: e.totalSteps, points: e.points } });
+      const before = latest('sweep');
+      // Progress is gathered like metrics; a finished rate or the end is shown at once.
+      const next: SweepState = { ...before, phase: e.done ? 'done' : 'running', completedSteps: e.completedSteps, totalSteps: e.totalSteps, points: e.points.length === before.points.length ? before.points : e.points };
+      (e.done || next.points !== before.points ? now : queue)({ sweep: next });
     }
   };
 
@@ -121,7 +124,7 @@ export function createLabController(
   function cancelSweep(): void {
     sweeper?.send({ type: 'cancel-sweep', runId: sweepId });
     sweepId += 1;
-    run.setState({ sweep: IDLE_SWEEP });
+    now({ sweep: IDLE_SWEEP });
   }
 
   const unsubscribe = app.subscribe((state) => {
@@ -159,7 +162,7 @@ export function createLabController(
       const settings = labRunSettings(current, dataUrl());
       const rates = sweepRates(current.labLr);
       const steps = SWEEP_STEPS[settings.data.kind];
-      run.setState({ sweep: { ...IDLE_SWEEP, phase: settings.data.kind === 'fashion' ? 'loading' : 'running', rates, steps, totalSteps: rates.length * steps } });
+      now({ sweep: { ...IDLE_SWEEP, phase: settings.data.kind === 'fashion' ? 'loading' : 'running', rates, steps, totalSteps: rates.length * steps } });
       sweeper.send({ type: 'sweep', runId: sweepId, run: settings, learningRates: rates, steps });
     },
     cancelSweep,

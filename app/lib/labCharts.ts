@@ -176,3 +176,43 @@ export function linePath(points: readonly Point[], sx: (s: number) => number, sy
   if (parts.length === 1) parts.push(`h0.1`);
   return parts.join('');
 }
+
+/**
+ * The smallest and largest finite value in the first `n` entries of some columns, in one pass and
+ * without copying (cheaper than drawing the lines to find a shared axis); null when none is finite.
+ */
+export function columnsRange(columns: readonly { col: ArrayLike<number>; n: number }[]): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const { col, n } of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return finiteRange(columns);
+  return [lo, hi];
+}
+
+/** columnsRange's slow path, for columns holding ±∞ (NaN never wins a comparison above). */
+function finiteRange(columns: readonly { col: ArrayLike<number>; n: number }[]): [number, number] | null {
+  let lo = Infinity, hi = -Infinity;
+  for (const { col, n } of columns) {
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** Pads a range by `pad` of its span (a flat range by ±0.5). */
+export function padRange(range: [number, number] | null, pad = 0.05): [number, number] | null {
+  if (!range) return null;
+  const [lo, hi] = range;
+  if (hi - lo < 1e-12) return [lo - 0.5, hi + 0.5];
+  return [lo - (hi - lo) * pad, hi + (hi - lo) * pad];
+}

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createExperiment, makeDataset2D, runSweep, splitDataset, stepComparison } from '../../src';
 import { boundaryRgba, cellAlpha, toPixel } from '../../app/lib/boundaryPixels';
 import {
+  columnsRange,
   gradNormLines,
   latestGradNorms,
   linePath,
@@ -10,6 +11,7 @@ import {
   metricLines,
   niceAxis,
   niceStep,
+  padRange,
   quantileLines,
   readout,
   valueDomain,
@@ -86,6 +88,16 @@ describe('axes', () => {
     expect(niceAxis([-1.36, 2.7])).toEqual({ domain: [-2, 4], ticks: [-2, 0, 2, 4] });
     expect(niceAxis([0, 166])).toEqual({ domain: [0, 200], ticks: [0, 50, 100, 150, 200] });
     expect(niceAxis([0, 1])).toEqual({ domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] });
+  });
+
+  test('columnsRange: min and max over the first n entries of several columns, ±∞ and NaN skipped; padRange pads', () => {
+    const a = Float64Array.from([3, -1, 7, 100]), b = Float64Array.from([2, Infinity, NaN]);
+    expect(columnsRange([{ col: a, n: 3 }])).toEqual([-1, 7]);
+    expect(columnsRange([{ col: a, n: 3 }, { col: b, n: 3 }])).toEqual([-1, 7]);
+    expect(columnsRange([{ col: b, n: 3 }])).toEqual([2, 2]);
+    expect(columnsRange([{ col: a, n: 0 }])).toBeNull();
+    expect(padRange([0, 10])).toEqual([-0.5, 10.5]);
+    expect(padRange([2, 2])).toEqual([1.5, 2.5]);
   });
 
   test('logTicks: powers of ten, every other past six decades', () => {
