@@ -59,8 +59,15 @@ test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG wit
   expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   expect(svg).toContain(`<title>${GAMMA.replace(/&/g, '&amp;')}</title>`);
   expect(svg).not.toContain('var(--'); // every colour resolved
-  expect(svg).toMatch(/<rect x="0" y="0" width="100%" height="100%" fill="rgb\(27, 30, 35\)"/); // the dark panel behind it
-  expect(svg).toMatch(/fill:rgb\(244, 114, 182\)/); // Z̃'s dots in the dark theme's --c-out (#f472b6)
+  // The dark panel behind it, and Z̃'s dots in the dark theme's colour, as the page shows them.
+  const shown = await page.evaluate(() => ({
+    panel: getComputedStyle(document.querySelector('#gamma-beta .panel') as Element).backgroundColor,
+    dot: getComputedStyle(document.querySelector('#gamma-beta .chart-frame .tone-out') as Element).fill,
+  }));
+  const [r, g, b] = (shown.panel.match(/\d+/g) ?? []).map(Number);
+  expect(r + g + b).toBeLessThan(200); // the scheme really is dark
+  expect(svg).toContain(`<rect x="0" y="0" width="100%" height="100%" fill="${shown.panel}"/>`);
+  expect(svg).toContain(`fill:${shown.dot}`);
   expect(await renderSvg(page, svg)).toEqual({ width: Math.round(svgBox?.width ?? 0), height: Math.round(svgBox?.height ?? 0) });
 
   const csv = (await save(page, GAMMA, 'CSV')).body.toString('utf8').split('\r\n');
