@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable API: only the schemas and checks used here reach the bundle.
+import * as z from 'zod/mini';
 
 /**
  * A decimal number as a person would type it: optional sign, digits with an optional point, optional
@@ -18,15 +19,16 @@ export function formatNumber(x: number): string {
 }
 
 /**
- * Query text ⇄ finite number, as a zod codec. Decoding forgives what a hand-edited address tends to
- * contain — surrounding spaces, a typographic minus (−, which the page itself prints), and an
- * exponent's "+" that the query string turned into a space — and rejects anything else.
+ * Query text ⇄ finite number, as a zod codec (read with z.safeDecode, written with z.encode).
+ * Decoding forgives what a hand-edited address tends to contain — surrounding spaces, a typographic
+ * minus (−, which the page itself prints), and an exponent's "+" that the query string turned into a
+ * space — and rejects anything else.
  */
 export const numberText = z.codec(
-  z
-    .string()
-    .overwrite((s) => s.trim().replace(/\u2212/g, '-').replace(/ /g, '+'))
-    .regex(DECIMAL),
+  z.string().check(
+    z.overwrite((s) => s.trim().replace(/\u2212/g, '-').replace(/ /g, '+')),
+    z.regex(DECIMAL),
+  ),
   z.number(),
   { decode: (s) => Number(s), encode: formatNumber },
 );

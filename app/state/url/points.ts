@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DECIMAL, formatNumber } from './numbers';
 import { quote, type Bound, type KeyOf, type UrlRow } from './rows';
 
@@ -7,11 +7,11 @@ type Points = Readonly<Record<number, number>>;
 /** "i:v" — a sample number (from 1) and its value, e.g. "3:-0.25". */
 const PAIR = new RegExp(`^(\\d{1,9}):(${DECIMAL.source.slice(1, -1)})$`, 'i');
 const pairText = z.codec(
-  z
-    .string()
-    .overwrite((s) => s.replace(/\s+/g, '').replace(/\u2212/g, '-'))
-    .regex(PAIR),
-  z.tuple([z.number().int(), z.number()]),
+  z.string().check(
+    z.overwrite((s) => s.replace(/\s+/g, '').replace(/\u2212/g, '-')),
+    z.regex(PAIR),
+  ),
+  z.tuple([z.int(), z.number()]),
   {
     decode: (s) => {
       const [i, v] = s.split(':');
@@ -41,8 +41,11 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): Ur
   const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
   const schema = () =>
     z.record(
-      z.string().regex(/^(0|[1-9]\d*)$/).refine((k) => Number(k) <= maxIndex()),
-      z.number().min(o.min).max(o.max),
+      z.string().check(
+        z.regex(/^(0|[1-9]\d*)$/),
+        z.refine((k) => Number(k) <= maxIndex()),
+      ),
+      z.number().check(z.minimum(o.min), z.maximum(o.max)),
     );
   const row: UrlRow<KeyOf<Points>> = {
     key,
@@ -50,12 +53,12 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): Ur
     default: {},
     history: 'push',
     spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
-    schema: () => schema() as unknown as z.ZodType<Points>,
+    schema: () => schema() as unknown as z.ZodMiniType<Points>,
     read(raw, report) {
       const out: Record<number, number> = {};
       for (const part of raw.split(',')) {
         if (part.trim() === '') continue;
-        const pair = pairText.safeDecode(part);
+        const pair = z.safeDecode(pairText, part);
         if (!pair.success) {
           report(`${param}: ${quote(part)} is not “sample:value”; it was ignored.`);
           continue;
@@ -75,7 +78,7 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): Ur
       Object.keys(points)
         .map(Number)
         .sort((a, b) => a - b)
-        .map((i) => pairText.encode([i + 1, points[i]]))
+        .map((i) => z.encode(pairText, [i + 1, points[i]]))
         .join(','),
     same(a, b) {
       const ka = Object.keys(a);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { State } from '../store';
 import { formatNumber, numberText } from './numbers';
 
@@ -31,7 +31,7 @@ export interface UrlRow<K extends DataKey> {
   readonly history: 'push' | 'replace';
   readonly spec: RowSpec;
   /** The allowed values as a zod schema (built on call: some bounds are read from the registry). */
-  schema(): z.ZodType<State[K]>;
+  schema(): z.ZodMiniType<State[K]>;
   read(raw: string, report: (message: string) => void): State[K] | undefined;
   write(value: State[K]): string;
   same(a: State[K], b: State[K]): boolean;
@@ -73,7 +73,7 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): Ur
   // Adding 0 would turn −0 into 0: shift only when the URL counts from 1.
   const toUrl = (v: number) => (shift ? v + shift : v);
   const show = (v: number) => formatNumber(toUrl(v));
-  const schema = () => (integer ? z.number().int().min(min()).max(max()) : z.number().min(min()).max(max()));
+  const schema = () => (integer ? z.int() : z.number()).check(z.minimum(min()), z.maximum(max()));
   const row: UrlRow<KeyOf<number>> = {
     key,
     param,
@@ -82,7 +82,7 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): Ur
     spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
     schema,
     read(raw, report) {
-      const text = numberText.safeDecode(raw);
+      const text = z.safeDecode(numberText, raw);
       if (!text.success) {
         report(`${param}=${quote(raw)} is not a number; using the default, ${show(o.default)}.`);
         return undefined;
@@ -97,7 +97,7 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): Ur
       else report(`${param}=${quote(raw)} is not a whole number; using ${show(y)}.`);
       return y;
     },
-    write: (v) => numberText.encode(toUrl(v)),
+    write: (v) => z.encode(numberText, toUrl(v)),
     same: Object.is,
   };
   return row as unknown as UrlRow<K>;
@@ -122,7 +122,7 @@ export function enumRow<K extends KeyOf<string>>(key: K, o: EnumOptions<State[K]
     spec: { kind: 'enum', values },
     schema,
     read(raw, report) {
-      const word = z.string().overwrite((s) => s.trim().toLowerCase()).pipe(schema()).safeParse(raw);
+      const word = z.pipe(z.string().check(z.trim(), z.toLowerCase()), schema()).safeParse(raw);
       if (word.success) return word.data;
       const allowed = o.noun ?? `one of ${values().join(', ')}`;
       report(`${param}=${quote(raw)} is not ${allowed}; using the default, ${o.default}.`);
@@ -135,6 +135,8 @@ export function enumRow<K extends KeyOf<string>>(key: K, o: EnumOptions<State[K]
 }
 
 const flag = z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'false', 'no', 'off'] });
+/** 1 or 0 (zod/mini types stringbool's text side as `unknown`: String() names it). */
+const flagText = (v: boolean): string => String(z.encode(flag, v));
 
 /** On or off: written as 1 or 0; a bare name ("?present") means on. */
 export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Common<boolean>): UrlRow<K> {
@@ -148,12 +150,12 @@ export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Common<boolean>)
     schema: () => z.boolean(),
     read(raw, report) {
       if (raw.trim() === '') return true;
-      const on = flag.safeDecode(raw.trim());
+      const on = z.safeDecode(flag, raw.trim());
       if (on.success) return on.data;
-      report(`${param}=${quote(raw)} is not 1 or 0; using the default, ${flag.encode(o.default)}.`);
+      report(`${param}=${quote(raw)} is not 1 or 0; using the default, ${flagText(o.default)}.`);
       return undefined;
     },
-    write: (v) => flag.encode(v),
+    write: flagText,
     same: Object.is,
   };
   return row as unknown as UrlRow<K>;
