@@ -2,6 +2,7 @@ import { type Matrix, NOTES_CLASSES, oneHot } from '../../src';
 import { tex } from './format';
 import type { Cell, StepView } from './forwardSteps';
 import type { NotesContext } from './notesContext';
+import { BACKWARD_TITLES } from './passTitles';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from './notesMatrices';
 
 /** Keys of the gradient checks (NotesGradientChecks), one per backward step. */
@@ -25,18 +26,8 @@ const ZT = (l: number) => `\\tilde{Z}_{${l}\\,\\mathrm{norm}}`;
 /** ∂L/∂x as TeX. */
 export const D = (x: string) => `\\frac{\\partial L}{\\partial ${x}}`;
 
-export const BACKWARD_TITLES = [
-  '∂L/∂Z̃₂ = (A₂ − Y)/m',
-  '∂L/∂γ₂',
-  '∂L/∂β₂',
-  '∂L/∂Z₂, exact vs simplified',
-  '∂L/∂W₂',
-  '∂L/∂Z̃₁ through W₂ and ReLU',
-  '∂L/∂γ₁',
-  '∂L/∂β₁',
-  '∂L/∂Z₁, exact vs simplified',
-  '∂L/∂W₁',
-] as const;
+/** Titles of the backward pass (kept in passTitles.ts, which the deck loads first). */
+export { BACKWARD_TITLES };
 
 /** The corrected backward pass, one short TeX line per step (the step list). */
 export const BACKWARD_TEX: readonly string[] = [

@@ -1,6 +1,7 @@
 import { type Matrix, NOTES_CLASSES, oneHot } from '../../src';
 import { fmt, tex } from './format';
 import type { NotesContext } from './notesContext';
+import { FORWARD_TITLES } from './passTitles';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from './notesMatrices';
 
 /** One equation of a pass, shaped for display: symbolic, with the selected entry's numbers, and its matrices. */
@@ -29,19 +30,8 @@ export interface Cell {
 const ZN = (l: number) => `Z_{${l}\\,\\mathrm{norm}}`;
 const ZT = (l: number) => `\\tilde{Z}_{${l}\\,\\mathrm{norm}}`;
 
-/** Titles of the forward pass, in order (the step list, the stepper, presentation mode). */
-export const FORWARD_TITLES = [
-  'The batch X and labels Y',
-  'Z₁ = W₁X',
-  'Normalize: Z₁norm',
-  'Scale and shift: Z̃₁',
-  'A₁ = ReLU(Z̃₁)',
-  'Z₂ = W₂A₁',
-  'Normalize: Z₂norm',
-  'Scale and shift: Z̃₂',
-  'A₂ = softmax(Z̃₂)',
-  'The loss',
-] as const;
+/** Titles of the forward pass (kept in passTitles.ts, which the deck loads first). */
+export { FORWARD_TITLES };
 
 /** The symbolic forward pass, corrected (+β), one short TeX line per step (the step list). */
 export const FORWARD_TEX: readonly string[] = [

@@ -3,20 +3,24 @@ import type { SectionDef } from './registry';
 import type { SlideProps } from './slide';
 import { Batch } from './Batch';
 import { Mean } from './Mean';
-import { Centering } from './Centering';
-import { Variance } from './Variance';
-import { OnePassVarianceSlide } from './OnePassVariance';
-import { Normalize } from './Normalize';
-import { GammaBeta } from './GammaBeta';
-import { Identity } from './Identity';
-import { Bias } from './Bias';
-import { Placement } from './Placement';
+import { lazySection } from './lazySection';
 import './batch.css';
+
+// Sections 2–3 are on the first screen; 4–10 arrive as one chunk after it (heights: see lazySection).
+const later = () => import('./batchLater');
+const Centering = lazySection('Centering', () => later().then((m) => m.Centering), 1150);
+const Variance = lazySection('Variance', () => later().then((m) => m.Variance), 2050);
+const OnePassVarianceSlide = lazySection('OnePassVarianceSlide', () => later().then((m) => m.OnePassVarianceSlide), 500);
+const Normalize = lazySection('Normalize', () => later().then((m) => m.Normalize), 1200);
+const GammaBeta = lazySection('GammaBeta', () => later().then((m) => m.GammaBeta), 1450);
+const Identity = lazySection('Identity', () => later().then((m) => m.Identity), 1000);
+const Bias = lazySection('Bias', () => later().then((m) => m.Bias), 1050);
+const Placement = lazySection('Placement', () => later().then((m) => m.Placement), 1200);
 
 /** The section's equation and live panel alone: its step in presentation mode. */
 function asSlide(Section: ComponentType<SlideProps>): ComponentType {
   const Slide = () => <Section slide />;
-  Slide.displayName = `${Section.name}Slide`;
+  Slide.displayName = `${Section.displayName ?? Section.name}Slide`;
   return Slide;
 }
 

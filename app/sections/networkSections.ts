@@ -1,14 +1,18 @@
 import type { StepDef } from '../presentation/slides';
-import { BACKWARD_TITLES } from '../lib/backwardSteps';
-import { FORWARD_TITLES } from '../lib/forwardSteps';
+import { BACKWARD_TITLES, FORWARD_TITLES } from '../lib/passTitles';
+import { lazySection } from './lazySection';
 import type { SectionDef } from './registry';
-import { BackwardPass } from './BackwardPass';
-import { ForwardPass } from './ForwardPass';
-import { FurtherReading } from './FurtherReading';
-import { BackwardSlide, ForwardSlide } from './network/PassSlides';
-import { TrainVsEval } from './TrainVsEval';
-import { WhyItWorks } from './WhyItWorks';
 import { WhyNormalize } from './WhyNormalize';
+
+// Section 1 is on the first screen; 11, 12 and 14–16 arrive as one chunk after it (heights: see lazySection).
+const later = () => import('./networkLater');
+const ForwardPass = lazySection('ForwardPass', () => later().then((m) => m.ForwardPass), 1400);
+const BackwardPass = lazySection('BackwardPass', () => later().then((m) => m.BackwardPass), 1950);
+const ForwardSlide = lazySection('ForwardSlide', () => later().then((m) => m.ForwardSlide), 500);
+const BackwardSlide = lazySection('BackwardSlide', () => later().then((m) => m.BackwardSlide), 500);
+const WhyItWorks = lazySection('WhyItWorks', () => later().then((m) => m.WhyItWorks), 1900);
+const TrainVsEval = lazySection('TrainVsEval', () => later().then((m) => m.TrainVsEval), 1750);
+const FurtherReading = lazySection('FurtherReading', () => later().then((m) => m.FurtherReading), 1250);
 
 const forwardSteps: StepDef[] = FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i }, Component: ForwardSlide }));
 const backwardSteps: StepDef[] = BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, Component: BackwardSlide }));

@@ -19,8 +19,19 @@ test('sections 11 and 12 give presentation mode 10 steps each, every step settin
   const [forward, backward] = ['forward', 'backward'].map((id) => NETWORK_SECTIONS.find((s) => s.id === id));
   expect(forward?.steps?.map((s) => s.state?.forwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   expect(backward?.steps?.map((s) => s.state?.backwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  expect(new Set(forward?.steps?.map((s) => s.Component))).toEqual(new Set([ForwardSlide]));
-  expect(new Set(backward?.steps?.map((s) => s.Component))).toEqual(new Set([BackwardSlide]));
+  // One slide component per pass (ForwardSlide, BackwardSlide), loaded with the section's code.
+  expect(new Set(forward?.steps?.map((s) => s.Component)).size).toBe(1);
+  expect(new Set(backward?.steps?.map((s) => s.Component)).size).toBe(1);
+});
+
+test('the deck’s step of section 11 draws the forward slide once its code has loaded: step 6 shows Z₂ [3 × 6]', async () => {
+  const Step = NETWORK_SECTIONS.find((s) => s.id === 'forward')?.steps?.[5].Component;
+  expect(Step).toBeDefined();
+  if (!Step) return;
+  act(() => appStore.getState().setNav({ forwardStep: 5 }));
+  render(<Step />);
+  const { net, batch } = notesNetworkAfter(0, 1e-5);
+  expect(gridNumbers(await screen.findByRole('grid', { name: 'Z₂, 3 × 6' }, { timeout: 10_000 }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
 });
 
 test('the forward slide follows forwardStep: step 6 shows Z₂ [3 × 6] as the engine computes it', () => {

@@ -1,9 +1,11 @@
-import { act, render, within } from '@testing-library/react';
+import { act, render, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import * as engine from '../../src';
 import { App } from '../../app/App';
 import { SECTIONS } from '../../app/sections/registry';
+import { resetLabController } from '../../app/lab/controller';
+import { inPageTransport } from '../../app/lab/transport';
 import { appStore } from '../../app/state/store';
 
 /**
@@ -26,16 +28,23 @@ vi.mock('../../src', async (importOriginal) => {
 beforeEach(() => {
   appStore.setState(appStore.getInitialState(), true);
   failure.on = true;
+  // jsdom has no Worker: the lab (whose code loads while the test waits for sections 4–16) trains in the page.
+  resetLabController(inPageTransport);
   // React reports a caught render error on the console; the boundary, not the console, is under test.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetLabController();
+});
 
 const section = (id: string) => document.getElementById(id) as HTMLElement;
 
 test('section 9 fails alone: its own box says so with the message; the other sections still render and respond', async () => {
   const user = userEvent.setup();
   render(<App />);
+  // Sections 4–16 load their code after the first screen: wait until every placeholder has gone.
+  await waitFor(() => expect(document.querySelector('.section-waiting')).toBeNull(), { timeout: 15_000 });
   const bias = SECTIONS.find((s) => s.id === 'bias');
   expect(bias).toBeDefined();
 
