@@ -1,8 +1,11 @@
 // `npm run train -- <options>`: the training lab's with/without-BN comparison, headless in Node.
 // Prints one JSON line per logged step (or per learning rate with --sweep). It builds the run with
-// the engine's createExperiment, exactly as the lab's Worker does, so the numbers are the same.
+// the engine's createExperiment, exactly as the lab's Worker does, so the numbers are the same; for
+// Fashion-MNIST it reads the same subset file the lab fetches (public/data/) and splits it the same way.
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import {
   ACTIVATIONS,
   DATASETS_2D,
@@ -12,13 +15,22 @@ import {
   OPTIMIZERS,
   type ComparisonChunk,
   type ExperimentSettings,
+  type Split,
   type VariantName,
   VARIANTS,
   createExperiment,
+  decodeFashionSubset,
   experimentComparisonOptions,
   runSweep,
   stepComparison,
 } from '../src';
+
+/** The subset the lab loads (app/lib/loadFashion.ts fetches the same file from the page's base URL). */
+export const DEFAULT_FASHION_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', 'fashion-mnist-subset.bin.gz');
+/** `--dataset` values: the engine's 2-D generators, and the Fashion-MNIST subset read from disk. */
+export const CLI_DATASETS = [...DATASETS_2D, 'fashion'] as const;
+/** Flags that shape generated 2-D data, meaningless for Fashion-MNIST (its split is fixed in the file). */
+const DATA_2D_FLAGS = ['samples', 'noise', 'classes', 'test-fraction'] as const;
 
 const d = EXPERIMENT_DEFAULTS;
 const HELP = `Usage: npm run train -- [options]
@@ -29,11 +41,14 @@ batch order), and prints one JSON line per logged step:
 A variant that diverged prints {"diverged":{"step":…,"reason":"…"}} instead of its metrics.
 
 Data
-  --dataset <name>        ${DATASETS_2D.join(' | ')} (default ${d.dataset})
-  --samples <n>           samples before the train/test split (default ${d.samples})
-  --noise <x>             coordinate noise (default: the dataset's own)
-  --classes <k>           classes, spiral only (default ${d.classes})
-  --test-fraction <f>     held-out fraction (default ${d.testFraction})
+  --dataset <name>        ${CLI_DATASETS.join(' | ')} (default ${d.dataset})
+                          fashion: the lab's Fashion-MNIST subset, 28 × 28 images in 10 classes, split as in the file
+  --data <path>           the Fashion-MNIST subset file, --dataset fashion only
+                          (default ${relative(process.cwd(), DEFAULT_FASHION_FILE) || DEFAULT_FASHION_FILE}, built by npm run data:fashion)
+  --samples <n>           2-D only: samples before the train/test split (default ${d.samples})
+  --noise <x>             2-D only: coordinate noise (default: the dataset's own)
+  --classes <k>           2-D only: classes, spiral only (default ${d.classes})
+  --test-fraction <f>     2-D only: held-out fraction (default ${d.testFraction})
 Network
   --depth <n>             hidden layers (default ${d.depth})
   --width <n>             units per hidden layer (default ${d.width})
@@ -46,15 +61,23 @@ Training
   --lr <x>                learning rate (default ${d.lr})
   --batch <m>             mini-batch size (default ${d.batch})
   --steps <n>             steps to run (default 500)
-  --seed <n>              seed for data, weights and batch order (default ${d.seed})
+  --seed <n>              seed for the 2-D data, weights and batch order (default ${d.seed})
   --log-every <n>         print every n steps (default ${d.logEvery})
   --eval-every <n>        test-set evaluation every n steps, a multiple of --log-every (default: --log-every)
   --sweep <lr,lr,…>       instead: a learning-rate sweep of --steps steps per rate, one JSON line per rate
   -h, --help              this text
+
+The training lab (section 13) shows the command that reproduces its current run, e.g. its
+Figure 1 preset:
+  npm run train -- --dataset fashion --depth 3 --width 100 --activation sigmoid --bn before --init small \\
+    --optimizer sgd --lr 1 --batch 60 --seed 1 --steps 1000 --log-every 20 --eval-every 100
+Exit status: 0 done, 1 the Fashion-MNIST file is missing or unusable, 2 bad options.
 `;
 
-const OPTIONS = {
+/** Every flag the command line takes (the help text documents each one). */
+export const OPTIONS = {
   dataset: { type: 'string' },
+  data: { type: 'string' },
   samples: { type: 'string' },
   noise: { type: 'string' },
   classes: { type: 'string' },
@@ -77,6 +100,15 @@ const OPTIONS = {
 } as const;
 
 class UsageError extends Error {}
+/** The data file is missing or unusable (exit status 1). */
+class DataError extends Error {}
+
+/** Where a run's data comes from: generated 2-D points, or a Fashion-MNIST subset file. */
+export type CliData = { readonly kind: '2d' } | { readonly kind: 'fashion'; readonly path: string };
+
+export type CommandLine =
+  | { readonly help: true }
+  | { readonly help: false; readonly settings: Partial<ExperimentSettings>; readonly data: CliData; readonly steps: number; readonly sweep: number[] | null };
 
 function num(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -91,8 +123,11 @@ function choice<T extends string>(flag: string, text: string | undefined, allowe
   return text as T;
 }
 
-/** Parsed command line: the experiment settings, the number of steps, and an optional sweep. */
-export function parseCommandLine(argv: string[]): { help: true } | { help: false; settings: Partial<ExperimentSettings>; steps: number; sweep: number[] | null } {
+/**
+ * Parsed command line: the experiment settings, where the data comes from, the number of steps and
+ * an optional sweep. A relative --data path is taken from `cwd` (npm run's INIT_CWD: where the user typed it).
+ */
+export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_CWD ?? process.cwd()): CommandLine {
   let values;
   try {
     values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
@@ -100,9 +135,19 @@ export function parseCommandLine(argv: string[]): { help: true } | { help: false
     throw new UsageError((e as Error).message);
   }
   if (values.help) return { help: true };
+  const dataset = choice('dataset', values.dataset, CLI_DATASETS);
+  const fashion = dataset === 'fashion';
+  if (fashion) {
+    const misplaced = DATA_2D_FLAGS.filter((f) => values[f] !== undefined);
+    if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes generated 2-D data; it does not apply to --dataset fashion, whose train/test split is fixed in the file`);
+  } else if (values.data !== undefined) {
+    throw new UsageError(`--data is the Fashion-MNIST subset file: add --dataset fashion to use it`);
+  }
+  if (values.data !== undefined && values.data.trim() === '') throw new UsageError('--data expects a file path');
+  const data: CliData = fashion ? { kind: 'fashion', path: values.data === undefined ? DEFAULT_FASHION_FILE : resolve(cwd, values.data) } : { kind: '2d' };
   const logEvery = num('log-every', values['log-every']);
   const raw: Partial<Record<keyof ExperimentSettings, unknown>> = {
-    dataset: choice('dataset', values.dataset, DATASETS_2D),
+    dataset: fashion ? undefined : dataset,
     samples: num('samples', values.samples),
     noise: num('noise', values.noise),
     classes: num('classes', values.classes),
@@ -124,7 +169,34 @@ export function parseCommandLine(argv: string[]): { help: true } | { help: false
   const steps = num('steps', values.steps) ?? 500;
   if (!Number.isInteger(steps) || steps < 1) throw new UsageError(`--steps must be a positive integer, got ${steps}`);
   const sweep = values.sweep === undefined ? null : values.sweep.split(',').map((t) => num('sweep', t) as number);
-  return { help: false, settings, steps, sweep };
+  return { help: false, settings, data, steps, sweep };
+}
+
+/**
+ * The train/test split of a Fashion-MNIST subset file, as the lab's Worker makes it from the
+ * same file (app/worker/protocol.ts: the subset's own train and test images). Decoded and checked
+ * by the engine (decodeFashionSubset: gzip, magic, sizes, checksum, labels).
+ * @throws DataError naming the file and what is wrong with it.
+ */
+export async function readFashionSplit(path: string): Promise<Split> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new DataError(`the Fashion-MNIST subset is not at ${path}: build it with "npm run data:fashion", or give its path with --data <path>`);
+    }
+    if (code === 'EISDIR') throw new DataError(`--data must be the Fashion-MNIST subset file, but ${path} is a folder`);
+    throw new DataError(`the Fashion-MNIST subset at ${path} could not be read: ${(e as Error).message}`);
+  }
+  try {
+    const subset = await decodeFashionSubset(bytes);
+    return { train: subset.train, test: subset.test };
+  } catch (e) {
+    if (e instanceof EngineError) throw new DataError(`${path} is not a usable Fashion-MNIST subset: ${e.message}. Rebuild it with "npm run data:fashion"`);
+    throw e;
+  }
 }
 
 /** The JSON lines of one chunk: one per logged step, plus one when both variants have stopped. */
@@ -151,15 +223,19 @@ function entry(chunk: ComparisonChunk, v: VariantName, step: number): unknown {
   return div && div.step <= step ? { diverged: div } : null;
 }
 
-/** Runs the command line; writes JSON lines to `out`. Returns the process exit code. */
-export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+/**
+ * Runs the command line; writes JSON lines to `out`, problems to `err`. Resolves to the exit status:
+ * 0 done, 1 the data file is missing or unusable, 2 bad options.
+ */
+export async function main(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   try {
     const cmd = parseCommandLine(argv);
     if (cmd.help) {
       out(HELP);
       return 0;
     }
-    const { comparison: c, data, settings } = createExperiment(cmd.settings);
+    const split = cmd.data.kind === 'fashion' ? await readFashionSplit(cmd.data.path) : undefined;
+    const { comparison: c, data, settings } = createExperiment(cmd.settings, split);
     if (cmd.sweep) {
       const options = { ...experimentComparisonOptions(settings), learningRates: cmd.sweep, steps: cmd.steps };
       for (const point of runSweep(options, data)) out(JSON.stringify(point));
@@ -172,6 +248,10 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     }
     return 0;
   } catch (e) {
+    if (e instanceof DataError) {
+      err(`train: ${e.message}`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof EngineError) {
       err(`train: ${e.message}\nRun "npm run train -- --help" for the options.`);
       return 2;
@@ -181,5 +261,5 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+  process.exitCode = await main(process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
 }

@@ -10,11 +10,11 @@ import {
   stepComparison,
   experimentComparisonOptions,
 } from '../../src';
-import { main, parseCommandLine } from '../../scripts/train-cli';
+import { OPTIONS, main, parseCommandLine } from '../../scripts/train-cli';
 
-function runCli(args: string[]): { code: number; out: string[]; err: string[] } {
+async function runCli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [], err: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
   return { code, out, err };
 }
 
@@ -50,14 +50,15 @@ describe('npm run train (scripts/train-cli.ts)', () => {
       help: false,
       steps: 40,
       sweep: null,
+      data: { kind: '2d' },
       settings: { dataset: 'circles', depth: 3, width: 8, activation: 'tanh', optimizer: 'adam', lr: 0.01, batch: 16, seed: 2, logEvery: 5, evalEvery: 5, outputBn: true, bn: 'after' },
     });
     expect(parseCommandLine(['--help'])).toEqual({ help: true });
   });
 
-  test('prints one JSON line per logged step, equal to what createExperiment + stepComparison give (the lab’s path)', () => {
+  test('prints one JSON line per logged step, equal to what createExperiment + stepComparison give (the lab’s path)', async () => {
     const args = ['--dataset', 'moons', '--steps', '30', '--log-every', '10', '--batch', '16', '--seed', '5'];
-    const { code, out } = runCli(args);
+    const { code, out } = await runCli(args);
     expect(code).toBe(0);
     const lines = out.map((l) => JSON.parse(l));
     expect(lines.map((l) => l.step)).toEqual([10, 20, 30]);
@@ -72,25 +73,38 @@ describe('npm run train (scripts/train-cli.ts)', () => {
     });
   });
 
-  test('a diverged variant prints {"diverged": …}; when both stop, a last line at that step ends the run', () => {
-    const one = runCli(['--lr', '30', '--output-bn', '--steps', '20', '--batch', '16']).out.map((l) => JSON.parse(l));
+  test('a diverged variant prints {"diverged": …}; when both stop, a last line at that step ends the run', async () => {
+    const one = (await runCli(['--lr', '30', '--output-bn', '--steps', '20', '--batch', '16'])).out.map((l) => JSON.parse(l));
     expect(one).toHaveLength(2);
     expect(one[0].plain.diverged.reason).toMatch(/exceeded/);
     expect(one[0].bn.trainLoss).toBeGreaterThan(0);
-    const both = runCli(['--lr', '1000', '--steps', '50']).out.map((l) => JSON.parse(l));
+    const both = (await runCli(['--lr', '1000', '--steps', '50'])).out.map((l) => JSON.parse(l));
     expect(both).toHaveLength(1);
     expect(both[0].step).toBe(Math.max(both[0].plain.diverged.step, both[0].bn.diverged.step));
   });
 
-  test('--sweep prints one JSON line per learning rate, equal to runSweep', () => {
-    const { out } = runCli(['--sweep', '0.1,3', '--steps', '20', '--depth', '1', '--batch', '16']);
+  test('--sweep prints one JSON line per learning rate, equal to runSweep', async () => {
+    const { out } = await runCli(['--sweep', '0.1,3', '--steps', '20', '--depth', '1', '--batch', '16']);
     const e = createExperiment({ depth: 1, batch: 16 });
     const want = runSweep({ ...experimentComparisonOptions(e.settings), learningRates: [0.1, 3], steps: 20 }, e.data);
     expect(out.map((l) => JSON.parse(l))).toEqual(JSON.parse(JSON.stringify(want)));
   });
 
-  test('--help prints the options; bad options exit with code 2 and a clear message', () => {
-    expect(runCli(['--help']).out[0]).toMatch(/--dataset <name>/);
+  test('--help documents every option the parser takes, each on a line of its own with its argument', async () => {
+    const help = (await runCli(['--help'])).out.join('\n');
+    const names = Object.keys(OPTIONS);
+    expect(names.length).toBeGreaterThanOrEqual(21);
+    for (const name of names) {
+      const option = OPTIONS[name as keyof typeof OPTIONS];
+      const arg = option.type === 'string' ? ' <' : '';
+      expect(help, `--${name}`).toMatch(new RegExp(`^  (-\\w, )?--${name}${arg}`, 'm'));
+    }
+    expect(help).toMatch(/--dataset <name> +spiral \| circles \| gaussians \| xor \| moons \| fashion/);
+    expect(help).toMatch(/Exit status: 0 done, 1 .*, 2 bad options/);
+  });
+
+  test('--help prints the options; bad options exit with code 2 and a clear message', async () => {
+    expect((await runCli(['--help'])).out[0]).toMatch(/--dataset <name>/);
     const cases: [string[], RegExp][] = [
       [['--lr', 'abc'], /--lr expects a number, got "abc"/],
       [['--dataset', 'iris'], /--dataset must be one of spiral/],
@@ -100,7 +114,7 @@ describe('npm run train (scripts/train-cli.ts)', () => {
       [['--log-every', '10', '--eval-every', '15'], /multiple of logEvery/],
     ];
     for (const [args, msg] of cases) {
-      const r = runCli(args);
+      const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.out).toEqual([]);
       expect(r.err.join('\n')).toMatch(msg);
