@@ -8,7 +8,6 @@ export function TrainCommand() {
   const controls = useAppState(useShallow(labControls));
   const step = useRun((s) => s.step);
   const command = trainCommand(controls, Math.max(step, 1000));
-  if (!command) return null;
   return (
     <p className="lab-command">
       The same run in a terminal, number for number: <code data-testid="lab-command">{command}</code>

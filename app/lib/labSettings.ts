@@ -20,14 +20,15 @@ export const BOUNDARY_RESOLUTION = 64;
 
 /**
  * The engine's experiment settings for the lab's controls: what the Worker runs, and what
- * `npm run train` runs with the same flags (the dataset fields are ignored for Fashion-MNIST).
+ * `npm run train` runs with the same flags. The dataset fields are unused for Fashion-MNIST, so
+ * they stay at the engine's defaults there (the noise slider, hidden for it, changes nothing).
  */
 export function experimentSettings(c: LabControls): ExperimentSettings {
   const kind = c.labDataset === 'fashion' ? 'fashion' : '2d';
   return {
     dataset: c.labDataset === 'fashion' ? 'spiral' : c.labDataset,
     samples: 600,
-    noise: c.labNoise,
+    noise: kind === 'fashion' ? null : c.labNoise,
     classes: 3,
     testFraction: 0.25,
     depth: c.labDepth,
@@ -92,14 +93,14 @@ export const SWEEP_STEPS = { '2d': 400, fashion: 150 } as const;
 
 /**
  * The terminal command that runs the same comparison (`npm run train`, scripts/train-cli.ts) for
- * `steps` steps and prints the same numbers, one JSON line per logged step; null for Fashion-MNIST,
- * which the command line does not load.
+ * `steps` steps and prints the same numbers, one JSON line per logged step. For Fashion-MNIST the
+ * command reads the subset the lab fetches from its own copy in the repository (public/data/).
  */
-export function trainCommand(c: LabControls, steps: number): string | null {
-  if (c.labDataset === 'fashion') return null;
+export function trainCommand(c: LabControls, steps: number): string {
   const s = experimentSettings(c);
+  const data: [string, string | number][] = c.labDataset === 'fashion' ? [['dataset', 'fashion']] : [['dataset', s.dataset], ['noise', s.noise ?? 0]];
   const flags: [string, string | number][] = [
-    ['dataset', s.dataset], ['noise', s.noise ?? 0], ['depth', s.depth], ['width', s.width], ['activation', s.activation],
+    ...data, ['depth', s.depth], ['width', s.width], ['activation', s.activation],
     ['bn', s.bn], ['init', s.init], ['optimizer', s.optimizer], ['lr', s.lr], ['batch', s.batch], ['seed', s.seed],
     ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, createExperiment, encodeFashionSubset, parseFashionSubset, resolveComparisonConfig } from '../../src';
 import { BATCH_STEPS, LR_STEPS, nearestIndex } from '../../app/lib/labScales';
+import { FASHION_FILE } from '../../app/lib/loadFashion';
 import { FIGURE1_CONTROLS, type LabControls, experimentSettings, labControls, labRunSettings, sameRun, sweepRates, trainCommand } from '../../app/lib/labSettings';
 import { LAB_DEFAULTS } from '../../app/state/slices/lab';
 import { createAppStore } from '../../app/state/store';
@@ -8,6 +9,9 @@ import { parseQuery } from '../../app/state/url/parse';
 import { serializeQuery } from '../../app/state/url/serialize';
 
 const defaults: LabControls = { ...LAB_DEFAULTS };
+const tiny = () => ({ labels: Uint8Array.from({ length: 60 }, (_, i) => i % 10), pixels: new Uint8Array(60 * 4).fill(9) });
+/** A 2 × 2-pixel stand-in for the Fashion-MNIST subset: enough for a run's settings and config. */
+const subset = parseFashionSubset(encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 1, train: tiny(), test: tiny() }));
 
 describe('lab controls → the engine’s experiment settings', () => {
   test('the defaults are the engine’s EXPERIMENT_DEFAULTS (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), logged every step', () => {
@@ -16,8 +20,6 @@ describe('lab controls → the engine’s experiment settings', () => {
   });
 
   test('the Figure 1 preset gives exactly the engine’s FIGURE1_PRESET comparison on the Fashion subset', () => {
-    const split = () => ({ labels: Uint8Array.from({ length: 60 }, (_, i) => i % 10), pixels: new Uint8Array(60 * 4).fill(9) });
-    const subset = parseFashionSubset(encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 1, train: split(), test: split() }));
     const run = labRunSettings({ ...defaults, ...FIGURE1_CONTROLS }, 'data/f.bin.gz');
     expect(run.data).toEqual({ kind: 'fashion', url: 'data/f.bin.gz' });
     const config = createExperiment(run.experiment, { train: subset.train, test: subset.test }).comparison.config;
@@ -88,7 +90,30 @@ describe('the same run in a terminal', () => {
     expect(command.startsWith('npm run train -- ')).toBe(true);
     const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));
     expect(parsed).toMatchObject({ help: false, steps: 1234 });
+    expect(parsed).toMatchObject({ data: { kind: '2d' } });
     expect(createExperiment((parsed as { settings: object }).settings).settings).toEqual(experimentSettings(c));
-    expect(trainCommand({ ...defaults, labDataset: 'fashion' }, 10)).toBeNull();
+  });
+
+  test('for Fashion-MNIST the command reads the repository’s copy of the lab’s subset; its flags parse to exactly the lab’s settings', async () => {
+    const { DEFAULT_FASHION_FILE, parseCommandLine } = await import('../../scripts/train-cli');
+    const c: LabControls = { ...defaults, ...FIGURE1_CONTROLS, labNoise: 0.3, labBn: 'after', labOutputBn: true, labSeed: 9 };
+    const command = trainCommand(c, 500);
+    expect(command).toBe('npm run train -- --dataset fashion --depth 3 --width 100 --activation sigmoid --bn after --init small --optimizer sgd --lr 1 --batch 60 --seed 9 --steps 500 --log-every 20 --eval-every 100 --output-bn');
+    const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));
+    expect(parsed).toMatchObject({ help: false, steps: 500, sweep: null, data: { kind: 'fashion', path: DEFAULT_FASHION_FILE } });
+    expect(DEFAULT_FASHION_FILE.endsWith(`public/${FASHION_FILE}`)).toBe(true);
+    // The dataset fields do not shape Fashion-MNIST: both sides leave them at the engine's defaults.
+    const { settings } = parsed as { settings: object };
+    expect(createExperiment(settings, { train: subset.train, test: subset.test }).settings).toEqual(experimentSettings(c));
+    expect(labRunSettings(c, 'u').experiment).toEqual(experimentSettings(c));
+    expect(experimentSettings(c)).toMatchObject({ dataset: EXPERIMENT_DEFAULTS.dataset, samples: EXPERIMENT_DEFAULTS.samples, noise: null });
+  });
+
+  test('the CLI’s --help shows the lab’s Figure 1 command as its example, word for word', async () => {
+    const { main } = await import('../../scripts/train-cli');
+    const out: string[] = [];
+    expect(await main(['--help'], (l) => out.push(l), () => {})).toBe(0);
+    const help = out.join('\n').replace(/ \\\n +/g, ' ');
+    expect(help).toContain(trainCommand({ ...defaults, ...FIGURE1_CONTROLS }, 1000));
   });
 });
