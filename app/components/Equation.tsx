@@ -1,5 +1,5 @@
-import katex from 'katex';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { typeset } from '../lib/typeset';
 
 interface Props {
   /** TeX source; built by the app from engine numbers, never from user text. */
@@ -9,13 +9,13 @@ interface Props {
   label?: string;
 }
 
-/** A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. */
-export function Equation({ tex, display = true, label }: Props) {
+/**
+ * A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. Memoized: it re-renders
+ * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (lib/typeset.ts).
+ */
+export const Equation = memo(function Equation({ tex, display = true, label }: Props) {
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
-  const html = useMemo(
-    () => katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' }),
-    [tex, display],
-  );
+  const html = useMemo(() => typeset(tex, display), [tex, display]);
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
   // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
   // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
@@ -55,4 +55,4 @@ export function Equation({ tex, display = true, label }: Props) {
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );
-}
+});

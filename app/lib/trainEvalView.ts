@@ -1,4 +1,4 @@
-import type { RunningStatsTrace, SampleContexts, SampleOutput } from '../../src';
+import type { BatchNorm, RunningStatsTrace, SampleContexts, SampleOutput } from '../../src';
 import { fmt, tex } from './format';
 import { eq2, factor, term } from './notesMatrices';
 
@@ -49,6 +49,14 @@ export function sampleTex(out: SampleOutput, z1: number, gamma: number, beta: nu
     String.raw`${factor(gamma, 3)}\cdot\frac{${tex(z1, 4)} ${term(-out.mean, false, 4)}}{\sqrt{${tex(out.variance, 4)} + ${tex(eps, 2)}}} ${term(beta, false)}`,
     Number.isFinite(out.y) ? tex(out.y, 4) : String.raw`\text{no value: } 0/0`,
   );
+}
+
+/**
+ * A one-neuron layer `bn` with scale γ and shift β in place of its own: same running statistics, ε and
+ * momentum (shared, not copied: read-only use). `bn` is not mutated.
+ */
+export function withScaleShift(bn: BatchNorm, gamma: number, beta: number): BatchNorm {
+  return { ...bn, gamma: Float64Array.of(gamma), beta: Float64Array.of(beta) };
 }
 
 /** The three settings of the sample, in display order. */

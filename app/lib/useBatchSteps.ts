@@ -12,12 +12,12 @@ export interface BatchStepsResult {
   error: string | null;
 }
 
-/** The engine's batch-norm steps for the shared mini-batch, recomputed when any control changes. */
-export function useBatchSteps(): BatchStepsResult {
+function useSteps(affine: boolean): BatchStepsResult {
   const z = useMiniBatch();
   const eps = useAppState((s) => s.eps);
-  const gamma = useAppState((s) => s.gamma);
-  const beta = useAppState((s) => s.beta);
+  // Without the affine step the selectors return constants, so moving γ or β does not re-render.
+  const gamma = useAppState((s) => (affine ? s.gamma : 1));
+  const beta = useAppState((s) => (affine ? s.beta : 0));
   return useMemo(() => {
     try {
       return { z, steps: batchNormSteps(z, { eps, gamma, beta }), error: null };
@@ -26,4 +26,18 @@ export function useBatchSteps(): BatchStepsResult {
       throw e;
     }
   }, [z, eps, gamma, beta]);
+}
+
+/** The engine's batch-norm steps for the shared mini-batch, recomputed when any control changes. */
+export function useBatchSteps(): BatchStepsResult {
+  return useSteps(true);
+}
+
+/**
+ * The steps up to Z_norm (μ, z − μ, σ², √(σ² + ε), Z_norm), for sections that show nothing after it:
+ * computed with γ = 1 and β = 0 (so `y` is Z_norm and `gamma`/`beta` are not the store's), and not
+ * re-rendered when γ or β moves.
+ */
+export function useBatchStatistics(): BatchStepsResult {
+  return useSteps(false);
 }

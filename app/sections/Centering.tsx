@@ -6,7 +6,7 @@ import { EquationPair } from '../components/EquationPair';
 import { MappingPlot } from '../components/MappingPlot';
 import { NumberTable } from '../components/NumberTable';
 import { Stats } from '../components/Stats';
-import { useBatchSteps } from '../lib/useBatchSteps';
+import { useBatchStatistics } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { niceDomain } from '../lib/scale';
@@ -16,7 +16,7 @@ import type { SlideProps } from './slide';
 
 /** Section 4: centering, z − μ. */
 export function Centering({ slide = false }: SlideProps = {}) {
-  const { z, steps, error } = useBatchSteps();
+  const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, centered } = steps;
   const after = summarize(centered);

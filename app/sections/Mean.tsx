@@ -3,7 +3,7 @@ import { ChartFrame } from '../components/ChartFrame';
 import { DotPlot } from '../components/DotPlot';
 import { EquationPair } from '../components/EquationPair';
 import { appStore } from '../state/store';
-import { useBatchSteps } from '../lib/useBatchSteps';
+import { useBatchStatistics } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { sumTex } from '../lib/sumTex';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
@@ -12,7 +12,7 @@ import type { SlideProps } from './slide';
 
 /** Section 3: μ, the mean over the mini-batch, drawn on the points. */
 export function Mean({ slide = false }: SlideProps = {}) {
-  const { z, steps, error } = useBatchSteps();
+  const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, m } = steps;
   return (

@@ -6,7 +6,7 @@ import { MappingPlot } from '../components/MappingPlot';
 import { NumberTable } from '../components/NumberTable';
 import { Stats } from '../components/Stats';
 import { appStore, useAppState } from '../state/store';
-import { useBatchSteps } from '../lib/useBatchSteps';
+import { useBatchStatistics } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { normalizeView } from '../lib/normalizeStatus';
@@ -19,8 +19,9 @@ import { NormalizeStatus } from './NormalizeStatus';
 
 /** Section 6: Z_norm = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
 export function Normalize({ slide = false }: SlideProps = {}) {
-  const { z, steps, error } = useBatchSteps();
+  const { z, steps, error } = useBatchStatistics();
   const eps = useAppState((s) => s.eps);
+  const beta = useAppState((s) => s.beta);
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
   const { zNorm: ns, status } = normalizeView(z, steps);
@@ -60,7 +61,7 @@ export function Normalize({ slide = false }: SlideProps = {}) {
             { label: 'std of Z_norm', value: ns ? fmt(ns.std, 6) : 'undefined', tone: 'norm', testId: 'znorm-std' },
           ]}
         />
-        <NormalizeStatus status={status} variance={variance} eps={eps} beta={steps.beta} />
+        <NormalizeStatus status={status} variance={variance} eps={eps} beta={beta} />
         <div className="bn-actions">
           <button type="button" onClick={() => z.forEach((_, i) => setPoint(i, collapseValue(mu)))}>
             Put every point on one value (σ² = 0)

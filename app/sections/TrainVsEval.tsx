@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ScrollEquation } from '../components/ScrollEquation';
 import { Slider } from '../components/Slider';
 import { fmt } from '../lib/format';
@@ -17,7 +18,9 @@ export function TrainVsEval() {
   const setBn = useAppState((s) => s.setBn);
   const setBatch = useAppState((s) => s.setBatch);
   const trace = useRunningTrace();
-  const upd = updateTex(trace, momentum, m);
+  const upd = useMemo(() => updateTex(trace, momentum, m), [trace, momentum, m]);
+  const means = useMemo(() => runningSeries(trace, 'mean'), [trace]);
+  const variances = useMemo(() => runningSeries(trace, 'variance'), [trace]);
   const real = truth(shift, scale);
   return (
     <>
@@ -40,11 +43,11 @@ export function TrainVsEval() {
       </div>
       <div className="chart-pair">
         <div>
-          <RunningStatsChart what="mean" data={runningSeries(trace, 'mean')} truth={real.mean} batchName="the batch mean" />
+          <RunningStatsChart what="mean" data={means} truth={real.mean} batchName="the batch mean" />
           <ScrollEquation tex={upd.mean} label="The last update of the running mean" />
         </div>
         <div>
-          <RunningStatsChart what="variance" data={runningSeries(trace, 'variance')} truth={real.variance} batchName="the batch variance σ² (biased)" />
+          <RunningStatsChart what="variance" data={variances} truth={real.variance} batchName="the batch variance σ² (biased)" />
           <ScrollEquation tex={upd.variance} label="The last update of the running variance" />
         </div>
       </div>
@@ -53,7 +56,7 @@ export function TrainVsEval() {
         batch. Eval mode then uses the end of these lines:
       </p>
       <ScrollEquation tex={String.raw`y = \gamma\,\frac{z - \mu_{\text{run}}}{\sqrt{\sigma^2_{\text{run}} + \varepsilon}} + \beta`} />
-      <SampleModes bn={trace.bn} />
+      <SampleModes trace={trace} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { EquationPair } from '../components/EquationPair';
 import { Notice } from '../components/Notice';
 import { Stats } from '../components/Stats';
 import { appStore } from '../state/store';
-import { useBatchSteps } from '../lib/useBatchSteps';
+import { useBatchStatistics } from '../lib/useBatchSteps';
 import { fmt, tex } from '../lib/format';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { squaredDeviationsTex } from '../lib/sumTex';
@@ -16,7 +16,7 @@ import { OnePassVariance } from './OnePassVariance';
 
 /** Section 5: σ², the squared deviations drawn as squares; biased 1/m; why not E[z²] − μ². */
 export function Variance({ slide = false }: SlideProps = {}) {
-  const { z, steps, error } = useBatchSteps();
+  const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, m } = steps;
   const sigma = summarize(z).std;

@@ -3,7 +3,7 @@ import { Callout } from '../../components/Callout';
 import { fmt } from '../../lib/format';
 import { fixed } from '../../lib/notesMatrices';
 import { useAppState } from '../../state/store';
-import { useRunningTrace } from './useRunningTrace';
+import { useRunningTrace, useTrainedLayer } from './useRunningTrace';
 
 /** A test batch from a shifted distribution ("coloured cats"): how far its mean moves. */
 export const CAT_SHIFT = 3;
@@ -14,7 +14,7 @@ export function CatsCallout() {
   const m = useAppState((s) => s.m);
   const shift = useAppState((s) => s.shift);
   const scale = useAppState((s) => s.scale);
-  const { bn } = useRunningTrace();
+  const bn = useTrainedLayer(useRunningTrace());
   const shifted = sampleMiniBatch(seed + 31, m, shift + CAT_SHIFT, scale);
   const evalMean = outputMean(bn, shifted, 'eval');
   const trainMean = outputMean(bn, shifted, 'train');

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type BatchNorm, sampleInContexts, sampleMiniBatch } from '../../../src';
+import { type RunningStatsTrace, sampleInContexts, sampleMiniBatch } from '../../../src';
 import { ScrollEquation } from '../../components/ScrollEquation';
 import { Notice } from '../../components/Notice';
 import { Toggle } from '../../components/Toggle';
@@ -8,6 +8,7 @@ import { contextRows, outputText, sampleTex } from '../../lib/trainEvalView';
 import type { BnMode } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
+import { useTrainedLayer } from './useRunningTrace';
 
 const MODES = [
   { value: 'train', label: 'Train mode' },
@@ -15,7 +16,7 @@ const MODES = [
 ] as const satisfies readonly { value: BnMode; label: string }[];
 
 /** Sample 1 of the shared batch in three batches, in the chosen mode; m = 1 in train mode is refused in words. */
-export function SampleModes({ bn }: { bn: BatchNorm }) {
+export function SampleModes({ trace }: { trace: RunningStatsTrace }) {
   const mode = useAppState((s) => s.mode);
   const setBn = useAppState((s) => s.setBn);
   const seed = useAppState((s) => s.seed);
@@ -24,6 +25,7 @@ export function SampleModes({ bn }: { bn: BatchNorm }) {
   const eps = useAppState((s) => s.eps);
   const gamma = useAppState((s) => s.gamma);
   const beta = useAppState((s) => s.beta);
+  const bn = useTrainedLayer(trace);
   const z = useMiniBatch();
   const m = z.length;
   const others = useMemo(() => sampleMiniBatch(seed + 7, m - 1, shift, scale), [seed, m, shift, scale]);
