@@ -9,6 +9,25 @@ interface Props {
   label?: string;
 }
 
+const fontWaiters = new Set<() => void>();
+let listening = false;
+
+/**
+ * Calls `f` whenever fonts finish loading (KaTeX's load as equations need them), until the returned
+ * function is called. One 'loadingdone' listener for all equations: reading `document.fonts.ready` in
+ * every equation's effect forced a style recalculation per re-typeset equation on each slider move.
+ */
+function afterFontsLoad(f: () => void): () => void {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+  if (!fonts) return () => {};
+  if (!listening) {
+    listening = true;
+    fonts.addEventListener('loadingdone', () => fontWaiters.forEach((w) => w()));
+  }
+  fontWaiters.add(f);
+  return () => fontWaiters.delete(f);
+}
+
 /**
  * A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. Memoized: it re-renders
  * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (lib/typeset.ts).
@@ -33,14 +52,12 @@ export const Equation = memo(function Equation({ tex, display = true, label }: P
     // Observing reports once at the next frame: new TeX (this effect runs again) is measured then.
     ro.observe(el);
     // KaTeX's fonts arriving widen the content without resizing the box: observe afresh to measure again.
-    let live = true;
-    void document.fonts?.ready.then(() => {
-      if (!live) return;
+    const stop = afterFontsLoad(() => {
       ro.unobserve(el);
       ro.observe(el);
     });
     return () => {
-      live = false;
+      stop();
       ro.disconnect();
     };
   }, [html]);
