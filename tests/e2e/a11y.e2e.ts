@@ -126,6 +126,11 @@ test('axe: no serious or critical violation on any presentation step (1280×720,
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction((n) => document.querySelector('.deck-count')?.textContent?.includes(`Step ${n} of`), k);
     }
+    // Judged once the step's panel is in: its section's code and charts loaded, its live run started.
+    await page.waitForFunction(() => {
+      const slide = document.querySelector('.deck-slide');
+      return !!slide && !slide.querySelector('.section-waiting, .chart-waiting') && !slide.textContent?.includes('Starting the run');
+    });
     await page.emulateMedia({ colorScheme: k % 2 === 0 ? 'dark' : 'light' });
     const v = await axe(page);
     if (v.length > 0) found[`step ${k} (${k % 2 === 0 ? 'dark' : 'light'})`] = v;
