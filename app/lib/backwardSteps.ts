@@ -43,8 +43,9 @@ export const BACKWARD_TEX: readonly string[] = [
   String.raw`${D('W_1')} = ${D('Z_1')} \cdot X^{\top}`,
 ];
 
+/** Two lines, broken inside the bracket, so the whole formula fits a half-width panel on a projector. */
 const exactTex = (l: number) =>
-  String.raw`${D(`Z_${l}`)} = \frac{\gamma_${l}}{m\sqrt{\sigma_${l}^2 + \varepsilon}} \odot \left(m\,${D(ZT(l))} - ${D(`\\beta_${l}`)} - ${ZN(l)} \odot ${D(`\\gamma_${l}`)}\right)`;
+  String.raw`\begin{aligned} ${D(`Z_${l}`)} &= \frac{\gamma_${l}}{m\sqrt{\sigma_${l}^2 + \varepsilon}} \odot \Big(m\,${D(ZT(l))} \\ &\qquad - ${D(`\\beta_${l}`)} - ${ZN(l)} \odot ${D(`\\gamma_${l}`)}\Big) \end{aligned}`;
 const simplifiedTex = (l: number) => String.raw`${D(`Z_${l}`)} \approx ${D(ZT(l))} \odot \frac{\gamma_${l}}{\sqrt{\sigma_${l}^2 + \varepsilon}}`;
 
 /** Where the full equation differs from the step list's short one. */
@@ -77,11 +78,8 @@ function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<Backw
   const root = String.raw`\sqrt{${tex(p.variance[j], 4)} + ${eps}}`;
   const lhs = `\\left(${D(`Z_${p.l}`)}\\right)_{${j + 1},${i + 1}}`;
   return {
-    substituted: eq2(
-      lhs,
-      String.raw`\frac{${tex(p.gamma[j], 4)}}{${m}${root}}\left(${m}\cdot${factor(at(p.g.matrix, j, i), 4)} ${term(-p.dBeta[j], false, 4)} - ${factor(at(p.zn.matrix, j, i), 4)}\cdot${factor(p.dGamma[j], 4)}\right)`,
-      tex(at(p.exact.matrix, j, i), 4),
-    ),
+    // Three lines (the factor and two terms, the third term, the value): as narrow as the symbolic form.
+    substituted: String.raw`\begin{aligned} ${lhs} &= \frac{${tex(p.gamma[j], 4)}}{${m}${root}}\Big(${m}\cdot${factor(at(p.g.matrix, j, i), 4)} ${term(-p.dBeta[j], false, 4)} \\ &\qquad - ${factor(at(p.zn.matrix, j, i), 4)}\cdot${factor(p.dGamma[j], 4)}\Big) \\ &= ${tex(at(p.exact.matrix, j, i), 4)} \end{aligned}`,
     inputs: [p.g, p.zn, vectorPanel(`\\gamma_${p.l}`, `γ${p.l === 1 ? '₁' : '₂'}`, p.gamma, p.l === 1 ? 'neuron' : 'class')],
     output: p.exact,
     alternative: {
