@@ -1,4 +1,11 @@
 import { EngineError } from './errors';
+import { wasmTiles } from './gemmWasm';
+
+/**
+ * Products with at least this many multiply-adds in whole 4 × 4 tiles go to the WebAssembly SIMD kernel
+ * (./gemmWasm.ts); below it, copying the operands in and out costs more than it saves.
+ */
+export const WASM_MIN_MACS = 8192;
 
 /**
  * A dense matrix stored row-major in a Float64Array. Rows are samples (the batch, size m),
@@ -113,6 +120,13 @@ function gemm(
   B: Float64Array, br: number, bc: number,
   C: Float64Array, m: number, k: number, n: number,
 ): void {
+  const m4 = m & ~3, n4 = n & ~3;
+  if (m4 * n4 * k >= WASM_MIN_MACS && wasmTiles(A, ar, ac, B, br, bc, C, m4, n4, k, n)) {
+    // The wasm kernel wrote the 4 × 4 tiles; the leftover columns and rows are done here.
+    if (n4 < n) for (let r = 0; r < m4; r += 4) rows4(A, ar, ac, B, br, bc, C, r, n4, k, n);
+    for (let r = m4; r < m; r++) row1(A, ar, ac, B, br, bc, C, r, k, n);
+    return;
+  }
   let i = 0;
   for (; i + 8 <= m; i += 8) rows8(A, ar, ac, B, br, bc, C, i, k, n);
   for (; i + 4 <= m; i += 4) rows4(A, ar, ac, B, br, bc, C, i, 0, k, n);
