@@ -19,7 +19,8 @@ export const COVARIATE_PRESET: Partial<ExperimentSettings> = {
   evalEvery: 50,
 };
 export const COVARIATE_STEPS = 600;
-const CHUNK = 20;
+/** Training steps per slice call: one logged step, so a slice stays near its time budget on a slow phone. */
+const CHUNK = 10;
 
 /** One logged step: [q15, q85] as a band and q50, per network (absent once it diverged). */
 export interface QuantileRow {
@@ -44,7 +45,7 @@ function lastLayer(m: StepMetrics) {
   return m.quantiles[m.quantiles.length - 1];
 }
 
-/** The experiment as a chunked task: 20 training steps per call, quantile rows merged by step. */
+/** The experiment as a chunked task: CHUNK training steps per call, quantile rows merged by step. */
 export function covariateShiftTask(): ChunkedTask<CovariateView> {
   const { comparison } = createExperiment(COVARIATE_PRESET);
   const rows = new Map<number, QuantileRow>();

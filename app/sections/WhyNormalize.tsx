@@ -3,7 +3,7 @@ import { fmt } from '../lib/format';
 import { COVARIATE_PRESET, covariateShiftTask, medianDrift, percent } from '../lib/covariateShift';
 import { useChunkedTask } from '../lib/useChunkedTask';
 import { useNearViewport } from '../lib/useNearViewport';
-import { QuantileChart } from './network/lazyCharts';
+import { QuantileChart } from './network/QuantileChart';
 import './network/network.css';
 
 /** Section 1: covariate shift, live: one unit's input distribution over training, with and without BN. */

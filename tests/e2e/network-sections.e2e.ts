@@ -46,7 +46,7 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   await why.scrollIntoViewIfNeeded();
   await expect.poll(() => why.getByTestId('shift-progress').textContent(), { timeout: 30_000 }).toBe('Trained 600 steps.');
   await expect(why.getByTestId('shift-summary').textContent()).resolves.toMatch(/Test accuracy after 600 steps: \d+\.\d % without BN, \d+\.\d % with\./);
-  await expect(why.locator('.recharts-surface').count()).resolves.toBe(2);
+  await expect(why.locator('svg.quantile-chart').count()).resolves.toBe(2);
 
   // 11 — Next by keyboard and mouse, the equation list, a cell by click and arrow keys, the SGD slider.
   const fwd = section(page, 'forward');

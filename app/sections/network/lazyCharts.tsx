@@ -1,10 +1,9 @@
 import { type ComponentProps, Suspense, lazy } from 'react';
 
 /**
- * The charts of sections 1, 14 and 15, loaded on first use: Recharts is a large library, and the
+ * The Recharts charts of sections 14 and 15, loaded on first use: Recharts is a large library, and the
  * notebook's text and equations should not wait for it. Each keeps its height while loading.
  */
-const Quantile = lazy(() => import('./QuantileChart').then((m) => ({ default: m.QuantileChart })));
 const Running = lazy(() => import('./RunningStatsChart').then((m) => ({ default: m.RunningStatsChart })));
 const Scale = lazy(() => import('./ScaleChart').then((m) => ({ default: m.ScaleChart })));
 const Landscape = lazy(() => import('./LandscapeChart').then((m) => ({ default: m.LandscapeChart })));
@@ -15,11 +14,6 @@ const Waiting = ({ height }: { height: number }) => (
   </p>
 );
 
-export const QuantileChart = (p: ComponentProps<typeof Quantile>) => (
-  <Suspense fallback={<Waiting height={300} />}>
-    <Quantile {...p} />
-  </Suspense>
-);
 export const RunningStatsChart = (p: ComponentProps<typeof Running>) => (
   <Suspense fallback={<Waiting height={280} />}>
     <Running {...p} />
