@@ -1,3 +1,4 @@
+import { ScrollX } from '../../components/ScrollX';
 import { Callout } from '../../components/Callout';
 import { betaSignRows } from '../../lib/betaSign';
 import type { NotesContext } from '../../lib/notesContext';
@@ -18,26 +19,28 @@ export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
         </>
       }
     >
-      <table className="data-table" aria-label="Batch mean of Z̃₁ with + β and with − β">
-        <thead>
-          <tr>
-            <th scope="col">neuron</th>
-            <th scope="col">β₁</th>
-            <th scope="col">mean of γ·Z_norm + β</th>
-            <th scope="col">mean with the notes&apos; − β</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, j) => (
-            <tr key={j}>
-              <th scope="row">{j + 1}</th>
-              <td className="num">{fixed(r.beta, 4)}</td>
-              <td className="num">{fixed(r.meanPlus, 4)}</td>
-              <td className="num">{fixed(r.meanMinus, 4)}</td>
+      <ScrollX label="Batch mean of Z̃₁ with + β and with − β">
+        <table className="data-table" aria-label="Batch mean of Z̃₁ with + β and with − β">
+          <thead>
+            <tr>
+              <th scope="col">neuron</th>
+              <th scope="col">β₁</th>
+              <th scope="col">mean of γ·Z_norm + β</th>
+              <th scope="col">mean with the notes&apos; − β</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r, j) => (
+              <tr key={j}>
+                <th scope="row">{j + 1}</th>
+                <td className="num">{fixed(r.beta, 4)}</td>
+                <td className="num">{fixed(r.meanPlus, 4)}</td>
+                <td className="num">{fixed(r.meanMinus, 4)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
       <p className="callout-note">
         {fresh
           ? 'At initialisation β = 0, so the sign is invisible: take a few SGD steps (slider above) and β moves away from 0.'

@@ -1,3 +1,4 @@
+import { ScrollX } from '../../components/ScrollX';
 import { LANDSCAPE_PRESET } from '../../../src';
 import { fmt } from '../../lib/format';
 import { type VariantSummary, landscapeTask, roughness } from '../../lib/landscapeView';
@@ -68,21 +69,23 @@ export function Landscape() {
         </div>
       )}
       {view && (
-        <table className="data-table" aria-label="Medians over the checkpoints" data-testid="landscape-summary">
-          <caption>Medians over the checkpoints after the start</caption>
-          <thead>
-            <tr>
-              <th scope="col">network</th>
-              <th scope="col">loss range</th>
-              <th scope="col">gradient change</th>
-              <th scope="col">β-smoothness</th>
-            </tr>
-          </thead>
-          <tbody>
-            <SummaryRow name="without BN" v={view.summary.plain} />
-            <SummaryRow name="with BN" v={view.summary.bn} />
-          </tbody>
-        </table>
+        <ScrollX label="Medians over the checkpoints">
+          <table className="data-table" aria-label="Medians over the checkpoints" data-testid="landscape-summary">
+            <caption>Medians over the checkpoints after the start</caption>
+            <thead>
+              <tr>
+                <th scope="col">network</th>
+                <th scope="col">loss range</th>
+                <th scope="col">gradient change</th>
+                <th scope="col">β-smoothness</th>
+              </tr>
+            </thead>
+            <tbody>
+              <SummaryRow name="without BN" v={view.summary.plain} />
+              <SummaryRow name="with BN" v={view.summary.bn} />
+            </tbody>
+          </table>
+        </ScrollX>
       )}
       {view && done && <Verdict r={roughness(view)} />}
       {view && view.summary.plain.nonFinite + view.summary.bn.nonFinite > 0 && (

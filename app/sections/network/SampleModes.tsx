@@ -1,3 +1,4 @@
+import { ScrollX } from '../../components/ScrollX';
 import { useMemo } from 'react';
 import { type RunningStatsTrace, sampleInContexts, sampleMiniBatch } from '../../../src';
 import { ScrollEquation } from '../../components/ScrollEquation';
@@ -38,18 +39,20 @@ export function SampleModes({ trace }: { trace: RunningStatsTrace }) {
         Sample 1 of the batch of section 2 has z₁ = <span className="num">{fmt(z[0], 4)}</span>. Its output in {mode} mode:
       </p>
       {eq && <ScrollEquation tex={eq} label={`Sample 1's output in ${mode} mode`} />}
-      <table className="data-table" aria-label={`Sample 1's output in ${mode} mode, in three batches`}>
-        <tbody>
-          {contextRows(c, m).map(({ label, out }) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="num" data-testid={`sample-${label.split(' ')[0]}`}>
-                {out.ok ? outputText(out.y) : 'refused (see below)'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollX label="Sample 1's output in three batches">
+        <table className="data-table" aria-label={`Sample 1's output in ${mode} mode, in three batches`}>
+          <tbody>
+            {contextRows(c, m).map(({ label, out }) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="num" data-testid={`sample-${label.split(' ')[0]}`}>
+                  {out.ok ? outputText(out.y) : 'refused (see below)'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollX>
       {mode === 'train' ? (
         <p>The same z₁ gets a different output in each batch: in training, a sample&apos;s output depends on who else is in its batch.</p>
       ) : (
