@@ -135,3 +135,25 @@ test('touch on a phone (390×844): tapping Next and an equation steps the passes
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test.each([320, 390])('nothing widens the page at %i px: every section drawn (late tables included), the page never scrolls sideways', async (width) => {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  await page.goto(baseUrl());
+  const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));
+  for (const id of ids) {
+    await page.evaluate((s) => document.getElementById(s)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
+    await page.waitForTimeout(80);
+  }
+  // Tables that appear only once a section's own run has data (section 14's medians).
+  await page.locator('#why-it-works').scrollIntoViewIfNeeded();
+  await page.getByTestId('landscape-summary').waitFor({ timeout: 30_000 });
+  const wide = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    culprits: [...document.querySelectorAll('section[data-section] *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.scroll-x'))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()} in #${el.closest('section')?.id}`),
+  }));
+  expect(wide.page, `wider than ${width}: ${wide.culprits.join(', ')}`).toBeLessThanOrEqual(width);
+  await page.close();
+});
