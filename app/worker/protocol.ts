@@ -47,6 +47,15 @@ export interface LabSession {
 export const PUMP_BUDGET_MS = 60;
 /** The boundary is redrawn at most this often while playing. */
 export const BOUNDARY_EVERY_MS = 250;
+/**
+ * While playing, the Worker trains at least this many times as long as the last boundary took before
+ * it draws the next, so boundaries take at most 1 / (1 + 5) ≈ 17 % of its time: two 64 × 64
+ * boundaries of a 6 × 128 network cost ~300 ms, fifteen training steps.
+ */
+export const BOUNDARY_COST_FACTOR = 5;
+
+/** Milliseconds to train between two boundaries drawn while playing, after one that took `costMs`. */
+export const boundaryGap = (costMs: number): number => Math.max(BOUNDARY_EVERY_MS, BOUNDARY_COST_FACTOR * costMs);
 /** Steps per second are measured over windows of this length. */
 export const RATE_WINDOW_MS = 1000;
 /** While playing slowly, the session sleeps at least this long between pumps (fewer, fuller messages). */
@@ -66,7 +75,9 @@ interface Run {
   rateAt: number;
   rateSteps: Record<VariantName, number>;
   rates: Record<VariantName, number>;
+  /** When the last boundary was finished, and what it cost (ms). */
   boundaryAt: number;
+  boundaryCost: number;
   boundaryStep: number;
 }
 
@@ -121,8 +132,10 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
     r.rateSteps = { plain: stepsOf(r, 'plain'), bn: stepsOf(r, 'bn') };
   }
 
+  /** Draws and posts both boundaries (unless already drawn at this step), timing them. */
   function boundary(r: Run): void {
-    r.boundaryAt = now();
+    const start = now();
+    r.boundaryAt = start;
     if (!r.probe || r.boundaryStep === r.comparison.step) return;
     r.boundaryStep = r.comparison.step;
     const { extent, resolution } = r.probe;
@@ -132,6 +145,8 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
       images[v] = variant.diverged ? null : boundaryImage(variant.model, r.probe);
     }
     post({ type: 'boundary', runId: r.id, step: r.comparison.step, resolution, extent, images });
+    r.boundaryAt = now();
+    r.boundaryCost = r.boundaryAt - start;
   }
 
   /** Runs `steps` steps (or until both diverge), posting one metrics event. */
@@ -170,7 +185,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
       const probe = is2d && runInfo.extent ? createBoundaryProbe(runInfo.extent, settings.boundaryResolution) : null;
       const r: Run = {
         id: request.runId, settings, experiment, comparison: experiment.comparison, probe, playing: false,
-        paceAt: 0, paceStep: 0, rateAt: 0, rateSteps: { plain: 0, bn: 0 }, rates: { plain: 0, bn: 0 }, boundaryAt: 0, boundaryStep: -1,
+        paceAt: 0, paceStep: 0, rateAt: 0, rateSteps: { plain: 0, bn: 0 }, rates: { plain: 0, bn: 0 }, boundaryAt: 0, boundaryCost: 0, boundaryStep: -1,
       };
       run = r;
       post({ type: 'ready', runId: r.id, info: runInfo });
@@ -252,7 +267,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
       }
     }
     const t = now();
-    if (t - r.boundaryAt >= BOUNDARY_EVERY_MS) boundary(r);
+    if (t - r.boundaryAt >= boundaryGap(r.boundaryCost)) boundary(r);
     if (t - r.rateAt >= RATE_WINDOW_MS) {
       for (const v of VARIANTS) {
         const steps = stepsOf(r, v);

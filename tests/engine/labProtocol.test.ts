@@ -11,7 +11,7 @@ import {
   stepComparison,
 } from '../../src';
 import type { LabEvent, LabRequest, LabRunSettings } from '../../app/worker/messages';
-import { PUMP_BUDGET_MS, createLabSession } from '../../app/worker/protocol';
+import { BOUNDARY_EVERY_MS, PUMP_BUDGET_MS, boundaryGap, createLabSession } from '../../app/worker/protocol';
 import { gridPoints } from '../../app/worker/boundary';
 
 /** A session with a fake clock (each reading advances it by `tick` ms) and a log of what it posted. */
@@ -286,4 +286,50 @@ test('a pump does about PUMP_BUDGET_MS of work: with a 1 ms clock tick it runs f
   const [m] = h.take('metrics');
   expect(m.step).toBeGreaterThan(1);
   expect(m.step).toBeLessThanOrEqual(PUMP_BUDGET_MS);
+});
+
+describe('lab protocol: the boundary’s cadence follows its cost', () => {
+  test('boundaryGap: 250 ms at least, else 5 × what the last boundary took', () => {
+    expect(boundaryGap(0)).toBe(BOUNDARY_EVERY_MS);
+    expect(boundaryGap(40)).toBe(BOUNDARY_EVERY_MS);
+    expect(boundaryGap(300)).toBe(1500);
+  });
+
+  test('boundaries that take 300 ms each (a big network): over 20 s of play they take at most 20 % of the time; pause and the end still draw one', async () => {
+    // A fake clock: 20 ms per reading (about one training step), and each boundary "takes" 300 ms (the clock jumps while it is posted).
+    let t = 0;
+    const events: LabEvent[] = [];
+    const session = createLabSession({
+      post: (e) => {
+        events.push(e);
+        if (e.type === 'boundary') t += 300;
+      },
+      loadFashion: () => Promise.reject(new Error('none')),
+      now: () => (t += 20),
+    });
+    const boundaries = () => events.filter((e): e is Extract<LabEvent, { type: 'boundary' }> => e.type === 'boundary');
+    const step = () => events.filter((e) => e.type === 'metrics').at(-1)?.step ?? 0;
+    await session.receive({ type: 'speed', stepsPerSecond: 0 });
+    await session.receive({ type: 'configure', runId: 1, run: run2d({}, 100_000) });
+    await session.receive({ type: 'play', runId: 1 });
+    const start = t, before = boundaries().length;
+    while (t - start < 20_000) session.pump();
+    const drawn = boundaries().length - before;
+    expect(drawn).toBeGreaterThanOrEqual(8);
+    expect((drawn * 300) / (t - start)).toBeLessThanOrEqual(0.2);
+    await session.receive({ type: 'pause', runId: 1 });
+    expect(boundaries().at(-1)?.step).toBe(step());
+    // Stepping while paused draws one at once, too.
+    await session.receive({ type: 'step', runId: 1, steps: 1 });
+    expect(boundaries().at(-1)?.step).toBe(step());
+  });
+
+  test('a run that stops at its step limit draws its boundary at the last step', async () => {
+    const h = harness();
+    await h.send({ type: 'speed', stepsPerSecond: 0 });
+    await h.send({ type: 'configure', runId: 1, run: run2d({}, 77) });
+    await h.send({ type: 'play', runId: 1 });
+    h.pumpAll();
+    expect(h.take('boundary').at(-1)?.step).toBe(77);
+  });
 });
