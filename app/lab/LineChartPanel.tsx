@@ -1,7 +1,7 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import { fmt } from '../lib/format';
-import { type Axis, type ChartLine, linePath, logTicks, niceAxis } from '../lib/labCharts';
+import { type Axis, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from '../lib/labCharts';
 import { useElementWidth } from '../lib/useElementWidth';
 import { lineStyle } from './lineStyle';
 
@@ -57,6 +57,9 @@ interface FrameProps {
   yLabel: string;
 }
 
+/** Room for the y tick labels and, beside them, the axis title (long labels such as 10⁻⁶⁰ widen it). */
+const yWidth = (ticks: number[] | undefined): number => yAxisWidth((ticks ?? []).map(format));
+
 /** Axes and grid: re-rendered only when their props change (memo), never just because lines moved. */
 const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLabel }: FrameProps) {
   const yLabelProps = useMemo(() => ({ value: yLabel, angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--muted)', fontSize: 12, style: { textAnchor: 'middle' } }) as const, [yLabel]);
@@ -64,7 +67,7 @@ const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLab
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" />
       <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} label={X_LABEL} />
-      <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={format} label={yLabelProps} />
+      <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={yWidth(yTicks)} tickFormatter={format} label={yLabelProps} />
       <Paths />
     </LineChart>
   );

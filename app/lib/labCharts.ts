@@ -151,14 +151,41 @@ export function niceAxis(range: [number, number], count = 5): Axis {
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 
-/** Powers of ten from domain[0] to domain[1] (every other one past six decades), for a log axis. */
-export function logTicks(domain: [number, number] | null): number[] | undefined {
+/** Decades between two labelled ticks of a log axis: the first that keeps the count at `maxTicks` or fewer. */
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200];
+
+/**
+ * Powers of ten from domain[0] to domain[1], at most `maxTicks` of them: every power, or every 2nd,
+ * 3rd, 5th, 10th, … (exponents that are multiples of the step), for a log axis. 1e-61 … 10 → 10⁻⁶⁰,
+ * 10⁻⁴⁰, 10⁻²⁰, 1.
+ */
+export function logTicks(domain: [number, number] | null, maxTicks = 6): number[] | undefined {
   if (!domain || !(domain[0] > 0)) return undefined;
   const a = Math.round(Math.log10(domain[0])), b = Math.round(Math.log10(domain[1]));
-  const every = b - a > 6 ? 2 : 1;
+  const count = (every: number) => Math.floor(b / every) - Math.ceil(a / every) + 1;
+  const every = DECADE_STEPS.find((d) => count(d) <= maxTicks) ?? Math.ceil((b - a) / Math.max(1, maxTicks - 1));
   const ticks: number[] = [];
-  for (let e = a; e <= b; e += every) ticks.push(Number(`1e${e}`));
+  for (let e = Math.ceil(a / every) * every; e <= b; e += every) ticks.push(Number(`1e${e}`));
   return ticks;
+}
+
+/** Superscripts, the minus sign and the dot are narrower than digits. */
+const NARROW = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻.,]/;
+
+/** About how wide a tick label is, in px, at `fontSize` (digits are ~0.56 em in the UI's sans-serif). */
+export function labelWidth(text: string, fontSize = 12): number {
+  let em = 0;
+  for (const ch of text) em += NARROW.test(ch) ? 0.36 : 0.58;
+  return em * fontSize;
+}
+
+/**
+ * Width of a y axis whose title is written sideways at its left (x ≈ 12 px): room for the title, the
+ * longest tick label, and the tick itself (8 px), and at least `min`.
+ */
+export function yAxisWidth(labels: readonly string[], min = 52): number {
+  const widest = labels.reduce((w, l) => Math.max(w, labelWidth(l)), 0);
+  return Math.max(min, Math.ceil(20 + widest + 8));
 }
 
 /**

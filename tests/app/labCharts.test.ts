@@ -7,6 +7,7 @@ import {
   latestGradNorms,
   linePath,
   logDomain,
+  labelWidth,
   logTicks,
   metricLines,
   niceAxis,
@@ -15,7 +16,9 @@ import {
   quantileLines,
   readout,
   valueDomain,
+  yAxisWidth,
 } from '../../app/lib/labCharts';
+import { fmt } from '../../app/lib/format';
 import { count, divergenceText, percent, positionText, rate, value } from '../../app/lib/labText';
 import { appendLogs, createRunSeries } from '../../app/lib/series';
 import { describeResult, sweepSummary, sweepView } from '../../app/lib/sweepView';
@@ -100,10 +103,31 @@ describe('axes', () => {
     expect(padRange([2, 2])).toEqual([1.5, 2.5]);
   });
 
-  test('logTicks: powers of ten, every other past six decades', () => {
+  test('logTicks: powers of ten, at most 6, stepping by a whole number of decades', () => {
     expect(logTicks([1e-3, 10])).toEqual([1e-3, 1e-2, 0.1, 1, 10]);
     expect(logTicks([1e-8, 1])).toEqual([1e-8, 1e-6, 1e-4, 1e-2, 1]);
+    // Adam at lr 1: BN's gradients decay to ~1e-61; 63 decades get 4 labels, not 32.
+    expect(logTicks([1e-61, 10])).toEqual([1e-60, 1e-40, 1e-20, 1]);
+    expect(logTicks([1e-12, 1])).toEqual([1e-12, 1e-9, 1e-6, 1e-3, 1]);
+    expect(logTicks([1e-300, 1e300])).toEqual([1e-200, 1, 1e200]);
+    for (let lo = -320; lo < 0; lo += 7) {
+      for (const span of [1, 2, 5, 6, 7, 11, 29, 63, 150]) {
+        const ticks = logTicks([10 ** lo, 10 ** (lo + span)])!;
+        const exps = ticks.map((t) => Math.round(Math.log10(t)));
+        expect(ticks.length, `10^${lo} … 10^${lo + span}`).toBeLessThanOrEqual(6);
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(exps.slice(1).map((e, i) => e - exps[i])).size).toBe(1);
+        expect(Number.isInteger(exps[1] - exps[0])).toBe(true);
+      }
+    }
     expect(logTicks(null)).toBeUndefined();
+  });
+
+  test('yAxisWidth: 52 px for short labels; wider for 10⁻⁶⁰ so the sideways title keeps clear of it', () => {
+    expect(yAxisWidth(['0', '0.5', '1'])).toBe(52);
+    expect(yAxisWidth([fmt(1e-60, 4), fmt(1e-40, 4)])).toBeGreaterThanOrEqual(28 + labelWidth('10⁻⁶⁰'));
+    expect(yAxisWidth(['1.5×10⁻⁵'])).toBeGreaterThan(yAxisWidth(['10⁻⁵']));
+    expect(labelWidth('10⁻⁶⁰')).toBeGreaterThan(labelWidth('10'));
   });
 });
 
