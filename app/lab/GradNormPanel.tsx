@@ -1,42 +1,83 @@
 import { useCallback } from 'react';
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../components/ChartFrame';
 import { fmt } from '../lib/format';
-import { VARIANT_LABEL, gradNormLines, latestGradNorms, logDomain, logTicks } from '../lib/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, gradNormLines, latestGradNorms, logDomain, logTicks } from '../lib/labCharts';
+import { gradBarNotes } from '../lib/labText';
 import { useElementWidth } from '../lib/useElementWidth';
 import { useAppState } from '../state/store';
-import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
+import { LiveLineChart, type LiveLines, lastStep, runSettings } from './LiveLineChart';
 import { VARIANT_COLOR } from './lineStyle';
 import type { RunState } from './runStore';
 import { useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 const tick = { fontSize: 12, fill: 'var(--muted)' };
+const ZERO_LABEL = { fontSize: 12, fill: 'var(--fg)' };
 
 const latest = (s: RunState) => {
   if (!s.series) return null;
-  const rows = latestGradNorms(s.series).map((r) => ({ layer: r.layer, plain: r.plain && r.plain > 0 ? r.plain : null, bn: r.bn && r.bn > 0 ? r.bn : null }));
-  const points = rows.flatMap((r) => [r.plain, r.bn]).filter((x): x is number => x !== null).map((v) => ({ s: 0, v }));
-  return { rows, domain: logDomain([{ id: 'all', name: '', variant: 'bn', role: 'grad', points }]) };
+  const norms = latestGradNorms(s.series);
+  const positive = (x: number | null) => (x !== null && x > 0 ? x : null);
+  const points = norms.flatMap((r) => [positive(r.plain), positive(r.bn)]).filter((x): x is number => x !== null).map((v) => ({ s: 0, v }));
+  const domain = logDomain([{ id: 'all', name: '', variant: 'bn', role: 'grad', points }]) ?? ([1e-3, 1] as [number, number]);
+  // A zero has no place on a log scale: its bar sits at the bottom with height 0 and a "0" above it.
+  const bar = (x: number | null) => (x === 0 ? domain[0] : positive(x));
+  const rows = norms.map((r) => ({ layer: r.layer, plain: bar(r.plain), bn: bar(r.bn), plainZero: r.plain === 0 ? '0' : null, bnZero: r.bn === 0 ? '0' : null }));
+  const step = (v: 'plain' | 'bn') => (s.series![v].n > 0 ? s.series![v].step[s.series![v].n - 1] : null);
+  const steps = { plain: step('plain'), bn: step('bn') };
+  return { norms, rows, domain, steps, notes: gradBarNotes(norms, s.diverged, steps) };
 };
+type Latest = NonNullable<ReturnType<typeof latest>>;
 
 /** Bars are a full Recharts redraw: once a second is enough for values that jump every step anyway. */
 const BARS_MS = 1000;
+
+const TITLE = 'Latest gradient norm ‖∂L/∂W‖ per weight layer';
+
+/** The bars' numbers as a table: each layer's latest norm per network, and the step it was logged at. */
+function barsTable(view: Latest | null) {
+  return {
+    columns: [
+      { key: 'layer', label: 'weight layer' },
+      ...VARIANT_ORDER.flatMap((v) => [
+        { key: v, label: `‖∂L/∂W‖, ${VARIANT_PHRASE[v]}` },
+        { key: `${v}Step`, label: `logged at step, ${VARIANT_PHRASE[v]}` },
+      ]),
+    ],
+    rows: (view?.norms ?? []).map((r) => ({ layer: r.layer, plain: r.plain, bn: r.bn, plainStep: view?.steps.plain, bnStep: view?.steps.bn })),
+  };
+}
 
 /** ‖∂L/∂W_l‖ of every weight layer at the latest logged step: bars on a log scale, both networks. */
 function LatestBars() {
   const view = useRunView(latest, BARS_MS);
   const [box, width] = useElementWidth<HTMLDivElement>(420);
-  const summary = (view?.rows ?? []).map((r) => `${r.layer}: ${VARIANT_LABEL.plain} ${r.plain === null ? 'none' : fmt(r.plain, 2)}, ${VARIANT_LABEL.bn} ${r.bn === null ? 'none' : fmt(r.bn, 2)}`).join('; ');
+  const words = (x: number | null) => (x === null ? 'none' : fmt(x, 2));
+  const summary = (view?.norms ?? []).map((r) => `${r.layer}: ${VARIANT_LABEL.plain} ${words(r.plain)}, ${VARIANT_LABEL.bn} ${words(r.bn)}`).join('; ');
+  const notes = view?.notes ?? [];
+  const domain = view?.domain ?? [1e-3, 1];
   return (
-    <div ref={box} className="lab-chart" role="img" aria-label={`Gradient norms per weight layer at the latest step. ${summary}`}>
-      <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: 8, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
-        <XAxis dataKey="layer" tick={tick} interval={0} label={{ value: 'weight layer (W₁ is nearest the input)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
-        <YAxis type="number" scale="log" domain={view?.domain ?? [1e-3, 1]} ticks={logTicks(view?.domain ?? [1e-3, 1])} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={(v: number) => fmt(v, 4)} />
-        <Bar dataKey="plain" name={VARIANT_LABEL.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false} />
-        <Bar dataKey="bn" name={VARIANT_LABEL.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false} />
-      </BarChart>
-    </div>
+    <ChartFrame title={TITLE} data={() => barsTable(view)} config={() => ({ ...runSettings(), points: undefined })}>
+      <div ref={box} className="lab-chart" role="img" aria-label={`Gradient norms per weight layer at the latest step. ${summary}${notes.length ? `. ${notes.join(' ')}` : ''}`}>
+        <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: 8, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
+          <XAxis dataKey="layer" tick={tick} interval={0} label={{ value: 'weight layer (W₁ is nearest the input)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
+          <YAxis type="number" scale="log" domain={domain} ticks={logTicks(domain)} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={(v: number) => fmt(v, 4)} />
+          <Bar dataKey="plain" name={VARIANT_LABEL.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false}>
+            <LabelList dataKey="plainZero" position="top" style={ZERO_LABEL} />
+          </Bar>
+          <Bar dataKey="bn" name={VARIANT_LABEL.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
+            <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
+          </Bar>
+        </BarChart>
+      </div>
+      {notes.map((n) => (
+        <p key={n} className="lab-hint" data-testid="grad-bars-note">
+          {n}
+        </p>
+      ))}
+    </ChartFrame>
   );
 }
 

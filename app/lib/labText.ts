@@ -1,5 +1,6 @@
-import type { Divergence } from '../../src';
-import { fmt } from './format';
+import type { Divergence, VariantName } from '../../src';
+import { fmt, sub } from './format';
+import { type GradNormRow, VARIANT_LABEL, VARIANT_ORDER } from './labCharts';
 
 /** Words and numbers of the lab's read-outs. Non-finite values become words, never "NaN". */
 const INT = new Intl.NumberFormat('en-US');
@@ -25,4 +26,22 @@ export function divergenceText(network: string, d: Divergence): string {
 export function positionText(step: number, stepsPerEpoch: number | null): string {
   const epoch = stepsPerEpoch && step > 0 ? ` · epoch ${count(Math.floor((step - 1) / stepsPerEpoch) + 1)}` : '';
   return `Step ${count(step)}${epoch}`;
+}
+
+/**
+ * What the log-scale bars of the latest ‖∂L/∂W‖ cannot show by themselves: exact zeros (no bar: a
+ * log scale has no 0) and a network frozen by divergence. `lastStep`: each network's last logged step.
+ */
+export function gradBarNotes(rows: readonly GradNormRow[], diverged: Readonly<Record<VariantName, Divergence | null>>, lastStep: Readonly<Record<VariantName, number | null>>): string[] {
+  const notes: string[] = [];
+  for (const v of VARIANT_ORDER) {
+    const zeros = rows.filter((r) => r[v] === 0).map((r) => `‖∂L/∂W${sub(Number(r.layer.slice(1)))}‖`);
+    if (zeros.length > 0) {
+      const list = zeros.length === 1 ? zeros[0] : `${zeros.slice(0, -1).join(', ')} and ${zeros.at(-1)}`;
+      notes.push(`${VARIANT_LABEL[v]}, ${list} ${zeros.length === 1 ? 'is' : 'are'} exactly 0: a log scale has no 0, so ${zeros.length === 1 ? 'its bar is' : 'their bars are'} marked “0” at the bottom.`);
+    }
+    const d = diverged[v], at = lastStep[v];
+    if (d) notes.push(`${VARIANT_LABEL[v]} diverged at step ${count(d.step)}: its bars are frozen at ${at === null ? 'its start' : `its last logged step, ${count(at)}`}.`);
+  }
+  return notes;
 }
