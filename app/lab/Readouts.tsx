@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { VARIANT_LABEL, VARIANT_ORDER, readout } from '../lib/labCharts';
-import { count, percent, rate, value } from '../lib/labText';
-import type { RunState } from './runStore';
+import { count, percent, speedText, value } from '../lib/labText';
+import { type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 /** The latest numbers of both networks: what the charts draw, as text (and for screen readers). */
@@ -13,11 +13,14 @@ export function Readouts() {
           v,
           r: s.series ? readout(s.series, v) : null,
           diverged: s.diverged[v],
-          speed: s.playing ? rate(s.stepsPerSecond[v]) : 'paused',
         })),
       [],
     ),
   );
+  // Not in the throttled view: it recomputes on new data, and Play, Pause and a new rate are not data.
+  const playing = useRun((s) => s.playing);
+  const stopped = useRun((s) => s.stopped);
+  const perSecond = useRun((s) => s.stepsPerSecond);
   return (
     <div className="lab-table-wrap">
     <table className="lab-readouts">
@@ -32,7 +35,7 @@ export function Readouts() {
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ v, r, diverged, speed }) => (
+        {rows.map(({ v, r, diverged }) => (
           <tr key={v} className={`lab-row-${v}`} data-testid={`readout-${v}`}>
             <th scope="row">{VARIANT_LABEL[v]}</th>
             <td>{value(r?.trainLoss ?? null)}</td>
@@ -41,7 +44,7 @@ export function Readouts() {
               {percent(r?.testAccuracy ?? null)}
               {r?.testStep != null && <span className="lab-at"> at step {count(r.testStep)}</span>}
             </td>
-            <td>{diverged ? `diverged at step ${count(diverged.step)}` : speed}</td>
+            <td>{diverged ? `diverged at step ${count(diverged.step)}` : speedText(playing, perSecond[v], stopped)}</td>
           </tr>
         ))}
       </tbody>

@@ -142,7 +142,7 @@ export function createLabController(
 
   return {
     play: () => {
-      run.setState({ playing: true });
+      run.setState({ playing: true, stepsPerSecond: { plain: 0, bn: 0 } });
       trainer.send({ type: 'play', runId });
     },
     pause: () => {

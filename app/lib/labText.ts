@@ -14,8 +14,17 @@ export const percent = (x: number | null): string => (x === null ? '—' : Numbe
 /** A loss or norm with 3 significant digits; null → "—". */
 export const value = (x: number | null): string => (x === null ? '—' : fmt(x, 3));
 
-/** Steps per second, rounded: "212 steps/s"; 0 → "stopped". */
-export const rate = (x: number): string => (x > 0 ? `${x >= 10 ? count(x) : x.toFixed(1)} steps/s` : 'stopped');
+/** Steps per second, rounded: "212 steps/s"; 0 (not measured yet) → "starting…". */
+export const rate = (x: number): string => (x > 0 ? `${x >= 10 ? count(x) : x.toFixed(1)} steps/s` : 'starting…');
+
+/**
+ * The Speed read-out: the measured rate while playing ("starting…" until the first one is in),
+ * "stopped" once the run stopped by itself (step limit, both diverged), else "paused".
+ */
+export function speedText(playing: boolean, stepsPerSecond: number, stopped: 'both-diverged' | 'step-limit' | null): string {
+  if (playing) return rate(stepsPerSecond);
+  return stopped ? 'stopped' : 'paused';
+}
 
 /** “Without BN diverged at step 10: the training loss 31.6 exceeded 20.” */
 export function divergenceText(network: string, d: Divergence): string {

@@ -56,8 +56,11 @@ export const BOUNDARY_COST_FACTOR = 5;
 
 /** Milliseconds to train between two boundaries drawn while playing, after one that took `costMs`. */
 export const boundaryGap = (costMs: number): number => Math.max(BOUNDARY_EVERY_MS, BOUNDARY_COST_FACTOR * costMs);
-/** Steps per second are measured over windows of this length. */
+/** Steps per second are measured over windows of this length… */
 export const RATE_WINDOW_MS = 1000;
+/** …except the first after Play, which is reported once it is this long and holds FIRST_RATE_STEPS steps. */
+export const FIRST_RATE_MS = 250;
+export const FIRST_RATE_STEPS = 5;
 /** While playing slowly, the session sleeps at least this long between pumps (fewer, fuller messages). */
 export const MIN_WAKE_MS = 30;
 /** The most steps one 'step' request may take. */
@@ -132,6 +135,14 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
     r.rateSteps = { plain: stepsOf(r, 'plain'), bn: stepsOf(r, 'bn') };
   }
 
+  /** A new rate is due: a full window, or a first (shorter) one with enough steps to mean something. */
+  function rateDue(r: Run, t: number): boolean {
+    const elapsed = t - r.rateAt;
+    if (elapsed >= RATE_WINDOW_MS) return true;
+    const measured = r.rates.plain > 0 || r.rates.bn > 0;
+    return !measured && elapsed >= FIRST_RATE_MS && Math.max(...VARIANTS.map((v) => stepsOf(r, v) - r.rateSteps[v])) >= FIRST_RATE_STEPS;
+  }
+
   /** Draws and posts both boundaries (unless already drawn at this step), timing them. */
   function boundary(r: Run): void {
     const start = now();
@@ -201,6 +212,8 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
     if (r.playing) return;
     if (r.comparison.step >= r.settings.maxSteps) return status(r, 'step-limit');
     r.playing = true;
+    // A rate from before a pause is not this play's: the page says “starting…” until one is measured.
+    r.rates = { plain: 0, bn: 0 };
     startPace(r);
     status(r);
   }
@@ -268,7 +281,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
     }
     const t = now();
     if (t - r.boundaryAt >= boundaryGap(r.boundaryCost)) boundary(r);
-    if (t - r.rateAt >= RATE_WINDOW_MS) {
+    if (rateDue(r, t)) {
       for (const v of VARIANTS) {
         const steps = stepsOf(r, v);
         r.rates[v] = ((steps - r.rateSteps[v]) * 1000) / (t - r.rateAt);

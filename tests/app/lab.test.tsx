@@ -123,6 +123,21 @@ describe('training lab, as a student uses it', () => {
     await atStep(0);
   });
 
+  test('the Speed column says “starting…” as soon as Play is pressed, then the measured rate; “paused” after Pause', async () => {
+    const user = userEvent.setup();
+    appStore.setState({ labSpeed: 0 });
+    renderPanel();
+    await atStep(0);
+    const speed = (v: 'plain' | 'bn') => within(screen.getByTestId(`readout-${v}`)).getAllByRole('cell')[3];
+    expect(speed('bn')).toHaveTextContent('paused');
+    await user.click(screen.getByRole('button', { name: 'Play' }));
+    expect(speed('bn')).toHaveTextContent('starting…');
+    expect(speed('plain')).toHaveTextContent('starting…');
+    await waitFor(() => expect(speed('bn')).toHaveTextContent(/^[\d,.]+ steps\/s$/), { timeout: 4000 });
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(speed('bn')).toHaveTextContent('paused');
+  });
+
   test('divergence is said in words with its step; the network with BN keeps training', async () => {
     const user = userEvent.setup();
     appStore.setState({ labSpeed: 0 });

@@ -19,7 +19,7 @@ import {
   yAxisWidth,
 } from '../../app/lib/labCharts';
 import { fmt } from '../../app/lib/format';
-import { count, divergenceText, percent, positionText, rate, value } from '../../app/lib/labText';
+import { count, divergenceText, percent, positionText, rate, speedText, value } from '../../app/lib/labText';
 import { appendLogs, createRunSeries } from '../../app/lib/series';
 import { describeResult, sweepSummary, sweepView } from '../../app/lib/sweepView';
 
@@ -134,7 +134,11 @@ describe('axes', () => {
 describe('words and numbers', () => {
   test('read-outs never print NaN', () => {
     expect([count(12345), percent(0.6321), percent(null), percent(NaN), value(null), value(0.12345), rate(0), rate(212.4), rate(3.26)]).toEqual([
-      '12,345', '63.2 %', '—', 'undefined', '—', '0.123', 'stopped', '212 steps/s', '3.3 steps/s',
+      '12,345', '63.2 %', '—', 'undefined', '—', '0.123', 'starting…', '212 steps/s', '3.3 steps/s',
+    ]);
+    // Speed: “paused” or “stopped” only when not playing; while playing, a rate or “starting…”.
+    expect([speedText(true, 0, null), speedText(true, 0, 'step-limit'), speedText(true, 44.4, null), speedText(false, 44.4, null), speedText(false, 0, 'step-limit'), speedText(false, 0, 'both-diverged')]).toEqual([
+      'starting…', 'starting…', '44 steps/s', 'paused', 'stopped', 'stopped',
     ]);
     expect(divergenceText('Without BN', { step: 1234, reason: 'the training loss became infinite' })).toBe('Without BN diverged at step 1,234: the training loss became infinite.');
     expect(positionText(101, 50)).toBe('Step 101 · epoch 3');

@@ -11,7 +11,7 @@ import {
   stepComparison,
 } from '../../src';
 import type { LabEvent, LabRequest, LabRunSettings } from '../../app/worker/messages';
-import { BOUNDARY_EVERY_MS, PUMP_BUDGET_MS, boundaryGap, createLabSession } from '../../app/worker/protocol';
+import { BOUNDARY_EVERY_MS, FIRST_RATE_MS, PUMP_BUDGET_MS, RATE_WINDOW_MS, boundaryGap, createLabSession } from '../../app/worker/protocol';
 import { gridPoints } from '../../app/worker/boundary';
 
 /** A session with a fake clock (each reading advances it by `tick` ms) and a log of what it posted. */
@@ -331,5 +331,27 @@ describe('lab protocol: the boundary’s cadence follows its cost', () => {
     await h.send({ type: 'play', runId: 1 });
     h.pumpAll();
     expect(h.take('boundary').at(-1)?.step).toBe(77);
+  });
+});
+
+describe('lab protocol: steps per second', () => {
+  test('the first rate after Play comes within about a quarter second, not a whole one; after a pause, Play starts from “not measured”', async () => {
+    let t = 0;
+    const events: LabEvent[] = [];
+    const session = createLabSession({ post: (e) => events.push(e), loadFashion: () => Promise.reject(new Error('none')), now: () => (t += 1) });
+    const statuses = () => events.filter((e): e is Extract<LabEvent, { type: 'status' }> => e.type === 'status');
+    await session.receive({ type: 'speed', stepsPerSecond: 0 });
+    await session.receive({ type: 'configure', runId: 1, run: run2d({}, 100_000) });
+    await session.receive({ type: 'play', runId: 1 });
+    const playedAt = t;
+    expect(statuses().at(-1)?.stepsPerSecond).toEqual({ plain: 0, bn: 0 });
+    while (!statuses().some((s) => s.stepsPerSecond.bn > 0)) session.pump();
+    const first = statuses().find((s) => s.stepsPerSecond.bn > 0)!;
+    expect(t - playedAt).toBeGreaterThanOrEqual(FIRST_RATE_MS);
+    expect(t - playedAt).toBeLessThan(RATE_WINDOW_MS / 2);
+    expect(first.playing).toBe(true);
+    await session.receive({ type: 'pause', runId: 1 });
+    await session.receive({ type: 'play', runId: 1 });
+    expect(statuses().at(-1)).toMatchObject({ playing: true, stepsPerSecond: { plain: 0, bn: 0 } });
   });
 });
