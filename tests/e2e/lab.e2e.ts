@@ -127,3 +127,23 @@ test('the learning-rate sweep finishes and says which rates each network survive
   expect(problems).toEqual([]);
   await page.close();
 });
+
+test('every settings select shows its whole option text, at 1280 px and on a 390 px phone', async () => {
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(`${baseUrl()}?lab-data=fashion&lab-init=small#lab`);
+    await page.locator('#lab .lab-controls select').first().waitFor({ timeout: 20_000 });
+    // The widest option (as the select draws it) plus its padding and arrow must fit the select.
+    const cut = await page.locator('#lab .lab-controls select').evaluateAll((els) =>
+      (els as HTMLSelectElement[]).flatMap((s) => {
+        const cs = getComputedStyle(s);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        return [...s.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => `${s.labels[0]?.textContent}: “${o.text}”`);
+      }),
+    );
+    expect(cut, `at ${width} px`).toEqual([]);
+    await page.close();
+  }
+});
