@@ -1,4 +1,5 @@
-import { positionText } from '../lib/labText';
+import { useId } from 'react';
+import { count, positionText } from '../lib/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';
@@ -17,23 +18,33 @@ export function RunBar() {
   const stepsPerEpoch = useRun((s) => s.info?.stepsPerEpoch ?? null);
   const speed = useAppState((s) => s.labSpeed);
   const setLab = useAppState((s) => s.setLab);
+  const maxSteps = useRun((s) => s.info?.maxSteps ?? Infinity);
   const usable = phase === 'ready' || phase === 'loading';
+  // At the step limit, Play and Step would do nothing: they are disabled, and the bar says why.
+  const atLimit = phase === 'ready' && step >= maxSteps;
+  const limitId = useId();
   return (
     <div className="lab-runbar" role="group" aria-label="Training controls">
       <button
         type="button"
         className="lab-play"
-        disabled={!usable}
+        disabled={!usable || (atLimit && !playing)}
+        aria-describedby={atLimit ? limitId : undefined}
         onClick={() => (playing ? labController().pause() : labController().play())}
       >
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" disabled={phase !== 'ready' || playing} onClick={() => labController().step()}>
+      <button type="button" disabled={phase !== 'ready' || playing || atLimit} aria-describedby={atLimit ? limitId : undefined} onClick={() => labController().step()}>
         Step
       </button>
       <button type="button" onClick={() => labController().reset()}>
         Reset
       </button>
+      {atLimit && (
+        <p id={limitId} className="lab-hint">
+          Step {count(maxSteps)} is the limit of one run: Reset replays it.
+        </p>
+      )}
       <Select label="Speed" value={speed} options={SPEEDS} onChange={(v) => setLab({ labSpeed: v })} />
       <p className="lab-position" data-testid="lab-step">
         {phase === 'loading' && step === 0 ? 'Preparing…' : positionText(step, stepsPerEpoch)}

@@ -1,6 +1,7 @@
 import { Notice } from '../components/Notice';
 import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
 import { count, divergenceText } from '../lib/labText';
+import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';
 
@@ -14,8 +15,18 @@ export function RunNotices() {
   const stopped = useRun((s) => s.stopped);
   const maxSteps = useRun((s) => s.info?.maxSteps ?? 0);
   const diverged = { plain, bn };
+  // No hidden layer and no output BN: the BN network has nowhere to put BN, so it is the plain one.
+  const identical = useAppState((s) => s.labDepth === 0 && !s.labOutputBn);
   return (
     <div className="lab-notices" aria-live="polite">
+      {identical && (
+        <Notice title="The two networks are the same here" testId="lab-identical">
+          <p>
+            BN normalizes the hidden layers, and with 0 hidden layers there are none: both networks are the same softmax regression, from the same
+            weights, so their curves lie on top of each other. Add a hidden layer, or tick “BN on the output layer too”.
+          </p>
+        </Notice>
+      )}
       {phase === 'loading' && loading && <p className="lab-loading">Loading {loading}…</p>}
       {phase === 'error' && error && (
         <Notice tone="warn" title="This run could not start" testId="lab-error">

@@ -23,6 +23,7 @@ import './lab.css';
  */
 export default function TrainingLab() {
   const fashion = useAppState((s) => s.labDataset === 'fashion');
+  const bnAfter = useAppState((s) => s.labBn === 'after');
   useEffect(() => {
     labController();
   }, []);
@@ -48,10 +49,13 @@ export default function TrainingLab() {
       <h3 className="lab-h">Decision boundary</h3>
       <BoundaryPanel />
       <h3 className="lab-h">One unit’s input over training</h3>
-      <p>
+      <p data-testid="quantile-prose">
         Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
         fixed batch of training examples. Without BN that distribution drifts as the layers below it learn (the “internal covariate shift” of the
-        notes); with BN it stays centred, which the activation has an easier time with.
+        notes);{' '}
+        {bnAfter
+          ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too (put BN before the activation to see it held in place).'
+          : 'with BN it stays centred, which the activation has an easier time with.'}
       </p>
       <LineKey roles="quantiles" />
       <QuantilePanel />

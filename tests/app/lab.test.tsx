@@ -9,6 +9,8 @@ import { RunBar } from '../../app/lab/RunBar';
 import { RunNotices } from '../../app/lab/RunNotices';
 import { labController, resetLabController } from '../../app/lab/controller';
 import { inPageTransport } from '../../app/lab/transport';
+import { INITIAL_RUN, runStore } from '../../app/lab/runStore';
+import type { RunInfo } from '../../app/worker/messages';
 import { experimentSettings } from '../../app/lib/labSettings';
 import { LR_STEPS } from '../../app/lib/labScales';
 import { fmt } from '../../app/lib/format';
@@ -165,5 +167,48 @@ describe('training lab, as a student uses it', () => {
     expect(error).toHaveTextContent(/is not usable: the Fashion-MNIST subset is truncated: 8 bytes, shorter than its 24-byte header/);
     expect(within(error).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Play' })).toBeDisabled();
+  });
+});
+
+describe('training lab: what a setting means for the two networks', () => {
+  test('the quantile panel’s words follow BN’s placement: “stays centred” only with BN before the activation', async () => {
+    render(<TrainingLab />);
+    const prose = screen.getByTestId('quantile-prose');
+    expect(prose).toHaveTextContent('with BN it stays centred');
+    await userEvent.setup().click(within(screen.getByRole('group', { name: 'BN before or after the activation' })).getByRole('radio', { name: 'After' }));
+    expect(appStore.getState().labBn).toBe('after');
+    expect(prose).not.toHaveTextContent('stays centred');
+    expect(prose).toHaveTextContent('here BN comes after the activation, so it normalizes the activation’s output, not this input');
+  });
+
+  test('0 hidden layers and no output BN: a note says the two networks are the same, and why; it goes with output BN', async () => {
+    renderPanel();
+    expect(screen.queryByTestId('lab-identical')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Hidden layers'), { target: { value: '0' } });
+    expect(appStore.getState().labDepth).toBe(0);
+    expect(await screen.findByTestId('lab-identical')).toHaveTextContent('with 0 hidden layers there are none: both networks are the same softmax regression');
+    await userEvent.setup().click(screen.getByRole('checkbox', { name: 'BN on the output layer too' }));
+    expect(screen.queryByTestId('lab-identical')).toBeNull();
+  });
+});
+
+describe('run bar at the step limit', () => {
+  test('at step 30,000 (the limit) Step and Play are disabled, and the bar says why', () => {
+    runStore.setState({ ...INITIAL_RUN, phase: 'ready', step: 30_000, info: { maxSteps: 30_000, stepsPerEpoch: 14 } as RunInfo });
+    render(<RunBar />);
+    const reason = 'Step 30,000 is the limit of one run: Reset replays it.';
+    expect(screen.getByText(reason)).toBeVisible();
+    for (const name of ['Step', 'Play']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+      expect(screen.getByRole('button', { name })).toHaveAccessibleDescription(reason);
+    }
+    expect(screen.getByRole('button', { name: 'Reset' })).toBeEnabled();
+  });
+
+  test('one step before it, Step is enabled and nothing is said', () => {
+    runStore.setState({ ...INITIAL_RUN, phase: 'ready', step: 29_999, info: { maxSteps: 30_000, stepsPerEpoch: 14 } as RunInfo });
+    render(<RunBar />);
+    expect(screen.getByRole('button', { name: 'Step' })).toBeEnabled();
+    expect(screen.queryByText(/limit of one run/)).toBeNull();
   });
 });
