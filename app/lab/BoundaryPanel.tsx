@@ -1,5 +1,5 @@
 import { ChartFrame } from '../components/ChartFrame';
-import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from '../lib/labCharts';
 import { boundaryTable } from '../lib/export/labExport';
 import { count } from '../lib/labText';
 import { BoundaryCanvas } from './BoundaryCanvas';
@@ -25,7 +25,7 @@ export function BoundaryPanel() {
               {boundary && <span className="lab-at"> · step {count(boundary.step)}</span>}
             </figcaption>
             <ChartFrame
-              title={`Decision boundary, ${VARIANT_LABEL[v].toLowerCase()}`}
+              title={`Decision boundary, ${VARIANT_PHRASE[v]}`}
               data={() => (boundary?.images[v] ? boundaryTable(boundary.images[v], boundary.resolution, boundary.extent) : { columns: [], rows: [] })}
               config={runSettings}
             >

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Toggle } from '../components/Toggle';
-import { VARIANT_LABEL, VARIANT_ORDER, columnsRange, padRange, quantileLines } from '../lib/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, columnsRange, padRange, quantileLines } from '../lib/labCharts';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
@@ -29,7 +29,7 @@ export function QuantilePanel() {
             <figcaption>{VARIANT_LABEL[v]}</figcaption>
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
-              label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_LABEL[v].toLowerCase()}`}
+              label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
               yLabel="input value"
               height={200}
             />

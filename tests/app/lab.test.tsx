@@ -78,6 +78,10 @@ describe('training lab, as a student uses it', () => {
     expect(charts).toEqual(expect.arrayContaining(['Loss over training steps, both networks', 'Accuracy over training steps, both networks']));
     expect(charts.filter((c) => c?.startsWith('Decision boundary'))).toHaveLength(2);
     expect(charts.filter((c) => c?.startsWith("Quantiles of unit 1's input in hidden layer 2"))).toHaveLength(2);
+    // “BN” stays upper-case inside the names screen readers read.
+    expect(charts).toEqual(expect.arrayContaining(["Quantiles of unit 1's input in hidden layer 2, without BN", "Quantiles of unit 1's input in hidden layer 2, with BN"]));
+    for (const v of ['without', 'with']) expect(screen.getByRole('group', { name: `Decision boundary, ${v} BN: data and downloads` })).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toMatch(/with(out)? bn\b/);
   });
 
   test('Step takes one step: the read-outs show the engine’s mini-batch loss at step 1 for both networks', async () => {
