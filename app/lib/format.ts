@@ -17,6 +17,7 @@ const needsScientific = (x: number): boolean => {
 /**
  * Formats an engine number for display as text; non-finite values are words, never "NaN".
  * Very large or small numbers use scientific notation with a superscript exponent: 4.4×10⁻¹⁶.
+ * `digits` is the number of decimals; a non-zero number that would round to 0 keeps `digits` significant digits.
  */
 export function fmt(x: number, digits = 3): string {
   if (Number.isNaN(x)) return 'undefined';
@@ -29,7 +30,9 @@ export function fmt(x: number, digits = 3): string {
     const m = mant.replace('-', '−');
     return m === '1' || m === '−1' ? `${m.replace('1', '')}10${sup}` : `${m}×10${sup}`;
   }
-  return Number(x.toFixed(digits)).toString().replace('-', '−');
+  const fixed = Number(x.toFixed(digits));
+  // A non-zero number never prints as 0: below the decimals asked for, keep `digits` significant ones (ε = 0.0032).
+  return (fixed === 0 ? Number(x.toPrecision(Math.max(1, digits))) : fixed).toString().replace('-', '−');
 }
 
 /** The same number as TeX (exponents as superscripts; NaN as the word "undefined", ±∞ as \infty). */

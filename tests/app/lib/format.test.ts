@@ -18,6 +18,14 @@ describe('fmt and tex', () => {
     expect(tex(1e-5, 2)).toBe('10^{-5}');
   });
 
+  test('a non-zero number below the decimals asked for keeps that many significant digits, never 0 (ε = 0.001, 0.0032)', () => {
+    expect(fmt(0.001, 2)).toBe('0.001');
+    expect(fmt(0.0031622776601683794, 2)).toBe('0.0032');
+    expect(fmt(-0.004, 2)).toBe('−0.004');
+    expect(tex(0.0032, 2)).toBe('0.0032');
+    expect(fmt(0.012, 2)).toBe('0.01');
+  });
+
   test('non-finite values are words or ∞, never "NaN"', () => {
     expect(fmt(Number.NaN)).toBe('undefined');
     expect(fmt(Infinity)).toBe('∞');
