@@ -108,7 +108,7 @@ export function GradNormPanel() {
         <figcaption>
           ‖∂L/∂W{layer}‖ over training{hidden > 0 && <span className="lab-at"> (the weights into hidden layer {layer}, chosen above)</span>}
         </figcaption>
-        <LiveLineChart select={overTime} label={`Gradient norm of weight layer ${layer} over training, both networks`} yLabel="norm (log)" log />
+        <LiveLineChart select={overTime} label={`Gradient norm of weight layer ${layer} over training, both networks`} yLabel="norm (log)" valueLabel="‖∂L/∂W‖" log />
       </figure>
     </div>
   );

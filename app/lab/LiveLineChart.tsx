@@ -16,6 +16,8 @@ interface Props {
   select: (s: RunState) => LiveLines | null;
   label: string;
   yLabel: string;
+  /** The value column's heading in the data table and downloads (default: yLabel). */
+  valueLabel?: string;
   /** A fixed y range (accuracy: [0, 1]) instead of the selected one. */
   yDomain?: [number, number];
   log?: boolean;
@@ -23,10 +25,10 @@ interface Props {
 }
 
 /** A line chart that follows the run: its own throttled view, so it redraws in its own short task. */
-export function LiveLineChart({ select, label, yLabel, yDomain, log, height }: Props) {
+export function LiveLineChart({ select, label, yLabel, valueLabel = yLabel, yDomain, log, height }: Props) {
   const view = useRunView(select);
   return (
-    <ChartFrame title={label} data={() => linesTable(view?.lines ?? [], yLabel)} config={runSettings}>
+    <ChartFrame title={label} data={() => linesTable(view?.lines ?? [], valueLabel)} config={runSettings}>
       <LineChartPanel label={label} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />
     </ChartFrame>
   );

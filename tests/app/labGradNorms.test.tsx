@@ -52,6 +52,15 @@ describe('latest ‖∂L/∂W‖ per layer (bars on a log scale)', () => {
   });
 });
 
+test('the norm-over-training table heads its values ‖∂L/∂W‖ (plain norms), not the axis title “norm (log)”', async () => {
+  loadRun([0.1, 0.2], [0.3, 0.4]);
+  render(<GradNormPanel />);
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Show data as a table: Gradient norm of weight layer 1 over training, both networks' }));
+  const table = screen.getByRole('table');
+  expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['line', 'step', '‖∂L/∂W‖']);
+  expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/0\.5/);
+});
+
 test('gradBarNotes: zeros of several layers, and nothing to say for a healthy run', () => {
   const rows = [{ layer: 'W1', plain: 0, bn: 1 }, { layer: 'W2', plain: 0, bn: 0 }, { layer: 'W3', plain: 0, bn: 2 }];
   expect(gradBarNotes(rows, { plain: null, bn: null }, { plain: 5, bn: 5 })).toEqual([
