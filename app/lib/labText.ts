@@ -8,8 +8,8 @@ const INT = new Intl.NumberFormat('en-US');
 /** 12345 → "12,345". */
 export const count = (n: number): string => (Number.isFinite(n) ? INT.format(Math.round(n)) : 'unknown');
 
-/** 0.6321 → "63.2 %"; null → "—" (not measured yet). */
-export const percent = (x: number | null): string => (x === null ? '—' : Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : 'undefined');
+/** 0.6321 → "63.2 %"; null (not measured yet) or not a finite number → "—", as the read-outs show a missing value. */
+export const percent = (x: number | null): string => (x !== null && Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '—');
 
 /** A loss or norm with 3 significant digits; null → "—". */
 export const value = (x: number | null): string => (x === null ? '—' : fmt(x, 3));

@@ -133,8 +133,8 @@ describe('axes', () => {
 
 describe('words and numbers', () => {
   test('read-outs never print NaN', () => {
-    expect([count(12345), percent(0.6321), percent(null), percent(NaN), value(null), value(0.12345), rate(0), rate(212.4), rate(3.26)]).toEqual([
-      '12,345', '63.2 %', '—', 'undefined', '—', '0.123', 'starting…', '212 steps/s', '3.3 steps/s',
+    expect([count(12345), percent(0.6321), percent(null), percent(NaN), percent(Infinity), value(null), value(0.12345), rate(0), rate(212.4), rate(3.26)]).toEqual([
+      '12,345', '63.2 %', '—', '—', '—', '—', '0.123', 'starting…', '212 steps/s', '3.3 steps/s',
     ]);
     // Speed: “paused” or “stopped” only when not playing; while playing, a rate or “starting…”.
     expect([speedText(true, 0, null), speedText(true, 0, 'step-limit'), speedText(true, 44.4, null), speedText(false, 44.4, null), speedText(false, 0, 'step-limit'), speedText(false, 0, 'both-diverged')]).toEqual([
