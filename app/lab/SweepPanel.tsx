@@ -8,7 +8,7 @@ import { VARIANT_LABEL, VARIANT_ORDER, niceAxis, valueDomain } from '../lib/labC
 import { count } from '../lib/labText';
 import { SWEEP_STEPS } from '../lib/labSettings';
 import { useAppState } from '../state/store';
-import { type SweepView, sweepSummary, sweepView } from '../lib/sweepView';
+import { type SweepView, sweepDomain, sweepSummary, sweepView } from '../lib/sweepView';
 import { labController } from './controller';
 import { runSettings } from './LiveLineChart';
 import { VARIANT_COLOR, lineStyle } from './lineStyle';
@@ -36,7 +36,7 @@ function SweepChart({ view, rates, label }: { view: SweepView; rates: readonly n
     <div ref={box} className="lab-chart" role="img" aria-label={label}>
       <LineChart width={width} height={240} margin={{ top: 12, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" />
-        <XAxis dataKey="s" type="number" scale="log" domain={[rates[0], rates[rates.length - 1]]} ticks={rates.filter((_, i) => width >= 480 || i % 2 === 0)} interval={0} tick={tick} tickFormatter={(v: number) => fmt(v, 4)} label={{ value: 'learning rate (log scale)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
+        <XAxis dataKey="s" type="number" scale="log" domain={sweepDomain(rates)} allowDataOverflow ticks={rates.filter((_, i) => width >= 480 || i % 2 === 0)} interval={0} tick={tick} tickFormatter={(v: number) => fmt(v, 4)} label={{ value: 'learning rate (log scale)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
         <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={(v: number) => fmt(v, 4)} />
         {VARIANT_ORDER.map((v) => (
           <Line key={v} data={view.lines[v] as never[]} dataKey="v" name={VARIANT_LABEL[v]} isAnimationActive={false} dot={{ r: 3.5, fill: VARIANT_COLOR[v] }} activeDot={false} {...lineStyle(v, 'test')} />

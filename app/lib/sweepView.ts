@@ -47,6 +47,16 @@ export function sweepView(points: readonly SweepPoint[]): SweepView {
   return { lines, diverged, rows, largestSurvived };
 }
 
+/**
+ * The sweep chart's log x range: the rates tried, widened by `pad` decades at each end, so the dots
+ * and the × markers at the smallest and largest rate are drawn whole, not half cut off by the plot's edge.
+ */
+export function sweepDomain(rates: readonly number[], pad = 0.15): [number, number] {
+  const lo = Math.min(...rates), hi = Math.max(...rates);
+  if (!(lo > 0) || !Number.isFinite(hi)) return [0.01, 1];
+  return [lo / 10 ** pad, hi * 10 ** pad];
+}
+
 /** The sweep's conclusion in one sentence: the largest learning rate each network survived. */
 export function sweepSummary(view: SweepView): string {
   const { plain, bn } = view.largestSurvived;

@@ -21,7 +21,7 @@ import {
 import { fmt } from '../../app/lib/format';
 import { count, divergenceText, percent, positionText, rate, speedText, value } from '../../app/lib/labText';
 import { appendLogs, createRunSeries } from '../../app/lib/series';
-import { describeResult, sweepSummary, sweepView } from '../../app/lib/sweepView';
+import { describeResult, sweepDomain, sweepSummary, sweepView } from '../../app/lib/sweepView';
 
 function series(steps: number, settings = {}) {
   const c = createExperiment({ logEvery: 1, evalEvery: 10, seed: 2, ...settings }).comparison;
@@ -162,6 +162,13 @@ describe('learning-rate sweep view', () => {
     expect(view.largestSurvived.plain).toBe(0.1);
     expect(sweepSummary(view)).toMatch(/^Without BN, the largest learning rate that did not diverge was 0\.1; with BN, \d/);
   });
+});
+
+test('sweepDomain: the rates tried plus 0.15 decade each side, so the end markers are drawn whole', () => {
+  const [lo, hi] = sweepDomain([0.001, 0.01, 0.1, 1, 10]);
+  expect(Math.log10(lo)).toBeCloseTo(-3.15, 12);
+  expect(Math.log10(hi)).toBeCloseTo(1.15, 12);
+  expect(sweepDomain([])).toEqual([0.01, 1]);
 });
 
 describe('decision-boundary pixels', () => {
