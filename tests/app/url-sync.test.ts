@@ -73,6 +73,39 @@ describe('URL sync with the browser history', () => {
     expect(address()).toBe('/notebook/?v=1&gamma=2&beta=2');
   });
 
+  test('a long continuous drag (4.5 s, two 450 ms pauses) is one entry, however long each stretch lasts', () => {
+    const store = start('');
+    const before = window.history.length;
+    let gamma = 1;
+    for (const stretch of [1500, 1500, 1500]) {
+      for (let t = 0; t < stretch; t += 16) {
+        gamma += 0.01;
+        store.getState().setBn({ gamma });
+        vi.advanceTimersByTime(16);
+      }
+      vi.advanceTimersByTime(450); // a pause: the change so far is written
+    }
+    expect(window.history.length).toBe(before + 1);
+    expect(store.getState().gamma).toBe(gamma);
+  });
+
+  test('presentation steps never coalesce: five presses 200 ms apart are five entries, and back undoes one', async () => {
+    const store = start('?present=1&step=12');
+    const before = window.history.length;
+    for (let k = 13; k <= 17; k++) {
+      store.getState().setNav({ step: k - 1 });
+      vi.advanceTimersByTime(DELAY + 200);
+    }
+    expect(window.history.length).toBe(before + 5);
+    expect(new URLSearchParams(window.location.search).get('step')).toBe('17');
+    vi.useRealTimers();
+    const back = popped();
+    window.history.back();
+    await back;
+    expect(new URLSearchParams(window.location.search).get('step')).toBe('16');
+    expect(store.getState().step).toBe(15);
+  });
+
   test('the section changing as the reader scrolls replaces the address without a history entry', () => {
     const store = start('?gamma=2');
     const before = window.history.length;

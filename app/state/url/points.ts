@@ -52,6 +52,7 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): Ur
     param,
     default: {},
     history: 'push',
+    coalesce: true,
     spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
     schema: () => schema() as unknown as z.ZodMiniType<Points>,
     read(raw, report) {

@@ -29,6 +29,11 @@ export interface UrlRow<K extends DataKey> {
   readonly default: State[K];
   /** 'push': a change makes a history entry (back undoes it). 'replace': it only updates the address. */
   readonly history: 'push' | 'replace';
+  /**
+   * Whether repeated changes of this row, with pauses shorter than the sync's coalescing time, share
+   * one history entry (a slider dragged with pauses). Off for discrete steps: each press is a step back.
+   */
+  readonly coalesce: boolean;
   readonly spec: RowSpec;
   /** The allowed values as a zod schema (built on call: some bounds are read from the registry). */
   schema(): z.ZodMiniType<State[K]>;
@@ -45,6 +50,7 @@ interface Common<V> {
   param?: string;
   default: V;
   history?: 'push' | 'replace';
+  coalesce?: boolean;
 }
 
 const bound = (b: Bound) => (typeof b === 'number' ? () => b : b);
@@ -79,6 +85,7 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): Ur
     param,
     default: o.default,
     history: o.history ?? 'push',
+    coalesce: o.coalesce ?? true,
     spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
     schema,
     read(raw, report) {
@@ -119,6 +126,7 @@ export function enumRow<K extends KeyOf<string>>(key: K, o: EnumOptions<State[K]
     param,
     default: o.default,
     history: o.history ?? 'push',
+    coalesce: o.coalesce ?? false,
     spec: { kind: 'enum', values },
     schema,
     read(raw, report) {
@@ -146,6 +154,7 @@ export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Common<boolean>)
     param,
     default: o.default,
     history: o.history ?? 'push',
+    coalesce: o.coalesce ?? false,
     spec: { kind: 'boolean' },
     schema: () => z.boolean(),
     read(raw, report) {

@@ -21,7 +21,10 @@ export interface UrlSyncOptions {
   table?: readonly AnyRow[];
   /** Quiet time before a change is written. */
   delayMs?: number;
-  /** Further changes of the same controls within this time of the last entry extend it (one drag, one entry). */
+  /**
+   * A change of the same controls that starts within this time of the last entry's write extends it
+   * (one drag with pauses, one entry), for rows that coalesce.
+   */
   coalesceMs?: number;
   /** The clock for coalescing (tests pass a fake one). */
   now?: () => number;
@@ -43,8 +46,9 @@ export interface UrlSync {
  * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
  * `delayMs` of quiet: with pushState when a 'push' row changed since the current history entry (back
  * undoes it), else replaceState (the section changing as the reader scrolls). A change of the same
- * controls as the entry just pushed, within `coalesceMs`, replaces that entry instead: a slider
- * dragged with pauses is still one step back. Back/forward read the entry back into the store; a hash
+ * controls as the entry just pushed that starts within `coalesceMs` of its write replaces that entry
+ * instead, however long it then lasts: a slider dragged with pauses is still one step back. Rows that
+ * do not coalesce (presentation and pass steps) make an entry for every change. Back/forward read the entry back into the store; a hash
  * naming a section (a table-of-contents click) sets the section.
  */
 export function startUrlSync(o: UrlSyncOptions): UrlSync {
@@ -55,6 +59,8 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
   const clock = o.now ?? Date.now;
   /** The controls the last pushed entry changed, and when it was last written. */
   let lastPush: { keys: string; at: number } | null = null;
+  /** When the changes not yet written began: a gesture is measured from its pause, not its length. */
+  let changeStartedAt: number | null = null;
   let entry: UrlValues = {};
   let entryQuery = '';
   let lastSeen: UrlValues = {};
@@ -98,6 +104,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
   function read(reason: ReadReason) {
     cancel();
     lastPush = null;
+    changeStartedAt = null;
     const parsed = parseQuery(win.location.search, table);
     const id = hashSection();
     let values = id ? { ...parsed.values, section: id } : parsed.values;
@@ -112,6 +119,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
   function goToHash(id: string) {
     cancel();
     lastPush = null;
+    changeStartedAt = null;
     const previous = current();
     apply({ section: id });
     settle(current());
@@ -123,12 +131,11 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
     const now = current();
     const query = serializeQuery(now, table);
     if (query !== entryQuery) {
-      const keys = changedRows(entry, now, table)
-        .filter((row) => row.history === 'push')
-        .map((row) => row.key)
-        .join();
+      const pushed = changedRows(entry, now, table).filter((row) => row.history === 'push');
+      const keys = pushed.map((row) => row.key).join();
       const t = clock();
-      const continues = lastPush !== null && lastPush.keys === keys && t - lastPush.at < coalesce;
+      const started = changeStartedAt ?? t;
+      const continues = lastPush !== null && lastPush.keys === keys && pushed.every((row) => row.coalesce) && started - lastPush.at < coalesce;
       if (keys !== '' && !continues) {
         win.history.pushState(null, '', address(query));
         lastPush = { keys, at: t };
@@ -139,6 +146,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
       entryQuery = query;
     }
     entry = lastSeen = now;
+    changeStartedAt = null;
   }
 
   const onPop = () => {
@@ -161,6 +169,7 @@ export function startUrlSync(o: UrlSyncOptions): UrlSync {
     const now = urlValues(state, table);
     if (changedRows(lastSeen, now, table).length === 0) return;
     lastSeen = now;
+    if (changeStartedAt === null) changeStartedAt = clock();
     cancel();
     timer = setTimeout(flush, delay);
   });
