@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { CopyLink } from '../components/CopyLink';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { appStore, useAppState } from '../state/store';
@@ -31,11 +31,16 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       else if (action === 'first') go(0);
       else if (action === 'last') go(slides.length - 1);
       else if (action === 'fullscreen') toggleFullscreen();
+      else if (action === 'scroll-down' || action === 'scroll-up') {
+        const el = body.current;
+        el?.scrollBy?.({ top: (action === 'scroll-down' ? 0.45 : -0.45) * el.clientHeight, behavior: 'instant' });
+      }
       else exitPresentation(appStore);
     },
     [slides],
   );
   usePresentationKeys(run);
+  const more = useMoreBelow(body, k);
 
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -84,8 +89,13 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
           ← Previous
         </button>
         <p className="deck-keys" aria-hidden="true">
-          <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>F</kbd> full
-          screen · <kbd>Esc</kbd> leave
+          {more && (
+            <span className="deck-more" data-testid="deck-more">
+              More below: <kbd>↓</kbd> ·{' '}
+            </span>
+          )}
+          <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>↑</kbd> <kbd>↓</kbd> scroll ·{' '}
+          <kbd>F</kbd> full screen · <kbd>Esc</kbd> leave
         </p>
         <button type="button" onClick={() => run('next')} disabled={k === total - 1} aria-keyshortcuts="ArrowRight PageDown Space">
           Next →
@@ -93,4 +103,28 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       </footer>
     </div>
   );
+}
+
+/** True while the step's body has content below what is on screen (a cue to scroll with ↓). */
+function useMoreBelow(body: RefObject<HTMLElement | null>, step: number): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    // The slide's own bottom, not the scroll height (which counts the body's bottom padding).
+    const check = () => {
+      const slide = el.firstElementChild;
+      setMore(slide !== null && slide.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 4);
+    };
+    check();
+    el.addEventListener('scroll', check, { passive: true });
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);
+    ro?.observe(el);
+    if (el.firstElementChild) ro?.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener('scroll', check);
+      ro?.disconnect();
+    };
+  }, [body, step]);
+  return more;
 }

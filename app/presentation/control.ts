@@ -35,9 +35,9 @@ export function controlOwnsKey(target: EventTarget | null, key: string): boolean
   return activates && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'button' || role === 'link');
 }
 
-export type DeckAction = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'fullscreen';
+export type DeckAction = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'fullscreen' | 'scroll-down' | 'scroll-up';
 
-/** The deck's keys: → Space PageDown forward, ← Shift+Space PageUp back, Home, End, Esc, F. */
+/** The deck's keys: → Space PageDown forward, ← Shift+Space PageUp back, Home, End, Esc, F; ↓ ↑ scroll a tall step. */
 export function deckAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>): DeckAction | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   if (e.key === 'Escape') return 'exit';
@@ -51,6 +51,10 @@ export function deckAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' 
     case 'ArrowLeft':
     case 'PageUp':
       return 'previous';
+    case 'ArrowDown':
+      return 'scroll-down';
+    case 'ArrowUp':
+      return 'scroll-up';
     case 'Home':
       return 'first';
     case 'End':

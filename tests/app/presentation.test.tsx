@@ -73,6 +73,18 @@ describe('presentation mode', () => {
     ]);
   });
 
+  test('↓ and ↑ scroll a tall step by about half a screen and leave the step where it is', async () => {
+    const user = userEvent.setup();
+    render(<Presentation slides={slides} />);
+    const body = screen.getByRole('main');
+    const scrolled: number[] = [];
+    Object.defineProperty(body, 'clientHeight', { value: 600, configurable: true });
+    body.scrollBy = ((o: ScrollToOptions) => scrolled.push(o.top ?? 0)) as typeof body.scrollBy;
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+    expect(scrolled).toEqual([270, 270, -270]);
+    expect(count()).toBe('Step 1 of 5: Alpha');
+  });
+
   test('a step of a stepped section shows its equation’s title and puts the live panel on that equation', async () => {
     const user = userEvent.setup();
     render(<Presentation slides={slides} />);

@@ -123,3 +123,28 @@ test('full screen on request, and a phone-sized deck', async () => {
   expect(problems).toEqual([]);
   await page.close();
 });
+
+test('a step taller than a 1280×720 screen: the cue says there is more, ↓ scrolls it without changing step, panel text is deck-sized', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const problems = watchConsole(page);
+  await page.goto(`${baseUrl()}?present=1&step=15`);
+  await deck(page).waitFor();
+  await page.getByTestId('deck-more').waitFor();
+  const body = page.locator('.deck-body');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  expect((await progress(page))[0]).toBe(15);
+  // Scrolled to the end, the cue goes away.
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.getByTestId('deck-more').count()).toBe(0);
+  // rem-sized panel text (chart tools, tables, captions) follows the deck: at least 17 px here.
+  const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(rem).toBeGreaterThanOrEqual(17);
+  await page.goto(`${baseUrl()}?present=1&step=7`);
+  await page.locator('.deck .bn-plot .axis text').first().waitFor();
+  const tick = await page.locator('.deck .bn-plot .axis text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(tick).toBeGreaterThanOrEqual(13);
+  expect(problems).toEqual([]);
+  await page.close();
+});
