@@ -44,7 +44,7 @@ describe('the notice about the address', () => {
     const { container } = render(<UrlNotice />);
     expect(screen.queryByRole('heading')).toBeNull();
     act(() => noticeStore.getState().show(['gamma=“<img src=x onerror=alert(1)>” is not a number; using the default, 1.', 'Ignored “foo”.']));
-    expect(screen.getByRole('heading', { name: 'Part of this link was not used' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Part of this link was changed or not used' })).toBeInTheDocument();
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'gamma=“<img src=x onerror=alert(1)>” is not a number; using the default, 1.',
       'Ignored “foo”.',
@@ -52,6 +52,26 @@ describe('the notice about the address', () => {
     expect(container.querySelector('img')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('listitem')).toBeNull();
+  });
+});
+
+describe('the notice, flooded', () => {
+  test('120 messages: 5 listed, the rest behind "115 more"; Dismiss hands focus back to the notebook', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <main className="content">
+          <h2>First section</h2>
+        </main>
+        <UrlNotice />
+      </>,
+    );
+    act(() => noticeStore.getState().show(Array.from({ length: 120 }, (_, i) => `points: sample ${i + 100} is not in the batch.`)));
+    const notice = screen.getByRole('status');
+    expect(notice.querySelectorAll('ul:not(details ul) > li')).toHaveLength(5);
+    expect(screen.getByText('115 more')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.getByRole('heading', { name: 'First section' })).toHaveFocus();
   });
 });
 

@@ -80,7 +80,7 @@ test('change controls, copy the link, open it in a fresh browser context: the sa
   await expect(other.getByTestId('gamma-value').textContent()).resolves.toBe('1.15');
   await trainingDone(other);
   expect(await shownNumbers(other)).toEqual(before);
-  expect(await other.getByText('Part of this link was not used').count()).toBe(0);
+  expect(await other.getByText('Part of this link was changed or not used').count()).toBe(0);
   expect(problems).toEqual([]);
   expect(otherProblems).toEqual([]);
   await ctx.close();
@@ -123,7 +123,7 @@ test('a link opens at its section, says what it ignored, and the section follows
   expect(Math.abs(top)).toBeLessThan(40);
   await expect(page.getByRole('link', { name: /^6\. / }).getAttribute('aria-current')).resolves.toBe('true');
   expect(query(page)).toBe('?v=1&gamma=60&section=normalize');
-  const notice = page.getByRole('status').filter({ hasText: 'Part of this link was not used' });
+  const notice = page.getByRole('status').filter({ hasText: 'Part of this link was changed or not used' });
   await expect(notice.textContent()).resolves.toContain('gamma=“99” is above the largest allowed value; using 60.');
   await expect(notice.textContent()).resolves.toContain('Ignored “bogus”');
   await page.getByRole('button', { name: 'Dismiss' }).click();
