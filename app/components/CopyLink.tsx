@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { appStore } from '../state/store';
+import { appStore, useAppState } from '../state/store';
 import { linkFor } from '../state/url/serialize';
 import { urlValues } from '../state/url/table';
 import './CopyLink.css';
 
-type Status = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string };
+type Status = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual' };
 
 /**
  * Copies a link to the current state (from the store, so a change not yet in the address is in it).
- * Says so in a live region; where the clipboard is refused, shows the link selected to copy by hand.
+ * Says so in a live region; where the clipboard is refused, shows the link selected to copy by hand,
+ * kept up to date while it is open, until Close or Esc.
  */
 export function CopyLink() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -19,11 +20,12 @@ export function CopyLink() {
   }, [status]);
   const copy = async () => {
     const link = linkFor(urlValues(appStore.getState()), window.location);
+    setStatus({ kind: 'idle' });
     try {
       await navigator.clipboard.writeText(link);
       setStatus({ kind: 'copied' });
     } catch {
-      setStatus({ kind: 'manual', link });
+      setStatus({ kind: 'manual' });
     }
   };
   return (
@@ -34,12 +36,33 @@ export function CopyLink() {
       <span className="copy-link-status" role="status" aria-live="polite">
         {status.kind === 'copied' ? '✓ Link copied' : ''}
       </span>
-      {status.kind === 'manual' && (
-        <label className="copy-link-manual">
-          The clipboard is not available here; copy this link:
-          <input readOnly value={status.link} autoFocus onFocus={(e) => e.currentTarget.select()} />
-        </label>
-      )}
+      {status.kind === 'manual' && <ManualLink onClose={() => setStatus({ kind: 'idle' })} />}
+    </div>
+  );
+}
+
+/** The link to copy by hand: follows the state while open; Esc or Close puts it away. */
+function ManualLink({ onClose }: { onClose: () => void }) {
+  const link = useAppState((s) => linkFor(urlValues(s), window.location));
+  return (
+    <div className="copy-link-manual">
+      <label>
+        The clipboard is not available here; copy this link:
+        <input
+          readOnly
+          value={link}
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault(); // not the presentation's Esc
+            onClose();
+          }}
+        />
+      </label>
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
     </div>
   );
 }

@@ -38,6 +38,26 @@ describe('Copy link', () => {
   });
 });
 
+describe('Copy link, by hand', () => {
+  test('the hand-copy link follows later changes, and Esc or Close puts it away', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    window.history.replaceState(null, '', '/notebook/');
+    appStore.getState().setBatch({ m: 5 });
+    render(<CopyLink />);
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const field = await screen.findByRole('textbox', { name: /copy this link/ });
+    expect(field).toHaveValue(`${window.location.origin}/notebook/?v=1&m=5`);
+    act(() => appStore.getState().setBatch({ m: 6 }));
+    expect(field).toHaveValue(`${window.location.origin}/notebook/?v=1&m=6`);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    await user.click(await screen.findByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+});
+
 describe('the notice about the address', () => {
   test('lists what was ignored, as text (markup from the address is never HTML), and can be dismissed', async () => {
     const user = userEvent.setup();
