@@ -21,8 +21,8 @@ const latest = (s: RunState) => {
   const positive = (x: number | null) => (x !== null && x > 0 ? x : null);
   const points = norms.flatMap((r) => [positive(r.plain), positive(r.bn)]).filter((x): x is number => x !== null).map((v) => ({ s: 0, v }));
   const domain = logDomain([{ id: 'all', name: '', variant: 'bn', role: 'grad', points }]) ?? ([1e-3, 1] as [number, number]);
-  // A zero has no place on a log scale: its bar sits at the bottom with height 0 and a "0" above it.
-  const bar = (x: number | null) => (x === 0 ? domain[0] : positive(x));
+  // A zero has no place on a log scale: its bar is a hairline on the bottom edge, with a "0" above it.
+  const bar = (x: number | null) => (x === 0 ? domain[0] * 1.03 : positive(x));
   const rows = norms.map((r) => ({ layer: r.layer, plain: bar(r.plain), bn: bar(r.bn), plainZero: r.plain === 0 ? '0' : null, bnZero: r.bn === 0 ? '0' : null }));
   const step = (v: 'plain' | 'bn') => (s.series![v].n > 0 ? s.series![v].step[s.series![v].n - 1] : null);
   const steps = { plain: step('plain'), bn: step('bn') };

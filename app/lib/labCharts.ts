@@ -171,23 +171,22 @@ export function logTicks(domain: [number, number] | null, maxTicks = 6): number[
   return ticks;
 }
 
-/** Superscripts, the minus sign and the dot are narrower than digits. */
-const NARROW = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻.,]/;
+const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]/;
 
-/** About how wide a tick label is, in px, at `fontSize` (digits are ~0.56 em in the UI's sans-serif). */
+/** About how wide a tick label is, in px, at `fontSize` (a bit more than the UI's sans-serif measures in Chromium). */
 export function labelWidth(text: string, fontSize = 12): number {
   let em = 0;
-  for (const ch of text) em += NARROW.test(ch) ? 0.36 : 0.58;
+  for (const ch of text) em += ch === '.' || ch === ',' ? 0.3 : SUPERSCRIPTS.test(ch) ? 0.45 : 0.6;
   return em * fontSize;
 }
 
 /**
- * Width of a y axis whose title is written sideways at its left (x ≈ 12 px): room for the title, the
- * longest tick label, and the tick itself (8 px), and at least `min`.
+ * Width of a y axis whose title is written sideways at its left (it covers x ≈ 10–22 px): room for
+ * the title, the longest tick label, and the tick with its gap (8 px), and at least `min`.
  */
 export function yAxisWidth(labels: readonly string[], min = 52): number {
   const widest = labels.reduce((w, l) => Math.max(w, labelWidth(l)), 0);
-  return Math.max(min, Math.ceil(20 + widest + 8));
+  return Math.max(min, Math.ceil(26 + widest + 8));
 }
 
 /**

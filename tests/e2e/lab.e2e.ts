@@ -40,6 +40,9 @@ test('Play trains in the Worker and draws every chart; Pause stops it', async ()
   await untilStep(page, 300);
   await lab(page).getByRole('button', { name: 'Pause' }).click();
   await lab(page).getByRole('button', { name: 'Play' }).waitFor();
+  // The counter first catches up with the steps the Worker took before the pause reached it (the page
+  // shows metrics a few times a second); from then on it must not move.
+  await page.waitForTimeout(500);
   const paused = await stepOf(page);
   await page.waitForTimeout(600);
   expect(await stepOf(page)).toBe(paused);
@@ -146,4 +149,25 @@ test('every settings select shows its whole option text, at 1280 px and on a 390
     expect(cut, `at ${width} px`).toEqual([]);
     await page.close();
   }
+});
+
+test('gradient norms spanning many decades (Adam, lr 1): at most 6 y labels, clear of the sideways “norm (log)” title', async () => {
+  const { page, problems } = await openLab('lab-opt=adam&lab-lr=1&lab-speed=0');
+  await lab(page).getByRole('button', { name: 'Play' }).click();
+  await untilStep(page, 2000);
+  const pause = lab(page).getByRole('button', { name: 'Pause' });
+  if (await pause.count()) await pause.click();
+  await page.waitForTimeout(1500);
+  const chart = page.getByRole('img', { name: /^Gradient norm of weight layer \d over training/ });
+  const boxes = await chart.evaluate((el) => {
+    const rect = (e: Element) => e.getBoundingClientRect();
+    const ticks = [...el.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => ({ text: t.textContent ?? '', left: rect(t).left, right: rect(t).right }));
+    const title = [...el.querySelectorAll('.recharts-label')].find((t) => t.textContent === 'norm (log)');
+    return { ticks, titleRight: title ? rect(title).right : NaN };
+  });
+  expect(boxes.ticks.length).toBeGreaterThanOrEqual(2);
+  expect(boxes.ticks.length).toBeLessThanOrEqual(6);
+  for (const t of boxes.ticks) expect(t.left, t.text).toBeGreaterThan(boxes.titleRight);
+  expect(problems).toEqual([]);
+  await page.close();
 });
