@@ -114,10 +114,13 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
               onPointerEnter={() => setActive(i)}
               onPointerLeave={() => drag === null && setActive(null)}
               onKeyDown={(e) => {
-                const d = interactive ? keyDelta(e.key, e.shiftKey) : null;
-                if (d === null) return;
+                if (!interactive) return;
+                // Home and End go to the slider's ends, as ARIA sliders do; the rest step.
+                const end = e.key === 'Home' ? POINT_MIN : e.key === 'End' ? POINT_MAX : null;
+                const d = end === null ? keyDelta(e.key, e.shiftKey) : null;
+                if (end === null && d === null) return;
                 e.preventDefault();
-                onMove?.(i, movePoint(v, d));
+                onMove?.(i, end ?? movePoint(v, d ?? 0));
               }}
               onPointerDown={(e) => {
                 if (!interactive) return;

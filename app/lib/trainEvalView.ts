@@ -63,7 +63,7 @@ export function withScaleShift(bn: BatchNorm, gamma: number, beta: number): Batc
 export function contextRows(c: SampleContexts, m: number): { label: string; out: SampleOutput }[] {
   return [
     { label: `in its own batch (m = ${m})`, out: c.inBatch },
-    { label: `with ${m - 1} other samples`, out: c.withOthers },
+    { label: `with ${m - 1} other sample${m - 1 === 1 ? '' : 's'}`, out: c.withOthers },
     { label: 'alone (m = 1)', out: c.alone },
   ];
 }

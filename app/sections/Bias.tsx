@@ -47,7 +47,7 @@ export function Bias({ slide = false }: SlideProps = {}) {
       )}
       <EquationPair
         symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
-        numeric={`(${tex(z[0], 3)} + ${b < 0 ? `(${tex(b, 2)})` : tex(b, 2)}) - ${tex(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
+        numeric={`(${tex(z[0], 3)} + ${b < 0 ? `(${tex(b, 2)})` : tex(b, 2)}) - ${moved.mean < 0 ? `(${tex(moved.mean, 4)})` : tex(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
         testId="bias-equation"
       />
       <div className="panel">

@@ -39,7 +39,7 @@ export function TrainVsEval() {
       </p>
       <div className="controls">
         <Slider label="Momentum" value={momentum} min={0.01} max={1} step={0.01} onChange={(v) => setBn({ momentum: v })} format={(v) => fmt(v, 2)} />
-        <Slider label="Batch size m" value={m} min={2} max={64} step={1} onChange={(v) => setBatch({ m: v })} />
+        <Slider label="Batch size m (the batch of sections 2–9)" value={m} min={2} max={64} step={1} onChange={(v) => setBatch({ m: v })} />
       </div>
       <div className="chart-pair">
         <div>

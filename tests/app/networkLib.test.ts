@@ -54,6 +54,7 @@ describe('trainEvalView helpers', () => {
     expect(c.inBatch.ok && eq?.endsWith(`&= ${tex(c.inBatch.y, 4)} \\end{aligned}`)).toBe(true);
     expect(sampleTex(c.alone, z[0], 1, 0, 1e-5, 'train')).toBeNull();
     expect(contextRows(c, 8).map((r) => r.label)).toEqual(['in its own batch (m = 8)', 'with 7 other samples', 'alone (m = 1)']);
+    expect(contextRows(c, 2)[1].label).toBe('with 1 other sample');
     expect(truth(2, 1.5)).toEqual({ mean: 2, variance: 2.25 });
   });
 });

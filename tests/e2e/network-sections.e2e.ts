@@ -95,7 +95,7 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   const inf = section(page, 'inference');
   await inf.scrollIntoViewIfNeeded();
   await press(inf.getByRole('slider', { name: 'Momentum' }), 'ArrowRight', 9);
-  await press(inf.getByRole('slider', { name: 'Batch size m' }), 'ArrowRight', 2);
+  await press(inf.getByRole('slider', { name: 'Batch size m (the batch of sections 2–9)' }), 'ArrowRight', 2);
   await expect(inf.getByRole('row', { name: /in its own batch \(m = 10\)/ }).count()).resolves.toBe(1);
   await expect(inf.getByTestId('m1-error').textContent()).resolves.toContain('Expected more than 1 value per channel when training');
   await inf.getByRole('radio', { name: 'Eval mode' }).check();

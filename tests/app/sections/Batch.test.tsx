@@ -97,3 +97,14 @@ test('one shared batch: a point moved in section 2 changes μ in section 3 and �
   expect(screen.getByTestId('variance-value')).toHaveTextContent(fmt(s.variance, 4));
   expect(liveTex(screen.getByTestId('mean-equation')).endsWith(`= ${tex(s.mean, 4)}`)).toBe(true);
 });
+
+test('a point, as an ARIA slider, goes to its ends with Home and End (−50 and 50)', async () => {
+  const user = userEvent.setup();
+  render(<Batch />);
+  const [first] = screen.getAllByRole('slider', { name: /^Sample 1 / });
+  first.focus();
+  await user.keyboard('{End}');
+  expect(screen.getAllByRole('slider', { name: /^Sample 1 / })[0]).toHaveAttribute('aria-valuenow', '50');
+  await user.keyboard('{Home}');
+  expect(screen.getAllByRole('slider', { name: /^Sample 1 / })[0]).toHaveAttribute('aria-valuenow', '-50');
+});

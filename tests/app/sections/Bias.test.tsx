@@ -38,3 +38,12 @@ test('section 9 with every point equal and ε = 0 (m = 8): BN is 0/0 — said in
   expect(screen.getByTestId('bias-grad')).toHaveTextContent('undefined');
   expect(container.textContent).not.toMatch(/NaN/);
 });
+
+test('section 9 with b = −10: the subtracted mean is negative and written in brackets, never “− −”', () => {
+  appStore.setState({ bias: -10 });
+  render(<Bias />);
+  const eq = screen.getByTestId('bias-equation');
+  const tex = [...eq.querySelectorAll('annotation')].map((a) => a.textContent ?? '').join(' ');
+  expect(tex).toMatch(/\) - \(-\d/);
+  expect(tex).not.toMatch(/- -/);
+});
