@@ -157,3 +157,20 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
   expect(wide.page, `wider than ${width}: ${wide.culprits.join(', ')}`).toBeLessThanOrEqual(width);
   await page.close();
 });
+
+test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(baseUrl());
+  for (const id of ['why', 'why-it-works', 'inference']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+  }
+  await expect.poll(() => page.locator('section[data-section] svg[tabindex="0"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('section[data-section] svg[tabindex="0"]')]
+      .filter((svg) => !svg.getAttribute('aria-label') && !svg.querySelector(':scope > title')?.textContent?.trim())
+      .map((svg) => `#${svg.closest('section')?.id}`),
+  );
+  expect(unnamed).toEqual([]);
+  await page.close();
+});
