@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', 'katex', 'katex/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**'] },
+  // Everything git ignores (.gitignore: builds, reports, scratch folders like .lead/) is not linted either.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'test-results/**', '.lead/**', '.vite/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['app/**/*.{ts,tsx}'],
