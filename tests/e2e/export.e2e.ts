@@ -116,7 +116,7 @@ test('training lab: after a few steps, the decision boundary (canvas) saves as P
   await lab.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="lab-step"]')?.textContent?.match(/Step ([\d,]+)/)?.[1].replace(/,/g, '')) >= 50, null, { timeout: 20_000 });
   await lab.getByRole('button', { name: 'Pause' }).click();
-  const boundary = 'Decision boundary, with bn';
+  const boundary = 'Decision boundary, with BN';
   await lab.getByRole('button', { name: `Download: ${boundary}` }).waitFor({ timeout: 10_000 });
   const canvas = await lab.locator('.chart-frame canvas').last().evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
   const png = await save(page, boundary, 'PNG');
