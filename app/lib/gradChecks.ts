@@ -43,6 +43,8 @@ export interface CheckRow {
   readonly notesForm: string;
   readonly notes: string | null;
   readonly notesOk: boolean | null;
+  /** Where the notes' form cannot even be compared: it has the wrong shape ("3 × 6 for 3 values"). */
+  readonly notesShape: string | null;
 }
 
 const rel = (x: number) => fmt(x, 2);
@@ -60,6 +62,15 @@ export function checkRows(ctx: NotesContext): CheckRow[] {
       notesForm: NOTES_FORMS[key],
       notes: notes === undefined ? null : rel(notes),
       notesOk: notes === undefined ? null : notes < AGREE,
+      notesShape: wrongShape(ctx, key),
     };
   });
+}
+
+/** The notes' ∂L/∂γ is ∂L/∂Z̃ ∗ Z_norm without the batch sum: a matrix [features × m] for a vector of features. */
+function wrongShape(ctx: NotesContext, key: GradKey): string | null {
+  const m = ctx.state.batch.x.rows;
+  if (key === 'dGamma2') return `${ctx.state.net.bn2.gamma.length} × ${m} for ${ctx.state.net.bn2.gamma.length} values`;
+  if (key === 'dGamma1') return `${ctx.state.net.bn1.gamma.length} × ${m} for ${ctx.state.net.bn1.gamma.length} values`;
+  return null;
 }

@@ -45,6 +45,9 @@ describe('section 12, the backward pass', () => {
     }
     expect(screen.getByTestId('check-dZ1')).toHaveTextContent(`${fmt(checks.dZ1.notes as number, 2)} ✗ wrong`);
     expect(screen.getByTestId('check-dZ2Tilde')).toHaveTextContent('5 ✗ wrong');
+    // The notes' ∂L/∂γ (no batch sum) is not even the right shape: [3 × 6] and [4 × 6] for vectors of 3 and 4.
+    expect(screen.getByTestId('check-dGamma2')).toHaveTextContent('3 × 6 for 3 values ✗ wrong shape');
+    expect(screen.getByTestId('check-dGamma1')).toHaveTextContent('4 × 6 for 4 values ✗ wrong shape');
   });
 
   test('Previous/Next move backwardStep; the first step’s callout quotes the notes’ A₂ − Y and the engine’s error m − 1 = 5', () => {

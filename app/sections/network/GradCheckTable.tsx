@@ -31,7 +31,19 @@ export function GradCheckTable({ ctx, current }: { ctx: NotesContext; current: G
                 {r.exact} <Verdict ok={r.exactOk} />
               </td>
               <td className="notes-form">{r.notesForm}</td>
-              <td className="num">{r.notes === null ? '—' : <>{r.notes} <Verdict ok={r.notesOk === true} /></>}</td>
+              <td className="num">
+                {r.notes !== null ? (
+                  <>
+                    {r.notes} <Verdict ok={r.notesOk === true} />
+                  </>
+                ) : r.notesShape !== null ? (
+                  <>
+                    {r.notesShape} <span className="bad">✗ wrong shape</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
