@@ -5,6 +5,7 @@ import './styles.css';
 import { App } from './App';
 import { pinSection, scrollToSection } from './nav/scrollSpy';
 import { normalizePresentation } from './presentation/deck';
+import { normalizeLab } from './state/slices/lab.url';
 import { SECTIONS } from './sections/registry';
 import { appStore } from './state/store';
 import { noticeStore } from './state/url/notices';
@@ -14,7 +15,7 @@ import { startUrlSync } from './state/url/sync';
 startUrlSync({
   store: appStore,
   sectionIds: () => SECTIONS.map((s) => s.id),
-  normalize: normalizePresentation,
+  normalize: (values) => normalizeLab(normalizePresentation(values)),
   onRead: ({ reason, previous, notices }) => {
     if (notices.length > 0) noticeStore.getState().show(notices);
     const now = appStore.getState();
