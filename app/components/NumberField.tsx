@@ -10,10 +10,11 @@ interface Props {
 
 /**
  * An integer input that lets the reader clear and retype: the text is a draft until it parses as an
- * integer in [min, max]; an invalid draft is marked and not applied.
+ * integer in [min, max]; an invalid draft is marked, not applied, and says why (and what is kept).
  */
 export function NumberField({ label, value, min, max, onChange }: Props) {
   const id = useId();
+  const errorId = `${id}-error`;
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? String(value);
   const parsed = Number(text);
@@ -30,6 +31,7 @@ export function NumberField({ label, value, min, max, onChange }: Props) {
         step={1}
         value={text}
         aria-invalid={!valid}
+        aria-describedby={valid ? undefined : errorId}
         onChange={(e) => {
           const t = e.currentTarget.value;
           const n = Number(t);
@@ -40,6 +42,11 @@ export function NumberField({ label, value, min, max, onChange }: Props) {
         }}
         onBlur={() => setDraft(null)}
       />
+      {!valid && (
+        <p id={errorId} className="field-error" role="status">
+          {label} must be a whole number from {min} to {max}; {value} is kept.
+        </p>
+      )}
     </div>
   );
 }

@@ -40,7 +40,9 @@ test('section 2: the seed field and "Draw a new batch" change the draw; an inval
   await user.clear(seed);
   expect(seed).toHaveAttribute('aria-invalid', 'true');
   expect(appStore.getState().seed).toBe(1);
+  expect(seed).toHaveAccessibleDescription(/^Seed must be a whole number from 0 to \d+; 1 is kept\.$/);
   await user.type(seed, '42');
+  expect(seed).not.toHaveAccessibleDescription();
   expect(appStore.getState().seed).toBe(42);
   expect(shownBatch()).toEqual(Array.from(sampleMiniBatch(42, 8, 2, 1.5), (v) => fmt(v, 3)));
   await user.click(screen.getByRole('button', { name: 'Draw a new batch' }));
