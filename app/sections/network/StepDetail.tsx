@@ -21,14 +21,15 @@ export function StepDetail({ view, cell, onSelect }: Props) {
           <MatrixView key={p.name} panel={p} />
         ))}
         {view.output && (
-          <>
+          // The arrow travels with the output: when the output wraps onto its own line, the arrow leads it there.
+          <div className="step-output">
             {view.inputs.length > 0 && (
               <span className="step-arrow" aria-hidden="true">
                 →
               </span>
             )}
             <MatrixView panel={view.output} selected={cell} onSelect={onSelect} />
-          </>
+          </div>
         )}
         {view.extras?.map((p) => (
           <MatrixView key={p.name} panel={p} />
