@@ -1,7 +1,7 @@
+import type { VariantName } from '../../src';
 import type { QuantileRow } from './covariateShift';
+import { linePath } from './svgPath';
 import { type Domain, type LinearScale, niceDomain } from './scale';
-
-export type Variant = 'plain' | 'bn';
 
 /** One network's band (15–85 %) and median at each logged step, skipping steps it has no value for. */
 export interface BandPoint {
@@ -11,7 +11,7 @@ export interface BandPoint {
   readonly hi: number;
 }
 
-export function bandPoints(rows: readonly QuantileRow[], v: Variant): BandPoint[] {
+export function bandPoints(rows: readonly QuantileRow[], v: VariantName): BandPoint[] {
   const out: BandPoint[] = [];
   for (const r of rows) {
     const band = v === 'plain' ? r.plainBand : r.bnBand;
@@ -24,14 +24,12 @@ export function bandPoints(rows: readonly QuantileRow[], v: Variant): BandPoint[
 /** A y domain over every plotted value, snapped to nice ticks. */
 export const bandDomain = (points: readonly BandPoint[]): Domain => niceDomain(points.flatMap((p) => [p.lo, p.hi]), [], 0.2, 0.04);
 
-const xy = (x: number, y: number) => `${x.toFixed(1)},${y.toFixed(1)}`;
-
 /** SVG path data: the band as one closed area (upper edge forward, lower edge back), the median as a line. */
 export function bandPaths(points: readonly BandPoint[], x: LinearScale, y: LinearScale): { area: string; median: string } {
   if (points.length === 0) return { area: '', median: '' };
-  const upper = points.map((p) => xy(x(p.step), y(p.hi)));
-  const lower = points.map((p) => xy(x(p.step), y(p.lo))).reverse();
-  return { area: `M${upper.join('L')}L${lower.join('L')}Z`, median: `M${points.map((p) => xy(x(p.step), y(p.mid))).join('L')}` };
+  const upper = points.map((p) => ({ s: p.step, v: p.hi }));
+  const lower = points.map((p) => ({ s: p.step, v: p.lo })).reverse();
+  return { area: `${linePath([...upper, ...lower], x, y)}Z`, median: linePath(points.map((p) => ({ s: p.step, v: p.mid })), x, y) };
 }
 
 /** The point whose step is nearest to `step` (points sorted by step), or null. */

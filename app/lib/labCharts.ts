@@ -1,6 +1,10 @@
 import type { VariantName } from '../../src';
 import { type Point, downsample } from './downsample';
+
 import type { RunSeries, VariantSeries } from './series';
+
+/** Lines are drawn with the shared SVG path helper (section 1's band chart uses it too). */
+export { linePath } from './svgPath';
 
 /**
  * Shapes a lab run's columns (series.ts) into what the charts draw: downsampled, finite-only lines,
@@ -189,21 +193,6 @@ export function yAxisWidth(labels: readonly string[], min = 52): number {
   return Math.max(min, Math.ceil(26 + widest + 8));
 }
 
-/**
- * An SVG path through the points, with `sx`, `sy` mapping data to pixels (e.g. the chart's own
- * scales): "M x,y L x,y …", to 0.1 px. Empty for no points; a lone point becomes a dot-sized segment.
- */
-export function linePath(points: readonly Point[], sx: (s: number) => number, sy: (v: number) => number): string {
-  if (points.length === 0) return '';
-  const parts: string[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const px = sx(points[i].s), py = sy(points[i].v);
-    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    parts.push(`${parts.length === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`);
-  }
-  if (parts.length === 1) parts.push(`h0.1`);
-  return parts.join('');
-}
 
 /**
  * The smallest and largest finite value in the first `n` entries of some columns, in one pass and

@@ -13,6 +13,7 @@ import { fmt, tex } from '../lib/format';
 import { batchSettings, sampleTable } from '../lib/export/batchExport';
 import { RANGES } from '../lib/ranges';
 import { niceDomain } from '../lib/scale';
+import { factor } from '../lib/notesMatrices';
 import { BatchRefused } from './BatchRefused';
 import type { SlideProps } from './slide';
 import { EngineError } from '../../src';
@@ -47,7 +48,7 @@ export function Bias({ slide = false }: SlideProps = {}) {
       )}
       <EquationPair
         symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
-        numeric={`(${tex(z[0], 3)} + ${b < 0 ? `(${tex(b, 2)})` : tex(b, 2)}) - ${moved.mean < 0 ? `(${tex(moved.mean, 4)})` : tex(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
+        numeric={`(${tex(z[0], 3)} + ${factor(b, 2)}) - ${factor(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
         testId="bias-equation"
       />
       <div className="panel">

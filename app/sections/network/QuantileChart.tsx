@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ChartBox } from '../../components/ChartBox';
-import { type Variant, bandDomain, bandPaths, bandPoints, nearestPoint } from '../../lib/bandPaths';
+import type { VariantName } from '../../../src';
+import { bandDomain, bandPaths, bandPoints, nearestPoint } from '../../lib/bandPaths';
 import { quantileTable } from '../../lib/chartTables';
 import { COVARIATE_PRESET, COVARIATE_STEPS, type QuantileRow } from '../../lib/covariateShift';
 import { fmt } from '../../lib/format';
@@ -8,7 +9,7 @@ import { scaleLinear, ticks } from '../../lib/scale';
 import './QuantileChart.css';
 
 interface Props {
-  variant: Variant;
+  variant: VariantName;
   title: string;
   rows: readonly QuantileRow[];
   total: number;
