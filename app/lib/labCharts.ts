@@ -1,6 +1,5 @@
 import type { VariantName } from '../../src';
 import { type Point, downsample } from './downsample';
-
 import type { RunSeries, VariantSeries } from './series';
 
 /** Lines are drawn with the shared SVG path helper (section 1's band chart uses it too). */
