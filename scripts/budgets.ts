@@ -16,7 +16,7 @@ import './node20-polyfills';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from './chromium';
 import { build, preview } from 'vite';
 import { initialChunks, initialCss, kB, lazyChunks, percentile, sizes, type Manifest } from './budgets/bundle';
 import { runLighthouse, type LighthouseScores } from './budgets/lighthouse';
@@ -24,7 +24,6 @@ import { measureGammaLatency, measureLoad, type LoadTimes } from './budgets/page
 
 const BUDGET_JS_KB = 200;
 const BUDGET_GAMMA_P95_MS = 16;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -81,10 +80,7 @@ async function report(outDir: string): Promise<void> {
   const moves = Number(option('moves', '200'));
   const figures: Record<string, unknown> = { initialJsGzipKB: kB(jsGzip) };
   try {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const loads: LoadTimes[] = [];
       for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, url));
@@ -111,7 +107,7 @@ async function report(outDir: string): Promise<void> {
       console.log('\nLighthouse (npm lighthouse, system Chromium, local build served without compression):');
       for (const preset of ['mobile', 'desktop'] as const) {
         try {
-          const s: LighthouseScores = await runLighthouse(url, CHROMIUM, preset);
+          const s: LighthouseScores = await runLighthouse(url, CHROMIUM_PATH, preset);
           console.log(`  ${preset.padEnd(8)} performance ${s.performance}  accessibility ${s.accessibility}  (FCP ${f0(s.fcp)} ms, LCP ${f0(s.lcp)} ms, TBT ${f0(s.tbt)} ms)`);
           if (s.failedA11y.length > 0) console.log(`           failed accessibility audits: ${s.failedA11y.join(', ')}`);
           figures[`lighthouse_${preset}`] = { performance: s.performance, accessibility: s.accessibility };
