@@ -78,3 +78,11 @@ export const truth = (shift: number, scale: number): { mean: number; variance: n
 export function outputText(y: number, digits = 6): string {
   return Number.isFinite(y) ? fmt(y, digits) : 'no value (0/0: σ² = 0 and ε = 0)';
 }
+
+/**
+ * Whether a shifted test batch visibly keeps its shift through eval-mode BN: its output mean is at
+ * least a quarter of |γ| away from β. Eval mode never looks at the batch, so it usually does; with
+ * noisy running estimates (tiny m, momentum near 1) it can land near β by chance.
+ */
+export const shiftShowsInEval = (evalMean: number, bn: BatchNorm): boolean =>
+  !(Math.abs(evalMean - bn.beta[0]) < 0.25 * Math.abs(bn.gamma[0]));

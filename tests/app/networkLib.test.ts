@@ -1,10 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import { createLandscapeRun, runningStatsTrace, sampleInContexts, sampleMiniBatch, stepLandscapeRun } from '../../src';
+import { createBatchNorm, createLandscapeRun, runningStatsTrace, sampleInContexts, sampleMiniBatch, stepLandscapeRun } from '../../src';
 import { type QuantileRow, medianDrift, percent } from '../../app/lib/covariateShift';
 import { landscapeView } from '../../app/lib/landscapeView';
 import { READING } from '../../app/lib/readingList';
-import { contextRows, runningSeries, sampleTex, truth, updateTex } from '../../app/lib/trainEvalView';
+import { contextRows, runningSeries, sampleTex, shiftShowsInEval, truth, updateTex } from '../../app/lib/trainEvalView';
 import { useChunkedTask } from '../../app/lib/useChunkedTask';
 import { tex } from '../../app/lib/format';
 
@@ -165,4 +165,13 @@ test('roughness: medians without BN over medians with BN; null when a median is 
   const v = (p: number | null, b: number | null) => ({ lossRange: p, gradChange: b, beta: 2, nonFinite: 0 });
   expect(roughness({ ...base, summary: { plain: v(0.6, 3), bn: v(0.03, 0.5) } })).toEqual({ loss: 0.6 / 0.03, grad: 6, beta: 1 });
   expect(roughness({ ...base, summary: { plain: v(null, 3), bn: v(0.03, 0) } })).toEqual({ loss: null, grad: null, beta: 1 });
+});
+
+test('shiftShowsInEval: a shifted batch keeps its shift through eval-mode BN unless its mean lands within |γ|/4 of β', () => {
+  const bn = createBatchNorm(1);
+  bn.gamma[0] = 2;
+  bn.beta[0] = 1;
+  expect(shiftShowsInEval(2.649, bn)).toBe(true);
+  expect(shiftShowsInEval(1.2, bn)).toBe(false);
+  expect(shiftShowsInEval(0.4, bn)).toBe(true);
 });

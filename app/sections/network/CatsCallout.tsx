@@ -2,6 +2,7 @@ import { outputMean, sampleMiniBatch } from '../../../src';
 import { Callout } from '../../components/Callout';
 import { fmt } from '../../lib/format';
 import { fixed } from '../../lib/notesMatrices';
+import { shiftShowsInEval } from '../../lib/trainEvalView';
 import { useAppState } from '../../state/store';
 import { useRunningTrace, useTrainedLayer } from './useRunningTrace';
 
@@ -19,8 +20,7 @@ export function CatsCallout() {
   const evalMean = outputMean(bn, shifted, 'eval');
   const trainMean = outputMean(bn, shifted, 'train');
   const momentum = useAppState((s) => s.momentum);
-  // Eval mode never looks at the test batch; whether the shift shows depends on how good the running estimates are.
-  const through = !(Math.abs(evalMean - bn.beta[0]) < 0.25 * Math.abs(bn.gamma[0]));
+  const through = shiftShowsInEval(evalMean, bn);
   return (
     <Callout
       topic="black and coloured cats"
