@@ -16,7 +16,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'engine', environment: 'node', include: ['tests/engine/**/*.test.ts'] },
+        // Node: the engine, the scripts, and the app's Node-side modules (files named *.node.test.ts).
+        test: { name: 'node', environment: 'node', include: ['tests/src/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/app/**/*.node.test.ts'] },
       },
       {
         extends: true,
@@ -24,6 +25,7 @@ export default defineConfig({
           name: 'app',
           environment: 'jsdom',
           include: ['tests/app/**/*.test.{ts,tsx}'],
+          exclude: ['tests/app/**/*.node.test.ts'],
           setupFiles: ['tests/app/setup.ts'],
         },
       },

@@ -25,7 +25,7 @@ import {
   stepComparison,
 } from '../src';
 
-/** The subset the lab loads (app/lib/loadFashion.ts fetches the same file from the page's base URL). */
+/** The subset the lab loads (app/lab/loadFashion.ts fetches the same file from the page's base URL). */
 export const DEFAULT_FASHION_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', 'fashion-mnist-subset.bin.gz');
 /** `--dataset` values: the engine's 2-D generators, and the Fashion-MNIST subset read from disk. */
 export const CLI_DATASETS = [...DATASETS_2D, 'fashion'] as const;
@@ -174,7 +174,7 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
 
 /**
  * The train/test split of a Fashion-MNIST subset file, as the lab's Worker makes it from the
- * same file (app/worker/protocol.ts: the subset's own train and test images). Decoded and checked
+ * same file (app/lab/worker/session.ts: the subset's own train and test images). Decoded and checked
  * by the engine (decodeFashionSubset: gzip, magic, sizes, checksum, labels).
  * @throws DataError naming the file and what is wrong with it.
  */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { type ClassShape, boundaryRgba, classColor, classShape, toPixel } from '../lib/boundaryPixels';
-import { useElementWidth } from '../lib/useElementWidth';
-import type { BoundaryImage, Extent, LabPoints } from '../worker/messages';
+import { type ClassShape, boundaryRgba, classColor, classShape, toPixel } from './model/boundaryPixels';
+import { useElementWidth } from '../ui/useElementWidth';
+import type { BoundaryImage, Extent, LabPoints } from './worker/messages';
 
 interface Props {
   label: string;

@@ -1,7 +1,7 @@
-import { ChartFrame } from '../components/ChartFrame';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from '../lib/labCharts';
-import { boundaryTable } from '../lib/export/labExport';
-import { count } from '../lib/labText';
+import { ChartFrame } from '../ui/ChartFrame';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/labCharts';
+import { boundaryTable } from './model/labExport';
+import { count } from './model/labText';
 import { BoundaryCanvas } from './BoundaryCanvas';
 import { runSettings } from './LiveLineChart';
 import { useRun } from './runStore';

@@ -1,4 +1,4 @@
-import { seriesCsv } from '../lib/series';
+import { seriesCsv } from './model/series';
 import { runStore, useRun } from './runStore';
 
 /** Downloads every logged step of both networks as CSV (the charts draw a thinned copy). */

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from '../components/ChartFrame';
-import { fmt } from '../lib/format';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, gradNormLines, latestGradNorms, logDomain, logTicks } from '../lib/labCharts';
-import { gradBarNotes } from '../lib/labText';
-import { useElementWidth } from '../lib/useElementWidth';
+import { ChartFrame } from '../ui/ChartFrame';
+import { fmt } from '../ui/format';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, gradNormLines, latestGradNorms, logDomain, logTicks } from './model/labCharts';
+import { gradBarNotes } from './model/labText';
+import { useElementWidth } from '../ui/useElementWidth';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep, runSettings } from './LiveLineChart';
 import { VARIANT_COLOR } from './lineStyle';

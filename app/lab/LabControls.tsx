@@ -1,14 +1,14 @@
 import { ACTIVATIONS, INITS, OPTIMIZERS, type ActivationName, type InitName, type OptimizerName } from '../../src';
-import { NumberField } from '../components/NumberField';
-import { Slider } from '../components/Slider';
-import { Toggle } from '../components/Toggle';
+import { NumberField } from '../ui/NumberField';
+import { Slider } from '../ui/Slider';
+import { Toggle } from '../ui/Toggle';
 import { useShallow } from 'zustand/react/shallow';
-import { labControls } from '../lib/labSettings';
-import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from '../lib/labScales';
+import { labControls } from './model/labSettings';
+import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from './model/labScales';
 import { LAB_DATASETS, type LabDataset } from '../state/slices/lab';
 import { LAB_LIMITS } from '../state/slices/lab.url';
 import { useAppState } from '../state/store';
-import { Select } from './Select';
+import { Select } from '../ui/Select';
 import { SteppedSlider } from './SteppedSlider';
 
 const DATASET_NAMES: Record<LabDataset, string> = {

@@ -1,8 +1,8 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
-import { fmt } from '../lib/format';
-import { type Axis, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from '../lib/labCharts';
-import { useElementWidth } from '../lib/useElementWidth';
+import { fmt } from '../ui/format';
+import { type Axis, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from './model/labCharts';
+import { useElementWidth } from '../ui/useElementWidth';
 import { lineStyle } from './lineStyle';
 
 interface Props {

@@ -1,6 +1,6 @@
-import { ChartFrame } from '../components/ChartFrame';
-import type { ChartLine } from '../lib/labCharts';
-import { linesTable } from '../lib/export/labExport';
+import { ChartFrame } from '../ui/ChartFrame';
+import type { ChartLine } from './model/labCharts';
+import { linesTable } from './model/labExport';
 import { LineChartPanel } from './LineChartPanel';
 import { runStore, type RunState } from './runStore';
 import { useRunView } from './useRunView';

@@ -1,4 +1,4 @@
-import { metricLines, valueDomain } from '../lib/labCharts';
+import { metricLines, valueDomain } from './model/labCharts';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
 

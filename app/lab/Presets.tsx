@@ -1,4 +1,4 @@
-import { FIGURE1_CONTROLS } from '../lib/labSettings';
+import { FIGURE1_CONTROLS } from './model/labSettings';
 import { LAB_DEFAULTS } from '../state/slices/lab';
 import { labController } from './controller';
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { Toggle } from '../components/Toggle';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, columnsRange, padRange, quantileLines } from '../lib/labCharts';
+import { Toggle } from '../ui/Toggle';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, columnsRange, padRange, quantileLines } from './model/labCharts';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';

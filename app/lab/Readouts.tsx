@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { VARIANT_LABEL, VARIANT_ORDER, readout } from '../lib/labCharts';
-import { count, percent, speedText, value } from '../lib/labText';
+import { VARIANT_LABEL, VARIANT_ORDER, readout } from './model/labCharts';
+import { count, percent, speedText, value } from './model/labText';
 import { type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { count, positionText } from '../lib/labText';
+import { count, positionText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';
-import { Select, type SelectOption } from './Select';
+import { Select, type SelectOption } from '../ui/Select';
 
 export const SPEEDS: readonly SelectOption<number>[] = [
   ...[1, 3, 10, 30, 100, 300, 1000].map((v) => ({ value: v, label: `${v} step${v === 1 ? '' : 's'}/s` })),

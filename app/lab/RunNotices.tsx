@@ -1,6 +1,6 @@
-import { Notice } from '../components/Notice';
-import { VARIANT_LABEL, VARIANT_ORDER } from '../lib/labCharts';
-import { count, divergenceText } from '../lib/labText';
+import { Notice } from '../ui/Notice';
+import { VARIANT_LABEL, VARIANT_ORDER } from './model/labCharts';
+import { count, divergenceText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';

@@ -1,6 +1,6 @@
-import { Slider } from '../components/Slider';
-import { fmt } from '../lib/format';
-import { nearestIndex } from '../lib/labScales';
+import { Slider } from '../ui/Slider';
+import { fmt } from '../ui/format';
+import { nearestIndex } from './model/labScales';
 
 interface Props {
   label: string;

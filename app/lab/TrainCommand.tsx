@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { labControls, trainCommand } from '../lib/labSettings';
+import { labControls, trainCommand } from './model/labSettings';
 import { useAppState } from '../state/store';
 import { useRun } from './runStore';
 

@@ -1,9 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { fashionUrl } from '../lib/loadFashion';
-import { type LabControls, SWEEP_STEPS, labControls, labRunSettings, sameRun, sweepRates } from '../lib/labSettings';
-import { appendLogs, createRunSeries } from '../lib/series';
+import { fashionUrl } from './loadFashion';
+import { type LabControls, SWEEP_STEPS, labControls, labRunSettings, sameRun, sweepRates } from './model/labSettings';
+import { appendLogs, createRunSeries } from './model/series';
 import { appStore, type State } from '../state/store';
-import type { LabEvent } from '../worker/messages';
+import type { LabEvent } from './worker/messages';
 import { IDLE_SWEEP, INITIAL_RUN, type RunState, type SweepState, runStore } from './runStore';
 import { type LabTransport, type TransportFactory, workerTransport } from './transport';
 

@@ -1,5 +1,5 @@
 import type { VariantName } from '../../src';
-import type { LineRole } from '../lib/labCharts';
+import type { LineRole } from './model/labCharts';
 
 /** Colour by network, dash by network (so colour is never the only cue), width and opacity by role. */
 export const VARIANT_COLOR: Readonly<Record<VariantName, string>> = { plain: 'var(--without-bn)', bn: 'var(--with-bn)' };

@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Divergence, SweepPoint, VariantName } from '../../src';
-import type { RunSeries } from '../lib/series';
-import type { BoundaryImage, Extent, RunInfo } from '../worker/messages';
+import type { RunSeries } from './model/series';
+import type { BoundaryImage, Extent, RunInfo } from './worker/messages';
 
 /**
  * The training lab's live run: what the Worker reported, for the panels to show. Not in the URL (a

@@ -1,7 +1,7 @@
-import { loadFashionCached } from '../lib/loadFashion';
-import { driveSession } from '../worker/driver';
-import type { LabEvent, LabRequest } from '../worker/messages';
-import { createLabSession } from '../worker/protocol';
+import { loadFashionCached } from './loadFashion';
+import { driveSession } from './worker/driver';
+import type { LabEvent, LabRequest } from './worker/messages';
+import { createLabSession } from './worker/session';
 
 /** How the page talks to a lab session: a Worker in the app, the same session in-page in jsdom tests. */
 export interface LabTransport {
@@ -11,9 +11,9 @@ export interface LabTransport {
 
 export type TransportFactory = (onEvent: (event: LabEvent) => void, onFailure: (message: string) => void) => LabTransport;
 
-/** A module Worker running app/worker/lab.worker.ts (Vite bundles it as its own chunk). */
+/** A module Worker running app/lab/worker/lab.worker.ts (Vite bundles it as its own chunk). */
 export const workerTransport: TransportFactory = (onEvent, onFailure) => {
-  const worker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' });
+  const worker = new Worker(new URL('./worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'training-lab' });
   worker.onmessage = (e: MessageEvent<LabEvent>) => onEvent(e.data);
   worker.onerror = (e) => {
     e.preventDefault();

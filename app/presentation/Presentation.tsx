@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { CopyLink } from '../components/CopyLink';
-import { ErrorBoundary } from '../components/ErrorBoundary';
-import { useMoreBelow } from '../lib/useMoreBelow';
+import { CopyLink } from '../shell/CopyLink';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useMoreBelow } from './useMoreBelow';
 import { appStore, useAppState } from '../state/store';
 import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './control';
 import { FullscreenButton } from './FullscreenButton';

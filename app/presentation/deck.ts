@@ -1,4 +1,4 @@
-import { SECTIONS } from '../sections/registry';
+import { SECTIONS } from '../notebook/registry';
 import type { UrlValues } from '../state/url/table';
 import { buildSlides, slidePatch } from './slides';
 

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { SectionDef } from '../sections/registry';
+import type { SectionDef } from '../notebook/registry';
 import type { State } from '../state/store';
 
 /**

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { batchStatistics, column, summarize } from '../../src';
-import { fmt } from '../../app/lib/format';
+import { fmt } from '../../app/ui/format';
 import { baseUrl, launch, watchConsole } from './browser';
 
 const SECTION_IDS = ['batch', 'mean', 'centering', 'variance', 'normalize', 'gamma-beta', 'identity', 'bias', 'placement'];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { notesBackward, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceGap, transpose } from '../../src';
-import { fmt } from '../../app/lib/format';
-import { cellText } from '../../app/lib/notesMatrices';
+import { fmt } from '../../app/ui/format';
+import { cellText } from '../../app/notebook/pass/notesMatrices';
 import { baseUrl, launch, watchConsole } from './browser';
 
 /** Sections 1, 11, 12, 14, 15, 16 in real Chromium: every control moved, numbers checked against the engine. */

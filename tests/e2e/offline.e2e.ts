@@ -74,7 +74,7 @@ async function scrollThrough(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** Fetches the Fashion-MNIST subset the way app/lib/loadFashion.ts does (relative to the page's base URL). */
+/** Fetches the Fashion-MNIST subset the way app/lab/loadFashion.ts does (relative to the page's base URL). */
 const fetchData = (page: Page) =>
   page.evaluate(async () => {
     const url = new URL('data/fashion-mnist-subset.bin.gz', document.baseURI).href;

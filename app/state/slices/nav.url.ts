@@ -1,4 +1,4 @@
-import { SECTIONS } from '../../sections/registry';
+import { SECTIONS } from '../../notebook/registry';
 import { SLIDES } from '../../presentation/deck';
 import { largestStepValue } from '../../presentation/slides';
 import { booleanRow, enumRow, numberRow } from '../url/rows';

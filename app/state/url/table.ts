@@ -8,7 +8,7 @@
  *      per control, with the control's own range, and the slice's default;
  *   2. add `...LAB_URL` to URL_TABLE below.
  * Query names must be unique across the table (the lab's seed needs its own name, e.g. `lab-seed`);
- * this module throws at load if two rows share a name or a key, and tests/app/url-table.test.ts checks
+ * this module throws at load if two rows share a name or a key, and tests/app/state/url/table.test.ts checks
  * each row's default against the store's initial state.
  *
  * Parsing (./parse.ts) and writing (./serialize.ts) both read only this table.

@@ -1,0 +1,110 @@
+import { FIGURE1_PRESET, type ExperimentSettings } from '../../../src';
+import type { LabRunSettings } from '../worker/messages';
+import { LAB_DEFAULTS, type LabSlice } from '../../state/slices/lab';
+
+/** The lab's settings, without the slice's actions. */
+export type LabControls = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
+
+const LAB_KEYS = Object.keys(LAB_DEFAULTS) as (keyof LabControls)[];
+
+/** The lab's settings picked out of the app state. */
+export function labControls(state: LabControls): LabControls {
+  return Object.fromEntries(LAB_KEYS.map((k) => [k, state[k]])) as unknown as LabControls;
+}
+
+/** Steps a run may take before playing stops by itself, per kind of data. */
+export const MAX_STEPS = { '2d': 30_000, fashion: 6_000 } as const;
+/** Logging: every step for the tiny 2-D networks; the Figure-1 preset's cadence for Fashion-MNIST. */
+export const LOG_CADENCE = { '2d': { logEvery: 1, evalEvery: 10 }, fashion: { logEvery: FIGURE1_PRESET.logEvery, evalEvery: FIGURE1_PRESET.evalEvery } } as const;
+export const BOUNDARY_RESOLUTION = 64;
+
+/**
+ * The engine's experiment settings for the lab's controls: what the Worker runs, and what
+ * `npm run train` runs with the same flags. The dataset fields are unused for Fashion-MNIST, so
+ * they stay at the engine's defaults there (the noise slider, hidden for it, changes nothing).
+ */
+export function experimentSettings(c: LabControls): ExperimentSettings {
+  const kind = c.labDataset === 'fashion' ? 'fashion' : '2d';
+  return {
+    dataset: c.labDataset === 'fashion' ? 'spiral' : c.labDataset,
+    samples: 600,
+    noise: kind === 'fashion' ? null : c.labNoise,
+    classes: 3,
+    testFraction: 0.25,
+    depth: c.labDepth,
+    width: c.labWidth,
+    activation: c.labActivation,
+    bn: c.labBn,
+    outputBn: c.labOutputBn,
+    init: c.labInit,
+    optimizer: c.labOptimizer,
+    lr: c.labLr,
+    batch: c.labBatch,
+    seed: c.labSeed,
+    ...LOG_CADENCE[kind],
+  };
+}
+
+/** Everything the Worker needs for one run. `fashionUrl` is where the subset is (the page's base URL). */
+export function labRunSettings(c: LabControls, fashionUrl: string): LabRunSettings {
+  const fashion = c.labDataset === 'fashion';
+  return {
+    experiment: experimentSettings(c),
+    data: fashion ? { kind: 'fashion', url: fashionUrl } : { kind: '2d' },
+    maxSteps: MAX_STEPS[fashion ? 'fashion' : '2d'],
+    boundaryResolution: BOUNDARY_RESOLUTION,
+  };
+}
+
+/** Two settings give the same run (the speed and the charted layer do not change a run). */
+export function sameRun(a: LabControls, b: LabControls): boolean {
+  return JSON.stringify(experimentSettings(a)) === JSON.stringify(experimentSettings(b)) && a.labDataset === b.labDataset;
+}
+
+/**
+ * Ioffe & Szegedy (2015), Figure 1, on the Fashion-MNIST subset: the engine's FIGURE1_PRESET as
+ * lab controls (3 hidden layers of 100 sigmoid units, small Gaussian weights, SGD, batch 60),
+ * run as fast as the machine goes, charting the last hidden layer.
+ */
+export const FIGURE1_CONTROLS: Partial<LabControls> = {
+  labDataset: 'fashion',
+  labDepth: FIGURE1_PRESET.hidden.length,
+  labWidth: FIGURE1_PRESET.hidden[0],
+  labActivation: FIGURE1_PRESET.activation,
+  labInit: FIGURE1_PRESET.init,
+  labBn: FIGURE1_PRESET.bn,
+  labOutputBn: FIGURE1_PRESET.outputBn,
+  labOptimizer: FIGURE1_PRESET.optimizer.name,
+  labLr: FIGURE1_PRESET.optimizer.lr,
+  labBatch: FIGURE1_PRESET.batchSize,
+  labSeed: FIGURE1_PRESET.seed,
+  labSpeed: 0,
+  labLayer: 0,
+};
+
+/** The sweep's learning rates: the current one × 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100. */
+export const SWEEP_FACTORS: readonly number[] = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
+export function sweepRates(lr: number): number[] {
+  return SWEEP_FACTORS.map((f) => (f === 1 ? lr : Number((lr * f).toPrecision(3))));
+}
+
+/** Steps of each sweep run: enough to separate the variants, short enough to finish in seconds. */
+export const SWEEP_STEPS = { '2d': 400, fashion: 150 } as const;
+
+/**
+ * The terminal command that runs the same comparison (`npm run train`, scripts/train-cli.ts) for
+ * `steps` steps and prints the same numbers, one JSON line per logged step. For Fashion-MNIST the
+ * command reads the subset the lab fetches from its own copy in the repository (public/data/).
+ */
+export function trainCommand(c: LabControls, steps: number): string {
+  const s = experimentSettings(c);
+  const data: [string, string | number][] = c.labDataset === 'fashion' ? [['dataset', 'fashion']] : [['dataset', s.dataset], ['noise', s.noise ?? 0]];
+  const flags: [string, string | number][] = [
+    ...data, ['depth', s.depth], ['width', s.width], ['activation', s.activation],
+    ['bn', s.bn], ['init', s.init], ['optimizer', s.optimizer], ['lr', s.lr], ['batch', s.batch], ['seed', s.seed],
+    ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
+  ];
+  const parts = flags.map(([k, v]) => `--${k} ${v}`);
+  if (s.outputBn) parts.push('--output-bn');
+  return `npm run train -- ${parts.join(' ')}`;
+}

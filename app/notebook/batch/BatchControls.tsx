@@ -1,0 +1,31 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Slider } from '../../ui/Slider';
+import { NumberField } from '../../ui/NumberField';
+import { appStore, useAppState } from '../../state/store';
+import { RANGES } from '../shared/ranges';
+import { fmt } from '../../ui/format';
+
+/** The controls that draw the shared mini-batch: m, shift, scale and the seed. */
+export function BatchControls() {
+  const { m, shift, scale, seed } = useAppState(useShallow((s) => ({ m: s.m, shift: s.shift, scale: s.scale, seed: s.seed })));
+  const dragged = useAppState((s) => Object.keys(s.overrides).filter((k) => Number(k) < s.m).length);
+  const { setBatch, clearPoints } = appStore.getState();
+  return (
+    <>
+      <div className="controls bn-controls">
+        <Slider label="Batch size m" {...RANGES.m} value={m} onChange={(v) => setBatch({ m: v })} />
+        <Slider label="Shift" {...RANGES.shift} value={shift} onChange={(v) => setBatch({ shift: v })} format={(v) => fmt(v, 2)} />
+        <Slider label="Scale" {...RANGES.scale} value={scale} onChange={(v) => setBatch({ scale: v })} format={(v) => fmt(v, 2)} />
+        <NumberField label="Seed" {...RANGES.seed} value={seed} onChange={(v) => setBatch({ seed: v })} />
+      </div>
+      <div className="bn-actions">
+        <button type="button" onClick={() => setBatch({ seed: seed >= RANGES.seed.max ? 0 : seed + 1 })}>
+          Draw a new batch
+        </button>
+        <button type="button" onClick={clearPoints} disabled={dragged === 0}>
+          {dragged === 0 ? 'No points moved' : `Put back ${dragged} moved point${dragged === 1 ? '' : 's'}`}
+        </button>
+      </div>
+    </>
+  );
+}

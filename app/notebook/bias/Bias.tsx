@@ -1,0 +1,99 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Callout } from '../../ui/Callout';
+import { ChartFrame } from '../../ui/ChartFrame';
+import { EquationPair } from '../../ui/EquationPair';
+import { MappingPlot } from '../../ui/MappingPlot';
+import { Notice } from '../../ui/Notice';
+import { Slider } from '../../ui/Slider';
+import { Stats } from '../../ui/Stats';
+import { appStore, useAppState } from '../../state/store';
+import { useMiniBatch } from '../../state/useMiniBatch';
+import { biasView } from './biasView';
+import { fmt, tex } from '../../ui/format';
+import { batchSettings, sampleTable } from '../shared/batchExport';
+import { RANGES } from '../shared/ranges';
+import { niceDomain } from '../../ui/scale';
+import { factor } from '../pass/notesMatrices';
+import { BatchRefused } from '../shared/BatchRefused';
+import type { SlideProps } from '../shared/slide';
+import { EngineError } from '../../../src';
+
+/** Section 9: a bias before BN is redundant — BN(z + b) does not move, and ∂L/∂b = 0. */
+export function Bias({ slide = false }: SlideProps = {}) {
+  const z = useMiniBatch();
+  const bn = useAppState(useShallow((s) => ({ eps: s.eps, gamma: s.gamma, beta: s.beta })));
+  const b = useAppState((s) => s.bias);
+  const seed = useAppState((s) => s.seed);
+  let v;
+  try {
+    v = biasView(z, b, seed, bn, RANGES.bias);
+  } catch (e) {
+    if (e instanceof EngineError) return <BatchRefused message={e.message} />;
+    throw e;
+  }
+  const { moved } = v;
+  // With σ² + ε = 0 (every point equal and ε = 0) BN itself is 0/0, and so is everything after it.
+  const defined = moved.defined;
+  return (
+    <>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
+            Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
+            put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
+            never moves it: it is dead weight, and layers followed by batch norm are built without one.
+          </p>
+        </>
+      )}
+      <EquationPair
+        symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
+        numeric={`(${tex(z[0], 3)} + ${factor(b, 2)}) - ${factor(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
+        testId="bias-equation"
+      />
+      <div className="panel">
+        <div className="controls bn-controls">
+          <Slider label="Bias b" {...RANGES.bias} value={b} onChange={(x) => appStore.getState().setBn({ bias: x })} format={(x) => fmt(x, 2)} testId="bias-value" />
+        </div>
+        <ChartFrame title="The batch moved by the bias b, and BN of it" data={() => sampleTable([{ key: 'zb', label: 'z + b', values: v.z }, { key: 'y', label: 'BN(z + b)', values: v.y }])} config={() => batchSettings({ bias: b })}>
+          <MappingPlot
+            label={`The batch moved by b = ${fmt(b, 2)}, and its batch-normalized output, which does not move`}
+            top={{ values: v.z, domain: v.inputDomain, name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
+            bottom={{ values: v.y, domain: niceDomain(v.y, [-3, 3]), name: 'BN(z + b)', tone: 'out' }}
+          />
+        </ChartFrame>
+        <Stats
+          items={[
+            { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: defined ? 'rounding only' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-shift' },
+            { label: '∂L/∂b through BN', value: fmt(v.dLdb, 2), note: defined ? 'zero up to rounding' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-grad' },
+            { label: '∂L/∂b without BN', value: fmt(v.dLdbWithoutBn, 4), note: 'same loss on z + b', tone: 'warn', testId: 'bias-grad-nobn' },
+          ]}
+        />
+        {!defined && (
+          <Notice tone="warn" title="Batch norm is 0/0 here" testId="bias-undefined">
+            <p>Every point has the same value and ε = 0, so BN(z + b) divides 0 by 0 (section 6). Raise ε or move a point to see the bias cancel.</p>
+          </Notice>
+        )}
+        <p className="bn-hint">
+          The loss is L = ½ Σᵢ (Z̃ᵢ − tᵢ)² with targets tᵢ drawn from the seed (L = {fmt(v.loss, 4)}). Its gradient runs back through batch
+          norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.
+        </p>
+      </div>
+      {!slide && (
+        <>
+          <Callout
+            topic="the bias"
+            verdict="confirmed"
+            notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
+            correct={
+              <>
+                in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
+                the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
+              </>
+            }
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { EquationSteps } from '../../ui/EquationSteps';
+import { Stepper } from '../../ui/Stepper';
+import { type Cell, FORWARD_STAGE, FORWARD_TEX, FORWARD_TITLES, forwardStepView } from './forwardSteps';
+import { clampCell } from '../pass/notesMatrices';
+import { useAppState } from '../../state/store';
+import { BetaSignCallout } from './BetaSignCallout';
+import { NetPipeline } from '../pass/NetPipeline';
+import { NetStepsSlider } from '../pass/NetStepsSlider';
+import { StepDetail } from '../pass/StepDetail';
+import { useNotesContext } from '../pass/useNotesContext';
+import '../shared/network.css';
+
+/** Section 11: the notes' forward pass, one equation at a time, on a real batch of m = 6. */
+export function ForwardPass() {
+  const step = useAppState((s) => s.forwardStep);
+  const setNav = useAppState((s) => s.setNav);
+  const ctx = useNotesContext();
+  const [cell, setCell] = useState<Cell>({ row: 0, col: 0 });
+  const goTo = (s: number) => setNav({ forwardStep: Math.min(Math.max(0, s), FORWARD_TITLES.length - 1) });
+  const raw = forwardStepView(ctx, step, cell);
+  const out = raw.output?.matrix ?? raw.inputs[0].matrix;
+  const sel = clampCell(cell, out.rows, out.cols);
+  const view = sel.row === cell.row && sel.col === cell.col ? raw : forwardStepView(ctx, step, sel);
+  return (
+    <>
+      <p>
+        Now the whole network of the notes: two inputs, a hidden layer of 4 ReLU units and 3 classes, with a batch norm after
+        each linear layer. It runs on a real mini-batch of <strong>m = 6</strong> points (two per class). Step through it
+        one equation at a time; every number below is the engine&apos;s.
+      </p>
+      <NetStepsSlider />
+      <NetPipeline current={FORWARD_STAGE[step]} />
+      <div className="pass-grid">
+        <EquationSteps label="the forward pass" equations={FORWARD_TEX} titles={FORWARD_TITLES} step={step} onStep={goTo} />
+        <div className="pass-main">
+          <Stepper label="the forward pass" step={step} titles={FORWARD_TITLES} onStep={goTo} />
+          <StepDetail view={view} cell={sel} onSelect={setCell} />
+        </div>
+      </div>
+      <p className="orientation-note">
+        Matrices are shown in the notes&apos; orientation: one row per neuron (or feature, or class), one column per sample.
+        The engine stores the transpose, [m × n] with rows as samples, like PyTorch. The linear layers have no bias: batch
+        norm cancels it (section 9).
+      </p>
+      <BetaSignCallout ctx={ctx} />
+    </>
+  );
+}

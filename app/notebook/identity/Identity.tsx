@@ -1,0 +1,93 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Callout } from '../../ui/Callout';
+import { ChartFrame } from '../../ui/ChartFrame';
+import { EquationPair } from '../../ui/EquationPair';
+import { MappingPlot } from '../../ui/MappingPlot';
+import { Stats } from '../../ui/Stats';
+import { appStore, useAppState } from '../../state/store';
+import { useBatchSteps } from '../shared/useBatchSteps';
+import { identityView } from './identityView';
+import { fmt, tex } from '../../ui/format';
+import { batchSettings, sampleTable } from '../shared/batchExport';
+import { niceDomain } from '../../ui/scale';
+import { BatchRefused } from '../shared/BatchRefused';
+import type { SlideProps } from '../shared/slide';
+
+/** Section 8: γ = √(σ² + ε), β = μ undoes batch norm, to machine precision, for this batch. */
+export function Identity({ slide = false }: SlideProps = {}) {
+  const { z, steps, error } = useBatchSteps();
+  const next = useAppState(useShallow((s) => ({ seed: s.seed, shift: s.shift, scale: s.scale })));
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  const { mean: mu, variance, eps, gamma, beta, y } = steps;
+  const v = identityView(z, eps, gamma, beta, next);
+  const domain = niceDomain([...z, ...y]);
+  const { setBn } = appStore.getState();
+  return (
+    <>
+      {!slide && (
+        <>
+          <p className="bn-prose">
+            A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
+            batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
+            best, gradient descent could learn its way back to them.
+          </p>
+        </>
+      )}
+      <EquationPair
+        symbolic={String.raw`\gamma = \sqrt{\sigma^2+\epsilon},\ \beta = \mu \;\Rightarrow\; \tilde Z_i = \sqrt{\sigma^2+\epsilon}\,\frac{z_i-\mu}{\sqrt{\sigma^2+\epsilon}} + \mu = z_i`}
+        numeric={[`\\gamma = \\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}} = ${tex(v.target.gamma, 6)}`, `\\beta = \\mu = ${tex(mu, 6)}`]}
+        testId="identity-equation"
+      />
+      <div className="panel">
+        <div className="bn-actions">
+          <button type="button" className="bn-primary" onClick={() => setBn(v.target)}>
+            Undo batch norm: set γ = √(σ² + ε) and β = μ
+          </button>
+          <button type="button" onClick={() => setBn({ gamma: 1, beta: 0 })}>
+            Back to γ = 1, β = 0
+          </button>
+        </div>
+        <ChartFrame title="The identity undo: z mapped to Z̃" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'y', label: 'Z̃', values: y }])} config={batchSettings}>
+          <MappingPlot
+            label={v.isIdentity ? 'Every sample maps onto itself: the lines are vertical' : 'Each sample z mapped to its output Z̃'}
+            top={{ values: z, domain, name: 'z', tone: 'z' }}
+            bottom={{ values: y, domain, name: 'Z̃', tone: 'out' }}
+          />
+        </ChartFrame>
+        <Stats
+          items={[
+            { label: 'γ now', value: fmt(gamma, 6), note: `undo needs ${fmt(v.target.gamma, 6)}`, tone: 'out', testId: 'identity-gamma' },
+            { label: 'β now', value: fmt(beta, 6), note: `undo needs ${fmt(v.target.beta, 6)}`, tone: 'out', testId: 'identity-beta' },
+            {
+              label: 'max |Z̃ − Z|',
+              value: fmt(v.maxDeviation, 2),
+              note: v.isIdentity
+                ? `machine precision (rounding level here: ${fmt(v.roundingLevel, 2)})`
+                : Number.isNaN(v.maxDeviation)
+                  ? 'undefined: σ² + ε = 0 (see section 6)'
+                  : 'not the identity',
+              tone: v.isIdentity ? 'ok' : 'warn',
+              testId: 'identity-max',
+            },
+          ]}
+        />
+      </div>
+      {!slide && (
+        <>
+          <Callout
+            topic="the identity undo"
+            verdict="confirmed"
+            notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
+            correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
+          >
+            <p className="evidence">
+              Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>
+              {Number.isNaN(v.otherBatchDeviation) ? ' (that batch has no spread either, and ε = 0)' : ''}{' '}
+              on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
+            </p>
+          </Callout>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../ui/ChartBox';
+import { fmt } from '../../ui/format';
+import { runningTable } from '../shared/chartTables';
+import type { RunningPoint } from './trainEvalView';
+
+interface Props {
+  /** "mean" or "variance", for the labels. */
+  what: string;
+  data: readonly RunningPoint[];
+  /** The distribution's true value (dashed line). */
+  truth: number;
+  /** Name of the batch statistic, e.g. "batch σ² (biased)". */
+  batchName: string;
+}
+
+/** Each batch's statistic (dots), the running estimate after it (line), and the truth (dashed). */
+export function RunningStatsChart({ what, data, truth, batchName }: Props) {
+  const last = data[data.length - 1];
+  return (
+    <ChartBox
+      label={`Running ${what} over ${data.length} training batches`}
+      data={() => runningTable(data, what)}
+      caption={
+        <>
+          Dots: {batchName} of each batch. Line: the running {what} after it, ending at {fmt(last.running, 4)}. Dashed: the
+          true {what}, {fmt(truth, 4)}.
+        </>
+      }
+    >
+      {(width) => (
+        <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+          <CartesianGrid vertical={false} />
+          <XAxis dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
+          <YAxis width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />
+          <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
+          <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
+          <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
+        </ComposedChart>
+      )}
+    </ChartBox>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { ScrollEquation } from '../../ui/ScrollEquation';
+import { Slider } from '../../ui/Slider';
+import { fmt } from '../../ui/format';
+import { runningSeries, truth, updateTex } from './trainEvalView';
+import { useAppState } from '../../state/store';
+import { RunningStatsChart } from '../shared/lazyCharts';
+import { SampleModes } from './SampleModes';
+import { TRACE_BATCHES, useRunningTrace } from './useRunningTrace';
+import '../shared/network.css';
+
+/** Section 15: running statistics, eval mode, and what a batch of one does. */
+export function TrainVsEval() {
+  const momentum = useAppState((s) => s.momentum);
+  const m = useAppState((s) => s.m);
+  const shift = useAppState((s) => s.shift);
+  const scale = useAppState((s) => s.scale);
+  const setBn = useAppState((s) => s.setBn);
+  const setBatch = useAppState((s) => s.setBatch);
+  const trace = useRunningTrace();
+  const upd = useMemo(() => updateTex(trace, momentum, m), [trace, momentum, m]);
+  const means = useMemo(() => runningSeries(trace, 'mean'), [trace]);
+  const variances = useMemo(() => runningSeries(trace, 'variance'), [trace]);
+  const real = truth(shift, scale);
+  return (
+    <>
+      <p>
+        The notes stop at training. At inference there may be no batch at all (one photo at a time), and a prediction must
+        not change with whatever else happens to be in the batch. So during training each BN layer also keeps a running
+        average of the batch statistics, and at inference (eval mode) it normalizes with those instead.
+      </p>
+      <ScrollEquation
+        tex={String.raw`\begin{aligned} \mu_{\text{run}} &\leftarrow (1-\alpha)\,\mu_{\text{run}} + \alpha\,\mu_B \\ \sigma^2_{\text{run}} &\leftarrow (1-\alpha)\,\sigma^2_{\text{run}} + \alpha\,\tfrac{m}{m-1}\,\sigma^2_B \end{aligned}`}
+        label="Running mean and variance updates, alpha is the momentum"
+      />
+      <p>
+        Here α is the momentum (PyTorch&apos;s default 0.1). They start at 0 and 1, as in PyTorch; the variance is kept unbiased (×m/(m−1)). Below, the neuron of section 2 (true
+        mean {fmt(real.mean, 3)}, true variance {fmt(real.variance, 3)}) sees {TRACE_BATCHES} training batches of m = {m}.
+      </p>
+      <div className="controls">
+        <Slider label="Momentum" value={momentum} min={0.01} max={1} step={0.01} onChange={(v) => setBn({ momentum: v })} format={(v) => fmt(v, 2)} />
+        <Slider label="Batch size m (the batch of sections 2–9)" value={m} min={2} max={64} step={1} onChange={(v) => setBatch({ m: v })} />
+      </div>
+      <div className="chart-pair">
+        <div>
+          <RunningStatsChart what="mean" data={means} truth={real.mean} batchName="the batch mean" />
+          <ScrollEquation tex={upd.mean} label="The last update of the running mean" />
+        </div>
+        <div>
+          <RunningStatsChart what="variance" data={variances} truth={real.variance} batchName="the batch variance σ² (biased)" />
+          <ScrollEquation tex={upd.variance} label="The last update of the running variance" />
+        </div>
+      </div>
+      <p>
+        A small momentum averages over many batches (smooth, but slow to forget the start); momentum 1 keeps only the last
+        batch. Eval mode then uses the end of these lines:
+      </p>
+      <ScrollEquation tex={String.raw`y = \gamma\,\frac{z - \mu_{\text{run}}}{\sqrt{\sigma^2_{\text{run}} + \varepsilon}} + \beta`} />
+      <SampleModes trace={trace} />
+    </>
+  );
+}

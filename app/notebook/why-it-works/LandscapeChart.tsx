@@ -1,0 +1,49 @@
+import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { LANDSCAPE_PRESET } from '../../../src';
+import { ChartBox } from '../../ui/ChartBox';
+import { fmt } from '../../ui/format';
+import { landscapeTable } from '../shared/chartTables';
+import type { LandscapeRow } from './landscapeView';
+
+interface Props {
+  rows: readonly LandscapeRow[];
+  total: number;
+  /** Which band: the loss along the gradient, or the change of the gradient. */
+  what: 'Loss' | 'Grad';
+  title: string;
+  label: string;
+  caption: string;
+}
+
+const range = (v: unknown) => (Array.isArray(v) ? `${fmt(Number(v[0]), 3)} to ${fmt(Number(v[1]), 3)}` : fmt(Number(v), 3));
+
+/** Per checkpoint, the [min, max] band of one landscape measure, with BN (blue) and without (orange). */
+export function LandscapeChart({ rows, total, what, title, label, caption }: Props) {
+  return (
+    <ChartBox
+      label={label}
+      data={() => landscapeTable(rows, what)}
+      config={{ ...LANDSCAPE_PRESET }}
+      title={
+        <>
+          {title}
+          <span className="legend" aria-hidden="true">
+            <span className="swatch swatch-plain" /> without BN <span className="swatch swatch-bn" /> with BN
+          </span>
+        </>
+      }
+      caption={caption}
+    >
+      {(width) => (
+        <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+          <CartesianGrid vertical={false} />
+          <XAxis dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
+          <YAxis width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
+          <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />
+          <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
+          <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
+        </ComposedChart>
+      )}
+    </ChartBox>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { ScrollEquation } from '../../ui/ScrollEquation';
+import { LogSlider } from '../../ui/LogSlider';
+import { fmt, tex } from '../../ui/format';
+import { K_SCALE, gapVerdict, scaleCurve, scaleReadout } from './scaleView';
+import { useAppState } from '../../state/store';
+import { ScaleChart } from '../shared/lazyCharts';
+import { useNotesContext } from '../pass/useNotesContext';
+
+/** Multiply W₁ of the notes' network by k: BN's output does not move (until ε matters), and ∂L/∂W₁ shrinks by 1/k. */
+export function ScaleInvariance() {
+  const k = useAppState((s) => s.k);
+  const setBn = useAppState((s) => s.setBn);
+  const ctx = useNotesContext();
+  const curve = useMemo(() => scaleCurve(ctx), [ctx]);
+  const r = scaleReadout(ctx, k);
+  return (
+    <div className="panel">
+      <LogSlider label="Weight scale k" value={k} spec={K_SCALE} onChange={(v) => setBn({ k: v })} testId="k-value" />
+      <ScrollEquation tex={String.raw`\mathrm{BN}(kW_1X) = \frac{kz - k\mu}{\sqrt{k^2\sigma^2 + \varepsilon}} = \frac{z - \mu}{\sqrt{\sigma^2 + \varepsilon/k^2}}`} />
+      <ScrollEquation
+        tex={String.raw`\frac{\varepsilon}{k^2} = \frac{${tex(ctx.eps, 2)}}{${tex(k, 3)}^2} = ${tex(r.effEps, 3)} \quad\text{next to}\quad \sigma_1^2 = ${tex(r.variance1, 4)}`}
+        label="epsilon over k squared, next to the variance of neuron 1"
+      />
+      <p data-testid="scale-gap">
+        On the batch of section 11 (Z₁ = W₁X, 4 neurons × 6 samples): max |BN(k·Z₁) − BN(Z₁)| ={' '}
+        <strong className="num">{fmt(r.gap, 3)}</strong>, {gapVerdict(r.gap)}.
+      </p>
+      <ScaleChart data={curve} k={k} />
+      <p data-testid="scale-grad">
+        The loss does not care either: {fmt(r.loss, 6)} with W₁, {fmt(r.lossScaled, 6)} with k·W₁. But the gradient does:
+        ‖∂L/∂W₁‖ goes from {fmt(r.gradNorm, 4)} to {fmt(r.gradNormScaled, 4)}, a factor {fmt(r.gradRatio, 4)} ≈ 1/k. Bigger weights
+        get proportionally smaller gradients, so a BN layer tunes its own effective learning rate (Ioffe &amp; Szegedy, §3.3).
+      </p>
+    </div>
+  );
+}

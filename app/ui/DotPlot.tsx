@@ -1,0 +1,150 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { fmt, sub } from './format';
+import { dodgeLevels } from './dodge';
+import { clamp, fitSquares, niceDomain, scaleLinear, ticks, type Domain } from './scale';
+import { keyDelta, movePoint, POINT_MAX, POINT_MIN, snapValue } from './points';
+import { useElementWidth } from './useElementWidth';
+import { Axis } from './Axis';
+import './Plot.css';
+
+export interface DotPlotProps {
+  /** The points, one per sample. */
+  values: ArrayLike<number>;
+  /** Accessible name of the figure. */
+  label: string;
+  /** Name of the variable, for point labels ("z" gives z₁, z₂, …). */
+  axis: string;
+  /** x-range; by default a nice range around the values (frozen while a point is dragged). */
+  domain?: Domain;
+  /** Draws the mean μ as a line. */
+  mean?: number;
+  /** The engine's zᵢ − μ: draws each squared deviation as a square on the axis (needs `mean`). */
+  deviations?: ArrayLike<number>;
+  /** Draws a dashed square of side σ centred on μ: its area σ² is the average of the squares. */
+  sigma?: number;
+  /** Makes the points draggable (pointer) and movable (arrow keys); called with the new value. */
+  onMove?: (index: number, value: number) => void;
+  tone?: 'z' | 'norm' | 'out';
+  caption?: ReactNode;
+}
+
+const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30, MAX_SQ = 240;
+
+/** One neuron's batch on a number line: a beeswarm of points, μ, and optionally the squared deviations. */
+export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, onMove, tone = 'z', caption }: DotPlotProps) {
+  const [boxRef, width] = useElementWidth<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const clipId = `clip${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const [drag, setDrag] = useState<{ index: number; domain: Domain } | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+  const base = domain ?? niceDomain(values, mean === undefined ? [] : [mean]);
+  const largest = Math.max(0, sigma ?? 0, ...Array.from(deviations ?? [], Math.abs));
+  // While a point is dragged the axis stays put (its square may be clipped until release).
+  const dom = drag?.domain ?? fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ);
+  const x = scaleLinear(dom, PAD_X, width - PAD_X);
+  const xs = Array.from(values, (v) => x(v));
+  const levels = dodgeLevels(xs, GAP);
+  const unit = x(1) - x(0);
+  const sides = deviations ? Array.from(deviations, (d) => Math.abs(d) * unit) : [];
+  const sigmaSide = sigma !== undefined && Number.isFinite(sigma) ? sigma * unit : 0;
+  const squaresH = Math.min(MAX_SQ, Math.max(0, sigmaSide, ...sides));
+  const TOP = mean === undefined ? 12 : 30;
+  const plotH = Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10);
+  const axisY = TOP + plotH;
+  const height = axisY + AXIS_H;
+
+  const valueAt = (clientX: number) => {
+    const left = svgRef.current?.getBoundingClientRect().left ?? 0;
+    return snapValue(clamp(x.invert(clientX - left), Math.max(dom[0], POINT_MIN), Math.min(dom[1], POINT_MAX)));
+  };
+  const muX = mean !== undefined && Number.isFinite(mean) ? x(mean) : null;
+
+  return (
+    <figure className={`bn-plot bn-plot-${tone}`} ref={boxRef}>
+      <svg ref={svgRef} width={width} height={height} role="group" aria-label={label} className="plot-svg">
+        <defs>
+          <clipPath id={clipId}>
+            <rect x={0} y={TOP - 6} width={width} height={plotH + 6} />
+          </clipPath>
+        </defs>
+        <Axis scale={x} y={axisY} tickValues={ticks(dom, Math.max(3, Math.floor(width / 90)))} />
+        {muX !== null && (
+          <g clipPath={`url(#${clipId})`}>
+            {sides.map((s, i) => (
+              <rect key={i} className="sq" x={Math.min(xs[i], muX)} y={axisY - s} width={s} height={s} />
+            ))}
+            {sigmaSide > 0 && (
+              <>
+                <rect className="sq-sigma" x={muX - sigmaSide / 2} y={axisY - sigmaSide} width={sigmaSide} height={sigmaSide} />
+                <text className="sq-label" x={muX + sigmaSide / 2 + 6} y={Math.max(TOP + 8, axisY - sigmaSide + 14)}>
+                  area σ²
+                </text>
+              </>
+            )}
+          </g>
+        )}
+        {muX !== null && (
+          <g className="mean-mark">
+            <line x1={muX} x2={muX} y1={TOP - 8} y2={axisY + 6} />
+            <text x={clamp(muX, 40, width - 40)} y={TOP - 12} textAnchor="middle">
+              μ = {fmt(mean as number, 3)}
+            </text>
+          </g>
+        )}
+        {xs.map((px, i) => {
+          const cy = axisY - R - 2 - levels[i] * ROW;
+          const v = values[i];
+          const name = `${axis}${sub(i + 1)}`;
+          const interactive = onMove !== undefined;
+          return (
+            <g
+              key={i}
+              className={`dot${interactive ? ' dot-live' : ''}${drag?.index === i ? ' dot-dragging' : ''}`}
+              transform={`translate(${px} ${cy})`}
+              role={interactive ? 'slider' : undefined}
+              tabIndex={interactive ? 0 : undefined}
+              aria-label={interactive ? `Sample ${i + 1} (${name})` : undefined}
+              aria-valuenow={interactive ? v : undefined}
+              aria-valuetext={interactive ? `${name} = ${fmt(v, 2)}` : undefined}
+              aria-valuemin={interactive ? POINT_MIN : undefined}
+              aria-valuemax={interactive ? POINT_MAX : undefined}
+              aria-orientation={interactive ? 'horizontal' : undefined}
+              onFocus={() => setActive(i)}
+              onBlur={() => setActive(null)}
+              onPointerEnter={() => setActive(i)}
+              onPointerLeave={() => drag === null && setActive(null)}
+              onKeyDown={(e) => {
+                if (!interactive) return;
+                // Home and End go to the slider's ends, as ARIA sliders do; the rest step.
+                const end = e.key === 'Home' ? POINT_MIN : e.key === 'End' ? POINT_MAX : null;
+                const d = end === null ? keyDelta(e.key, e.shiftKey) : null;
+                if (end === null && d === null) return;
+                e.preventDefault();
+                onMove?.(i, end ?? movePoint(v, d ?? 0));
+              }}
+              onPointerDown={(e) => {
+                if (!interactive) return;
+                e.preventDefault();
+                e.currentTarget.setPointerCapture?.(e.pointerId);
+                (e.currentTarget as SVGGElement).focus();
+                setDrag({ index: i, domain: dom });
+              }}
+              onPointerMove={(e) => drag?.index === i && onMove?.(i, valueAt(e.clientX))}
+              onPointerUp={() => setDrag(null)}
+              onPointerCancel={() => setDrag(null)}
+            >
+              {interactive && <circle className="dot-hit" r={HIT} />}
+              <circle className="dot-mark" r={R} />
+              {active === i && (
+                <text className="dot-label" y={-R - 6} textAnchor="middle">
+                  {name} = {fmt(v, 2)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      {caption && <figcaption>{caption}</figcaption>}
+    </figure>
+  );
+}

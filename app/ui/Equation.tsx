@@ -1,0 +1,75 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { typeset } from './typeset';
+
+interface Props {
+  /** TeX source; built by the app from engine numbers, never from user text. */
+  tex: string;
+  display?: boolean;
+  /** Accessible description when the TeX alone reads poorly. */
+  label?: string;
+}
+
+const fontWaiters = new Set<() => void>();
+let listening = false;
+
+/**
+ * Calls `f` whenever fonts finish loading (KaTeX's load as equations need them), until the returned
+ * function is called. One 'loadingdone' listener for all equations: reading `document.fonts.ready` in
+ * every equation's effect forced a style recalculation per re-typeset equation on each slider move.
+ */
+function afterFontsLoad(f: () => void): () => void {
+  const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+  if (!fonts) return () => {};
+  if (!listening) {
+    listening = true;
+    fonts.addEventListener('loadingdone', () => fontWaiters.forEach((w) => w()));
+  }
+  fontWaiters.add(f);
+  return () => fontWaiters.delete(f);
+}
+
+/**
+ * A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. Memoized: it re-renders
+ * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (lib/typeset.ts).
+ */
+export const Equation = memo(function Equation({ tex, display = true, label }: Props) {
+  const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
+  const html = useMemo(() => typeset(tex, display), [tex, display]);
+  // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
+  // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
+  // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
+  // a render would force a layout per equation on every slider move.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      const overflowing = el.scrollWidth > el.clientWidth + 1;
+      if (overflowing !== el.hasAttribute('tabindex')) {
+        if (overflowing) el.setAttribute('tabindex', '0');
+        else el.removeAttribute('tabindex');
+      }
+    });
+    // Observing reports once at the next frame: new TeX (this effect runs again) is measured then.
+    ro.observe(el);
+    // KaTeX's fonts arriving widen the content without resizing the box: observe afresh to measure again.
+    const stop = afterFontsLoad(() => {
+      ro.unobserve(el);
+      ro.observe(el);
+    });
+    return () => {
+      stop();
+      ro.disconnect();
+    };
+  }, [html]);
+  const Tag = display ? 'div' : 'span';
+  // role="math" gives the label a valid home (aria-label on a plain div is not allowed).
+  return (
+    <Tag
+      ref={ref}
+      className={display ? 'equation' : 'equation-inline'}
+      role={label ? 'math' : undefined}
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
+});

@@ -1,0 +1,48 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, expect, test } from 'vitest';
+import { batchNormSteps, summarize } from '../../../../src';
+import { GammaBeta } from '../../../../app/notebook/gamma-beta/GammaBeta';
+import { appStore } from '../../../../app/state/store';
+import { fmt, tex } from '../../../../app/ui/format';
+import { engineBatch, engineSteps, liveTex, resetStore, rowCells } from '../engineRef';
+
+beforeEach(resetStore);
+
+test('section 7 starts at γ = 1, β = 0: Z̃ = Z_norm (m = 8)', () => {
+  render(<GammaBeta />);
+  const s = engineSteps();
+  expect(screen.getByRole('slider', { name: 'γ (scale)' })).toHaveValue('1');
+  expect(screen.getByRole('slider', { name: 'β (shift)' })).toHaveValue('0');
+  expect(rowCells(screen.getByTestId('out-row'))).toEqual(Array.from(s.zNorm, (v) => fmt(v, 3)));
+});
+
+test('section 7: γ = 2.5, β = −1.2 give output mean β and std ≈ |γ|, to the engine’s numbers', () => {
+  render(<GammaBeta />);
+  fireEvent.change(screen.getByRole('slider', { name: 'γ (scale)' }), { target: { value: '2.5' } });
+  fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '-1.2' } });
+  const s = engineSteps();
+  const out = summarize(s.y);
+  expect(Math.abs(out.mean - -1.2)).toBeLessThan(1e-12);
+  expect(Math.abs(out.std - 2.5)).toBeLessThan(1e-4);
+  expect(screen.getByTestId('out-mean')).toHaveTextContent(fmt(out.mean, 4));
+  expect(screen.getByTestId('out-std')).toHaveTextContent(fmt(out.std, 4));
+  expect(rowCells(screen.getByTestId('out-row'))).toEqual(Array.from(s.y, (v) => fmt(v, 3)));
+  expect(liveTex(screen.getByTestId('gamma-beta-equation')).endsWith(`= ${tex(s.y[0], 4)}`)).toBe(true);
+});
+
+test('section 7 callout: with −β (the notes’ forward pass) the engine’s output mean is −β', () => {
+  render(<GammaBeta />);
+  fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '0.8' } });
+  const minus = summarize(batchNormSteps(engineBatch(), { gamma: 1, beta: -0.8 }).y).mean;
+  expect(Math.abs(minus + 0.8)).toBeLessThan(1e-12);
+  expect(screen.getByTestId('minus-beta-evidence')).toHaveTextContent(`the mean of γ·Z_norm − β is ${fmt(minus, 4)}`);
+});
+
+test('section 7: "Reset" puts γ back to 1 and β to 0', async () => {
+  const user = userEvent.setup();
+  render(<GammaBeta />);
+  fireEvent.change(screen.getByRole('slider', { name: 'γ (scale)' }), { target: { value: '-2' } });
+  await user.click(screen.getByRole('button', { name: 'Reset to γ = 1, β = 0' }));
+  expect(appStore.getState()).toMatchObject({ gamma: 1, beta: 0 });
+});

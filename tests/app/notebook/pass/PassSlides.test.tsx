@@ -1,0 +1,52 @@
+import { act, configure, render, screen, within } from '@testing-library/react';
+import { beforeEach, expect, test, vi } from 'vitest';
+import { notesBackward, notesForward, notesNetworkAfter, transpose } from '../../../../src';
+import { BackwardSlide, ForwardSlide } from '../../../../app/notebook/pass/PassSlides';
+import { NETWORK_SECTIONS } from '../../../../app/notebook/networkSections';
+import { cellText } from '../../../../app/notebook/pass/notesMatrices';
+import { appStore, createAppStore } from '../../../../app/state/store';
+
+configure({ defaultHidden: true });
+// A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
+vi.setConfig({ testTimeout: 15_000 });
+beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
+
+const gridNumbers = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell').map((c) => c.textContent));
+const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
+  Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
+
+test('sections 11 and 12 give presentation mode 10 steps each, every step setting its store step and drawn by a slide', () => {
+  const [forward, backward] = ['forward', 'backward'].map((id) => NETWORK_SECTIONS.find((s) => s.id === id));
+  expect(forward?.steps?.map((s) => s.state?.forwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  expect(backward?.steps?.map((s) => s.state?.backwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // One slide component per pass (ForwardSlide, BackwardSlide), loaded with the section's code.
+  expect(new Set(forward?.steps?.map((s) => s.Component)).size).toBe(1);
+  expect(new Set(backward?.steps?.map((s) => s.Component)).size).toBe(1);
+});
+
+test('the deck’s step of section 11 draws the forward slide once its code has loaded: step 6 shows Z₂ [3 × 6]', async () => {
+  const Step = NETWORK_SECTIONS.find((s) => s.id === 'forward')?.steps?.[5].Component;
+  expect(Step).toBeDefined();
+  if (!Step) return;
+  act(() => appStore.getState().setNav({ forwardStep: 5 }));
+  render(<Step />);
+  const { net, batch } = notesNetworkAfter(0, 1e-5);
+  expect(gridNumbers(await screen.findByRole('grid', { name: 'Z₂, 3 × 6' }, { timeout: 10_000 }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
+});
+
+test('the forward slide follows forwardStep: step 6 shows Z₂ [3 × 6] as the engine computes it', () => {
+  act(() => appStore.getState().setNav({ forwardStep: 5 }));
+  render(<ForwardSlide />);
+  const { net, batch } = notesNetworkAfter(0, 1e-5);
+  expect(gridNumbers(screen.getByRole('grid', { name: 'Z₂, 3 × 6' }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
+});
+
+test('the backward slide at step 9 shows exact and simplified ∂L/∂Z₁ [4 × 6] and the correction', () => {
+  act(() => appStore.getState().setNav({ backwardStep: 8 }));
+  render(<BackwardSlide />);
+  const { net, batch } = notesNetworkAfter(0, 1e-5);
+  const g = notesBackward(net, batch, notesForward(net, batch));
+  expect(gridNumbers(screen.getByRole('grid', { name: '∂L/∂Z₁ (exact), 4 × 6' }))).toEqual(expected(transpose(g.dZ1)));
+  expect(gridNumbers(screen.getByRole('grid', { name: '∂L/∂Z₁ (simplified), 4 × 6' }))).toEqual(expected(transpose(g.dZ1Simplified)));
+  expect(screen.getByRole('complementary', { name: 'Correction to the notes: ∂L/∂Z₁' })).toBeInTheDocument();
+});

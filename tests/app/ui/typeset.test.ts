@@ -1,0 +1,44 @@
+import katex from 'katex';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { TYPESET_CACHE_SIZE, typeset } from '../../../app/ui/typeset';
+
+afterEach(() => vi.restoreAllMocks());
+
+const katexHtml = (tex: string, display: boolean) =>
+  katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+
+describe('typeset: KaTeX output cached by TeX and display mode (LRU)', () => {
+  test('returns exactly KaTeX’s HTML, display and inline apart, and typesets each once', () => {
+    const tex = String.raw`\tilde Z_1 = 1.5 \cdot (0.25) + 0 = 0.375 \; (typeset-a)`;
+    const display = katexHtml(tex, true);
+    const inline = katexHtml(tex, false);
+    const spy = vi.spyOn(katex, 'renderToString');
+    expect(typeset(tex, true)).toBe(display);
+    expect(typeset(tex, false)).toBe(inline);
+    expect(display).not.toBe(inline);
+    expect(typeset(tex, true)).toBe(display);
+    expect(typeset(tex, false)).toBe(inline);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  test(`keeps the ${TYPESET_CACHE_SIZE} most recently used: the least recently used is typeset again, a recently read one is not`, () => {
+    const first = String.raw`x_{\text{lru-first}}`;
+    const kept = String.raw`x_{\text{lru-kept}}`;
+    typeset(first, true);
+    typeset(kept, true);
+    // Fill the cache: `first` becomes the least recently used; `kept` is read again halfway, so it is not.
+    for (let i = 0; i < TYPESET_CACHE_SIZE - 1; i++) {
+      if (i === TYPESET_CACHE_SIZE / 2) typeset(kept, true);
+      typeset(String.raw`y_{${i}}`, false);
+    }
+    const spy = vi.spyOn(katex, 'renderToString');
+    typeset(kept, true);
+    expect(spy).not.toHaveBeenCalled();
+    expect(typeset(first, true)).toBe(katexHtml(first, true));
+    expect(spy).toHaveBeenCalledTimes(2); // `first` again, and the reference call above
+  });
+
+  test('TeX KaTeX cannot parse is shown as KaTeX’s error in place, not thrown', () => {
+    expect(typeset(String.raw`\frac{1}{`, true)).toContain('katex-error');
+  });
+});
