@@ -4,18 +4,17 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './shell/App';
 import { pinSection, scrollToSection } from './shell/scrollSpy';
-import { normalizePresentation } from './presentation/deck';
-import { normalizeLab } from './state/slices/lab.url';
-import { SECTIONS } from './notebook/registry';
+import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
+import { normalizeUrlValues } from './state/url/normalize';
 import { noticeStore } from './state/url/notices';
 import { startUrlSync } from './state/url/sync';
 
 // The address is read into the store before the first render, so the page opens on the link's numbers.
 startUrlSync({
   store: appStore,
-  sectionIds: () => SECTIONS.map((s) => s.id),
-  normalize: (values) => normalizeLab(normalizePresentation(values)),
+  sectionIds: () => SECTION_IDS,
+  normalize: normalizeUrlValues,
   onRead: ({ reason, previous, notices }) => {
     if (notices.length > 0) noticeStore.getState().show(notices);
     const now = appStore.getState();

@@ -1,7 +1,5 @@
-import type { StepDef } from '../presentation/slides';
-import { BACKWARD_TITLES, FORWARD_TITLES } from './pass/passTitles';
 import { lazySection } from './lazySection';
-import type { SectionDef } from './registry';
+import type { SectionView } from './sectionView';
 import { WhyNormalize } from './why/WhyNormalize';
 
 // Section 1 is on the first screen; 11, 12 and 14–16 arrive as one chunk after it (heights: see lazySection).
@@ -14,15 +12,13 @@ const WhyItWorks = lazySection('WhyItWorks', () => later().then((m) => m.WhyItWo
 const TrainVsEval = lazySection('TrainVsEval', () => later().then((m) => m.TrainVsEval), 1750);
 const FurtherReading = lazySection('FurtherReading', () => later().then((m) => m.FurtherReading), 1250);
 
-const forwardSteps: StepDef[] = FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i }, Component: ForwardSlide }));
-const backwardSteps: StepDef[] = BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, Component: BackwardSlide }));
-
-/** Sections 1, 11, 12, 14, 15, 16: the network, why BN works, train vs eval, reading. */
-export const NETWORK_SECTIONS: SectionDef[] = [
-  { id: 'why', number: 1, title: 'Why normalize: covariate shift', Component: WhyNormalize },
-  { id: 'forward', number: 11, title: 'The forward pass, step by step', Component: ForwardPass, steps: forwardSteps },
-  { id: 'backward', number: 12, title: 'The backward pass, checked', Component: BackwardPass, steps: backwardSteps },
-  { id: 'why-it-works', number: 14, title: 'Why batch norm works', Component: WhyItWorks },
-  { id: 'inference', number: 15, title: 'Train mode and eval mode', Component: TrainVsEval },
-  { id: 'reading', number: 16, title: 'Further reading', Component: FurtherReading },
-];
+/** Sections 1, 11, 12, 14, 15, 16: the network, why BN works, train vs eval, reading (ids and titles: app/outline.ts). */
+export const NETWORK_VIEWS: Readonly<Record<string, SectionView>> = {
+  why: { Component: WhyNormalize },
+  // One component for all of a pass's steps: the store's forwardStep/backwardStep (the outline's step state) picks the equation.
+  forward: { Component: ForwardPass, Slide: ForwardSlide },
+  backward: { Component: BackwardPass, Slide: BackwardSlide },
+  'why-it-works': { Component: WhyItWorks },
+  inference: { Component: TrainVsEval },
+  reading: { Component: FurtherReading },
+};

@@ -1,19 +1,19 @@
-import type { ComponentType } from 'react';
-import type { StepDef } from '../presentation/slides';
-import { BATCH_SECTIONS } from './batchSections';
-import { NETWORK_SECTIONS } from './networkSections';
-import { LAB_SECTIONS } from './labSections';
+import { OUTLINE, type SectionOutline } from '../outline';
+import { LabSection } from '../lab/LabSection';
+import { BATCH_VIEWS } from './batchSections';
+import type { SectionView } from './sectionView';
+import { NETWORK_VIEWS } from './networkSections';
 
-export interface SectionDef {
-  /** Anchor and URL value. */
-  id: string;
-  /** The section's number in DESIGN.md (1–16). */
-  number: number;
-  title: string;
-  Component: ComponentType;
-  /** Presentation steps, one per equation (see presentation/slides.ts); absent = the section is one step. */
-  steps?: readonly StepDef[];
-}
+export type { SectionView };
 
-/** The notebook's sections, in the order of the notes. Each list is owned by one part of the notebook. */
-export const SECTIONS: readonly SectionDef[] = [...BATCH_SECTIONS, ...NETWORK_SECTIONS, ...LAB_SECTIONS].sort((a, b) => a.number - b.number);
+/** A section of the outline with its components. */
+export type SectionDef = SectionOutline & SectionView;
+
+const VIEWS: Readonly<Record<string, SectionView>> = { ...BATCH_VIEWS, ...NETWORK_VIEWS, lab: { Component: LabSection } };
+
+/** The notebook's sections, in the order of the outline (app/outline.ts), each with its components. */
+export const SECTIONS: readonly SectionDef[] = OUTLINE.map((s) => {
+  const view = VIEWS[s.id];
+  if (!view) throw new Error(`app/outline.ts lists section '${s.id}', which notebook/registry.ts does not draw`);
+  return { ...s, ...view };
+});

@@ -1,20 +1,20 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { State } from '../state/store';
-import { slideIndexFor, slidePatch, type Slide } from './slides';
+import { stepIndexFor, stepPatch, type StepPlace } from '../outline';
 
 /** Set when the deck closes, so the notebook puts focus on the current section's link (not the page top). */
 export const focusHandoff = { toNotebook: false };
 
-/** Starts presenting from where the reader is: the current section's step (see slideIndexFor). */
-export function enterPresentation(store: StoreApi<State>, slides: readonly Slide[]): void {
+/** Starts presenting from where the reader is: the current section's step (see stepIndexFor). */
+export function enterPresentation(store: StoreApi<State>, slides: readonly StepPlace[]): void {
   const s = store.getState();
-  s.setNav({ presenting: true, ...slidePatch(slides, slideIndexFor(slides, s)) });
+  s.setNav({ presenting: true, ...stepPatch(slides, stepIndexFor(slides, s)) });
 }
 
 /** Shows slide k (clamped to the deck): its section, and its step's panel state. */
-export function goToSlide(store: StoreApi<State>, slides: readonly Slide[], k: number): void {
+export function goToSlide(store: StoreApi<State>, slides: readonly StepPlace[], k: number): void {
   const target = Math.min(Math.max(0, k), slides.length - 1);
-  if (target !== store.getState().step) store.getState().setNav(slidePatch(slides, target));
+  if (target !== store.getState().step) store.getState().setNav(stepPatch(slides, target));
 }
 
 /** Stops presenting; the notebook opens at the section of the last slide shown. */

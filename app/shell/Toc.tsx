@@ -1,8 +1,8 @@
-import type { SectionDef } from '../notebook/registry';
+import type { SectionOutline } from '../outline';
 import { useAppState } from '../state/store';
 
 /** The table of contents; the section being read is marked current (aria-current) and highlighted. */
-export function Toc({ sections }: { sections: readonly SectionDef[] }) {
+export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
   const current = useAppState((s) => s.section);
   return (
     <nav className="toc" aria-label="Sections">

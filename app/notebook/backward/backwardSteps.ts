@@ -2,7 +2,7 @@ import { type Matrix, NOTES_CLASSES, oneHot } from '../../../src';
 import { tex } from '../../ui/format';
 import type { Cell, StepView } from '../forward/forwardSteps';
 import type { NotesContext } from '../pass/notesContext';
-import { BACKWARD_TITLES } from '../pass/passTitles';
+import { BACKWARD_TITLES } from '../../outline';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
 
 /** Keys of the gradient checks (NotesGradientChecks), one per backward step. */

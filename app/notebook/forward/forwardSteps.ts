@@ -1,7 +1,7 @@
 import { type Matrix, NOTES_CLASSES, oneHot } from '../../../src';
 import { fmt, tex } from '../../ui/format';
 import type { NotesContext } from '../pass/notesContext';
-import { FORWARD_TITLES } from '../pass/passTitles';
+import { FORWARD_TITLES } from '../../outline';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
 
 /** One equation of a pass, shaped for display: symbolic, with the selected entry's numbers, and its matrices. */

@@ -1,6 +1,5 @@
 import { ACTIVATIONS, INITS, OPTIMIZERS } from '../../../src';
 import { booleanRow, enumRow, numberRow } from '../url/rows';
-import type { UrlValues } from '../url/table';
 import { LAB_DATASETS, LAB_DEFAULTS } from './lab';
 
 /** Bounds of the lab's controls: the URL clamps to the same ranges the controls offer. */
@@ -35,12 +34,3 @@ export const LAB_URL = [
   numberRow('labLayer', { param: 'lab-layer', default: d.labLayer, min: 0, max: L.depth[1], integer: true }),
 ] as const;
 
-/**
- * Values read from the address, made consistent across rows: a charted layer at or beyond the depth
- * is the last layer (0), as the lab draws it, so the address says what the page shows.
- */
-export function normalizeLab(values: UrlValues): UrlValues {
-  const depth = values.labDepth ?? d.labDepth;
-  const layer = values.labLayer ?? d.labLayer;
-  return layer !== 0 && layer >= depth ? { ...values, labLayer: 0 } : values;
-}

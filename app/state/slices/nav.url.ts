@@ -1,6 +1,4 @@
-import { SECTIONS } from '../../notebook/registry';
-import { SLIDES } from '../../presentation/deck';
-import { largestStepValue } from '../../presentation/slides';
+import { SECTION_IDS, STEPS, largestStepValue } from '../../outline';
 import { booleanRow, enumRow, numberRow } from '../url/rows';
 
 const DEFAULT_SECTION = 'why';
@@ -13,12 +11,13 @@ const DEFAULT_SECTION = 'why';
 export const NAV_URL = [
   enumRow('section', {
     default: DEFAULT_SECTION,
-    values: () => [...new Set([DEFAULT_SECTION, ...SECTIONS.map((s) => s.id)])],
+    values: () => [...new Set([DEFAULT_SECTION, ...SECTION_IDS])],
     noun: 'a section of this notebook',
     history: 'replace',
   }),
-  numberRow('forwardStep', { param: 'forward', default: 0, min: 0, max: () => largestStepValue(SLIDES, 'forwardStep'), integer: true, oneBased: true, coalesce: false }),
-  numberRow('backwardStep', { param: 'backward', default: 0, min: 0, max: () => largestStepValue(SLIDES, 'backwardStep'), integer: true, oneBased: true, coalesce: false }),
+  numberRow('forwardStep', { param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false }),
+  numberRow('backwardStep', { param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false }),
   booleanRow('presenting', { param: 'present', default: false }),
-  numberRow('step', { default: 0, min: 0, max: () => Math.max(0, SLIDES.length - 1), integer: true, oneBased: true, coalesce: false }),
+  numberRow('step', { default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false }),
 ] as const;
+

@@ -5,7 +5,7 @@ import { BACKWARD_TITLES } from '../../../app/notebook/backward/backwardSteps';
 import { FORWARD_TITLES } from '../../../app/notebook/forward/forwardSteps';
 import { SLIDES } from '../../../app/presentation/deck';
 import { PresentButton } from '../../../app/presentation/PresentButton';
-import { slideIndexFor } from '../../../app/presentation/slides';
+import { stepIndexFor } from '../../../app/outline';
 import { SECTIONS } from '../../../app/notebook/registry';
 import { appStore } from '../../../app/state/store';
 import { defaultValues } from '../../../app/state/url/table';
@@ -14,16 +14,16 @@ beforeEach(() => appStore.setState(defaultValues()));
 
 describe('the deck of the notebook', () => {
   test('every section is a step, and the forward and backward passes add one step per equation', () => {
-    expect(SLIDES).toHaveLength(SECTIONS.reduce((n, s) => n + Math.max(1, s.steps?.length ?? 0), 0));
+    expect(SLIDES).toHaveLength(SECTIONS.reduce((n, s) => n + s.steps.length, 0));
     expect(SLIDES.filter((s) => s.sectionId === 'forward').map((s) => s.step.title)).toEqual([...FORWARD_TITLES]);
     expect(SLIDES.filter((s) => s.sectionId === 'backward').map((s) => s.step.state)).toEqual(BACKWARD_TITLES.map((_, i) => ({ backwardStep: i })));
     expect(SLIDES.map((s) => s.sectionNumber)).toEqual([...SLIDES.map((s) => s.sectionNumber)].sort((a, b) => a - b));
   });
 
   test('presenting starts at the reader’s section, at the equation its panel is on', () => {
-    expect(SLIDES[slideIndexFor(SLIDES, { section: 'forward', forwardStep: 3, backwardStep: 0 })].step.title).toBe(FORWARD_TITLES[3]);
-    expect(SLIDES[slideIndexFor(SLIDES, { section: 'mean', forwardStep: 3, backwardStep: 0 })].sectionId).toBe('mean');
-    expect(slideIndexFor(SLIDES, { section: 'nowhere', forwardStep: 0, backwardStep: 0 })).toBe(0);
+    expect(SLIDES[stepIndexFor(SLIDES, { section: 'forward', forwardStep: 3, backwardStep: 0 })].step.title).toBe(FORWARD_TITLES[3]);
+    expect(SLIDES[stepIndexFor(SLIDES, { section: 'mean', forwardStep: 3, backwardStep: 0 })].sectionId).toBe('mean');
+    expect(stepIndexFor(SLIDES, { section: 'nowhere', forwardStep: 0, backwardStep: 0 })).toBe(0);
   });
 });
 

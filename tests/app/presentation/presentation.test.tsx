@@ -24,7 +24,7 @@ function PassPanel() {
   return <p>Panel on equation {step + 1}</p>;
 }
 const sections: SectionDef[] = [
-  { id: 'a', number: 1, title: 'Alpha', Component: GammaPanel },
+  { id: 'a', number: 1, title: 'Alpha', steps: [{ id: 'a', title: 'Alpha' }], Component: GammaPanel },
   {
     id: 'pass',
     number: 2,
@@ -32,7 +32,7 @@ const sections: SectionDef[] = [
     Component: PassPanel,
     steps: ['Z = WX', 'A = ReLU(Z)', 'L = CCE'].map((title, i) => ({ id: `p${i}`, title, state: { forwardStep: i } })),
   },
-  { id: 'c', number: 3, title: 'Gamma', Component: () => <p>Last words</p> },
+  { id: 'c', number: 3, title: 'Gamma', steps: [{ id: 'c', title: 'Gamma' }], Component: () => <p>Last words</p> },
 ];
 const slides = buildSlides(sections);
 

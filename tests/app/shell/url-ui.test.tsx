@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { CopyLink } from '../../../app/shell/CopyLink';
 import { Toc } from '../../../app/shell/Toc';
 import { UrlNotice } from '../../../app/shell/UrlNotice';
-import type { SectionDef } from '../../../app/notebook/registry';
+import type { SectionOutline } from '../../../app/outline';
 import { appStore } from '../../../app/state/store';
 import { noticeStore } from '../../../app/state/url/notices';
 import { defaultValues } from '../../../app/state/url/table';
@@ -96,7 +96,7 @@ describe('the notice, flooded', () => {
 });
 
 describe('the table of contents', () => {
-  const sections = ['mean', 'variance'].map((id, i) => ({ id, number: i + 3, title: id, Component: () => null })) satisfies SectionDef[];
+  const sections = ['mean', 'variance'].map((id, i) => ({ id, number: i + 3, title: id, steps: [] })) satisfies SectionOutline[];
 
   test('marks the current section with aria-current and follows the store', () => {
     appStore.setState({ section: 'mean' });

@@ -2,7 +2,8 @@ import { act, configure, render, screen, within } from '@testing-library/react';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { notesBackward, notesForward, notesNetworkAfter, transpose } from '../../../../src';
 import { BackwardSlide, ForwardSlide } from '../../../../app/notebook/pass/PassSlides';
-import { NETWORK_SECTIONS } from '../../../../app/notebook/networkSections';
+import { OUTLINE } from '../../../../app/outline';
+import { SLIDES } from '../../../../app/presentation/deck';
 import { cellText } from '../../../../app/notebook/pass/notesMatrices';
 import { appStore, createAppStore } from '../../../../app/state/store';
 
@@ -16,18 +17,18 @@ const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
   Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
 
 test('sections 11 and 12 give presentation mode 10 steps each, every step setting its store step and drawn by a slide', () => {
-  const [forward, backward] = ['forward', 'backward'].map((id) => NETWORK_SECTIONS.find((s) => s.id === id));
-  expect(forward?.steps?.map((s) => s.state?.forwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  expect(backward?.steps?.map((s) => s.state?.backwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const [forward, backward] = ['forward', 'backward'].map((id) => OUTLINE.find((s) => s.id === id));
+  expect(forward?.steps.map((s) => s.state?.forwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  expect(backward?.steps.map((s) => s.state?.backwardStep)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   // One slide component per pass (ForwardSlide, BackwardSlide), loaded with the section's code.
-  expect(new Set(forward?.steps?.map((s) => s.Component)).size).toBe(1);
-  expect(new Set(backward?.steps?.map((s) => s.Component)).size).toBe(1);
+  const components = (id: string) => new Set(SLIDES.filter((s) => s.sectionId === id).map((s) => s.Component));
+  expect(components('forward').size).toBe(1);
+  expect(components('backward').size).toBe(1);
+  expect(components('forward')).not.toEqual(components('backward'));
 });
 
 test('the deck’s step of section 11 draws the forward slide once its code has loaded: step 6 shows Z₂ [3 × 6]', async () => {
-  const Step = NETWORK_SECTIONS.find((s) => s.id === 'forward')?.steps?.[5].Component;
-  expect(Step).toBeDefined();
-  if (!Step) return;
+  const Step = SLIDES.filter((s) => s.sectionId === 'forward')[5].Component;
   act(() => appStore.getState().setNav({ forwardStep: 5 }));
   render(<Step />);
   const { net, batch } = notesNetworkAfter(0, 1e-5);

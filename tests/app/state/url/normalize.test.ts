@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeLab } from '../../../app/state/slices/lab.url';
-import { parseQuery } from '../../../app/state/url/parse';
+import { normalizeLab } from '../../../../app/state/url/normalize';
+import { parseQuery } from '../../../../app/state/url/parse';
 
 const read = (query: string) => normalizeLab(parseQuery(query).values);
 

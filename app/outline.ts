@@ -1,0 +1,157 @@
+/**
+ * The notebook's outline: every section's id, number and title, and its presentation steps, in the
+ * order of the notes. Data only: no React, no imports from the rest of app/. The store (URL bounds),
+ * the presentation deck and the notebook all read it; the notebook's registry maps each id to its
+ * component (notebook/registry.ts), and a test keeps the two in step.
+ */
+
+/** Store values that put a section's panel on one of its steps, e.g. { forwardStep: 2 }. */
+export interface StepState {
+  forwardStep?: number;
+  backwardStep?: number;
+}
+
+/** One step of a section in presentation mode: an equation of the notes with its live panel. */
+export interface StepOutline {
+  /** Unique within its section. */
+  id: string;
+  /** What the step computes, shown above it, e.g. "A₁ = ReLU(Z̃₁)". Plain text. */
+  title: string;
+  /** Store values that put the section's panel on this step. */
+  state?: StepState;
+}
+
+export interface SectionOutline {
+  /** Anchor and URL value. */
+  id: string;
+  /** The section's number in DESIGN.md (1–16). */
+  number: number;
+  title: string;
+  /** Presentation steps, at least one. */
+  steps: readonly StepOutline[];
+}
+
+/** Titles of the forward pass's steps (section 11), in order. */
+export const FORWARD_TITLES = [
+  'The batch X and labels Y',
+  'Z₁ = W₁X',
+  'Normalize: Z₁norm',
+  'Scale and shift: Z̃₁',
+  'A₁ = ReLU(Z̃₁)',
+  'Z₂ = W₂A₁',
+  'Normalize: Z₂norm',
+  'Scale and shift: Z̃₂',
+  'A₂ = softmax(Z̃₂)',
+  'The loss',
+] as const;
+
+/** Titles of the backward pass's steps (section 12), in order. */
+export const BACKWARD_TITLES = [
+  '∂L/∂Z̃₂ = (A₂ − Y)/m',
+  '∂L/∂γ₂',
+  '∂L/∂β₂',
+  '∂L/∂Z₂, exact vs simplified',
+  '∂L/∂W₂',
+  '∂L/∂Z̃₁ through W₂ and ReLU',
+  '∂L/∂γ₁',
+  '∂L/∂β₁',
+  '∂L/∂Z₁, exact vs simplified',
+  '∂L/∂W₁',
+] as const;
+
+/** A section that is one step, titled by its equation. */
+function one(id: string, number: number, title: string, stepTitle: string = title): SectionOutline {
+  return { id, number, title, steps: [{ id, title: stepTitle }] };
+}
+
+/** The notebook's sections, in the order of the notes. */
+export const OUTLINE: readonly SectionOutline[] = [
+  one('why', 1, 'Why normalize: covariate shift'),
+  one('batch', 2, 'A mini-batch', 'Z = [z₁ … zₘ], one neuron, m samples'),
+  one('mean', 3, 'μ, the batch mean', 'μ = (1/m) Σ zᵢ'),
+  one('centering', 4, 'Centering: z − μ', 'zᵢ − μ'),
+  {
+    id: 'variance',
+    number: 5,
+    title: 'σ², the batch variance',
+    steps: [
+      { id: 'variance', title: 'σ² = (1/m) Σ (zᵢ − μ)²' },
+      { id: 'variance-one-pass', title: 'Why not σ² = E[z²] − μ²?' },
+    ],
+  },
+  one('normalize', 6, 'Normalizing: Z_norm', 'Z_norm = (z − μ)/√(σ² + ε)'),
+  one('gamma-beta', 7, 'γ and β: scale and shift', 'Z̃ = γ·Z_norm + β'),
+  one('identity', 8, 'The identity undo', 'γ = √(σ² + ε), β = μ ⇒ Z̃ = Z'),
+  one('bias', 9, 'The bias is redundant', 'BN(z + b) = BN(z), ∂L/∂b = 0'),
+  one('placement', 10, 'Before or after the activation', 'ReLU(BN(z)) or BN(ReLU(z))?'),
+  {
+    id: 'forward',
+    number: 11,
+    title: 'The forward pass, step by step',
+    steps: FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i } })),
+  },
+  {
+    id: 'backward',
+    number: 12,
+    title: 'The backward pass, checked',
+    steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i } })),
+  },
+  one('lab', 13, 'Training lab'),
+  one('why-it-works', 14, 'Why batch norm works'),
+  one('inference', 15, 'Train mode and eval mode'),
+  one('reading', 16, 'Further reading'),
+];
+
+/** The section ids, in order. */
+export const SECTION_IDS: readonly string[] = OUTLINE.map((s) => s.id);
+
+/** A step placed in the deck: the flat list of every section's steps, in the order of the notes. */
+export interface StepPlace {
+  sectionId: string;
+  sectionNumber: number;
+  sectionTitle: string;
+  step: StepOutline;
+  /** Position of the step in its section (0-based) and the section's number of steps. */
+  stepInSection: number;
+  stepsInSection: number;
+}
+
+/** Every step of the sections, in order. */
+export function placeSteps(sections: readonly SectionOutline[]): StepPlace[] {
+  return sections.flatMap((s) =>
+    s.steps.map((step, i) => ({ sectionId: s.id, sectionNumber: s.number, sectionTitle: s.title, step, stepInSection: i, stepsInSection: s.steps.length })),
+  );
+}
+
+/** Every step of the notebook: the presentation's deck without its components. */
+export const STEPS: readonly StepPlace[] = placeSteps(OUTLINE);
+
+/** The largest value a step assigns to a store key (bounds forwardStep/backwardStep in the URL). */
+export function largestStepValue(steps: readonly StepPlace[], key: keyof StepState): number {
+  return steps.reduce((max, s) => Math.max(max, s.step.state?.[key] ?? 0), 0);
+}
+
+/** Where the reader is, as far as the deck cares. */
+export interface Place extends Required<StepState> {
+  section: string;
+}
+
+/** The store values that show step k: its section, and its step's panel state. */
+export function stepPatch(steps: readonly StepPlace[], k: number): Partial<Place> & { step: number } {
+  const place = steps[k];
+  if (!place) return { step: 0 };
+  return { step: k, section: place.sectionId, ...place.step.state };
+}
+
+/**
+ * The step to start presenting from: the step of the current section that matches the panel's
+ * state (e.g. the forward pass at its current equation), else the section's first step, else 0.
+ */
+export function stepIndexFor(steps: readonly StepPlace[], place: Place): number {
+  const own = steps.map((s, i) => [s, i] as const).filter(([s]) => s.sectionId === place.section);
+  const matching = own.find(([s]) => {
+    const st = s.step.state;
+    return st !== undefined && Object.entries(st).every(([key, v]) => place[key as keyof StepState] === v);
+  });
+  return (matching ?? own[0])?.[1] ?? 0;
+}
