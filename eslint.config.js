@@ -37,6 +37,15 @@ export default tseslint.config(
     },
   },
   {
+    // One job per file and per function. A file or function that must be longer says why in an
+    // `eslint-disable max-lines -- reason` comment at its top.
+    files: ['app/**/*.{ts,tsx}', 'src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
