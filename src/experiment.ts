@@ -4,7 +4,8 @@ import { EngineError, checkFinite, checkInteger } from './errors';
 import { type InitName, INITS } from './init';
 import { type OptimizerName, OPTIMIZERS } from './optim';
 import { withDefaults } from './options';
-import { type Comparison, type ComparisonOptions, createComparison } from './train';
+import type { ComparisonOptions } from './comparisonConfig';
+import { type Comparison, createComparison } from './train';
 
 /**
  * The training lab's settings, flat and serializable (URL, Worker message, CLI flags), and the one

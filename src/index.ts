@@ -23,6 +23,7 @@ export * from './modelPass';
 export * from './optim';
 export * from './datasets';
 export * from './metrics';
+export * from './comparisonConfig';
 export * from './train';
 export * from './gradcheck';
 export * from './sweep';

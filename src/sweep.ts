@@ -1,7 +1,8 @@
 import type { Dataset } from './datasets';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import type { OptimizerOptions } from './optim';
-import { type Comparison, type ComparisonOptions, type Divergence, type VariantName, VARIANTS, createComparison, stepComparison } from './train';
+import type { ComparisonOptions } from './comparisonConfig';
+import { type Comparison, type Divergence, type VariantName, VARIANTS, createComparison, stepComparison } from './train';
 
 /**
  * A learning-rate sweep: for each learning rate, the with/without-BN comparison (same weights,
