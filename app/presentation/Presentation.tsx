@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef } from 'react';
-import { CopyLink } from '../shell/CopyLink';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useMoreBelow } from './useMoreBelow';
 import { appStore, useAppState } from '../state/store';
 import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './control';
-import { FullscreenButton } from './FullscreenButton';
+import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
 import { usePresentationKeys } from './usePresentationKeys';
@@ -23,23 +22,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
 
-  const run = useCallback(
-    (action: DeckAction) => {
-      const go = (n: number) => goToSlide(appStore, slides, n);
-      const at = appStore.getState().step;
-      if (action === 'next') go(at + 1);
-      else if (action === 'previous') go(at - 1);
-      else if (action === 'first') go(0);
-      else if (action === 'last') go(slides.length - 1);
-      else if (action === 'fullscreen') toggleFullscreen();
-      else if (action === 'scroll-down' || action === 'scroll-up') {
-        const el = body.current;
-        el?.scrollBy?.({ top: (action === 'scroll-down' ? 0.45 : -0.45) * el.clientHeight, behavior: 'instant' });
-      }
-      else exitPresentation(appStore);
-    },
-    [slides],
-  );
+  const run = useDeckActions(slides, body);
   usePresentationKeys(run);
   const more = useMoreBelow(body, k);
 
@@ -59,24 +42,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const title = slide.stepsInSection > 1 ? slide.step.title : slide.sectionTitle;
   return (
     <div className="deck" ref={deck} role="region" aria-label="Presentation">
-      <header className="deck-bar">
-        <h2 ref={heading} tabIndex={-1} className="deck-title">
-          <span className="section-number">{slide.sectionNumber}</span>{' '}
-          {slide.stepsInSection > 1 && <span className="deck-context">{slide.sectionTitle} · </span>}
-          {title}
-        </h2>
-        <p className="deck-count" aria-live="polite">
-          Step {k + 1} of {total}
-          <span className="deck-sr">: {title}</span>
-        </p>
-        <div className="deck-actions">
-          <CopyLink />
-          <FullscreenButton />
-          <button type="button" onClick={() => run('exit')} aria-keyshortcuts="Escape">
-            Exit <kbd>Esc</kbd>
-          </button>
-        </div>
-      </header>
+      <DeckBar slide={slide} k={k} total={total} title={title} heading={heading} run={run} />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
         <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`}>
@@ -85,23 +51,28 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
           </ErrorBoundary>
         </div>
       </main>
-      <footer className="deck-nav">
-        <button type="button" onClick={() => run('previous')} disabled={k === 0} aria-keyshortcuts="ArrowLeft PageUp">
-          ← Previous
-        </button>
-        <p className="deck-keys" aria-hidden="true">
-          {more && (
-            <span className="deck-more" data-testid="deck-more">
-              More below: <kbd>↓</kbd> ·{' '}
-            </span>
-          )}
-          <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>↑</kbd> <kbd>↓</kbd> scroll ·{' '}
-          <kbd>F</kbd> full screen · <kbd>Esc</kbd> leave
-        </p>
-        <button type="button" onClick={() => run('next')} disabled={k === total - 1} aria-keyshortcuts="ArrowRight PageDown Space">
-          Next →
-        </button>
-      </footer>
+      <DeckNav k={k} total={total} more={more} run={run} />
     </div>
+  );
+}
+
+/** The deck's actions: move between steps, full screen, scroll a tall step, leave. */
+function useDeckActions(slides: readonly Slide[], body: RefObject<HTMLDivElement | null>): (action: DeckAction) => void {
+  return useCallback(
+    (action: DeckAction) => {
+      const go = (n: number) => goToSlide(appStore, slides, n);
+      const at = appStore.getState().step;
+      if (action === 'next') go(at + 1);
+      else if (action === 'previous') go(at - 1);
+      else if (action === 'first') go(0);
+      else if (action === 'last') go(slides.length - 1);
+      else if (action === 'fullscreen') toggleFullscreen();
+      else if (action === 'scroll-down' || action === 'scroll-up') {
+        const el = body.current;
+        el?.scrollBy?.({ top: (action === 'scroll-down' ? 0.45 : -0.45) * el.clientHeight, behavior: 'instant' });
+      }
+      else exitPresentation(appStore);
+    },
+    [slides, body],
   );
 }
