@@ -12,6 +12,7 @@ export * from './fashion';
 export * from './notesNetwork';
 export * from './notesCheck';
 export * from './bnSteps';
+export * from './bnDerivation';
 export * from './varianceNumerics';
 export * from './distribution';
 export * from './placement';
