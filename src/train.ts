@@ -36,6 +36,12 @@ export interface UnitQuantiles {
   readonly q15: number;
   readonly q50: number;
   readonly q85: number;
+  /**
+   * The same unit's input to BN (z = a·W + b), when BN sits right before the nonlinearity; null
+   * otherwise (then the values above already are z). BN re-standardises this input every batch; it
+   * does not stop it from moving (Santurkar et al. 2018).
+   */
+  readonly preBn?: { readonly q15: number; readonly q50: number; readonly q85: number } | null;
 }
 
 export interface StepMetrics {
@@ -166,18 +172,29 @@ function trainVariant(v: Variant, c: Comparison): void {
   if (bad) v.diverged = { step: c.step, reason: `parameter ${bad} is no longer a finite number` };
 }
 
+/** The probe quantiles of one column of a layer's output [m × n]. */
+function columnQuantiles(output: Matrix, unit: number, m: number, c: Comparison): number[] {
+  const col = c.quantileScratch;
+  for (let i = 0; i < m; i++) col[i] = output.data[i * output.cols + unit];
+  const q = quantiles(col, PROBE_QUANTILES, c.quantileOut, col);
+  return [q[0], q[1], q[2]];
+}
+
 function probeQuantiles(v: Variant, c: Comparison): UnitQuantiles[] {
   if (!c.probe) return [];
   forward(v.model, c.probe, v.probeWs, PROBE_PASS);
   const out: UnitQuantiles[] = [];
-  const layers = v.model.layers, unit = c.config.probeUnit, m = c.probe.rows, col = c.quantileScratch;
+  const layers = v.model.layers, unit = c.config.probeUnit, m = c.probe.rows;
   for (let k = 1; k < layers.length; k++) {
     const layer = layers[k];
     if (layer.kind !== 'activation') continue;
-    const input = v.probeWs.outputs[k - 1];
-    for (let i = 0; i < m; i++) col[i] = input.data[i * input.cols + unit];
-    const q = quantiles(col, PROBE_QUANTILES, c.quantileOut, col);
-    out.push({ layer: layer.index, unit, q15: q[0], q50: q[1], q85: q[2] });
+    const [q15, q50, q85] = columnQuantiles(v.probeWs.outputs[k - 1], unit, m, c);
+    let preBn: UnitQuantiles['preBn'] = null;
+    if (layers[k - 1].kind === 'batchnorm') {
+      const [p15, p50, p85] = columnQuantiles(v.probeWs.outputs[k - 2], unit, m, c);
+      preBn = { q15: p15, q50: p50, q85: p85 };
+    }
+    out.push({ layer: layer.index, unit, q15, q50, q85, preBn });
   }
   return out;
 }

@@ -199,3 +199,27 @@ describe('divergence', () => {
     expect(stepComparison(c, 5).step).toBe(stopped);
   });
 });
+
+describe('the probe’s input to BN (preBn)', () => {
+  test('spiral, 2 hidden layers of 16, BN before ReLU: preBn holds the quantiles of z, which BN maps by one increasing affine map (γ > 0) onto the probed output (1e-9)', () => {
+    const data = makeDataset2D({ name: 'spiral', n: 400, seed: 3, noise: 0.1, classes: 3 });
+    const c = createComparison({ hidden: [16, 16], bn: 'before', optimizer: { name: 'sgd', lr: 0.1 }, logEvery: 50, evalEvery: 50, seed: 2 }, { train: data });
+    const { bn, plain } = stepComparison(c, 300).logs;
+    for (const m of bn) {
+      for (const q of m.quantiles) {
+        const pre = q.preBn;
+        if (!pre) throw new Error(`layer ${q.layer} has no preBn`);
+        // y = a + b·z with b = γ/√(σ²+ε) > 0 maps each quantile of z onto the same quantile of y.
+        const b = (q.q85 - q.q15) / (pre.q85 - pre.q15);
+        expect(b).toBeGreaterThan(0);
+        expect(Math.abs(q.q50 - q.q15 - b * (pre.q50 - pre.q15))).toBeLessThan(1e-9 * (Math.abs(q.q85 - q.q15) + 1));
+      }
+    }
+    // The input to BN is not the output: the two medians differ.
+    expect(bn.some((m) => Math.abs((m.quantiles[1].preBn?.q50 ?? 0) - m.quantiles[1].q50) > 0.05)).toBe(true);
+    // Without BN, and with BN after the activation, the probed value already is z: no preBn.
+    expect(plain[0].quantiles[0].preBn).toBeNull();
+    const after = createComparison({ hidden: [16], bn: 'after', logEvery: 10, evalEvery: 10 }, { train: data });
+    expect(stepComparison(after, 10).logs.bn[0].quantiles[0].preBn).toBeNull();
+  });
+});
