@@ -46,7 +46,7 @@ const lossFromZ2Tilde = (z2Tilde: Matrix, batch: NotesBatch) => softmaxCrossEntr
 const lossFromZ2 = (net: NotesNetwork, z2: Matrix, batch: NotesBatch) =>
   lossFromZ2Tilde(batchNormForward(net.bn2, z2, { updateRunningStats: false }).y, batch);
 const lossFromZ1 = (net: NotesNetwork, z1: Matrix, batch: NotesBatch) => {
-  const a1 = activationForward('relu', batchNormForward(net.bn1, z1, { updateRunningStats: false }).y);
+  const a1 = activationForward(net.activation, batchNormForward(net.bn1, z1, { updateRunningStats: false }).y);
   return lossFromZ2(net, linearForward(net.layer2, a1), batch);
 };
 
@@ -82,7 +82,7 @@ export interface NotesGradientChecks {
 /** The gradient the chain rule gives for W₁ and W₂ when both BN layers use the simplified ∂L/∂Z. */
 export function simplifiedChain(net: NotesNetwork, batch: NotesBatch, fwd: NotesForward, g: NotesBackward): { dW1: Matrix; dW2: Matrix } {
   const lin2 = linearBackward(net.layer2, fwd.a1, g.dZ2Simplified);
-  const dZ1Tilde = activationBackward('relu', fwd.bn1.y, fwd.a1, lin2.dx as Matrix);
+  const dZ1Tilde = activationBackward(net.activation, fwd.bn1.y, fwd.a1, lin2.dx as Matrix);
   const dZ1 = batchNormBackwardSimplified(net.bn1, fwd.bn1, dZ1Tilde).dz;
   return { dW1: linearBackward(net.layer1, batch.x, dZ1, false).dW, dW2: lin2.dW };
 }
@@ -99,7 +99,7 @@ export function checkNotesGradients(net: NotesNetwork, batch: NotesBatch, fwd: N
   const fdZ2 = centralDifferences(() => lossFromZ2(net, z2, batch), z2.data, h);
   const fdZ1 = centralDifferences(() => lossFromZ1(net, z1, batch), z1.data, h);
   const y1 = clone(fwd.bn1.y);
-  const fdZ1t = centralDifferences(() => lossFromZ2(net, linearForward(net.layer2, activationForward('relu', y1)), batch), y1.data, h);
+  const fdZ1t = centralDifferences(() => lossFromZ2(net, linearForward(net.layer2, activationForward(net.activation, y1)), batch), y1.data, h);
   const fdW1 = centralDifferences(full, net.layer1.W.data, h);
   const fdW2 = centralDifferences(full, net.layer2.W.data, h);
   const fdG1 = centralDifferences(full, net.bn1.gamma, h);

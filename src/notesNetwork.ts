@@ -1,6 +1,6 @@
 import { type ActivationName, activationBackward, activationForward } from './activations';
 import { type BatchNorm, type BatchNormForward, batchNormBackward, batchNormBackwardSimplified, batchNormForward, createBatchNorm } from './batchnorm';
-import { checkFinite, checkInteger } from './errors';
+import { EngineError, checkFinite, checkInteger } from './errors';
 import { type Linear, createLinear, linearBackward, linearForward } from './linear';
 import { softmaxCrossEntropy } from './loss';
 import { type Matrix, ensure, zeros } from './matrix';
@@ -10,7 +10,9 @@ import { createRng } from './rng';
  * The 2-layer network of the lecture notes, X → W₁ → BN → ReLU → W₂ → BN → softmax → CCE, on a tiny
  * fixed batch, with every intermediate kept so the notebook can show each equation with its numbers.
  * Engine orientation: rows are samples ([m × n]); the notes write the transpose (neurons × m).
- * Linear layers have no bias: BN cancels it (section 9), and the notes drop it.
+ * Linear layers have no bias: BN cancels it (section 9), and the notes drop it. The hidden activation
+ * is ReLU as in the notes, or — "any other activation, given a slight change to the derivation" —
+ * sigmoid or tanh: only the factor f′(Z̃₁) of ∂L/∂Z̃₁ changes.
  */
 export const NOTES_INPUTS = 2;
 export const NOTES_HIDDEN = 4;
@@ -19,7 +21,9 @@ export const NOTES_BATCH = 6;
 export const NOTES_SEED = 11;
 /** Learning rate of the SGD steps the notebook lets the reader take on the tiny batch. */
 export const NOTES_LEARNING_RATE = 0.5;
-const ACT: ActivationName = 'relu';
+/** The hidden activations the notes' network can use. */
+export type NotesActivation = Extract<ActivationName, 'relu' | 'sigmoid' | 'tanh'>;
+export const NOTES_ACTIVATIONS: readonly NotesActivation[] = ['relu', 'sigmoid', 'tanh'];
 
 export interface NotesBatch {
   /** Inputs X, [m × 2]. */
@@ -29,6 +33,8 @@ export interface NotesBatch {
 }
 
 export interface NotesNetwork {
+  /** f in A₁ = f(Z̃₁). */
+  readonly activation: NotesActivation;
   readonly layer1: Linear;
   readonly bn1: BatchNorm;
   readonly layer2: Linear;
@@ -53,8 +59,9 @@ export function notesBatch(seed = NOTES_SEED): NotesBatch {
   return { x, labels };
 }
 
-/** He-initialised weights (seeded), γ = 1, β = 0, no biases. */
-export function createNotesNetwork(seed = NOTES_SEED, eps?: number): NotesNetwork {
+/** He-initialised weights (seeded), γ = 1, β = 0, no biases; the same weights for every activation. */
+export function createNotesNetwork(seed = NOTES_SEED, eps?: number, activation: NotesActivation = 'relu'): NotesNetwork {
+  if (!NOTES_ACTIVATIONS.includes(activation)) throw new EngineError('config', `the notes' network uses ReLU, sigmoid or tanh, not "${String(activation)}"`);
   const rng = createRng(seed + 1);
   const layer1 = createLinear(NOTES_INPUTS, NOTES_HIDDEN, false);
   const layer2 = createLinear(NOTES_HIDDEN, NOTES_CLASSES, false);
@@ -62,7 +69,7 @@ export function createNotesNetwork(seed = NOTES_SEED, eps?: number): NotesNetwor
     const s = Math.sqrt(2 / layer.inputs);
     for (let i = 0; i < layer.W.data.length; i++) layer.W.data[i] = s * rng.gaussian();
   }
-  return { layer1, bn1: createBatchNorm(NOTES_HIDDEN, { eps }), layer2, bn2: createBatchNorm(NOTES_CLASSES, { eps }) };
+  return { activation, layer1, bn1: createBatchNorm(NOTES_HIDDEN, { eps }), layer2, bn2: createBatchNorm(NOTES_CLASSES, { eps }) };
 }
 
 /** Every intermediate of the forward pass, in the engine's [m × n] orientation. */
@@ -87,7 +94,7 @@ export interface NotesForward {
 export function notesForward(net: NotesNetwork, batch: NotesBatch, updateRunningStats = false): NotesForward {
   const z1 = linearForward(net.layer1, batch.x);
   const bn1 = batchNormForward(net.bn1, z1, { updateRunningStats });
-  const a1 = activationForward(ACT, bn1.y);
+  const a1 = activationForward(net.activation, bn1.y);
   const z2 = linearForward(net.layer2, a1);
   const bn2 = batchNormForward(net.bn2, z2, { updateRunningStats });
   const ce = softmaxCrossEntropy(bn2.y, batch.labels);
@@ -108,7 +115,7 @@ export interface NotesBackward {
   readonly dW2: Matrix;
   /** ∂L/∂A₁ = ∂L/∂Z₂ · W₂ᵀ, [m × 4]. */
   readonly dA1: Matrix;
-  /** ∂L/∂Z̃₁ = ∂L/∂A₁ ∘ ReLU′(Z̃₁), [m × 4]. */
+  /** ∂L/∂Z̃₁ = ∂L/∂A₁ ∘ f′(Z̃₁) (ReLU′, σ′ = σ(1 − σ) or tanh′ = 1 − tanh²), [m × 4]. */
   readonly dZ1Tilde: Matrix;
   readonly dGamma1: Float64Array;
   readonly dBeta1: Float64Array;
@@ -125,7 +132,7 @@ export function notesBackward(net: NotesNetwork, batch: NotesBatch, fwd: NotesFo
   const dZ2Simplified = batchNormBackwardSimplified(net.bn2, fwd.bn2, dZ2Tilde).dz;
   const lin2 = linearBackward(net.layer2, fwd.a1, g2.dz);
   const dA1 = lin2.dx as Matrix;
-  const dZ1Tilde = activationBackward(ACT, fwd.bn1.y, fwd.a1, dA1);
+  const dZ1Tilde = activationBackward(net.activation, fwd.bn1.y, fwd.a1, dA1);
   const g1 = batchNormBackward(net.bn1, fwd.bn1, dZ1Tilde);
   const dZ1Simplified = batchNormBackwardSimplified(net.bn1, fwd.bn1, dZ1Tilde).dz;
   const lin1 = linearBackward(net.layer1, batch.x, g1.dz, false);
@@ -173,11 +180,11 @@ export interface NotesState {
  * The tiny batch and the network after `steps` SGD steps from the seeded start (replayed, so the same
  * (steps, eps) always gives the same numbers). steps = 0 is the freshly initialised network.
  */
-export function notesNetworkAfter(steps: number, eps?: number, lr = NOTES_LEARNING_RATE, seed = NOTES_SEED): NotesState {
+export function notesNetworkAfter(steps: number, eps?: number, lr = NOTES_LEARNING_RATE, seed = NOTES_SEED, activation: NotesActivation = 'relu'): NotesState {
   checkInteger('steps', steps, 0);
   checkFinite('learning rate', lr, 0);
   const batch = notesBatch(seed);
-  const net = createNotesNetwork(seed, eps);
+  const net = createNotesNetwork(seed, eps, activation);
   const losses = new Float64Array(steps + 1);
   for (let t = 0; t < steps; t++) losses[t] = notesSgdStep(net, batch, lr);
   losses[steps] = notesForward(net, batch).loss;

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
+  EngineError,
+  NOTES_ACTIVATIONS,
   NOTES_BATCH,
+  activationForward,
+  createNotesNetwork,
   centralDifferences,
   checkNotesGradients,
   invSigmaGap,
@@ -54,6 +58,32 @@ describe('the notes’ 2-layer network on its tiny batch', () => {
         expect(c[key].exact, `${key} at step ${steps}`).toBeLessThan(1e-6);
       }
     }
+  });
+
+  test('sigmoid and tanh instead of ReLU: every exact gradient still agrees with central differences (relative 1e-6); only f′(Z̃₁) changes', () => {
+    for (const activation of NOTES_ACTIVATIONS) {
+      for (const steps of [0, 7]) {
+        const { net, batch } = notesNetworkAfter(steps, undefined, undefined, undefined, activation);
+        const f = notesForward(net, batch);
+        const g = notesBackward(net, batch, f);
+        const c = checkNotesGradients(net, batch, f, g);
+        for (const key of ['dZ2Tilde', 'dGamma2', 'dBeta2', 'dZ2', 'dW2', 'dZ1Tilde', 'dGamma1', 'dBeta1', 'dZ1', 'dW1'] as const) {
+          expect(c[key].exact, `${activation}: ${key} at step ${steps}`).toBeLessThan(1e-6);
+        }
+        // A₁ = f(Z̃₁), and ∂L/∂Z̃₁ = ∂L/∂A₁ ∘ f′(Z̃₁) with f′ written from f's output.
+        expect(Array.from(f.a1.data)).toEqual(Array.from(activationForward(activation, f.bn1.y).data));
+        for (let i = 0; i < g.dA1.data.length; i++) {
+          const a = f.a1.data[i], y = f.bn1.y.data[i];
+          const fPrime = activation === 'relu' ? (y > 0 ? 1 : 0) : activation === 'sigmoid' ? a * (1 - a) : 1 - a * a;
+          expect(Math.abs(g.dZ1Tilde.data[i] - g.dA1.data[i] * fPrime)).toBeLessThan(1e-15);
+        }
+      }
+    }
+  });
+
+  test('the activations share the initial weights; an unknown one is refused', () => {
+    expect(Array.from(createNotesNetwork(11, 1e-5, 'tanh').layer1.W.data)).toEqual(Array.from(createNotesNetwork(11, 1e-5, 'relu').layer1.W.data));
+    expect(() => createNotesNetwork(11, 1e-5, 'identity' as never)).toThrow(EngineError);
   });
 
   test('the notes’ forms are wrong by a visible margin: A₂ − Y is off by exactly m − 1 = 5; simplified ∂L/∂Z [6 × n] by more than 1%', () => {
