@@ -107,3 +107,47 @@ export function outputMean(bn: BatchNorm, z: ArrayLike<number>, mode: BatchNormM
   for (let i = 0; i < y.length; i++) s += y[i];
   return s / y.length;
 }
+
+/** Seed offset of the stream of batch-mates (kept apart from the training batches). */
+const MATES = 5000;
+
+export interface BatchMateSpread {
+  /** Sample z₀'s BN output with each draw of batch-mates, length `draws`. */
+  readonly outputs: Float64Array;
+  readonly mean: number;
+  /** Standard deviation (1/draws) and range of the outputs: 0 in eval mode. */
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * BN's noise, the regularising effect the notes allude to ("generalize on more data"): the same sample
+ * z₀ normalized with `draws` different sets of m − 1 batch-mates, drawn from N(shift, scale²) (batch d
+ * with seed + 5000 + d). In train mode its output moves with its batch-mates; in eval mode (running
+ * statistics) it is one number. Never mutates `bn`.
+ * @throws EngineError for m < 2 in train mode (PyTorch's refusal), draws < 1, or bad shift/scale
+ */
+export function batchMateSpread(bn: BatchNorm, z0: number, o: { seed: number; m: number; shift: number; scale: number; draws: number; mode: BatchNormMode }): BatchMateSpread {
+  checkInteger('number of draws', o.draws, 1);
+  checkInteger('batch size m', o.m, 1);
+  const outputs = new Float64Array(o.draws);
+  const batch = new Float64Array(o.m);
+  for (let d = 0; d < o.draws; d++) {
+    batch[0] = z0;
+    if (o.m > 1) batch.set(sampleMiniBatch(o.seed + MATES + d, o.m - 1, o.shift, o.scale), 1);
+    outputs[d] = batchNormForward(bn, column(batch), { mode: o.mode, updateRunningStats: false }).y.data[0];
+  }
+  let sum = 0, min = Infinity, max = -Infinity;
+  for (const y of outputs) {
+    sum += y;
+    min = Math.min(min, y);
+    max = Math.max(max, y);
+  }
+  // Identical outputs (eval mode) have no spread: not the rounding of their sum.
+  if (min === max) return { outputs, mean: min, std: 0, min, max };
+  const mean = sum / o.draws;
+  let sq = 0;
+  for (const y of outputs) sq += (y - mean) ** 2;
+  return { outputs, mean, std: Math.sqrt(sq / o.draws), min, max };
+}

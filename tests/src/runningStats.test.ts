@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EngineError, firstSampleOutput, outputMean, runningStatsTrace, sampleInContexts, sampleMiniBatch } from '../../src';
+import { EngineError, batchMateSpread, createBatchNorm, firstSampleOutput, outputMean, runningStatsTrace, sampleInContexts, sampleMiniBatch } from '../../src';
 
 const base = { seed: 3, m: 16, shift: 2, scale: 1.5, momentum: 0.1, eps: 1e-5, batches: 60 };
 
@@ -72,5 +72,41 @@ describe('a shifted test batch (the notes’ “coloured cats”)', () => {
     for (const v of shifted) zMean += v / 16;
     expect(Math.abs(evalMean - (zMean - bn.runningMean[0]) / Math.sqrt(bn.runningVar[0] + 1e-5))).toBeLessThan(1e-12);
     expect(evalMean).toBeGreaterThan(1);
+  });
+});
+
+describe('batchMateSpread: one sample among different batch-mates (BN’s noise)', () => {
+  const trained = () => runningStatsTrace(base).bn;
+  const o = { seed: 4, shift: 2, scale: 1.5, draws: 200 };
+
+  test('train mode, m = 8: z₀ = 3 comes out differently with each draw of 7 batch-mates; each output is (z₀ − μ_B)/√(σ²_B + ε) (1e-12)', () => {
+    const s = batchMateSpread(trained(), 3, { ...o, m: 8, mode: 'train' });
+    expect(s.std).toBeGreaterThan(0.05);
+    expect(s.max - s.min).toBeGreaterThan(2 * s.std);
+    const batch = [3, ...sampleMiniBatch(o.seed + 5000 + 17, 7, 2, 1.5)];
+    const mu = batch.reduce((a, b) => a + b, 0) / 8;
+    const v = batch.reduce((a, b) => a + (b - mu) ** 2, 0) / 8;
+    expect(Math.abs(s.outputs[17] - (3 - mu) / Math.sqrt(v + 1e-5))).toBeLessThan(1e-12);
+  });
+
+  test('eval mode: one number for every draw, the running-statistics output of z₀ alone (std exactly 0)', () => {
+    const bn = trained();
+    const s = batchMateSpread(bn, 3, { ...o, m: 8, mode: 'eval' });
+    expect(s.std).toBe(0);
+    const alone = firstSampleOutput(bn, [3], 'eval');
+    expect(alone.ok && s.outputs.every((y) => y === alone.y)).toBe(true);
+  });
+
+  test('the noise shrinks with the batch: std at m = 64 is under half of std at m = 4 (≈ 1/√m)', () => {
+    const bn = createBatchNorm(1);
+    const small = batchMateSpread(bn, 3, { ...o, m: 4, mode: 'train' });
+    const large = batchMateSpread(bn, 3, { ...o, m: 64, mode: 'train' });
+    expect(large.std).toBeLessThan(small.std / 2);
+  });
+
+  test('m = 1 in train mode is PyTorch’s refusal; in eval mode it works', () => {
+    expect(() => batchMateSpread(createBatchNorm(1), 3, { ...o, m: 1, mode: 'train' })).toThrow(/more than 1 value/);
+    expect(batchMateSpread(trained(), 3, { ...o, m: 1, mode: 'eval' }).std).toBe(0);
+    expect(() => batchMateSpread(createBatchNorm(1), 3, { ...o, m: 8, draws: 0, mode: 'train' })).toThrow(EngineError);
   });
 });
