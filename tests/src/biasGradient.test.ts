@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { batchNormSteps, biasThroughBatchNorm, sampleMiniBatch } from '../../src';
+import { batchNormSteps, biasBeforeRelu, biasThroughBatchNorm, sampleMiniBatch } from '../../src';
 
 const x = sampleMiniBatch(1, 8, 2, 1.5);
 const t = sampleMiniBatch(99, 8, 0, 1);
@@ -31,5 +31,29 @@ describe('biasThroughBatchNorm (m = 8)', () => {
 
   test('mismatched targets throw', () => {
     expect(() => biasThroughBatchNorm(x, 0, [1, 2])).toThrow(/targets/);
+  });
+});
+
+describe('biasBeforeRelu: Linear → ReLU → BN (m = 8), where the bias is not redundant', () => {
+  const x = sampleMiniBatch(5, 8, 0, 1);
+  const t = sampleMiniBatch(6, 8, 0, 1);
+
+  test('b = 0.4 changes how many values ReLU zeroes, moves BN’s output, and has ∂L/∂b ≠ 0 equal to central differences (1e-8)', () => {
+    const r = biasBeforeRelu(x, 0.4, t);
+    const none = biasBeforeRelu(x, 0, t);
+    expect(r.zeroed).not.toBe(none.zeroed);
+    expect(r.maxShift).toBeGreaterThan(1e-3);
+    expect(Math.abs(r.dLdb)).toBeGreaterThan(1e-3);
+    const h = 1e-6;
+    const fd = (biasBeforeRelu(x, 0.4 + h, t).loss - biasBeforeRelu(x, 0.4 - h, t).loss) / (2 * h);
+    expect(Math.abs(fd - r.dLdb)).toBeLessThan(1e-8);
+  });
+
+  test('a bias large enough that ReLU zeroes nothing is redundant again: ∂L/∂b = 0 (1e-12), output unchanged by a further shift', () => {
+    const big = 10 - Math.min(...x);
+    const r = biasBeforeRelu(x, big, t);
+    expect(r.zeroed).toBe(0);
+    expect(Math.abs(r.dLdb)).toBeLessThan(1e-12);
+    expect(Math.max(...r.y.map((y, i) => Math.abs(y - biasBeforeRelu(x, big + 3, t).y[i])))).toBeLessThan(1e-12);
   });
 });
