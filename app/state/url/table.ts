@@ -4,9 +4,9 @@
  * The rows are not written here: each slice's props table (BATCH_PROPS in slices/batch.ts, BN_PROPS,
  * NAV_PROPS, LAB_PROPS; see ../props.ts) gives every data key its query name, default and range, and
  * rowsOf turns each prop into a row with the constructors of ./rows.ts and ./points.ts. To put a new
- * value in the URL, add its data key to its slice's interface and a prop to the slice's table; to keep
- * one out of it, list it in NOT_IN_URL. Rows appear in table order, which is the order `serializeQuery`
- * writes them. Query names must be unique across the table (the lab's seed is `lab-seed`); this module
+ * value in the URL, add its data key to its slice's interface and a prop to the slice's table (data
+ * kept out of the address gets its initial value in the slice itself, and is listed in NOT_IN_URL).
+ * Rows appear in table order, which is the order `serializeQuery` writes them. Query names must be unique across the table (the lab's seed is `lab-seed`); this module
  * throws at load if two rows share a name or a key.
  *
  * Parsing (./parse.ts) and writing (./serialize.ts) both read only this table.
