@@ -5,8 +5,8 @@ import { Toggle } from '../ui/Toggle';
 import { useShallow } from 'zustand/react/shallow';
 import { labControls } from './model/labSettings';
 import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from './model/labScales';
-import { LAB_DATASETS, type LabDataset } from '../state/slices/lab';
-import { LAB_LIMITS } from '../state/slices/lab.url';
+import { sliderProps } from '../state/props';
+import { LAB_DATASETS, LAB_PROPS, type LabDataset } from '../state/slices/lab';
 import { useAppState } from '../state/store';
 import { Select } from '../ui/Select';
 import { SteppedSlider } from './SteppedSlider';
@@ -38,14 +38,14 @@ export function LabControls() {
         {fashion ? (
           <p className="lab-hint">3,000 training and 600 test images, 300 and 60 of each class.</p>
         ) : (
-          <Slider label="Noise" value={s.labNoise} min={LAB_LIMITS.noise[0]} max={LAB_LIMITS.noise[1]} step={0.01} onChange={(v) => set({ labNoise: v })} />
+          <Slider {...sliderProps(LAB_PROPS.labNoise)} value={s.labNoise} onChange={(v) => set({ labNoise: v })} />
         )}
         <SteppedSlider label="Batch size m" value={s.labBatch} steps={BATCH_STEPS} onChange={(v) => set({ labBatch: v })} />
-        <NumberField label="Seed" value={s.labSeed} min={LAB_LIMITS.seed[0]} max={LAB_LIMITS.seed[1]} onChange={(v) => set({ labSeed: v })} />
+        <NumberField {...sliderProps(LAB_PROPS.labSeed)} value={s.labSeed} onChange={(v) => set({ labSeed: v })} />
       </fieldset>
       <fieldset>
         <legend>Network</legend>
-        <Slider label="Hidden layers" value={s.labDepth} min={LAB_LIMITS.depth[0]} max={LAB_LIMITS.depth[1]} step={1} onChange={(v) => set({ labDepth: v })} />
+        <Slider {...sliderProps(LAB_PROPS.labDepth)} value={s.labDepth} onChange={(v) => set({ labDepth: v })} />
         <SteppedSlider label="Units per layer" value={s.labWidth} steps={WIDTH_STEPS} onChange={(v) => set({ labWidth: v })} />
         <Select label="Activation" value={s.labActivation} options={options(ACTIVATIONS, ACTIVATION_NAMES)} onChange={(v) => set({ labActivation: v })} />
         <Select label="Initial weights" value={s.labInit} options={options(INITS, INIT_NAMES)} onChange={(v) => set({ labInit: v })} />

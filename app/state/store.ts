@@ -1,13 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { batchSlice, type BatchSlice } from './slices/batch';
-import { bnSlice, type BnSlice } from './slices/bn';
-import { navSlice, type NavSlice } from './slices/nav';
-import { labSlice, type LabSlice } from './slices/lab';
+import { batchSlice } from './slices/batch';
+import { bnSlice } from './slices/bn';
+import { navSlice } from './slices/nav';
+import { labSlice } from './slices/lab';
+import type { State } from './state';
 
-/** The app's state: one store, one typed slice per concern (the lab adds its own). */
-export type State = BatchSlice & BnSlice & NavSlice & LabSlice;
+export type { State } from './state';
 
+/** A fresh store: every slice at its props' defaults (see ./props.ts). */
 export function createAppStore() {
   return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a) }));
 }

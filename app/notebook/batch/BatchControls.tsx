@@ -2,7 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { Slider } from '../../ui/Slider';
 import { NumberField } from '../../ui/NumberField';
 import { appStore, useAppState } from '../../state/store';
-import { RANGES } from '../shared/ranges';
+import { sliderProps } from '../../state/props';
+import { BATCH_PROPS } from '../../state/slices/batch';
 import { fmt } from '../../ui/format';
 
 /** The controls that draw the shared mini-batch: m, shift, scale and the seed. */
@@ -13,13 +14,13 @@ export function BatchControls() {
   return (
     <>
       <div className="controls bn-controls">
-        <Slider label="Batch size m" {...RANGES.m} value={m} onChange={(v) => setBatch({ m: v })} />
-        <Slider label="Shift" {...RANGES.shift} value={shift} onChange={(v) => setBatch({ shift: v })} format={(v) => fmt(v, 2)} />
-        <Slider label="Scale" {...RANGES.scale} value={scale} onChange={(v) => setBatch({ scale: v })} format={(v) => fmt(v, 2)} />
-        <NumberField label="Seed" {...RANGES.seed} value={seed} onChange={(v) => setBatch({ seed: v })} />
+        <Slider {...sliderProps(BATCH_PROPS.m)} value={m} onChange={(v) => setBatch({ m: v })} />
+        <Slider {...sliderProps(BATCH_PROPS.shift)} value={shift} onChange={(v) => setBatch({ shift: v })} format={(v) => fmt(v, 2)} />
+        <Slider {...sliderProps(BATCH_PROPS.scale)} value={scale} onChange={(v) => setBatch({ scale: v })} format={(v) => fmt(v, 2)} />
+        <NumberField {...sliderProps(BATCH_PROPS.seed)} value={seed} onChange={(v) => setBatch({ seed: v })} />
       </div>
       <div className="bn-actions">
-        <button type="button" onClick={() => setBatch({ seed: seed >= RANGES.seed.max ? 0 : seed + 1 })}>
+        <button type="button" onClick={() => setBatch({ seed: seed >= BATCH_PROPS.seed.max ? 0 : seed + 1 })}>
           Draw a new batch
         </button>
         <button type="button" onClick={clearPoints} disabled={dragged === 0}>

@@ -11,7 +11,8 @@ import { useMiniBatch } from '../../state/useMiniBatch';
 import { biasView } from './biasView';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
-import { RANGES } from '../shared/ranges';
+import { sliderProps } from '../../state/props';
+import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { factor } from '../pass/notesMatrices';
 import { BatchRefused } from '../shared/BatchRefused';
@@ -26,7 +27,7 @@ export function Bias({ slide = false }: SlideProps = {}) {
   const seed = useAppState((s) => s.seed);
   let v;
   try {
-    v = biasView(z, b, seed, bn, RANGES.bias);
+    v = biasView(z, b, seed, bn, sliderProps(BN_PROPS.bias));
   } catch (e) {
     if (e instanceof EngineError) return <BatchRefused message={e.message} />;
     throw e;
@@ -53,7 +54,7 @@ export function Bias({ slide = false }: SlideProps = {}) {
       />
       <div className="panel">
         <div className="controls bn-controls">
-          <Slider label="Bias b" {...RANGES.bias} value={b} onChange={(x) => appStore.getState().setBn({ bias: x })} format={(x) => fmt(x, 2)} testId="bias-value" />
+          <Slider {...sliderProps(BN_PROPS.bias)} value={b} onChange={(x) => appStore.getState().setBn({ bias: x })} format={(x) => fmt(x, 2)} testId="bias-value" />
         </div>
         <ChartFrame title="The batch moved by the bias b, and BN of it" data={() => sampleTable([{ key: 'zb', label: 'z + b', values: v.z }, { key: 'y', label: 'BN(z + b)', values: v.y }])} config={() => batchSettings({ bias: b })}>
           <MappingPlot

@@ -11,7 +11,8 @@ import { appStore } from '../../state/store';
 import { useBatchSteps } from '../shared/useBatchSteps';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
-import { RANGES } from '../shared/ranges';
+import { sliderProps } from '../../state/props';
+import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
 import type { SlideProps } from '../shared/slide';
@@ -44,8 +45,8 @@ export function GammaBeta({ slide = false }: SlideProps = {}) {
       />
       <div className="panel">
         <div className="controls bn-controls">
-          <Slider label="γ (scale)" {...RANGES.gamma} value={gamma} onChange={(v) => setBn({ gamma: v })} format={(v) => fmt(v, 3)} testId="gamma-value" />
-          <Slider label="β (shift)" {...RANGES.beta} value={beta} onChange={(v) => setBn({ beta: v })} format={(v) => fmt(v, 3)} testId="beta-value" />
+          <Slider {...sliderProps(BN_PROPS.gamma)} value={gamma} onChange={(v) => setBn({ gamma: v })} format={(v) => fmt(v, 3)} testId="gamma-value" />
+          <Slider {...sliderProps(BN_PROPS.beta)} value={beta} onChange={(v) => setBn({ beta: v })} format={(v) => fmt(v, 3)} testId="beta-value" />
           <button type="button" onClick={() => setBn({ gamma: 1, beta: 0 })}>
             Reset to γ = 1, β = 0
           </button>

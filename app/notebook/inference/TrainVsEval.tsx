@@ -3,6 +3,8 @@ import { ScrollEquation } from '../../ui/ScrollEquation';
 import { Slider } from '../../ui/Slider';
 import { fmt } from '../../ui/format';
 import { runningSeries, truth, updateTex } from './trainEvalView';
+import { sliderProps } from '../../state/props';
+import { BN_PROPS } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
 import { RunningStatsChart } from '../shared/lazyCharts';
 import { SampleModes } from './SampleModes';
@@ -38,7 +40,7 @@ export function TrainVsEval() {
         mean {fmt(real.mean, 3)}, true variance {fmt(real.variance, 3)}) sees {TRACE_BATCHES} training batches of m = {m}.
       </p>
       <div className="controls">
-        <Slider label="Momentum" value={momentum} min={0.01} max={1} step={0.01} onChange={(v) => setBn({ momentum: v })} format={(v) => fmt(v, 2)} />
+        <Slider {...sliderProps(BN_PROPS.momentum)} value={momentum} onChange={(v) => setBn({ momentum: v })} format={(v) => fmt(v, 2)} />
         <Slider label="Batch size m (the batch of sections 2–9)" value={m} min={2} max={64} step={1} onChange={(v) => setBatch({ m: v })} />
       </div>
       <div className="chart-pair">

@@ -11,7 +11,8 @@ import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { normalizeView } from './normalizeStatus';
 import { collapseValue } from '../../ui/points';
-import { EPS_SCALE } from '../shared/ranges';
+import { logSliderProps } from '../../state/props';
+import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
 import type { SlideProps } from '../shared/slide';
@@ -44,7 +45,7 @@ export function Normalize({ slide = false }: SlideProps = {}) {
       />
       <div className="panel">
         <div className="controls bn-controls">
-          <LogSlider label="ε (log scale)" value={eps} spec={EPS_SCALE} onChange={(v) => setBn({ eps: v })} testId="eps-value" />
+          <LogSlider {...logSliderProps(BN_PROPS.eps)} value={eps} onChange={(v) => setBn({ eps: v })} testId="eps-value" />
         </div>
         <ChartFrame title="Normalizing: z mapped to Z_norm" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'zNorm', label: 'Z_norm', values: zNorm }])} config={batchSettings}>
           <MappingPlot

@@ -4,7 +4,8 @@ import { Notice } from '../../ui/Notice';
 import { appStore, useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
 import { fmt, tex } from '../../ui/format';
-import { OFFSET_SCALE } from '../shared/ranges';
+import { logSliderProps } from '../../state/props';
+import { BATCH_PROPS } from '../../state/slices/batch';
 import { varianceView } from './varianceView';
 
 /**
@@ -32,7 +33,7 @@ export function OnePassVariance({ z, compact = false }: { z: Float64Array; compa
       />
       <div className="panel">
         <div className="controls bn-controls">
-          <LogSlider label="Offset added to every zᵢ" value={offset} spec={OFFSET_SCALE} onChange={(o) => appStore.getState().setBatch({ offset: o })} testId="offset-value" />
+          <LogSlider {...logSliderProps(BATCH_PROPS.offset)} value={offset} onChange={(o) => appStore.getState().setBatch({ offset: o })} testId="offset-value" />
         </div>
         <div className="bn-scroll" role="region" aria-label="One-pass and two-pass variance compared" tabIndex={0}>
           <table className="bn-compare" data-testid="onepass-table">

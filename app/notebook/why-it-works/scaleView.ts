@@ -1,8 +1,9 @@
 import { effectiveEps, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../../src';
+import { BN_PROPS } from '../../state/slices/bn';
 import type { NotesContext } from '../pass/notesContext';
 
-/** The k range of the slider and the chart (the URL row of k allows the same). */
-export const K_SCALE = { minExp: -2, maxExp: 2, step: 0.1, zeroBelow: false } as const;
+/** The k range of the slider and the chart (the store's props table, which the URL allows too). */
+export const K_SCALE = BN_PROPS.k.log;
 const CURVE_POINTS = 41;
 
 export interface CurvePoint {

@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { State } from '../store';
+import { defaultsOf, type PropsTable } from '../props';
 
 export type Placement = 'before' | 'after';
 export type BnMode = 'train' | 'eval';
 
 /** The batch-norm knobs of sections 6–15. */
-export interface BnSlice {
+export interface BnData {
   /** ε in √(σ² + ε) (section 6). */
   eps: number;
   /** Scale γ (section 7). */
@@ -24,18 +24,32 @@ export interface BnSlice {
   momentum: number;
   /** SGD steps already taken by the notes' tiny network (sections 11–12); 0 is the fresh network. */
   netSteps: number;
-  setBn: (patch: Partial<Pick<BnSlice, 'eps' | 'gamma' | 'beta' | 'bias' | 'placement' | 'k' | 'mode' | 'momentum' | 'netSteps'>>) => void;
 }
 
-export const bnSlice: StateCreator<State, [], [], BnSlice> = (set) => ({
-  eps: 1e-5,
-  gamma: 1,
-  beta: 0,
-  bias: 0,
-  placement: 'before',
-  k: 1,
-  mode: 'train',
-  momentum: 0.1,
-  netSteps: 0,
+export interface BnSlice extends BnData {
+  setBn: (patch: Partial<BnData>) => void;
+}
+
+/**
+ * The batch-norm knobs' props (see ../props.ts). The γ and β sliders offer less than the URL accepts:
+ * section 8's identity undo sets γ = √(σ² + ε) and β = μ, which reach ±50 with dragged points (points
+ * lie in [−50, 50]), and a link to that state must reproduce it exactly.
+ */
+export const BN_PROPS = {
+  // ε on a log scale: 10⁻¹⁰ … 1 in half-decades, with exactly 0 at the bottom (to show 0/0).
+  eps: { kind: 'number', default: 1e-5, min: 0, max: 1, label: 'ε (log scale)', log: { minExp: -10, maxExp: 0, step: 0.5, zeroBelow: true } },
+  gamma: { kind: 'number', default: 1, min: -60, max: 60, slider: { min: -3, max: 3 }, step: 0.05, label: 'γ (scale)' },
+  beta: { kind: 'number', default: 0, min: -60, max: 60, slider: { min: -5, max: 5 }, step: 0.05, label: 'β (shift)' },
+  bias: { kind: 'number', default: 0, min: -10, max: 10, step: 0.1, label: 'Bias b' },
+  placement: { kind: 'enum', default: 'before', values: ['before', 'after'] },
+  // k on a log scale: 10⁻² … 10² in tenths of a decade (the URL's range; section 14's chart spans it too).
+  k: { kind: 'number', default: 1, min: 0.01, max: 100, log: { minExp: -2, maxExp: 2, step: 0.1, zeroBelow: false } },
+  mode: { kind: 'enum', default: 'train', values: ['train', 'eval'] },
+  momentum: { kind: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01, label: 'Momentum' },
+  netSteps: { kind: 'number', param: 'net-steps', default: 0, min: 0, max: 60, integer: true, step: 1, label: 'SGD steps already taken' },
+} as const satisfies PropsTable<BnData>;
+
+export const bnSlice: StateCreator<BnSlice> = (set) => ({
+  ...defaultsOf<BnData>(BN_PROPS),
   setBn: (patch) => set(patch),
 });

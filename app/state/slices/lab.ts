@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { DEFAULT_NOISE, type ActivationName, type Dataset2DName, type InitName, type OptimizerName } from '../../../src';
-import type { State } from '../store';
+import { ACTIVATIONS, DEFAULT_NOISE, INITS, OPTIMIZERS, type ActivationName, type Dataset2DName, type InitName, type OptimizerName } from '../../../src';
+import { defaultsOf, type PropsTable } from '../props';
 
 export type LabDataset = Dataset2DName | 'fashion';
 export const LAB_DATASETS: readonly LabDataset[] = ['spiral', 'circles', 'gaussians', 'xor', 'moons', 'fashion'];
@@ -10,7 +10,7 @@ export const LAB_DATASETS: readonly LabDataset[] = ['spiral', 'circles', 'gaussi
  * other sections own `seed`, `m`, `placement`… The run itself (metrics, status) is not here: it
  * lives in the lab's own run store, outside the URL.
  */
-export interface LabSlice {
+export interface LabData {
   labDataset: LabDataset;
   /** Coordinate noise of a 2-D set (unused for Fashion-MNIST). */
   labNoise: number;
@@ -30,29 +30,41 @@ export interface LabSlice {
   labSpeed: number;
   /** Hidden layer whose probed unit is charted (1-based); 0 = the last one. */
   labLayer: number;
-  setLab: (patch: Partial<Omit<LabSlice, 'setLab' | 'setLabDataset'>>) => void;
+}
+
+export interface LabSlice extends LabData {
+  setLab: (patch: Partial<LabData>) => void;
   /** Changes the dataset and puts its noise back to the dataset's own default. */
   setLabDataset: (dataset: LabDataset) => void;
 }
 
-export const LAB_DEFAULTS = {
-  labDataset: 'spiral',
-  labNoise: DEFAULT_NOISE.spiral,
-  labDepth: 2,
-  labWidth: 16,
-  labActivation: 'relu',
-  labOptimizer: 'sgd',
-  labLr: 0.1,
-  labBatch: 32,
-  labBn: 'before',
-  labOutputBn: false,
-  labInit: 'he',
-  labSeed: 1,
-  labSpeed: 100,
-  labLayer: 0,
-} as const satisfies Partial<LabSlice>;
+const DEPTH_MAX = 6;
 
-export const labSlice: StateCreator<State, [], [], LabSlice> = (set) => ({
+/**
+ * The lab's props (see ../props.ts), all named lab-… in the URL. The URL clamps to the ranges the
+ * controls offer (the width, batch and learning-rate sliders step through app/lab/model/labScales.ts).
+ */
+export const LAB_PROPS = {
+  labDataset: { kind: 'enum', param: 'lab-data', default: 'spiral', values: LAB_DATASETS },
+  labNoise: { kind: 'number', param: 'lab-noise', default: DEFAULT_NOISE.spiral, min: 0, max: 1, step: 0.01, label: 'Noise' },
+  labDepth: { kind: 'number', param: 'lab-depth', default: 2, min: 0, max: DEPTH_MAX, integer: true, step: 1, label: 'Hidden layers' },
+  labWidth: { kind: 'number', param: 'lab-width', default: 16, min: 2, max: 128, integer: true },
+  labActivation: { kind: 'enum', param: 'lab-act', default: 'relu', values: ACTIVATIONS },
+  labOptimizer: { kind: 'enum', param: 'lab-opt', default: 'sgd', values: OPTIMIZERS },
+  labLr: { kind: 'number', param: 'lab-lr', default: 0.1, min: 1e-4, max: 10 },
+  labBatch: { kind: 'number', param: 'lab-batch', default: 32, min: 2, max: 256, integer: true },
+  labBn: { kind: 'enum', param: 'lab-bn', default: 'before', values: ['before', 'after'] },
+  labOutputBn: { kind: 'boolean', param: 'lab-out-bn', default: false },
+  labInit: { kind: 'enum', param: 'lab-init', default: 'he', values: INITS },
+  labSeed: { kind: 'number', param: 'lab-seed', default: 1, min: 0, max: 999_999, integer: true, step: 1, label: 'Seed' },
+  labSpeed: { kind: 'number', param: 'lab-speed', default: 100, min: 0, max: 1000, integer: true },
+  labLayer: { kind: 'number', param: 'lab-layer', default: 0, min: 0, max: DEPTH_MAX, integer: true },
+} as const satisfies PropsTable<LabData>;
+
+/** The lab's settings at their defaults (its presets start from these). */
+export const LAB_DEFAULTS: LabData = defaultsOf<LabData>(LAB_PROPS);
+
+export const labSlice: StateCreator<LabSlice> = (set) => ({
   ...LAB_DEFAULTS,
   setLab: (patch) => set(patch),
   setLabDataset: (dataset) => set(dataset === 'fashion' ? { labDataset: dataset } : { labDataset: dataset, labNoise: DEFAULT_NOISE[dataset] }),

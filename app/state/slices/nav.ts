@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { State } from '../store';
+import { SECTION_IDS, STEPS, largestStepValue } from '../../outline';
+import { defaultsOf, type PropsTable } from '../props';
 
 /** Where the reader is: the section, the equation step in sections 11–12, presentation mode. */
-export interface NavSlice {
-  /** Id of the current section (see sections/registry.ts). */
+export interface NavData {
+  /** Id of the current section (see app/outline.ts). */
   section: string;
   /** Step of the forward pass walk-through (section 11), 0-based. */
   forwardStep: number;
@@ -12,14 +13,34 @@ export interface NavSlice {
   /** Presentation mode on/off, and its step (0-based over all steps). */
   presenting: boolean;
   step: number;
-  setNav: (patch: Partial<Pick<NavSlice, 'section' | 'forwardStep' | 'backwardStep' | 'presenting' | 'step'>>) => void;
 }
 
-export const navSlice: StateCreator<State, [], [], NavSlice> = (set) => ({
-  section: 'why',
-  forwardStep: 0,
-  backwardStep: 0,
-  presenting: false,
-  step: 0,
+export interface NavSlice extends NavData {
+  setNav: (patch: Partial<NavData>) => void;
+}
+
+const DEFAULT_SECTION = 'why';
+
+/**
+ * Where the reader is (see ../props.ts). The section changes as the reader scrolls, so it only
+ * updates the address ('replace'); steps and presentation mode make history entries.
+ * Steps count from 1 in the URL, as on screen ("Step 3 of 9"); every step is its own history entry.
+ */
+export const NAV_PROPS = {
+  section: {
+    kind: 'enum',
+    default: DEFAULT_SECTION,
+    values: () => [...new Set([DEFAULT_SECTION, ...SECTION_IDS])],
+    noun: 'a section of this notebook',
+    history: 'replace',
+  },
+  forwardStep: { kind: 'number', param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false },
+  backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
+  presenting: { kind: 'boolean', param: 'present', default: false },
+  step: { kind: 'number', default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false },
+} as const satisfies PropsTable<NavData>;
+
+export const navSlice: StateCreator<NavSlice> = (set) => ({
+  ...defaultsOf<NavData>(NAV_PROPS),
   setNav: (patch) => set(patch),
 });

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { DECIMAL, formatNumber } from './numbers';
-import { quote, type Bound, type KeyOf, type UrlRow } from './rows';
-
-type Points = Readonly<Record<number, number>>;
+import type { Points, PointsProp } from '../props';
+import { quote, type KeyOf, type UrlRow } from './rows';
 
 /** "i:v" — a sample number (from 1) and its value, e.g. "3:-0.25". */
 const PAIR = new RegExp(`^(\\d{1,9}):(${DECIMAL.source.slice(1, -1)})$`, 'i');
@@ -21,21 +20,12 @@ const pairText = z.codec(
   },
 );
 
-export interface PointsOptions {
-  param?: string;
-  /** The largest index (0-based) a point may have. */
-  maxIndex: Bound;
-  /** Values are clamped into [min, max]. */
-  min: number;
-  max: number;
-}
-
 /**
  * Points the reader moved: index → value, written "3:1.25,5:-0.5" with indices counted from 1 (the
  * page's z₁ … z_m). Each pair is read on its own: a bad one is dropped and reported, the rest kept.
- * The default is no moved points.
+ * The default (in the props table) is no moved points.
  */
-export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): UrlRow<K> {
+export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, 'kind'>): UrlRow<K> {
   const param = o.param ?? key.toLowerCase();
   const maxIndex = typeof o.maxIndex === 'number' ? () => o.maxIndex as number : o.maxIndex;
   const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
@@ -50,9 +40,9 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: PointsOptions): Ur
   const row: UrlRow<KeyOf<Points>> = {
     key,
     param,
-    default: {},
-    history: 'push',
-    coalesce: true,
+    default: o.default,
+    history: o.history ?? 'push',
+    coalesce: o.coalesce ?? true,
     spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
     schema: () => schema() as unknown as z.ZodMiniType<Points>,
     read(raw, report) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { State } from '../store';
+import type { BooleanProp, Bound, EnumProp, NumberProp } from '../props';
+import type { State } from '../state';
 import { formatNumber, numberText } from './numbers';
 
 type Action = (...args: never[]) => unknown;
@@ -7,8 +8,6 @@ type Action = (...args: never[]) => unknown;
 export type DataKey = { [K in keyof State]: State[K] extends Action ? never : K }[keyof State];
 /** Data keys whose value is assignable to V. */
 export type KeyOf<V> = { [K in DataKey]: State[K] extends V ? K : never }[DataKey];
-/** A bound fixed in the table, or read when needed (e.g. the number of sections in the registry). */
-export type Bound = number | (() => number);
 
 /** What a row holds, with its bounds: what the docs, the notices and the property tests read. */
 export type RowSpec =
@@ -45,14 +44,6 @@ export interface UrlRow<K extends DataKey> {
 /** Any row of the table (a union over the state's keys, so each row keeps its own value type). */
 export type AnyRow = { [K in DataKey]: UrlRow<K> }[DataKey];
 
-interface Common<V> {
-  /** The query name; defaults to the state key in lower case. */
-  param?: string;
-  default: V;
-  history?: 'push' | 'replace';
-  coalesce?: boolean;
-}
-
 const bound = (b: Bound) => (typeof b === 'number' ? () => b : b);
 
 /** A raw query value as it may appear in a notice: quoted, and cut short if long. */
@@ -61,16 +52,11 @@ export function quote(raw: string): string {
   return `“${s}”`;
 }
 
-export interface NumberOptions extends Common<number> {
-  min: Bound;
-  max: Bound;
-  integer?: boolean;
-  /** The URL counts from 1 while the state counts from 0 (steps: "step=3" is the third). */
-  oneBased?: boolean;
-}
+/** A row's options: its prop (../props.ts), whose kind is implied by the constructor. */
+type Options<P> = Omit<P, 'kind'>;
 
 /** A number: written in its shortest exact form, clamped into [min, max], rounded if integer. */
-export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): UrlRow<K> {
+export function numberRow<K extends KeyOf<number>>(key: K, o: Options<NumberProp>): UrlRow<K> {
   const param = o.param ?? key.toLowerCase();
   const min = bound(o.min);
   const max = bound(o.max);
@@ -110,14 +96,8 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: NumberOptions): Ur
   return row as unknown as UrlRow<K>;
 }
 
-export interface EnumOptions<V extends string> extends Common<V> {
-  values: readonly V[] | (() => readonly V[]);
-  /** How a notice names the allowed values, instead of listing them (for long lists). */
-  noun?: string;
-}
-
 /** One of a list of words, matched case-insensitively. */
-export function enumRow<K extends KeyOf<string>>(key: K, o: EnumOptions<State[K] & string>): UrlRow<K> {
+export function enumRow<K extends KeyOf<string>>(key: K, o: Options<EnumProp<State[K] & string>>): UrlRow<K> {
   const param = o.param ?? key.toLowerCase();
   const values = typeof o.values === 'function' ? o.values : () => o.values as readonly string[];
   const schema = () => z.enum(values() as [string, ...string[]]);
@@ -147,7 +127,7 @@ const flag = z.stringbool({ truthy: ['1', 'true', 'yes', 'on'], falsy: ['0', 'fa
 const flagText = (v: boolean): string => String(z.encode(flag, v));
 
 /** On or off: written as 1 or 0; a bare name ("?present") means on. */
-export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Common<boolean>): UrlRow<K> {
+export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Options<BooleanProp>): UrlRow<K> {
   const param = o.param ?? key.toLowerCase();
   const row: UrlRow<KeyOf<boolean>> = {
     key,

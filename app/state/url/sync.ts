@@ -1,7 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { State } from '../store';
+import type { State } from '../state';
 import type { AnyRow } from './rows';
 import { parseQuery } from './parse';
+import { pushOrReplace, type LastPush } from './pushOrReplace';
 import { serializeQuery } from './serialize';
 import { URL_TABLE, changedRows, urlValues, type UrlValues } from './table';
 
@@ -41,150 +42,185 @@ export interface UrlSync {
   stop(): void;
 }
 
-/**
- * Keeps the store and the address in step. On start, the address is read into the store and rewritten
- * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
- * `delayMs` of quiet: with pushState when a 'push' row changed since the current history entry (back
- * undoes it), else replaceState (the section changing as the reader scrolls). A change of the same
- * controls as the entry just pushed that starts within `coalesceMs` of its write replaces that entry
- * instead, however long it then lasts: a slider dragged with pauses is still one step back. Rows that
- * do not coalesce (presentation and pass steps) make an entry for every change. Back/forward read the entry back into the store; a hash
- * naming a section (a table-of-contents click) sets the section.
- */
-export function startUrlSync(o: UrlSyncOptions): UrlSync {
-  const win = o.window ?? window;
-  const table = o.table ?? URL_TABLE;
-  const delay = o.delayMs ?? 300;
-  const coalesce = o.coalesceMs ?? 1500;
-  const clock = o.now ?? Date.now;
+/** What one sync remembers between events. */
+interface Session {
+  readonly o: UrlSyncOptions;
+  readonly win: Window;
+  readonly table: readonly AnyRow[];
+  readonly clock: () => number;
   /** The controls the last pushed entry changed, and when it was last written. */
-  let lastPush: { keys: string; at: number } | null = null;
+  lastPush: LastPush | null;
   /** When the changes not yet written began: a gesture is measured from its pause, not its length. */
-  let changeStartedAt: number | null = null;
-  let entry: UrlValues = {};
-  let entryQuery = '';
-  let lastSeen: UrlValues = {};
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let applying = false;
+  changeStartedAt: number | null;
+  /** The URL's values of the current history entry, and its query. */
+  entry: UrlValues;
+  entryQuery: string;
+  /** The URL's values the sync last saw in the store (written or pending). */
+  lastSeen: UrlValues;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** True while the sync itself sets the store (so it does not write that back). */
+  applying: boolean;
+}
 
-  const address = (query: string) => `${win.location.pathname}${query ? `?${query}` : ''}`;
-  const current = () => urlValues(o.store.getState(), table);
-  const hashSection = () => {
-    let id: string;
-    try {
-      id = decodeURIComponent(win.location.hash.slice(1));
-    } catch {
-      return null;
-    }
-    return id !== '' && o.sectionIds?.().includes(id) ? id : null;
-  };
-  const cancel = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-  const apply = (values: UrlValues) => {
-    applying = true;
-    try {
-      o.store.setState(values as Partial<State>);
-    } finally {
-      applying = false;
-    }
-  };
-  /** Records `values` as the current entry, by replacing the address (which drops a section hash). */
-  const settle = (values: UrlValues) => {
-    entry = lastSeen = values;
-    entryQuery = serializeQuery(values, table);
-    const keepHash = hashSection() === null ? win.location.hash : '';
-    const target = address(entryQuery) + keepHash;
-    if (target !== win.location.pathname + win.location.search + win.location.hash) {
-      win.history.replaceState(win.history.state, '', target);
-    }
-  };
+const addressOf = (s: Session, query: string) => `${s.win.location.pathname}${query ? `?${query}` : ''}`;
+const currentValues = (s: Session) => urlValues(s.o.store.getState(), s.table);
 
-  function read(reason: ReadReason) {
-    cancel();
-    lastPush = null;
-    changeStartedAt = null;
-    const parsed = parseQuery(win.location.search, table);
-    const id = hashSection();
-    let values = id ? { ...parsed.values, section: id } : parsed.values;
-    if (o.normalize) values = o.normalize(values);
-    const previous = current();
-    apply(values);
-    settle(values);
-    o.onRead?.({ reason, previous, notices: parsed.notices });
+/** The section the address's hash names (#mean, as the table of contents links), if any. */
+function hashSection(s: Session): string | null {
+  let id: string;
+  try {
+    id = decodeURIComponent(s.win.location.hash.slice(1));
+  } catch {
+    return null;
   }
+  return id !== '' && s.o.sectionIds?.().includes(id) ? id : null;
+}
 
-  /** A fragment navigation to a section: keep every other value (a pending change too). */
-  function goToHash(id: string) {
-    cancel();
-    lastPush = null;
-    changeStartedAt = null;
-    const previous = current();
-    apply({ section: id });
-    settle(current());
-    o.onRead?.({ reason: 'hashchange', previous, notices: [] });
+function cancel(s: Session) {
+  if (s.timer !== undefined) clearTimeout(s.timer);
+  s.timer = undefined;
+}
+
+/** Forgets any gesture in progress: what comes after a read starts a new history entry. */
+function restart(s: Session) {
+  cancel(s);
+  s.lastPush = null;
+  s.changeStartedAt = null;
+}
+
+function apply(s: Session, values: UrlValues) {
+  s.applying = true;
+  try {
+    s.o.store.setState(values as Partial<State>);
+  } finally {
+    s.applying = false;
   }
+}
 
-  function flush() {
-    cancel();
-    const now = current();
-    const query = serializeQuery(now, table);
-    if (query !== entryQuery) {
-      const pushed = changedRows(entry, now, table).filter((row) => row.history === 'push');
-      const keys = pushed.map((row) => row.key).join();
-      const t = clock();
-      const started = changeStartedAt ?? t;
-      const continues = lastPush !== null && lastPush.keys === keys && pushed.every((row) => row.coalesce) && started - lastPush.at < coalesce;
-      if (keys !== '' && !continues) {
-        win.history.pushState(null, '', address(query));
-        lastPush = { keys, at: t };
-      } else {
-        win.history.replaceState(win.history.state, '', address(query));
-        if (keys !== '' && lastPush) lastPush.at = t;
-      }
-      entryQuery = query;
-    }
-    entry = lastSeen = now;
-    changeStartedAt = null;
+/** Records `values` as the current entry, by replacing the address (which drops a section hash). */
+function settle(s: Session, values: UrlValues) {
+  const { win } = s;
+  s.entry = s.lastSeen = values;
+  s.entryQuery = serializeQuery(values, s.table);
+  const keepHash = hashSection(s) === null ? win.location.hash : '';
+  const target = addressOf(s, s.entryQuery) + keepHash;
+  if (target !== win.location.pathname + win.location.search + win.location.hash) {
+    win.history.replaceState(win.history.state, '', target);
   }
+}
 
+/** Reads the address into the store (a section hash wins over the query), and rewrites it canonically. */
+function readAddress(s: Session, reason: ReadReason) {
+  restart(s);
+  const parsed = parseQuery(s.win.location.search, s.table);
+  const id = hashSection(s);
+  let values = id ? { ...parsed.values, section: id } : parsed.values;
+  if (s.o.normalize) values = s.o.normalize(values);
+  const previous = currentValues(s);
+  apply(s, values);
+  settle(s, values);
+  s.o.onRead?.({ reason, previous, notices: parsed.notices });
+}
+
+/** A fragment navigation to a section: keep every other value (a pending change too). */
+function goToHash(s: Session, id: string) {
+  restart(s);
+  const previous = currentValues(s);
+  apply(s, { section: id });
+  settle(s, currentValues(s));
+  s.o.onRead?.({ reason: 'hashchange', previous, notices: [] });
+}
+
+/** Writes the store's URL values to the address now: a new history entry or the current one (see pushOrReplace). */
+function writeNow(s: Session) {
+  cancel(s);
+  const now = currentValues(s);
+  const query = serializeQuery(now, s.table);
+  if (query !== s.entryQuery) {
+    const t = s.clock();
+    const changed = changedRows(s.entry, now, s.table);
+    const decision = pushOrReplace({ changed, lastPush: s.lastPush, startedAt: s.changeStartedAt ?? t, now: t, coalesceMs: s.o.coalesceMs ?? 1500 });
+    if (decision.method === 'push') s.win.history.pushState(null, '', addressOf(s, query));
+    else s.win.history.replaceState(s.win.history.state, '', addressOf(s, query));
+    s.lastPush = decision.lastPush;
+    s.entryQuery = query;
+  }
+  s.entry = s.lastSeen = now;
+  s.changeStartedAt = null;
+}
+
+/** Schedules a write `delayMs` after the last change of a URL value in the store; returns the unsubscribe. */
+function watchStore(s: Session): () => void {
+  const delay = s.o.delayMs ?? 300;
+  return s.o.store.subscribe((state) => {
+    if (s.applying) return;
+    const now = urlValues(state, s.table);
+    if (changedRows(s.lastSeen, now, s.table).length === 0) return;
+    s.lastSeen = now;
+    if (s.changeStartedAt === null) s.changeStartedAt = s.clock();
+    cancel(s);
+    s.timer = setTimeout(() => writeNow(s), delay);
+  });
+}
+
+/** Back/forward, table-of-contents clicks and leaving the page; returns the removal. */
+function watchWindow(s: Session): () => void {
+  const { win } = s;
   const onPop = () => {
-    const id = hashSection();
+    const id = hashSection(s);
     // Clicking "#mean" fires popstate too; the query is still ours, so only the section moves.
-    if (id && win.location.search === (entryQuery ? `?${entryQuery}` : '')) goToHash(id);
-    else read('popstate');
+    if (id && win.location.search === (s.entryQuery ? `?${s.entryQuery}` : '')) goToHash(s, id);
+    else readAddress(s, 'popstate');
   };
   const onHash = () => {
-    const id = hashSection();
-    if (id) goToHash(id);
+    const id = hashSection(s);
+    if (id) goToHash(s, id);
   };
-  const onHide = () => flush();
-
-  const restoration = win.history.scrollRestoration;
-  win.history.scrollRestoration = 'manual';
-  read('load');
-  const unsubscribe = o.store.subscribe((state) => {
-    if (applying) return;
-    const now = urlValues(state, table);
-    if (changedRows(lastSeen, now, table).length === 0) return;
-    lastSeen = now;
-    if (changeStartedAt === null) changeStartedAt = clock();
-    cancel();
-    timer = setTimeout(flush, delay);
-  });
+  const onHide = () => writeNow(s);
   win.addEventListener('popstate', onPop);
   win.addEventListener('hashchange', onHash);
   win.addEventListener('pagehide', onHide);
+  return () => {
+    win.removeEventListener('popstate', onPop);
+    win.removeEventListener('hashchange', onHash);
+    win.removeEventListener('pagehide', onHide);
+  };
+}
 
+/**
+ * Keeps the store and the address in step. On start, the address is read into the store and rewritten
+ * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
+ * `delayMs` of quiet, as a new history entry or into the current one (see ./pushOrReplace.ts: an entry
+ * per deliberate change, a drag with pauses coalesced, steps never, the section only replaced).
+ * Back/forward read the entry back into the store; a hash naming a section (a table-of-contents
+ * click) sets the section.
+ */
+export function startUrlSync(o: UrlSyncOptions): UrlSync {
+  const win = o.window ?? window;
+  const s: Session = {
+    o,
+    win,
+    table: o.table ?? URL_TABLE,
+    clock: o.now ?? Date.now,
+    lastPush: null,
+    changeStartedAt: null,
+    entry: {},
+    entryQuery: '',
+    lastSeen: {},
+    timer: undefined,
+    applying: false,
+  };
+  const restoration = win.history.scrollRestoration;
+  win.history.scrollRestoration = 'manual';
+  readAddress(s, 'load');
+  const unsubscribe = watchStore(s);
+  const unlisten = watchWindow(s);
   return {
-    flush,
+    flush: () => writeNow(s),
     stop() {
-      flush();
+      writeNow(s);
       unsubscribe();
-      win.removeEventListener('popstate', onPop);
-      win.removeEventListener('hashchange', onHash);
-      win.removeEventListener('pagehide', onHide);
+      unlisten();
       win.history.scrollRestoration = restoration;
     },
   };

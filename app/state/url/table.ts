@@ -1,30 +1,53 @@
 /**
  * The URL table: every piece of state that lives in the address, one row each.
  *
- * Each slice keeps its rows beside it, in `slices/<slice>.url.ts`, built with the row constructors of
- * ./rows.ts (numberRow, enumRow, booleanRow) and ./points.ts (pointsRow). This file only concatenates
- * them. To put a new slice in the URL (e.g. the training lab):
- *   1. write `slices/lab.url.ts` exporting `LAB_URL = [numberRow('lr', {...}), ...] as const`, one row
- *      per control, with the control's own range, and the slice's default;
- *   2. add `...LAB_URL` to URL_TABLE below.
- * Query names must be unique across the table (the lab's seed needs its own name, e.g. `lab-seed`);
- * this module throws at load if two rows share a name or a key, and tests/app/state/url/table.test.ts checks
- * each row's default against the store's initial state.
+ * The rows are not written here: each slice's props table (BATCH_PROPS in slices/batch.ts, BN_PROPS,
+ * NAV_PROPS, LAB_PROPS; see ../props.ts) gives every data key its query name, default and range, and
+ * rowsOf turns each prop into a row with the constructors of ./rows.ts and ./points.ts. To put a new
+ * value in the URL, add its data key to its slice's interface and a prop to the slice's table (data
+ * kept out of the address gets its initial value in the slice itself, and is listed in NOT_IN_URL).
+ * Rows appear in table order, which is the order `serializeQuery` writes them. Query names must be unique across the table (the lab's seed is `lab-seed`); this module
+ * throws at load if two rows share a name or a key.
  *
  * Parsing (./parse.ts) and writing (./serialize.ts) both read only this table.
  */
-import { BATCH_URL } from '../slices/batch.url';
-import { BN_URL } from '../slices/bn.url';
-import { NAV_URL } from '../slices/nav.url';
-import { LAB_URL } from '../slices/lab.url';
-import type { State } from '../store';
-import type { AnyRow, DataKey } from './rows';
+import type { Points, Prop, PropFor } from '../props';
+import { BATCH_PROPS } from '../slices/batch';
+import { BN_PROPS } from '../slices/bn';
+import { NAV_PROPS } from '../slices/nav';
+import { LAB_PROPS } from '../slices/lab';
+import type { State } from '../state';
+import { pointsRow } from './points';
+import { booleanRow, enumRow, numberRow, type AnyRow, type DataKey, type KeyOf } from './rows';
 
 /** The version of the URL format, written as `v=1`; bump it and migrate when a row changes meaning. */
 export const URL_VERSION = 1;
 export const VERSION_PARAM = 'v';
 
-export const URL_TABLE: readonly AnyRow[] = checkTable([...BATCH_URL, ...BN_URL, ...NAV_URL, ...LAB_URL]);
+/** Props of some of the state's data keys, each of the kind its value needs. */
+type SomeProps = { readonly [K in DataKey]?: PropFor<State[K]> };
+
+/** The URL row of one prop. */
+function rowOf(key: DataKey, p: Prop): AnyRow {
+  switch (p.kind) {
+    case 'number':
+      return numberRow(key as KeyOf<number>, p);
+    case 'enum':
+      // Each enum key has its own words: the row is typed for their union, the table for each key.
+      return enumRow(key as KeyOf<string>, p as Parameters<typeof enumRow>[1]) as unknown as AnyRow;
+    case 'boolean':
+      return booleanRow(key as KeyOf<boolean>, p);
+    case 'points':
+      return pointsRow(key as KeyOf<Points>, p);
+  }
+}
+
+/** A props table's URL rows, in its order. */
+export function rowsOf(props: SomeProps): AnyRow[] {
+  return Object.entries<Prop>(props as Record<string, Prop>).map(([key, p]) => rowOf(key as DataKey, p));
+}
+
+export const URL_TABLE: readonly AnyRow[] = checkTable([...rowsOf(BATCH_PROPS), ...rowsOf(BN_PROPS), ...rowsOf(NAV_PROPS), ...rowsOf(LAB_PROPS)]);
 
 /**
  * Data in the store that deliberately stays out of the address (e.g. a training run's progress,

@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
 import { fromLogPosition, logBounds, toLogPosition } from '../../../app/ui/logScale';
-import { EPS_SCALE, OFFSET_SCALE } from '../../../app/notebook/shared/ranges';
+import { BATCH_PROPS } from '../../../app/state/slices/batch';
+import { BN_PROPS } from '../../../app/state/slices/bn';
+
+const EPS_SCALE = BN_PROPS.eps.log;
+const OFFSET_SCALE = BATCH_PROPS.offset.log;
 
 test('ε scale: positions −10.5 (the 0 stop) … 0; 10^p round-trips; 1e-5 is position −5', () => {
   expect(logBounds(EPS_SCALE)).toEqual([-10.5, 0]);
