@@ -3,6 +3,7 @@ import { defaultsOf, type PropsTable } from '../props';
 
 export type Placement = 'before' | 'after';
 export type BnMode = 'train' | 'eval';
+export type NetActivation = 'relu' | 'sigmoid' | 'tanh';
 
 /** The batch-norm knobs of sections 6–15. */
 export interface BnData {
@@ -24,6 +25,11 @@ export interface BnData {
   momentum: number;
   /** SGD steps already taken by the notes' tiny network (sections 11–12); 0 is the fresh network. */
   netSteps: number;
+  /** The hidden activation of the notes' network (section 12): ReLU as in the notes, sigmoid or tanh. */
+  netActivation: NetActivation;
+  /** The BN layer (1 or 2) and neuron (0-based) whose ∂L/∂Z section 12 derives path by path. */
+  derivLayer: number;
+  derivNeuron: number;
 }
 
 export interface BnSlice extends BnData {
@@ -47,6 +53,10 @@ export const BN_PROPS = {
   mode: { kind: 'enum', default: 'train', values: ['train', 'eval'] },
   momentum: { kind: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01, label: 'Momentum' },
   netSteps: { kind: 'number', param: 'net-steps', default: 0, min: 0, max: 60, integer: true, step: 1, label: 'SGD steps already taken' },
+  netActivation: { kind: 'enum', param: 'net-act', default: 'relu', values: ['relu', 'sigmoid', 'tanh'], label: 'Hidden activation' },
+  derivLayer: { kind: 'number', param: 'deriv-layer', default: 2, min: 1, max: 2, integer: true, coalesce: false, label: 'Layer' },
+  // Z₁ has 4 neurons, Z₂ 3: a neuron beyond layer 2's is shown as its last (the view clamps).
+  derivNeuron: { kind: 'number', param: 'deriv-neuron', default: 0, min: 0, max: 3, integer: true, oneBased: true, coalesce: false, label: 'Neuron' },
 } as const satisfies PropsTable<BnData>;
 
 export const bnSlice: StateCreator<BnSlice> = (set) => ({
