@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { EquationSteps } from '../../ui/EquationSteps';
-import { BACKWARD_TEX, BACKWARD_TITLES, backwardStepView } from '../backward/backwardSteps';
-import { type Cell, FORWARD_TEX, FORWARD_TITLES, forwardStepView } from '../forward/forwardSteps';
+import { BACKWARD_TEX, backwardStepView } from '../backward/backwardSteps';
+import { type Cell, FORWARD_TEX, forwardStepView } from '../forward/forwardSteps';
+import { BACKWARD_TITLES, FORWARD_TITLES } from '../../outline';
 import { clampCell } from './notesMatrices';
 import { useAppState } from '../../state/store';
 import { AlternativeForm } from '../backward/AlternativeForm';

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { matrix, notesForward, notesNetworkAfter, transpose } from '../../../../src';
-import { BACKWARD_TITLES, backwardStepView } from '../../../../app/notebook/backward/backwardSteps';
+import { backwardStepView } from '../../../../app/notebook/backward/backwardSteps';
+import { BACKWARD_TITLES, FORWARD_TITLES } from '../../../../app/outline';
 import { betaSignRows } from '../../../../app/notebook/forward/betaSign';
 import { fmt, tex } from '../../../../app/ui/format';
-import { FORWARD_TEX, FORWARD_TITLES, forwardStepView } from '../../../../app/notebook/forward/forwardSteps';
+import { FORWARD_TEX, forwardStepView } from '../../../../app/notebook/forward/forwardSteps';
 import { checkRows } from '../../../../app/notebook/backward/gradChecks';
 import { notesContext } from '../../../../app/notebook/pass/notesContext';
 import { at, cellTint, cellText, clampCell, eq2, fixed, notesOrient } from '../../../../app/notebook/pass/notesMatrices';
