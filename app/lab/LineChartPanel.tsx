@@ -1,7 +1,7 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import { fmt } from '../ui/format';
-import { type Axis, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from './model/labCharts';
+import { type AxisTicks, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from './model/labCharts';
 import { useElementWidth } from '../ui/useElementWidth';
 import { lineStyle } from './lineStyle';
 
@@ -50,7 +50,7 @@ function Paths() {
 interface FrameProps {
   width: number;
   height: number;
-  x: Axis;
+  x: AxisTicks;
   yDomain: [number, number];
   yTicks: number[] | undefined;
   log: boolean;

@@ -1,8 +1,8 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { fmt, sub } from './format';
 import { dodgeLevels } from './dodge';
 import { clamp, fitSquares, niceDomain, scaleLinear, ticks, type Domain } from './scale';
-import { keyDelta, movePoint, POINT_MAX, POINT_MIN, snapValue } from './points';
+import { useDragPoints } from './useDragPoints';
 import { useElementWidth } from './useElementWidth';
 import { Axis } from './Axis';
 import './Plot.css';
@@ -33,14 +33,12 @@ const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30
 /** One neuron's batch on a number line: a beeswarm of points, μ, and optionally the squared deviations. */
 export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, onMove, tone = 'z', caption }: DotPlotProps) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>();
-  const svgRef = useRef<SVGSVGElement>(null);
   const clipId = `clip${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [drag, setDrag] = useState<{ index: number; domain: Domain } | null>(null);
-  const [active, setActive] = useState<number | null>(null);
+  const { svgRef, frozenDomain, dragging, active, pointProps } = useDragPoints(values, onMove);
   const base = domain ?? niceDomain(values, mean === undefined ? [] : [mean]);
   const largest = Math.max(0, sigma ?? 0, ...Array.from(deviations ?? [], Math.abs));
   // While a point is dragged the axis stays put (its square may be clipped until release).
-  const dom = drag?.domain ?? fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ);
+  const dom = frozenDomain ?? fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ);
   const x = scaleLinear(dom, PAD_X, width - PAD_X);
   const xs = Array.from(values, (v) => x(v));
   const levels = dodgeLevels(xs, GAP);
@@ -52,11 +50,6 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const plotH = Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10);
   const axisY = TOP + plotH;
   const height = axisY + AXIS_H;
-
-  const valueAt = (clientX: number) => {
-    const left = svgRef.current?.getBoundingClientRect().left ?? 0;
-    return snapValue(clamp(x.invert(clientX - left), Math.max(dom[0], POINT_MIN), Math.min(dom[1], POINT_MAX)));
-  };
   const muX = mean !== undefined && Number.isFinite(mean) ? x(mean) : null;
 
   return (
@@ -99,39 +92,9 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
           return (
             <g
               key={i}
-              className={`dot${interactive ? ' dot-live' : ''}${drag?.index === i ? ' dot-dragging' : ''}`}
+              className={`dot${interactive ? ' dot-live' : ''}${dragging === i ? ' dot-dragging' : ''}`}
               transform={`translate(${px} ${cy})`}
-              role={interactive ? 'slider' : undefined}
-              tabIndex={interactive ? 0 : undefined}
-              aria-label={interactive ? `Sample ${i + 1} (${name})` : undefined}
-              aria-valuenow={interactive ? v : undefined}
-              aria-valuetext={interactive ? `${name} = ${fmt(v, 2)}` : undefined}
-              aria-valuemin={interactive ? POINT_MIN : undefined}
-              aria-valuemax={interactive ? POINT_MAX : undefined}
-              aria-orientation={interactive ? 'horizontal' : undefined}
-              onFocus={() => setActive(i)}
-              onBlur={() => setActive(null)}
-              onPointerEnter={() => setActive(i)}
-              onPointerLeave={() => drag === null && setActive(null)}
-              onKeyDown={(e) => {
-                if (!interactive) return;
-                // Home and End go to the slider's ends, as ARIA sliders do; the rest step.
-                const end = e.key === 'Home' ? POINT_MIN : e.key === 'End' ? POINT_MAX : null;
-                const d = end === null ? keyDelta(e.key, e.shiftKey) : null;
-                if (end === null && d === null) return;
-                e.preventDefault();
-                onMove?.(i, end ?? movePoint(v, d ?? 0));
-              }}
-              onPointerDown={(e) => {
-                if (!interactive) return;
-                e.preventDefault();
-                e.currentTarget.setPointerCapture?.(e.pointerId);
-                (e.currentTarget as SVGGElement).focus();
-                setDrag({ index: i, domain: dom });
-              }}
-              onPointerMove={(e) => drag?.index === i && onMove?.(i, valueAt(e.clientX))}
-              onPointerUp={() => setDrag(null)}
-              onPointerCancel={() => setDrag(null)}
+              {...pointProps(i, name, x)}
             >
               {interactive && <circle className="dot-hit" r={HIT} />}
               <circle className="dot-mark" r={R} />

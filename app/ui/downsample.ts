@@ -1,8 +1,4 @@
-/** One drawn point: step s, value v (always finite). */
-export interface Point {
-  readonly s: number;
-  readonly v: number;
-}
+import type { Point } from './point';
 
 export interface DownsampleOptions {
   /** Which values may be drawn (default: finite ones). Others are skipped, never drawn. */

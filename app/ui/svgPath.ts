@@ -1,4 +1,4 @@
-import type { Point } from './downsample';
+import type { Point } from './point';
 
 /**
  * An SVG path through the points, with `sx`, `sy` mapping data to pixels (e.g. the chart's own

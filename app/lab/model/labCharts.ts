@@ -1,5 +1,6 @@
 import type { VariantName } from '../../../src';
-import { type Point, downsample } from '../../ui/downsample';
+import { downsample } from '../../ui/downsample';
+import type { Point } from '../../ui/point';
 import type { RunSeries, VariantSeries } from './series';
 
 /** Lines are drawn with the shared SVG path helper (section 1's band chart uses it too). */
@@ -138,7 +139,8 @@ export function niceStep(raw: number): number {
   return 10 * p;
 }
 
-export interface Axis {
+/** An axis's range and its labelled tick values. */
+export interface AxisTicks {
   readonly domain: [number, number];
   readonly ticks: number[];
 }
@@ -147,7 +149,7 @@ export interface Axis {
  * A linear axis over [lo, hi] with ends and about `count` ticks on round numbers (multiples of a
  * 1-2-2.5-5 step), so the labels read 0, 0.5, 1 rather than −1.36, 0.64, 2.7.
  */
-export function niceAxis(range: [number, number], count = 5): Axis {
+export function niceAxis(range: [number, number], count = 5): AxisTicks {
   const [lo, hi] = range;
   const step = niceStep((hi - lo) / Math.max(1, count - 1));
   const a = Math.floor(lo / step + 1e-9) * step, b = Math.ceil(hi / step - 1e-9) * step;

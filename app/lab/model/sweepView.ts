@@ -1,5 +1,5 @@
 import type { SweepPoint, SweepVariantResult, VariantName } from '../../../src';
-import type { Point } from '../../ui/downsample';
+import type { Point } from '../../ui/point';
 import { fmt } from '../../ui/format';
 import { VARIANT_ORDER } from './labCharts';
 

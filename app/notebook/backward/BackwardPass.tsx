@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { EquationSteps } from '../../ui/EquationSteps';
 import { Stepper } from '../../ui/Stepper';
-import { BACKWARD_STAGE, BACKWARD_TEX, BACKWARD_TITLES, backwardStepView } from './backwardSteps';
+import { BACKWARD_STAGE, BACKWARD_TEX, backwardStepView } from './backwardSteps';
+import { BACKWARD_TITLES } from '../../outline';
 import type { Cell } from '../forward/forwardSteps';
 import { clampCell } from '../pass/notesMatrices';
 import { useAppState } from '../../state/store';

@@ -1,13 +1,12 @@
 import { type Matrix, NOTES_CLASSES, oneHot } from '../../../src';
 import { tex } from '../../ui/format';
-import type { Cell, StepView } from '../forward/forwardSteps';
+import type { Cell, PassStep, StepView } from '../forward/forwardSteps';
 import type { NotesContext } from '../pass/notesContext';
 import { BACKWARD_TITLES } from '../../outline';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
 
 /** Keys of the gradient checks (NotesGradientChecks), one per backward step. */
 export type GradKey = 'dZ2Tilde' | 'dGamma2' | 'dBeta2' | 'dZ2' | 'dW2' | 'dZ1Tilde' | 'dGamma1' | 'dBeta1' | 'dZ1' | 'dW1';
-export const BACKWARD_KEYS: readonly GradKey[] = ['dZ2Tilde', 'dGamma2', 'dBeta2', 'dZ2', 'dW2', 'dZ1Tilde', 'dGamma1', 'dBeta1', 'dZ1', 'dW1'];
 
 /** A second form of the same gradient, shown beside the exact one (the notes' simplified ∂L/∂Z). */
 export interface Alternative {
@@ -26,39 +25,59 @@ const ZT = (l: number) => `\\tilde{Z}_{${l}\\,\\mathrm{norm}}`;
 /** ∂L/∂x as TeX. */
 export const D = (x: string) => `\\frac{\\partial L}{\\partial ${x}}`;
 
-/** Titles of the backward pass (kept in passTitles.ts, which the deck loads first). */
-export { BACKWARD_TITLES };
-
-/** The corrected backward pass, one short TeX line per step (the step list). */
-export const BACKWARD_TEX: readonly string[] = [
-  String.raw`${D(ZT(2))} = \tfrac{1}{m}(A_2 - Y_{\mathrm{onehot}})`,
-  String.raw`${D('\\gamma_2')} = \textstyle\sum_i ${D(ZT(2))} \odot ${ZN(2)}`,
-  String.raw`${D('\\beta_2')} = \textstyle\sum_i ${D(ZT(2))}`,
-  String.raw`${D('Z_2')}\ \text{(exact)}`,
-  String.raw`${D('W_2')} = ${D('Z_2')} \cdot A_1^{\top}`,
-  String.raw`${D(ZT(1))} = W_2^{\top}${D('Z_2')} \odot \mathrm{ReLU}'`,
-  String.raw`${D('\\gamma_1')} = \textstyle\sum_i ${D(ZT(1))} \odot ${ZN(1)}`,
-  String.raw`${D('\\beta_1')} = \textstyle\sum_i ${D(ZT(1))}`,
-  String.raw`${D('Z_1')}\ \text{(exact)}`,
-  String.raw`${D('W_1')} = ${D('Z_1')} \cdot X^{\top}`,
-];
-
 /** Two lines, broken inside the bracket, so the whole formula fits a half-width panel on a projector. */
 const exactTex = (l: number) =>
   String.raw`\begin{aligned} ${D(`Z_${l}`)} &= \frac{\gamma_${l}}{m\sqrt{\sigma_${l}^2 + \varepsilon}} \odot \Big(m\,${D(ZT(l))} \\ &\qquad - ${D(`\\beta_${l}`)} - ${ZN(l)} \odot ${D(`\\gamma_${l}`)}\Big) \end{aligned}`;
 const simplifiedTex = (l: number) => String.raw`${D(`Z_${l}`)} \approx ${D(ZT(l))} \odot \frac{\gamma_${l}}{\sqrt{\sigma_${l}^2 + \varepsilon}}`;
 
-/** Where the full equation differs from the step list's short one. */
-const BACKWARD_DETAIL: Readonly<Record<number, string>> = {
-  3: exactTex(2),
-  5: String.raw`${D(ZT(1))} = \left(W_2^{\top} \cdot ${D('Z_2')}\right) \odot \mathrm{ReLU}'(${ZT(1)}) = ${D('A_1')} \odot \mathrm{ReLU}'(${ZT(1)})`,
-  8: exactTex(1),
-};
-
 /** "Σᵢ a_i·b_i" (or "Σᵢ a_i" without b) over a row, written out. */
 function rowSum(a: Matrix, r: number, b?: Matrix, br = r): string {
   return Array.from({ length: a.cols }, (_, i) => (b ? `${i ? '+ ' : ''}${factor(at(a, r, i))}\\cdot${factor(at(b, br, i))}` : term(at(a, r, i), i === 0))).join(' ');
 }
+
+/** The matrices the backward pass reads and writes, in the notes' orientation. */
+interface BackwardPanels {
+  A1: MatrixPanel;
+  A2: MatrixPanel;
+  Y: MatrixPanel;
+  X: MatrixPanel;
+  Z1n: MatrixPanel;
+  Z2n: MatrixPanel;
+  Z1t: MatrixPanel;
+  W2: MatrixPanel;
+  dZ2t: MatrixPanel;
+  dZ2: MatrixPanel;
+  dZ2s: MatrixPanel;
+  dA1: MatrixPanel;
+  dZ1t: MatrixPanel;
+  dZ1: MatrixPanel;
+  dZ1s: MatrixPanel;
+}
+
+function backwardPanels(ctx: NotesContext): BackwardPanels {
+  const { net, batch } = ctx.state;
+  const f = ctx.fwd, g = ctx.grads;
+  return {
+    A1: batchPanel('A_1', 'A₁', f.a1),
+    A2: batchPanel('A_2', 'A₂', f.a2, 'class'),
+    Y: batchPanel('Y_{\\mathrm{onehot}}', 'Y one-hot', oneHot(batch.labels, NOTES_CLASSES), 'class'),
+    X: batchPanel('X', 'X', batch.x, 'feature'),
+    Z1n: batchPanel(ZN(1), 'Z₁norm', f.bn1.zHat),
+    Z2n: batchPanel(ZN(2), 'Z₂norm', f.bn2.zHat, 'class'),
+    Z1t: batchPanel(ZT(1), 'Z̃₁norm', f.bn1.y),
+    W2: weightPanel('W_2', 'W₂', net.layer2.W, 'class'),
+    dZ2t: batchPanel(D(ZT(2)), '∂L/∂Z̃₂', g.dZ2Tilde, 'class'),
+    dZ2: batchPanel(D('Z_2'), '∂L/∂Z₂ (exact)', g.dZ2, 'class'),
+    dZ2s: batchPanel(D('Z_2'), '∂L/∂Z₂ (simplified)', g.dZ2Simplified, 'class'),
+    dA1: batchPanel(D('A_1'), '∂L/∂A₁', g.dA1),
+    dZ1t: batchPanel(D(ZT(1)), '∂L/∂Z̃₁', g.dZ1Tilde),
+    dZ1: batchPanel(D('Z_1'), '∂L/∂Z₁ (exact)', g.dZ1),
+    dZ1s: batchPanel(D('Z_1'), '∂L/∂Z₁ (simplified)', g.dZ1Simplified),
+  };
+}
+
+/** "(name)_{j,i}", or "(name)_{j}" for a vector, as TeX. */
+const cellLhs = (name: string, j: number, i?: number) => `\\left(${name}\\right)_{${j + 1}${i === undefined ? '' : `,${i + 1}`}}`;
 
 interface BnParts {
   l: number;
@@ -90,85 +109,128 @@ function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<Backw
   };
 }
 
-/** The backward step `step` (0-based), with `cell` the selected entry of its output. */
-export function backwardStepView(ctx: NotesContext, step: number, cell: Cell): BackwardView {
-  const { net, batch } = ctx.state;
-  const f = ctx.fwd, g = ctx.grads, m = batch.x.rows;
-  const A1 = batchPanel('A_1', 'A₁', f.a1);
-  const A2 = batchPanel('A_2', 'A₂', f.a2, 'class');
-  const Y = batchPanel('Y_{\\mathrm{onehot}}', 'Y one-hot', oneHot(batch.labels, NOTES_CLASSES), 'class');
-  const X = batchPanel('X', 'X', batch.x, 'feature');
-  const Z1n = batchPanel(ZN(1), 'Z₁norm', f.bn1.zHat);
-  const Z2n = batchPanel(ZN(2), 'Z₂norm', f.bn2.zHat, 'class');
-  const Z1t = batchPanel(ZT(1), 'Z̃₁norm', f.bn1.y);
-  const W2 = weightPanel('W_2', 'W₂', net.layer2.W, 'class');
-  const dZ2t = batchPanel(D(ZT(2)), '∂L/∂Z̃₂', g.dZ2Tilde, 'class');
-  const dZ2 = batchPanel(D('Z_2'), '∂L/∂Z₂ (exact)', g.dZ2, 'class');
-  const dZ2s = batchPanel(D('Z_2'), '∂L/∂Z₂ (simplified)', g.dZ2Simplified, 'class');
-  const dA1 = batchPanel(D('A_1'), '∂L/∂A₁', g.dA1);
-  const dZ1t = batchPanel(D(ZT(1)), '∂L/∂Z̃₁', g.dZ1Tilde);
-  const dZ1 = batchPanel(D('Z_1'), '∂L/∂Z₁ (exact)', g.dZ1);
-  const dZ1s = batchPanel(D('Z_1'), '∂L/∂Z₁ (simplified)', g.dZ1Simplified);
-  const { row: j, col: i } = cell;
-  const key = BACKWARD_KEYS[step];
-  const base = { id: `backward-${step}`, key, title: BACKWARD_TITLES[step], symbolic: BACKWARD_DETAIL[step] ?? BACKWARD_TEX[step] };
-  const cellLhs = (name: string, c = true) => `\\left(${name}\\right)_{${j + 1}${c ? `,${i + 1}` : ''}}`;
-  switch (step) {
-    case 0:
-      return {
-        ...base,
-        substituted: eq2(cellLhs(D(ZT(2))), String.raw`\frac{${tex(at(A2.matrix, j, i), 4)} - ${tex(at(Y.matrix, j, i))}}{${m}}`, tex(at(dZ2t.matrix, j, i), 4)),
-        inputs: [A2, Y],
-        output: dZ2t,
-      };
-    case 1:
-    case 6: {
-      const [dzt, zn, v, l] = step === 1 ? [dZ2t, Z2n, g.dGamma2, 2] : [dZ1t, Z1n, g.dGamma1, 1];
-      const out = vectorPanel(D(`\\gamma_${l}`), `∂L/∂γ${l === 1 ? '₁' : '₂'}`, v, l === 1 ? 'neuron' : 'class');
-      return { ...base, substituted: eq2(cellLhs(D(`\\gamma_${l}`), false), rowSum(dzt.matrix, j, zn.matrix), tex(v[j], 4)), inputs: [dzt, zn], output: out };
-    }
-    case 2:
-    case 7: {
-      const [dzt, v, l] = step === 2 ? [dZ2t, g.dBeta2, 2] : [dZ1t, g.dBeta1, 1];
-      const out = vectorPanel(D(`\\beta_${l}`), `∂L/∂β${l === 1 ? '₁' : '₂'}`, v, l === 1 ? 'neuron' : 'class');
-      return { ...base, substituted: eq2(cellLhs(D(`\\beta_${l}`), false), rowSum(dzt.matrix, j), tex(v[j], 4)), inputs: [dzt], output: out };
-    }
-    case 3:
-      return {
-        ...base,
-        ...bnStep(ctx, { l: 2, gamma: net.bn2.gamma, variance: f.bn2.variance, dGamma: g.dGamma2, dBeta: g.dBeta2, g: dZ2t, zn: Z2n, exact: dZ2, simplified: dZ2s }, j, i),
-      };
-    case 4: {
-      const out = weightPanel(D('W_2'), '∂L/∂W₂', g.dW2, 'class');
-      return { ...base, substituted: eq2(cellLhs(D('W_2')), rowSum(dZ2.matrix, j, A1.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ2, A1], output: out };
-    }
-    case 5: {
+type BackwardBody = Pick<BackwardView, 'substituted' | 'inputs' | 'output' | 'alternative'>;
+
+/** ∂L/∂γ_l = Σᵢ ∂L/∂Z̃_l ⊙ Z_l,norm (step 1 for l = 2, step 6 for l = 1). */
+function dGammaStep(l: 1 | 2, dzt: MatrixPanel, zn: MatrixPanel, v: Float64Array, j: number): BackwardBody {
+  const out = vectorPanel(D(`\\gamma_${l}`), `∂L/∂γ${l === 1 ? '₁' : '₂'}`, v, l === 1 ? 'neuron' : 'class');
+  return { substituted: eq2(cellLhs(D(`\\gamma_${l}`), j), rowSum(dzt.matrix, j, zn.matrix), tex(v[j], 4)), inputs: [dzt, zn], output: out };
+}
+
+/** ∂L/∂β_l = Σᵢ ∂L/∂Z̃_l (step 2 for l = 2, step 7 for l = 1). */
+function dBetaStep(l: 1 | 2, dzt: MatrixPanel, v: Float64Array, j: number): BackwardBody {
+  const out = vectorPanel(D(`\\beta_${l}`), `∂L/∂β${l === 1 ? '₁' : '₂'}`, v, l === 1 ? 'neuron' : 'class');
+  return { substituted: eq2(cellLhs(D(`\\beta_${l}`), j), rowSum(dzt.matrix, j), tex(v[j], 4)), inputs: [dzt], output: out };
+}
+
+/** The corrected backward pass, one entry per step; titles: BACKWARD_TITLES (app/outline.ts), by index. */
+export const BACKWARD_STEPS: readonly (PassStep<BackwardPanels, BackwardBody> & { readonly key: GradKey })[] = [
+  {
+    key: 'dZ2Tilde',
+    tex: String.raw`${D(ZT(2))} = \tfrac{1}{m}(A_2 - Y_{\mathrm{onehot}})`,
+    stage: 7,
+    view: ({ A2, Y, dZ2t }, j, i, ctx) => ({
+      substituted: eq2(cellLhs(D(ZT(2)), j, i), String.raw`\frac{${tex(at(A2.matrix, j, i), 4)} - ${tex(at(Y.matrix, j, i))}}{${ctx.state.batch.x.rows}}`, tex(at(dZ2t.matrix, j, i), 4)),
+      inputs: [A2, Y],
+      output: dZ2t,
+    }),
+  },
+  {
+    key: 'dGamma2',
+    tex: String.raw`${D('\\gamma_2')} = \textstyle\sum_i ${D(ZT(2))} \odot ${ZN(2)}`,
+    stage: 5,
+    view: ({ dZ2t, Z2n }, j, _i, ctx) => dGammaStep(2, dZ2t, Z2n, ctx.grads.dGamma2, j),
+  },
+  {
+    key: 'dBeta2',
+    tex: String.raw`${D('\\beta_2')} = \textstyle\sum_i ${D(ZT(2))}`,
+    stage: 5,
+    view: ({ dZ2t }, j, _i, ctx) => dBetaStep(2, dZ2t, ctx.grads.dBeta2, j),
+  },
+  {
+    key: 'dZ2',
+    tex: String.raw`${D('Z_2')}\ \text{(exact)}`,
+    detail: exactTex(2),
+    stage: 5,
+    view: (p, j, i, ctx) => {
+      const { net } = ctx.state, f = ctx.fwd, g = ctx.grads;
+      return bnStep(ctx, { l: 2, gamma: net.bn2.gamma, variance: f.bn2.variance, dGamma: g.dGamma2, dBeta: g.dBeta2, g: p.dZ2t, zn: p.Z2n, exact: p.dZ2, simplified: p.dZ2s }, j, i);
+    },
+  },
+  {
+    key: 'dW2',
+    tex: String.raw`${D('W_2')} = ${D('Z_2')} \cdot A_1^{\top}`,
+    stage: 4,
+    view: ({ dZ2, A1 }, j, i, ctx) => {
+      const out = weightPanel(D('W_2'), '∂L/∂W₂', ctx.grads.dW2, 'class');
+      return { substituted: eq2(cellLhs(D('W_2'), j, i), rowSum(dZ2.matrix, j, A1.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ2, A1], output: out };
+    },
+  },
+  {
+    key: 'dZ1Tilde',
+    tex: String.raw`${D(ZT(1))} = W_2^{\top}${D('Z_2')} \odot \mathrm{ReLU}'`,
+    detail: String.raw`${D(ZT(1))} = \left(W_2^{\top} \cdot ${D('Z_2')}\right) \odot \mathrm{ReLU}'(${ZT(1)}) = ${D('A_1')} \odot \mathrm{ReLU}'(${ZT(1)})`,
+    stage: 3,
+    view: ({ W2, dZ2, dA1, Z1t, dZ1t }, j, i) => {
       const z = at(Z1t.matrix, j, i);
       const relu = z > 0 ? '1' : '0';
       return {
-        ...base,
         substituted: eq2(
-          cellLhs(D(ZT(1))),
+          cellLhs(D(ZT(1)), j, i),
           String.raw`${factor(at(dA1.matrix, j, i), 4)}\cdot\mathrm{ReLU}'(${tex(z, 3)}) = ${factor(at(dA1.matrix, j, i), 4)}\cdot ${relu}`,
           tex(at(dZ1t.matrix, j, i), 4),
         ),
         inputs: [W2, dZ2, dA1, Z1t],
         output: dZ1t,
       };
-    }
-    case 8:
-      return {
-        ...base,
-        ...bnStep(ctx, { l: 1, gamma: net.bn1.gamma, variance: f.bn1.variance, dGamma: g.dGamma1, dBeta: g.dBeta1, g: dZ1t, zn: Z1n, exact: dZ1, simplified: dZ1s }, j, i),
-      };
-    case 9: {
-      const out = weightPanel(D('W_1'), '∂L/∂W₁', g.dW1);
-      return { ...base, substituted: eq2(cellLhs(D('W_1')), rowSum(dZ1.matrix, j, X.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ1, X], output: out };
-    }
-    default:
-      throw new RangeError(`the backward pass has ${BACKWARD_TITLES.length} steps, not step ${step}`);
-  }
-}
+    },
+  },
+  {
+    key: 'dGamma1',
+    tex: String.raw`${D('\\gamma_1')} = \textstyle\sum_i ${D(ZT(1))} \odot ${ZN(1)}`,
+    stage: 2,
+    view: ({ dZ1t, Z1n }, j, _i, ctx) => dGammaStep(1, dZ1t, Z1n, ctx.grads.dGamma1, j),
+  },
+  {
+    key: 'dBeta1',
+    tex: String.raw`${D('\\beta_1')} = \textstyle\sum_i ${D(ZT(1))}`,
+    stage: 2,
+    view: ({ dZ1t }, j, _i, ctx) => dBetaStep(1, dZ1t, ctx.grads.dBeta1, j),
+  },
+  {
+    key: 'dZ1',
+    tex: String.raw`${D('Z_1')}\ \text{(exact)}`,
+    detail: exactTex(1),
+    stage: 2,
+    view: (p, j, i, ctx) => {
+      const { net } = ctx.state, f = ctx.fwd, g = ctx.grads;
+      return bnStep(ctx, { l: 1, gamma: net.bn1.gamma, variance: f.bn1.variance, dGamma: g.dGamma1, dBeta: g.dBeta1, g: p.dZ1t, zn: p.Z1n, exact: p.dZ1, simplified: p.dZ1s }, j, i);
+    },
+  },
+  {
+    key: 'dW1',
+    tex: String.raw`${D('W_1')} = ${D('Z_1')} \cdot X^{\top}`,
+    stage: 1,
+    view: ({ dZ1, X }, j, i, ctx) => {
+      const out = weightPanel(D('W_1'), '∂L/∂W₁', ctx.grads.dW1);
+      return { substituted: eq2(cellLhs(D('W_1'), j, i), rowSum(dZ1.matrix, j, X.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ1, X], output: out };
+    },
+  },
+];
+
+/** The step list's TeX lines, in order. */
+export const BACKWARD_TEX: readonly string[] = BACKWARD_STEPS.map((s) => s.tex);
+
+/** The gradient each backward step computes (the rows of the gradient checks, NotesGradientChecks). */
+export const BACKWARD_KEYS: readonly GradKey[] = BACKWARD_STEPS.map((s) => s.key);
 
 /** Which stage of the network picture each backward step belongs to (read right to left). */
-export const BACKWARD_STAGE: readonly number[] = [7, 5, 5, 5, 4, 3, 2, 2, 2, 1];
+export const BACKWARD_STAGE: readonly number[] = BACKWARD_STEPS.map((s) => s.stage);
+
+/** The backward step `step` (0-based), with `cell` the selected entry of its output. */
+export function backwardStepView(ctx: NotesContext, step: number, cell: Cell): BackwardView {
+  const s = BACKWARD_STEPS[step] as (typeof BACKWARD_STEPS)[number] | undefined;
+  if (!s) throw new RangeError(`the backward pass has ${BACKWARD_STEPS.length} steps, not step ${step}`);
+  const body = s.view(backwardPanels(ctx), cell.row, cell.col, ctx);
+  return { id: `backward-${step}`, key: s.key, title: BACKWARD_TITLES[step], symbolic: s.detail ?? s.tex, ...body };
+}

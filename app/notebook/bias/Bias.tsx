@@ -8,7 +8,7 @@ import { Slider } from '../../ui/Slider';
 import { Stats } from '../../ui/Stats';
 import { appStore, useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
-import { biasView } from './biasView';
+import { type BiasView, biasView } from './biasView';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { sliderProps } from '../../state/props';
@@ -16,11 +16,10 @@ import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { factor } from '../pass/notesMatrices';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 import { EngineError } from '../../../src';
 
-/** Section 9: a bias before BN is redundant — BN(z + b) does not move, and ∂L/∂b = 0. */
-export function Bias({ slide = false }: SlideProps = {}) {
+/** Section 9's numbers: the batch moved by the bias b, through BN and back; or the engine's refusal. */
+function useBias(): { z: Float64Array; b: number; v: BiasView } | { error: string } {
   const z = useMiniBatch();
   const bn = useAppState(useShallow((s) => ({ eps: s.eps, gamma: s.gamma, beta: s.beta })));
   const b = useAppState((s) => s.bias);
@@ -29,24 +28,22 @@ export function Bias({ slide = false }: SlideProps = {}) {
   try {
     v = biasView(z, b, seed, bn, sliderProps(BN_PROPS.bias));
   } catch (e) {
-    if (e instanceof EngineError) return <BatchRefused message={e.message} />;
+    if (e instanceof EngineError) return { error: e.message };
     throw e;
   }
+  return { z, b, v };
+}
+
+/** Section 9's equation and live panel (its presentation step): the b slider, z + b and BN(z + b), ∂L/∂b. */
+export function BiasPanel() {
+  const r = useBias();
+  if ('error' in r) return <BatchRefused message={r.error} />;
+  const { z, b, v } = r;
   const { moved } = v;
   // With σ² + ε = 0 (every point equal and ε = 0) BN itself is 0/0, and so is everything after it.
   const defined = moved.defined;
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
-            Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
-            put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
-            never moves it: it is dead weight, and layers followed by batch norm are built without one.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`\mathrm{BN}(z_i + b):\quad (z_i + b) - \underbrace{(\mu + b)}_{\mu_{z+b}} = z_i - \mu`}
         numeric={`(${tex(z[0], 3)} + ${factor(b, 2)}) - ${factor(moved.mean, 4)} = ${tex(moved.centered[0], 4)}`}
@@ -80,21 +77,34 @@ export function Bias({ slide = false }: SlideProps = {}) {
           norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.
         </p>
       </div>
-      {!slide && (
-        <>
-          <Callout
-            topic="the bias"
-            verdict="confirmed"
-            notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
-            correct={
-              <>
-                in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
-                the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
-              </>
-            }
-          />
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 9: a bias before BN is redundant — BN(z + b) does not move, and ∂L/∂b = 0. */
+export function Bias() {
+  const r = useBias();
+  if ('error' in r) return <BatchRefused message={r.error} />;
+  return (
+    <>
+      <p className="bn-prose">
+        Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
+        Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
+        put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
+        never moves it: it is dead weight, and layers followed by batch norm are built without one.
+      </p>
+      <BiasPanel />
+      <Callout
+        topic="the bias"
+        verdict="confirmed"
+        notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
+        correct={
+          <>
+            in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
+            the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
+          </>
+        }
+      />
     </>
   );
 }

@@ -12,10 +12,9 @@ import { batchSettings, sampleTable } from '../shared/batchExport';
 import { niceDomain } from '../../ui/scale';
 import { rowVectorTex } from '../shared/sumTex';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 
-/** Section 4: centering, z − μ. */
-export function Centering({ slide = false }: SlideProps = {}) {
+/** Section 4's equation and live panel (its presentation step): each z mapped to z − μ. */
+export function CenteringPanel() {
   const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, centered } = steps;
@@ -23,14 +22,6 @@ export function Centering({ slide = false }: SlideProps = {}) {
   const domain = niceDomain([...z, ...centered]);
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            Subtract μ from every sample. The whole batch slides, rigidly, until its mean sits at 0: the gaps between the points
-            do not change, only where they are. On the plot every line has the same slant — each point moves by the same −μ.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`z_i - \mu \quad (i = 1, \dots, m)`}
         numeric={[
@@ -61,38 +52,49 @@ export function Centering({ slide = false }: SlideProps = {}) {
           ]}
         />
       </div>
-      {!slide && (
-        <>
-          <NumberTable
-            caption="Each sample before and after centering"
-            rows={[
-              { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
-              { label: <><var>z</var><sub>i</sub> − μ</>, values: centered, tone: 'centered', testId: 'centered-row' },
-            ]}
-          />
-          <Callout
-            topic="μ subtracted twice"
-            notes={
-              <>
-                <Equation tex="Z_l^i = Z_l^i - \mu" display={false} /> (Z overwritten by its centred values), and on the next line{' '}
-                <Equation tex="\sigma^2 = \frac{1}{m}\sum_i (Z_l^i - \mu)^2" display={false} />.
-              </>
-            }
-            correct={
-              <>
-                read in order, that subtracts μ twice. Keep z − μ as its own quantity, as Ioffe &amp; Szegedy do:
-                x̂ᵢ = (xᵢ − μ)/√(σ² + ε) in one step, with σ² computed from the original z.
-              </>
-            }
-          >
-            <p className="evidence">
-              Live: the literal reading gives (1/m)Σ((zᵢ − μ) − μ)² ={' '}
-              <span className="bn-live bn-bad" data-testid="centering-twice">{fmt(steps.varianceIfCenteredTwice, 4)}</span>, which is σ² + μ²; the
-              intended σ² is <span className="bn-live text-var">{fmt(steps.variance, 4)}</span>. (They agree only when μ = 0.)
-            </p>
-          </Callout>
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 4: centering, z − μ. */
+export function Centering() {
+  const { z, steps, error } = useBatchStatistics();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  return (
+    <>
+      <p className="bn-prose">
+        Subtract μ from every sample. The whole batch slides, rigidly, until its mean sits at 0: the gaps between the points
+        do not change, only where they are. On the plot every line has the same slant — each point moves by the same −μ.
+      </p>
+      <CenteringPanel />
+      <NumberTable
+        caption="Each sample before and after centering"
+        rows={[
+          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+          { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered', testId: 'centered-row' },
+        ]}
+      />
+      <Callout
+        topic="μ subtracted twice"
+        notes={
+          <>
+            <Equation tex="Z_l^i = Z_l^i - \mu" display={false} /> (Z overwritten by its centred values), and on the next line{' '}
+            <Equation tex="\sigma^2 = \frac{1}{m}\sum_i (Z_l^i - \mu)^2" display={false} />.
+          </>
+        }
+        correct={
+          <>
+            read in order, that subtracts μ twice. Keep z − μ as its own quantity, as Ioffe &amp; Szegedy do:
+            x̂ᵢ = (xᵢ − μ)/√(σ² + ε) in one step, with σ² computed from the original z.
+          </>
+        }
+      >
+        <p className="evidence">
+          Live: the literal reading gives (1/m)Σ((zᵢ − μ) − μ)² ={' '}
+          <span className="bn-live bn-bad" data-testid="centering-twice">{fmt(steps.varianceIfCenteredTwice, 4)}</span>, which is σ² + μ²; the
+          intended σ² is <span className="bn-live text-var">{fmt(steps.variance, 4)}</span>. (They agree only when μ = 0.)
+        </p>
+      </Callout>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { EquationSteps } from '../../ui/EquationSteps';
 import { Stepper } from '../../ui/Stepper';
-import { type Cell, FORWARD_STAGE, FORWARD_TEX, FORWARD_TITLES, forwardStepView } from './forwardSteps';
+import { type Cell, FORWARD_STAGE, FORWARD_TEX, forwardStepView } from './forwardSteps';
+import { FORWARD_TITLES } from '../../outline';
 import { clampCell } from '../pass/notesMatrices';
 import { useAppState } from '../../state/store';
 import { BetaSignCallout } from './BetaSignCallout';

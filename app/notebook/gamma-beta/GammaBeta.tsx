@@ -15,29 +15,16 @@ import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 
-/** Section 7: γ and β — the learnable scale and shift after normalizing. */
-export function GammaBeta({ slide = false }: SlideProps = {}) {
-  const { z, steps, error } = useBatchSteps();
+/** Section 7's equation and live panel (its presentation step): the γ and β sliders, Z_norm mapped to Z̃. */
+export function GammaBetaPanel() {
+  const { steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
-  const { gamma, beta, zNorm, y, m } = steps;
+  const { gamma, beta, zNorm, y } = steps;
   const out = steps.defined ? summarize(y) : null;
-  // The notes' forward pass (−β), run by the engine for the evidence in the callout.
-  const minus = batchNormSteps(z, { eps: steps.eps, gamma, beta: -beta });
   const { setBn } = appStore.getState();
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            Forcing every neuron to mean 0 and spread 1 could hurt: a sigmoid fed only values near 0 stays in its linear middle,
-            and some neurons are better off with a different scale or centre. So batch norm hands the freedom back with two
-            learned numbers per neuron: γ scales the normalized values, β shifts them. The output then has mean β and standard
-            deviation |γ| (times σ/√(σ² + ε), which is 1 to a few parts per million unless ε matters). They start at γ = 1, β = 0 — plain normalization — and gradient descent moves them like any weight.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`\tilde Z_i = \gamma\, Z_{norm,i} + \beta`}
         numeric={`\\tilde Z_1 = ${tex(gamma, 3)} \\cdot (${tex(zNorm[0], 4)}) + ${beta < 0 ? `(${tex(beta, 3)})` : tex(beta, 3)} = ${tex(y[0], 4)}`}
@@ -65,37 +52,54 @@ export function GammaBeta({ slide = false }: SlideProps = {}) {
           ]}
         />
       </div>
-      {!slide && (
-        <>
-          <NumberTable
-            caption="Normalized, then scaled and shifted"
-            rows={[
-              { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm' },
-              { label: <><var>Z̃</var><sub>i</sub></>, values: y, tone: 'out', testId: 'out-row' },
-            ]}
-          />
-          <Callout
-            topic="the sign of β"
-            notes={<>the forward pass computes <Equation tex="\tilde Z = \gamma \cdot Z_{norm} - \beta" display={false} /> (a minus), although its definition above it has + β.</>}
-            correct={<>Z̃ = γ·Z_norm + β. The sign matters: with − β the output is centred on −β, not β.</>}
-          >
-            <p className="evidence" data-testid="minus-beta-evidence">
-              Live: with β = {fmt(beta, 3)}, the mean of γ·Z_norm + β is {out ? fmt(out.mean, 4) : 'undefined'}; the mean of γ·Z_norm − β is{' '}
-              {minus.defined ? fmt(summarize(minus.y).mean, 4) : 'undefined'}.{beta === 0 ? ' Move β to see them part.' : ''}
-            </p>
-          </Callout>
-          <Callout
-            topic="shape of γ and β"
-            notes={<>γ and β &ldquo;should be matrices of same dimensions as output Z&rdquo;, initialized to matrices of 1s and 0s.</>}
-            correct={<>γ and β are vectors with one entry per neuron, shared by every example of the batch (PyTorch: shape [features]).</>}
-          >
-            <p className="evidence">
-              Live: this neuron has one γ = {fmt(gamma, 3)} and one β = {fmt(beta, 3)}, applied to all m = {m} samples. A γ the shape of Z
-              would need a different number of entries for every batch size, and would have no entry for a single example at inference time.
-            </p>
-          </Callout>
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 7: γ and β — the learnable scale and shift after normalizing. */
+export function GammaBeta() {
+  const { z, steps, error } = useBatchSteps();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  const { gamma, beta, zNorm, y, m } = steps;
+  const out = steps.defined ? summarize(y) : null;
+  // The notes' forward pass (−β), run by the engine for the evidence in the callout.
+  const minus = batchNormSteps(z, { eps: steps.eps, gamma, beta: -beta });
+  return (
+    <>
+      <p className="bn-prose">
+        Forcing every neuron to mean 0 and spread 1 could hurt: a sigmoid fed only values near 0 stays in its linear middle,
+        and some neurons are better off with a different scale or centre. So batch norm hands the freedom back with two
+        learned numbers per neuron: γ scales the normalized values, β shifts them. The output then has mean β and standard
+        deviation |γ| (times σ/√(σ² + ε), which is 1 to a few parts per million unless ε matters). They start at γ = 1, β = 0 — plain normalization — and gradient descent moves them like any weight.
+      </p>
+      <GammaBetaPanel />
+      <NumberTable
+        caption="Normalized, then scaled and shifted"
+        rows={[
+          { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm' },
+          { label: <><var>Z̃</var><sub>i</sub></>, values: y, tone: 'out', testId: 'out-row' },
+        ]}
+      />
+      <Callout
+        topic="the sign of β"
+        notes={<>the forward pass computes <Equation tex="\tilde Z = \gamma \cdot Z_{norm} - \beta" display={false} /> (a minus), although its definition above it has + β.</>}
+        correct={<>Z̃ = γ·Z_norm + β. The sign matters: with − β the output is centred on −β, not β.</>}
+      >
+        <p className="evidence" data-testid="minus-beta-evidence">
+          Live: with β = {fmt(beta, 3)}, the mean of γ·Z_norm + β is {out ? fmt(out.mean, 4) : 'undefined'}; the mean of γ·Z_norm − β is{' '}
+          {minus.defined ? fmt(summarize(minus.y).mean, 4) : 'undefined'}.{beta === 0 ? ' Move β to see them part.' : ''}
+        </p>
+      </Callout>
+      <Callout
+        topic="shape of γ and β"
+        notes={<>γ and β &ldquo;should be matrices of same dimensions as output Z&rdquo;, initialized to matrices of 1s and 0s.</>}
+        correct={<>γ and β are vectors with one entry per neuron, shared by every example of the batch (PyTorch: shape [features]).</>}
+      >
+        <p className="evidence">
+          Live: this neuron has one γ = {fmt(gamma, 3)} and one β = {fmt(beta, 3)}, applied to all m = {m} samples. A γ the shape of Z
+          would need a different number of entries for every batch size, and would have no entry for a single example at inference time.
+        </p>
+      </Callout>
     </>
   );
 }

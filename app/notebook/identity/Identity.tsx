@@ -11,28 +11,23 @@ import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 
-/** Section 8: γ = √(σ² + ε), β = μ undoes batch norm, to machine precision, for this batch. */
-export function Identity({ slide = false }: SlideProps = {}) {
+/** Section 8's numbers: the shared batch through BN, and the γ, β that undo it (null when the engine refused). */
+function useIdentity() {
   const { z, steps, error } = useBatchSteps();
   const next = useAppState(useShallow((s) => ({ seed: s.seed, shift: s.shift, scale: s.scale })));
-  if (!steps) return <BatchRefused message={error ?? ''} />;
+  return { z, steps, error, v: steps ? identityView(z, steps.eps, steps.gamma, steps.beta, next) : null };
+}
+
+/** Section 8's equation and live panel (its presentation step): the undo button, z mapped to Z̃. */
+export function IdentityPanel() {
+  const { z, steps, error, v } = useIdentity();
+  if (!steps || !v) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, eps, gamma, beta, y } = steps;
-  const v = identityView(z, eps, gamma, beta, next);
   const domain = niceDomain([...z, ...y]);
   const { setBn } = appStore.getState();
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
-            batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
-            best, gradient descent could learn its way back to them.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`\gamma = \sqrt{\sigma^2+\epsilon},\ \beta = \mu \;\Rightarrow\; \tilde Z_i = \sqrt{\sigma^2+\epsilon}\,\frac{z_i-\mu}{\sqrt{\sigma^2+\epsilon}} + \mu = z_i`}
         numeric={[`\\gamma = \\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}} = ${tex(v.target.gamma, 6)}`, `\\beta = \\mu = ${tex(mu, 6)}`]}
@@ -72,22 +67,34 @@ export function Identity({ slide = false }: SlideProps = {}) {
           ]}
         />
       </div>
-      {!slide && (
-        <>
-          <Callout
-            topic="the identity undo"
-            verdict="confirmed"
-            notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
-            correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
-          >
-            <p className="evidence">
-              Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>
-              {Number.isNaN(v.otherBatchDeviation) ? ' (that batch has no spread either, and ε = 0)' : ''}{' '}
-              on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
-            </p>
-          </Callout>
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 8: γ = √(σ² + ε), β = μ undoes batch norm, to machine precision, for this batch. */
+export function Identity() {
+  const { error, v } = useIdentity();
+  if (!v) return <BatchRefused message={error ?? ''} />;
+  return (
+    <>
+      <p className="bn-prose">
+        A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
+        batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
+        best, gradient descent could learn its way back to them.
+      </p>
+      <IdentityPanel />
+      <Callout
+        topic="the identity undo"
+        verdict="confirmed"
+        notes={<>with γ = √(σ² + ε) and β = μ &ldquo;we&apos;d be effectively undoing the batch normalization&rdquo; — an identity function.</>}
+        correct={<>for the batch those σ² and μ came from. The next batch has its own μ and σ², and the same γ, β no longer undo it.</>}
+      >
+        <p className="evidence">
+          Live: the γ, β that undo this batch give max |Z̃ − Z| = <span className="bn-live" data-testid="identity-other">{fmt(v.otherBatchDeviation, 3)}</span>
+          {Number.isNaN(v.otherBatchDeviation) ? ' (that batch has no spread either, and ε = 0)' : ''}{' '}
+          on the next seed&apos;s batch. Press the button, then draw a new batch in section 2: the undo breaks.
+        </p>
+      </Callout>
     </>
   );
 }

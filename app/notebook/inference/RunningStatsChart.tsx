@@ -1,8 +1,7 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
-import { runningTable } from '../shared/chartTables';
-import type { RunningPoint } from './trainEvalView';
+import { type RunningPoint, runningTable } from './trainEvalView';
 
 interface Props {
   /** "mean" or "variance", for the labels. */

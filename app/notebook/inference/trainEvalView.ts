@@ -1,6 +1,7 @@
 import type { BatchNorm, RunningStatsTrace, SampleContexts, SampleOutput } from '../../../src';
 import { fmt, tex } from '../../ui/format';
 import { eq2, factor, term } from '../pass/notesMatrices';
+import type { ExportTable } from '../../ui/export/table';
 
 /** One point of the running-statistics chart: batch t's own statistic and the running one after it. */
 export interface RunningPoint {
@@ -86,3 +87,13 @@ export function outputText(y: number, digits = 6): string {
  */
 export const shiftShowsInEval = (evalMean: number, bn: BatchNorm): boolean =>
   !(Math.abs(evalMean - bn.beta[0]) < 0.25 * Math.abs(bn.gamma[0]));
+
+/** The running-statistics chart's data as a table (its text alternative and downloads). */
+export const runningTable = (rows: readonly RunningPoint[], what: string): ExportTable => ({
+  columns: [
+    { key: 'batch', label: 'training batch' },
+    { key: 'batchValue', label: `batch ${what}` },
+    { key: 'running', label: `running ${what}` },
+  ],
+  rows: rows.map((r) => ({ ...r })),
+});

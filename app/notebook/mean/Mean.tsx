@@ -8,24 +8,14 @@ import { fmt, tex } from '../../ui/format';
 import { sumTex } from '../shared/sumTex';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 
-/** Section 3: μ, the mean over the mini-batch, drawn on the points. */
-export function Mean({ slide = false }: SlideProps = {}) {
+/** Section 3's equation and live panel (its presentation step): μ drawn on the points. */
+export function MeanPanel() {
   const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, m } = steps;
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            The first statistic batch norm needs is where the batch sits: the mean of the neuron&apos;s pre-activation over
-            the mini-batch. Add the m values and divide by m. On the plot, μ is the balance point of the dots — drag one and
-            the dashed line follows, by 1/m of the distance you moved it.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`\mu = \frac{1}{m}\sum_{i=1}^{m} z_i`}
         numeric={`\\mu = \\frac{${sumTex(z)}}{${m}} = ${tex(mu, 4)}`}
@@ -45,20 +35,33 @@ export function Mean({ slide = false }: SlideProps = {}) {
           μ = <strong className="bn-live text-mean">{fmt(mu, 4)}</strong> over m = {m} samples.
         </p>
       </div>
-      {!slide && (
-        <>
-          <Callout
-            topic="m is the batch size"
-            notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
-            correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
-          >
-            <p className="evidence">
-              Live: this layer has one neuron and the sum above has m = {m} terms, one per example. Change the batch size in
-              section 2 and the number of terms changes; the number of neurons does not.
-            </p>
-          </Callout>
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 3: μ, the mean over the mini-batch, drawn on the points. */
+export function Mean() {
+  const { steps, error } = useBatchStatistics();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  const { m } = steps;
+  return (
+    <>
+      <p className="bn-prose">
+        The first statistic batch norm needs is where the batch sits: the mean of the neuron&apos;s pre-activation over
+        the mini-batch. Add the m values and divide by m. On the plot, μ is the balance point of the dots — drag one and
+        the dashed line follows, by 1/m of the distance you moved it.
+      </p>
+      <MeanPanel />
+      <Callout
+        topic="m is the batch size"
+        notes={<>m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
+        correct={<>m is the mini-batch size: the mean runs over the examples of the batch, once for each neuron.</>}
+      >
+        <p className="evidence">
+          Live: this layer has one neuron and the sum above has m = {m} terms, one per example. Change the batch size in
+          section 2 and the number of terms changes; the number of neurons does not.
+        </p>
+      </Callout>
     </>
   );
 }

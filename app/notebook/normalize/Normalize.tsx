@@ -15,11 +15,10 @@ import { logSliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 import { NormalizeStatus } from './NormalizeStatus';
 
-/** Section 6: Z_norm = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
-export function Normalize({ slide = false }: SlideProps = {}) {
+/** Section 6's equation and live panel (its presentation step): the ε slider, z mapped to Z_norm, and σ² ≈ 0. */
+export function NormalizePanel() {
   const { z, steps, error } = useBatchStatistics();
   const eps = useAppState((s) => s.eps);
   const beta = useAppState((s) => s.beta);
@@ -29,15 +28,6 @@ export function Normalize({ slide = false }: SlideProps = {}) {
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            Divide the centred values by the batch&apos;s standard deviation and the units disappear: whatever the neuron&apos;s scale
-            was, the result has mean 0 and standard deviation (almost exactly) 1. The small ε under the square root keeps the
-            division safe when the batch has no spread at all — and, when it is not small next to σ², shrinks the result below 1.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`Z_{norm,i} = \frac{z_i - \mu}{\sqrt{\sigma^2 + \epsilon}}`}
         numeric={`Z_{norm,1} = \\frac{${tex(z[0], 3)} - ${tex(mu, 3)}}{\\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}}} = \\frac{${tex(steps.centered[0], 3)}}{${tex(std, 4)}} = ${tex(zNorm[0], 4)}`}
@@ -75,28 +65,40 @@ export function Normalize({ slide = false }: SlideProps = {}) {
           </button>
         </div>
       </div>
-      {!slide && (
-        <>
-          <NumberTable
-            caption="Each sample, centred and normalized"
-            rows={[
-              { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
-              { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered' },
-              { label: <><var>Z</var><sub>norm,i</sub></>, values: zNorm, tone: 'norm', testId: 'znorm-row' },
-            ]}
-          />
-          <Callout
-            topic="what ε is"
-            notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
-            correct={
-              <>
-                ε is a small positive constant added for numerical safety (PyTorch&apos;s default is 10⁻⁵). It is a fixed setting, not
-                learned. With ε = 0 a batch with no spread divides 0 by 0 — try it with the buttons above.
-              </>
-            }
-          />
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 6: Z_norm = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
+export function Normalize() {
+  const { z, steps, error } = useBatchStatistics();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  return (
+    <>
+      <p className="bn-prose">
+        Divide the centred values by the batch&apos;s standard deviation and the units disappear: whatever the neuron&apos;s scale
+        was, the result has mean 0 and standard deviation (almost exactly) 1. The small ε under the square root keeps the
+        division safe when the batch has no spread at all — and, when it is not small next to σ², shrinks the result below 1.
+      </p>
+      <NormalizePanel />
+      <NumberTable
+        caption="Each sample, centred and normalized"
+        rows={[
+          { label: <><var>z</var><sub>i</sub></>, values: z, tone: 'z' },
+          { label: <><var>z</var><sub>i</sub> − μ</>, values: steps.centered, tone: 'centered' },
+          { label: <><var>Z</var><sub>norm,i</sub></>, values: steps.zNorm, tone: 'norm', testId: 'znorm-row' },
+        ]}
+      />
+      <Callout
+        topic="what ε is"
+        notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
+        correct={
+          <>
+            ε is a small positive constant added for numerical safety (PyTorch&apos;s default is 10⁻⁵). It is a fixed setting, not
+            learned. With ε = 0 a batch with no spread divides 0 by 0 — try it with the buttons above.
+          </>
+        }
+      />
     </>
   );
 }

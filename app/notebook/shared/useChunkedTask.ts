@@ -1,10 +1,5 @@
 import { type DependencyList, useEffect, useState } from 'react';
-
-/** Work done a little at a time: `step` advances it and says whether it is finished; `view` reads it. */
-export interface ChunkedTask<T> {
-  step(): boolean;
-  view(): T;
-}
+import type { ChunkedTask } from './chunkedTask';
 
 /** Shortest time between two redraws of a running task. */
 const PUBLISH_MS = 150;

@@ -9,23 +9,16 @@ import { BATCH_PROPS } from '../../state/slices/batch';
 import { varianceView } from './varianceView';
 
 /**
- * Section 5's second panel: the one-pass formula's catastrophic cancellation, computed in float32 and
- * float64. `compact` drops the prose (the presentation step).
+ * Section 5's second panel (its second presentation step): the one-pass formula's catastrophic
+ * cancellation on the shared batch, computed in float32 and float64.
  */
-export function OnePassVariance({ z, compact = false }: { z: Float64Array; compact?: boolean }) {
+export function OnePassVariancePanel() {
+  const z = useMiniBatch();
   const offset = useAppState((s) => s.offset);
   const v = varianceView(z, offset);
   const f32one = v.rows[0];
   return (
     <>
-      {!compact && (
-        <p className="bn-prose">
-          Algebra says (1/m)Σ(zᵢ − μ)² = (1/m)Σzᵢ² − μ², and the right side needs only one pass over the data. Computers
-          disagree when the numbers sit far from 0: both terms become huge and nearly equal, and their difference — the
-          variance — drowns in rounding. Add a large offset to this batch (it does not change the true σ²) and compare the
-          two formulas, each computed with every operation rounded to float32 (as on a GPU) or float64.
-        </p>
-      )}
       <EquationPair
         symbolic={String.raw`\underbrace{\tfrac{1}{m}\textstyle\sum_i z_i^2 - \mu^2}_{\text{one pass}} \;\;\text{vs.}\;\; \underbrace{\tfrac{1}{m}\textstyle\sum_i (z_i-\mu)^2}_{\text{two passes}}`}
         numeric={[`\\text{offset } ${tex(offset, 3)}:`, `\\text{float32, one pass} = ${tex(f32one.value, 4)}`, `\\text{true } \\sigma^2 = ${tex(v.reference, 4)}`]}
@@ -74,8 +67,17 @@ export function OnePassVariance({ z, compact = false }: { z: Float64Array; compa
   );
 }
 
-/** Section 5's second presentation step: the cancellation panel on the shared batch. */
-export function OnePassVarianceSlide() {
-  const z = useMiniBatch();
-  return <OnePassVariance z={z} compact />;
+/** Section 5's second part: why the one-pass shortcut fails, then its panel. */
+export function OnePassVariance() {
+  return (
+    <>
+      <p className="bn-prose">
+        Algebra says (1/m)Σ(zᵢ − μ)² = (1/m)Σzᵢ² − μ², and the right side needs only one pass over the data. Computers
+        disagree when the numbers sit far from 0: both terms become huge and nearly equal, and their difference — the
+        variance — drowns in rounding. Add a large offset to this batch (it does not change the true σ²) and compare the
+        two formulas, each computed with every operation rounded to float32 (as on a GPU) or float64.
+      </p>
+      <OnePassVariancePanel />
+    </>
+  );
 }

@@ -11,27 +11,16 @@ import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { squaredDeviationsTex } from '../shared/sumTex';
 import { BatchRefused } from '../shared/BatchRefused';
-import type { SlideProps } from '../shared/slide';
 import { OnePassVariance } from './OnePassVariance';
 
-/** Section 5: σ², the squared deviations drawn as squares; biased 1/m; why not E[z²] − μ². */
-export function Variance({ slide = false }: SlideProps = {}) {
+/** Section 5's equation and live panel (its first presentation step): the squared deviations drawn as squares. */
+export function VariancePanel() {
   const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, m } = steps;
   const sigma = summarize(z).std;
   return (
     <>
-      {!slide && (
-        <>
-          <p className="bn-prose">
-            Next, how spread out the batch is. Each sample&apos;s distance from μ, squared, is drawn as a square standing on the
-            axis between the point and μ: its side is |zᵢ − μ|, its area (zᵢ − μ)². The variance σ² is the average area of these
-            squares — the dashed square has exactly that area. Drag a far point further out and its square grows with the
-            square of the distance: outliers weigh heavily.
-          </p>
-        </>
-      )}
       <EquationPair
         symbolic={String.raw`\sigma^2 = \frac{1}{m}\sum_{i=1}^{m} (z_i - \mu)^2`}
         numeric={`\\sigma^2 = \\frac{${squaredDeviationsTex(z, mu)}}{${m}} = ${tex(variance, 4)}`}
@@ -66,28 +55,42 @@ export function Variance({ slide = false }: SlideProps = {}) {
           ]}
         />
       </div>
-      {!slide && (
-        <>
-          <Notice title="Why 1/m and not 1/(m − 1)?">
-            <p>
-              Batch norm does not estimate the variance of some larger population here: it rescales <em>this</em> batch, by the
-              batch&apos;s own spread. Dividing by m is what makes the normalized batch come out with variance exactly σ²/(σ² + ε) ≈ 1.
-              The unbiased m/(m − 1) version appears only in the running variance kept for inference (section 15), as in PyTorch.
-            </p>
-          </Notice>
-          <Callout
-            topic="m in σ²"
-            notes={<>again, at σ², that m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
-            correct={<>m is the batch size here too: σ² averages over the m examples of the batch, separately for each neuron.</>}
-          >
-            <p className="evidence">
-              Live: the fraction above divides the sum of m = {m} squares — one per example — by {m}; this layer has a single neuron.
-            </p>
-          </Callout>
-          <h3 className="bn-subhead">Why not the shortcut σ² = E[z²] − μ²?</h3>
-          <OnePassVariance z={z} />
-        </>
-      )}
+    </>
+  );
+}
+
+/** Section 5: σ², the squared deviations drawn as squares; biased 1/m; why not E[z²] − μ². */
+export function Variance() {
+  const { steps, error } = useBatchStatistics();
+  if (!steps) return <BatchRefused message={error ?? ''} />;
+  const { m } = steps;
+  return (
+    <>
+      <p className="bn-prose">
+        Next, how spread out the batch is. Each sample&apos;s distance from μ, squared, is drawn as a square standing on the
+        axis between the point and μ: its side is |zᵢ − μ|, its area (zᵢ − μ)². The variance σ² is the average area of these
+        squares — the dashed square has exactly that area. Drag a far point further out and its square grows with the
+        square of the distance: outliers weigh heavily.
+      </p>
+      <VariancePanel />
+      <Notice title="Why 1/m and not 1/(m − 1)?">
+        <p>
+          Batch norm does not estimate the variance of some larger population here: it rescales <em>this</em> batch, by the
+          batch&apos;s own spread. Dividing by m is what makes the normalized batch come out with variance exactly σ²/(σ² + ε) ≈ 1.
+          The unbiased m/(m − 1) version appears only in the running variance kept for inference (section 15), as in PyTorch.
+        </p>
+      </Notice>
+      <Callout
+        topic="m in σ²"
+        notes={<>again, at σ², that m is &ldquo;the number of input neurons to the following layer&rdquo;.</>}
+        correct={<>m is the batch size here too: σ² averages over the m examples of the batch, separately for each neuron.</>}
+      >
+        <p className="evidence">
+          Live: the fraction above divides the sum of m = {m} squares — one per example — by {m}; this layer has a single neuron.
+        </p>
+      </Callout>
+      <h3 className="bn-subhead">Why not the shortcut σ² = E[z²] − μ²?</h3>
+      <OnePassVariance />
     </>
   );
 }

@@ -2,8 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recha
 import { LANDSCAPE_PRESET } from '../../../src';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
-import { landscapeTable } from '../shared/chartTables';
-import type { LandscapeRow } from './landscapeView';
+import { type LandscapeRow, landscapeTable } from './landscapeView';
 
 interface Props {
   rows: readonly LandscapeRow[];

@@ -1,8 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
-import { scaleTable } from '../shared/chartTables';
-import { type CurvePoint, logAxis, powerLabel } from './scaleView';
+import { type CurvePoint, logAxis, powerLabel, scaleTable } from './scaleView';
 
 /** max |BN(k·z) − BN(z)| against k, both on log axes, with the slider's k marked. */
 export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number }) {

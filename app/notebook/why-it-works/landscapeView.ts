@@ -1,5 +1,6 @@
 import { type LandscapeRun, type VariantName, LANDSCAPE_PRESET, createLandscapeRun, quantile, stepLandscapeRun } from '../../../src';
-import type { ChunkedTask } from '../shared/useChunkedTask';
+import type { ChunkedTask } from '../shared/chunkedTask';
+import type { ExportTable } from '../../ui/export/table';
 
 /** One checkpoint for the charts: [min, max] of the loss and of ‖Δ∇L‖ along the gradient, per network. */
 export interface LandscapeRow {
@@ -77,3 +78,22 @@ export function roughness(view: LandscapeView): { loss: number | null; grad: num
   const { plain, bn } = view.summary;
   return { loss: ratio(plain.lossRange, bn.lossRange), grad: ratio(plain.gradChange, bn.gradChange), beta: ratio(plain.beta, bn.beta) };
 }
+
+/** The loss or the gradient-change chart as a table (its text alternative and downloads): each [lo, hi] band as two columns. */
+export const landscapeTable = (rows: readonly LandscapeRow[], what: 'Loss' | 'Grad'): ExportTable => {
+  const name = what === 'Loss' ? 'loss' : 'gradient change';
+  return {
+    columns: [
+      { key: 'step', label: 'training step' },
+      { key: 'plainLo', label: `lowest ${name}, without BN` },
+      { key: 'plainHi', label: `highest ${name}, without BN` },
+      { key: 'bnLo', label: `lowest ${name}, with BN` },
+      { key: 'bnHi', label: `highest ${name}, with BN` },
+    ],
+    rows: rows.map((r) => {
+      const plain = what === 'Loss' ? r.plainLoss : r.plainGrad;
+      const bn = what === 'Loss' ? r.bnLoss : r.bnGrad;
+      return { step: r.step, plainLo: plain?.[0], plainHi: plain?.[1], bnLo: bn?.[0], bnHi: bn?.[1] };
+    }),
+  };
+};

@@ -1,6 +1,7 @@
 import { effectiveEps, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../../src';
 import { BN_PROPS } from '../../state/slices/bn';
 import type { NotesContext } from '../pass/notesContext';
+import type { ExportTable } from '../../ui/export/table';
 
 /** The k range of the slider and the chart (the store's props table, which the URL allows too). */
 export const K_SCALE = BN_PROPS.k.log;
@@ -73,3 +74,12 @@ export function powerLabel(v: number): string {
   const sup: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
   return `10${String(e).replace(/./g, (c) => sup[c] ?? c)}`;
 }
+
+/** The scale-invariance chart as a table (its text alternative and downloads); k = 1 is a gap of 0. */
+export const scaleTable = (points: readonly CurvePoint[]): ExportTable => ({
+  columns: [
+    { key: 'k', label: 'k' },
+    { key: 'gap', label: 'max |BN(k·z) − BN(z)|' },
+  ],
+  rows: points.map((p) => ({ k: p.k, gap: p.gap ?? 0 })),
+});

@@ -1,5 +1,6 @@
 import { type ExperimentSettings, type StepMetrics, type VariantName, createExperiment, stepComparison } from '../../../src';
-import type { ChunkedTask } from '../shared/useChunkedTask';
+import type { ChunkedTask } from '../shared/chunkedTask';
+import type { ExportTable } from '../../ui/export/table';
 
 /**
  * Section 1's experiment, after Ioffe & Szegedy (2015), Fig. 1(b, c): the same sigmoid network trained
@@ -94,3 +95,17 @@ export function medianDrift(rows: readonly QuantileRow[], v: VariantName): { fro
 export function percent(x: number | null): string {
   return x === null ? 'not measured yet' : `${(100 * x).toFixed(1)} %`;
 }
+
+/** One network's percentile chart as a table (its text alternative and downloads). */
+export const quantileTable = (rows: readonly QuantileRow[], variant: 'plain' | 'bn'): ExportTable => ({
+  columns: [
+    { key: 'step', label: 'training step' },
+    { key: 'q15', label: '15th percentile' },
+    { key: 'q50', label: 'median' },
+    { key: 'q85', label: '85th percentile' },
+  ],
+  rows: rows.map((r) => {
+    const band = variant === 'plain' ? r.plainBand : r.bnBand;
+    return { step: r.step, q15: band?.[0], q50: variant === 'plain' ? r.plainMid : r.bnMid, q85: band?.[1] };
+  }),
+});

@@ -1,11 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { BACKWARD_TITLES } from '../../../app/notebook/backward/backwardSteps';
-import { FORWARD_TITLES } from '../../../app/notebook/forward/forwardSteps';
 import { SLIDES } from '../../../app/presentation/deck';
 import { PresentButton } from '../../../app/presentation/PresentButton';
-import { stepIndexFor } from '../../../app/outline';
+import { BACKWARD_TITLES, FORWARD_TITLES, stepIndexFor } from '../../../app/outline';
 import { SECTIONS } from '../../../app/notebook/registry';
 import { appStore } from '../../../app/state/store';
 import { defaultValues } from '../../../app/state/url/table';

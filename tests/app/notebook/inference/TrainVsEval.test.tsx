@@ -48,7 +48,7 @@ describe('section 15, train vs eval', () => {
 
   test('the momentum slider (store) changes the running statistics: the caption and last update show the engine’s values after 50 batches', async () => {
     render(<TrainVsEval />);
-    await screen.findAllByRole('figure'); // the charts load on first use
+    await screen.findAllByRole('figure', {}, { timeout: 10_000 }); // the charts load on first use (Recharts: seconds on a loaded machine)
     fireEvent.change(screen.getByRole('slider', { name: 'Momentum' }), { target: { value: '0.5' } });
     expect(appStore.getState().momentum).toBe(0.5);
     const { trace } = engine();

@@ -1,11 +1,10 @@
 import { act, configure, render, screen, within } from '@testing-library/react';
 import { beforeEach, expect, test, vi } from 'vitest';
-import { notesBackward, notesForward, notesNetworkAfter, transpose } from '../../../../src';
-import { BackwardSlide, ForwardSlide } from '../../../../app/notebook/pass/PassSlides';
-import { OUTLINE } from '../../../../app/outline';
-import { SLIDES } from '../../../../app/presentation/deck';
-import { cellText } from '../../../../app/notebook/pass/notesMatrices';
-import { appStore, createAppStore } from '../../../../app/state/store';
+import { notesForward, notesNetworkAfter, transpose } from '../../../src';
+import { OUTLINE } from '../../../app/outline';
+import { SLIDES } from '../../../app/presentation/deck';
+import { cellText } from '../../../app/notebook/pass/notesMatrices';
+import { appStore, createAppStore } from '../../../app/state/store';
 
 configure({ defaultHidden: true });
 // A whole section renders dozens of KaTeX equations into jsdom: about a second alone, more on a loaded machine.
@@ -33,21 +32,4 @@ test('the deck’s step of section 11 draws the forward slide once its code has 
   render(<Step />);
   const { net, batch } = notesNetworkAfter(0, 1e-5);
   expect(gridNumbers(await screen.findByRole('grid', { name: 'Z₂, 3 × 6' }, { timeout: 10_000 }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
-});
-
-test('the forward slide follows forwardStep: step 6 shows Z₂ [3 × 6] as the engine computes it', () => {
-  act(() => appStore.getState().setNav({ forwardStep: 5 }));
-  render(<ForwardSlide />);
-  const { net, batch } = notesNetworkAfter(0, 1e-5);
-  expect(gridNumbers(screen.getByRole('grid', { name: 'Z₂, 3 × 6' }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
-});
-
-test('the backward slide at step 9 shows exact and simplified ∂L/∂Z₁ [4 × 6] and the correction', () => {
-  act(() => appStore.getState().setNav({ backwardStep: 8 }));
-  render(<BackwardSlide />);
-  const { net, batch } = notesNetworkAfter(0, 1e-5);
-  const g = notesBackward(net, batch, notesForward(net, batch));
-  expect(gridNumbers(screen.getByRole('grid', { name: '∂L/∂Z₁ (exact), 4 × 6' }))).toEqual(expected(transpose(g.dZ1)));
-  expect(gridNumbers(screen.getByRole('grid', { name: '∂L/∂Z₁ (simplified), 4 × 6' }))).toEqual(expected(transpose(g.dZ1Simplified)));
-  expect(screen.getByRole('complementary', { name: 'Correction to the notes: ∂L/∂Z₁' })).toBeInTheDocument();
 });
