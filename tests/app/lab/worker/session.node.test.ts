@@ -11,7 +11,9 @@ import {
   stepComparison,
 } from '../../../../src';
 import type { LabEvent, LabRequest, LabRunSettings } from '../../../../app/lab/worker/messages';
-import { BOUNDARY_EVERY_MS, FIRST_RATE_MS, PUMP_BUDGET_MS, RATE_WINDOW_MS, boundaryGap, createLabSession } from '../../../../app/lab/worker/session';
+import { createLabSession } from '../../../../app/lab/worker/session';
+import { BOUNDARY_EVERY_MS, boundaryGap } from '../../../../app/lab/worker/boundaryPainter';
+import { FIRST_RATE_MS, PUMP_BUDGET_MS, RATE_WINDOW_MS } from '../../../../app/lab/worker/pacing';
 import { gridPoints } from '../../../../app/lab/worker/boundary';
 
 /** A session with a fake clock (each reading advances it by `tick` ms) and a log of what it posted. */
