@@ -2,14 +2,14 @@ import { FIGURE1_PRESET, type ExperimentSettings } from '../../../src';
 import type { LabRunSettings } from '../worker/messages';
 import { LAB_DEFAULTS, type LabSlice } from '../../state/slices/lab';
 
-/** The lab's settings, without the slice's actions. */
-export type LabControls = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
+/** The lab's settings (the values of its controls, as kept in the app store and the URL), without the slice's actions. */
+export type LabSettings = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
 
-const LAB_KEYS = Object.keys(LAB_DEFAULTS) as (keyof LabControls)[];
+const LAB_KEYS = Object.keys(LAB_DEFAULTS) as (keyof LabSettings)[];
 
 /** The lab's settings picked out of the app state. */
-export function labControls(state: LabControls): LabControls {
-  return Object.fromEntries(LAB_KEYS.map((k) => [k, state[k]])) as unknown as LabControls;
+export function labSettingsOf(state: LabSettings): LabSettings {
+  return Object.fromEntries(LAB_KEYS.map((k) => [k, state[k]])) as unknown as LabSettings;
 }
 
 /** Steps a run may take before playing stops by itself, per kind of data. */
@@ -23,7 +23,7 @@ export const BOUNDARY_RESOLUTION = 64;
  * `npm run train` runs with the same flags. The dataset fields are unused for Fashion-MNIST, so
  * they stay at the engine's defaults there (the noise slider, hidden for it, changes nothing).
  */
-export function experimentSettings(c: LabControls): ExperimentSettings {
+export function experimentSettings(c: LabSettings): ExperimentSettings {
   const kind = c.labDataset === 'fashion' ? 'fashion' : '2d';
   return {
     dataset: c.labDataset === 'fashion' ? 'spiral' : c.labDataset,
@@ -46,7 +46,7 @@ export function experimentSettings(c: LabControls): ExperimentSettings {
 }
 
 /** Everything the Worker needs for one run. `fashionUrl` is where the subset is (the page's base URL). */
-export function labRunSettings(c: LabControls, fashionUrl: string): LabRunSettings {
+export function labRunSettings(c: LabSettings, fashionUrl: string): LabRunSettings {
   const fashion = c.labDataset === 'fashion';
   return {
     experiment: experimentSettings(c),
@@ -57,7 +57,7 @@ export function labRunSettings(c: LabControls, fashionUrl: string): LabRunSettin
 }
 
 /** Two settings give the same run (the speed and the charted layer do not change a run). */
-export function sameRun(a: LabControls, b: LabControls): boolean {
+export function sameRun(a: LabSettings, b: LabSettings): boolean {
   return JSON.stringify(experimentSettings(a)) === JSON.stringify(experimentSettings(b)) && a.labDataset === b.labDataset;
 }
 
@@ -66,7 +66,7 @@ export function sameRun(a: LabControls, b: LabControls): boolean {
  * lab controls (3 hidden layers of 100 sigmoid units, small Gaussian weights, SGD, batch 60),
  * run as fast as the machine goes, charting the last hidden layer.
  */
-export const FIGURE1_CONTROLS: Partial<LabControls> = {
+export const FIGURE1_CONTROLS: Partial<LabSettings> = {
   labDataset: 'fashion',
   labDepth: FIGURE1_PRESET.hidden.length,
   labWidth: FIGURE1_PRESET.hidden[0],
@@ -96,7 +96,7 @@ export const SWEEP_STEPS = { '2d': 400, fashion: 150 } as const;
  * `steps` steps and prints the same numbers, one JSON line per logged step. For Fashion-MNIST the
  * command reads the subset the lab fetches from its own copy in the repository (public/data/).
  */
-export function trainCommand(c: LabControls, steps: number): string {
+export function trainCommand(c: LabSettings, steps: number): string {
   const s = experimentSettings(c);
   const data: [string, string | number][] = c.labDataset === 'fashion' ? [['dataset', 'fashion']] : [['dataset', s.dataset], ['noise', s.noise ?? 0]];
   const flags: [string, string | number][] = [
