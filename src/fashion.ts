@@ -221,21 +221,13 @@ export function stratifiedIndices(labels: ArrayLike<number>, classes: number, pe
 }
 
 /**
- * The Training lab's "Figure 1" preset: Ioffe & Szegedy (2015), Fig. 1, on this subset instead of
- * MNIST — 784 → 100 → 100 → 100 → 10, sigmoid, weights N(0, 0.01²) ("small random Gaussian
- * values"), mini-batches of 60, plain SGD; the BN network normalizes each hidden z before its
- * sigmoid. Probed: unit 0 of every hidden layer (the plot uses the last, layer 3) at the 15/50/85 %
- * quantiles on a fixed 256-image batch. Options for `createComparison` (src/train.ts).
- *
- * Measured with scripts/check-figure1.ts in Node 20 on this project's 2-core machine, shared with
- * other jobs: 45–52 steps/s of both networks together (28/s under heavier load), so 30 s ≈ 850–1,500
- * steps, 784 inputs and all. Test accuracy on the 600-image test split, seeds 1 / 2 / 3:
- *   step  100: plain 0.10 / 0.10 / 0.10   BN 0.63 / 0.65 / 0.51
- *   step  500: plain 0.32 / 0.27 / 0.28   BN 0.71 / 0.76 / 0.77
- *   step 1500: plain 0.57 / 0.47 / 0.57   BN 0.72 / 0.74 / 0.81
- * and the plain network's probed input drifts (seed 1: 15/50/85 % from −2.1/−2.1/−2.1 at step 100 to
- * −9.8/−4.9/−1.2 at step 1500) while BN's moves far less (−1.9/−0.4/1.2 to −2.8/−1.3/1.7). lr 0.5 leaves the plain network
- * at chance for 30 s (too stark); lr ≥ 3 blows up the BN network's loss within 4 steps; lr 1 shows the paper's effect.
+ * The BN paper's Figure 1 setup (Ioffe & Szegedy 2015, Fig. 1) on this subset instead of MNIST:
+ * 784 → 100 → 100 → 100 → 10, sigmoid, weights N(0, 0.01²) ("small random Gaussian values"),
+ * mini-batches of 60, plain SGD; the BN network normalizes each hidden z before its sigmoid.
+ * Probed: unit 0 of every hidden layer (the figure shows the last, layer 3) at the 15/50/85 %
+ * quantiles on a fixed 256-image batch. Options for `createComparison` (src/train.ts). The learning
+ * rate was chosen by measurement (scripts/check-figure1.ts); the numbers are with the lab's preset
+ * (app/lab/model/labSettings.ts, FIGURE1_CONTROLS).
  */
 export const FIGURE1_PRESET = {
   hidden: [100, 100, 100],

@@ -1,5 +1,5 @@
 import { ChartFrame } from '../ui/ChartFrame';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
 import { boundaryTable } from './model/labExport';
 import { count } from './model/labText';
 import { BoundaryCanvas } from './BoundaryCanvas';

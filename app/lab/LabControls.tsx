@@ -3,7 +3,7 @@ import { NumberField } from '../ui/NumberField';
 import { Slider } from '../ui/Slider';
 import { Toggle } from '../ui/Toggle';
 import { useShallow } from 'zustand/react/shallow';
-import { labControls } from './model/labSettings';
+import { labSettingsOf } from './model/labSettings';
 import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from './model/labScales';
 import { sliderProps } from '../state/props';
 import { LAB_DATASETS, LAB_PROPS, type LabDataset } from '../state/slices/lab';
@@ -26,7 +26,7 @@ const options = <T extends string>(values: readonly T[], names: Record<T, string
 
 /** Every setting of the two networks; a change starts a new run from step 0. */
 export function LabControls() {
-  const s = useAppState(useShallow(labControls));
+  const s = useAppState(useShallow(labSettingsOf));
   const set = useAppState((st) => st.setLab);
   const setDataset = useAppState((st) => st.setLabDataset);
   const fashion = s.labDataset === 'fashion';

@@ -1,7 +1,9 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import { fmt } from '../ui/format';
-import { type AxisTicks, type ChartLine, linePath, logTicks, niceAxis, yAxisWidth } from './model/labCharts';
+import { type AxisTicks, logTicks, niceAxis, yAxisWidth } from './model/labAxes';
+import type { ChartLine } from './model/labCharts';
+import { linePath } from '../ui/svgPath';
 import { useElementWidth } from '../ui/useElementWidth';
 import { lineStyle } from './lineStyle';
 

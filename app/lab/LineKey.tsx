@@ -1,5 +1,5 @@
 import type { VariantName } from '../../src';
-import { VARIANT_LABEL } from './model/labCharts';
+import { VARIANT_LABEL } from './model/variants';
 import { VARIANT_COLOR, VARIANT_DASH } from './lineStyle';
 
 function Swatch({ variant, width = 2.6, opacity = 1 }: { variant: VariantName; width?: number; opacity?: number }) {

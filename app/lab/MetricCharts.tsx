@@ -1,4 +1,5 @@
-import { metricLines, valueDomain } from './model/labCharts';
+import { valueDomain } from './model/labAxes';
+import { metricLines } from './model/labCharts';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
 

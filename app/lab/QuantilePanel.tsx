@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { Toggle } from '../ui/Toggle';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE, columnsRange, padRange, quantileLines } from './model/labCharts';
+import { columnsRange, padRange } from './model/labAxes';
+import { quantileLines } from './model/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { VARIANT_LABEL, VARIANT_ORDER, readout } from './model/labCharts';
+import { readout } from './model/readouts';
+import { VARIANT_LABEL, VARIANT_ORDER } from './model/variants';
 import { count, percent, speedText, value } from './model/labText';
 import { type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';

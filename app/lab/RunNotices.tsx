@@ -1,5 +1,5 @@
 import { Notice } from '../ui/Notice';
-import { VARIANT_LABEL, VARIANT_ORDER } from './model/labCharts';
+import { VARIANT_LABEL, VARIANT_ORDER } from './model/variants';
 import { count, divergenceText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';

@@ -1,11 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
-import { labControls, trainCommand } from './model/labSettings';
+import { labSettingsOf, trainCommand } from './model/labSettings';
 import { useAppState } from '../state/store';
 import { useRun } from './runStore';
 
 /** The same run in a terminal: `npm run train` with these settings prints the same numbers. */
 export function TrainCommand() {
-  const controls = useAppState(useShallow(labControls));
+  const controls = useAppState(useShallow(labSettingsOf));
   const step = useRun((s) => s.step);
   const command = trainCommand(controls, Math.max(step, 1000));
   return (

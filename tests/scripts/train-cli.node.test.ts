@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type StepMetrics, createExperiment, encodeFashionSubset, parseFashionSubset, stepComparison } from '../../src';
 import { DEFAULT_FASHION_FILE, main, parseCommandLine } from '../../scripts/train-cli';
-import { FIGURE1_CONTROLS, type LabControls, labRunSettings, trainCommand } from '../../app/lab/model/labSettings';
+import { FIGURE1_CONTROLS, type LabSettings, labRunSettings, trainCommand } from '../../app/lab/model/labSettings';
 import { loadFashion } from '../../app/lab/loadFashion';
 import { createLabSession } from '../../app/lab/worker/session';
 import type { LabEvent, LabRunSettings } from '../../app/lab/worker/messages';
@@ -34,7 +34,7 @@ function file(name: string, bytes: Uint8Array | string): string {
   return path;
 }
 
-const FIGURE1: LabControls = { ...LAB_DEFAULTS, ...FIGURE1_CONTROLS };
+const FIGURE1: LabSettings = { ...LAB_DEFAULTS, ...FIGURE1_CONTROLS };
 const argsOf = (command: string): string[] => command.replace(/^npm run train -- /, '').split(' ');
 
 describe('npm run train --dataset fashion: options', () => {

@@ -1,6 +1,7 @@
 import type { Divergence, VariantName } from '../../../src';
 import { fmt, sub } from '../../ui/format';
-import { type GradNormRow, VARIANT_LABEL, VARIANT_ORDER } from './labCharts';
+import type { GradNormRow } from './readouts';
+import { VARIANT_LABEL, VARIANT_ORDER } from './variants';
 
 /** Words and numbers of the lab's read-outs. Non-finite values become words, never "NaN". */
 const INT = new Intl.NumberFormat('en-US');

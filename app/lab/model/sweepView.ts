@@ -1,7 +1,7 @@
 import type { SweepPoint, SweepVariantResult, VariantName } from '../../../src';
 import type { Point } from '../../ui/point';
 import { fmt } from '../../ui/format';
-import { VARIANT_ORDER } from './labCharts';
+import { VARIANT_ORDER } from './variants';
 
 /**
  * The learning-rate sweep, shaped for its chart and table: final losses where a network survived,

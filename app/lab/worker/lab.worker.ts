@@ -4,7 +4,7 @@ import { driveSession } from './driver';
 import type { LabEvent, LabRequest } from './messages';
 import { createLabSession } from './session';
 
-/** The training lab's Worker: the protocol session (protocol.ts) wired to this thread's messages. */
+/** The training lab's Worker: the protocol session (session.ts) wired to this thread's messages. */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const driver = driveSession(

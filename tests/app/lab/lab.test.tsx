@@ -8,9 +8,13 @@ import { Readouts } from '../../../app/lab/Readouts';
 import { RunBar } from '../../../app/lab/RunBar';
 import { RunNotices } from '../../../app/lab/RunNotices';
 import { labController, resetLabController } from '../../../app/lab/controller';
-import { inPageTransport } from '../../../app/lab/transport';
+import { type TransportFactory, inPageTransport } from '../../../app/lab/transport';
 import { INITIAL_RUN, runStore } from '../../../app/lab/runStore';
-import type { RunInfo } from '../../../app/lab/worker/messages';
+import { loadFashionCached } from '../../../app/lab/loadFashion';
+import { count } from '../../../app/lab/model/labText';
+import { driveSession } from '../../../app/lab/worker/driver';
+import type { LabEvent, RunInfo } from '../../../app/lab/worker/messages';
+import { createLabSession } from '../../../app/lab/worker/session';
 import { experimentSettings } from '../../../app/lab/model/labSettings';
 import { LR_STEPS } from '../../../app/lab/model/labScales';
 import { fmt } from '../../../app/ui/format';
@@ -53,6 +57,34 @@ function renderPanel() {
   return render(<Panel />);
 }
 
+/**
+ * The in-page transport, watched: every event its session posts, and whether the session is idle
+ * (its last pump found nothing to do, and it has posted nothing since: no pump will follow).
+ */
+function watchedTransport() {
+  const events: LabEvent[] = [];
+  let idleAt = -1;
+  const factory: TransportFactory = (onEvent) => {
+    let open = true;
+    const session = createLabSession({
+      post: (e) => {
+        events.push(e);
+        if (open) onEvent(e);
+      },
+      loadFashion: (url) => loadFashionCached({ url }),
+      now: () => performance.now(),
+    });
+    const pump = () => {
+      const r = session.pump();
+      if (!r.busy) idleAt = events.length;
+      return r;
+    };
+    const driver = driveSession({ receive: (r) => session.receive(r), pump });
+    return { send: (r) => void driver.send(r), close: () => ((open = false), driver.stop()) };
+  };
+  return { factory, events, idle: () => idleAt === events.length };
+}
+
 const step = () => screen.getByTestId('lab-step');
 const atStep = (n: number) => waitFor(() => expect(step()).toHaveTextContent(new RegExp(`^Step ${n}\\b`)), { timeout: 4000 });
 /** The mini-batch loss the read-out table shows for a network. */
@@ -65,7 +97,8 @@ function engineLogs(steps: number) {
 }
 
 describe('training lab, as a student uses it', () => {
-  test('the whole section mounts: every control has a name, every chart a description', async () => {
+  // Rendering every chart in jsdom takes a few seconds on a busy machine.
+  test('the whole section mounts: every control has a name, every chart a description', { timeout: 15_000 }, async () => {
     render(<TrainingLab />);
     for (const name of ['Dataset', 'Noise', 'Seed', 'Hidden layers', 'Units per layer', 'Activation', 'Initial weights', 'Optimizer', 'Learning rate', 'Batch size m', 'Speed']) {
       expect(screen.getByLabelText(name)).toBeInTheDocument();
@@ -113,17 +146,30 @@ describe('training lab, as a student uses it', () => {
     expect(await threeSteps()).toEqual(first);
   });
 
-  test('Play trains until Pause; a changed setting starts a new run from step 0', async () => {
+  test('Play trains until Pause; a changed setting starts a new run from step 0', { timeout: 15_000 }, async () => {
     const user = userEvent.setup();
+    const watched = watchedTransport();
+    resetLabController(watched.factory);
     appStore.setState({ labSpeed: 0 });
     renderPanel();
     await atStep(0);
     await user.click(screen.getByRole('button', { name: 'Play' }));
-    await waitFor(() => expect(Number(step().textContent?.match(/Step ([\d,]+)/)?.[1].replace(',', ''))).toBeGreaterThan(20), { timeout: 4000 });
+    await waitFor(() => expect(Number(step().textContent?.match(/Step ([\d,]+)/)?.[1].replace(/,/g, ''))).toBeGreaterThan(20), { timeout: 4000 });
     await user.click(screen.getByRole('button', { name: 'Pause' }));
-    const paused = step().textContent;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(step().textContent).toBe(paused);
+    // The session answers that it stopped, at the step its last pump reached, and goes idle: no pump
+    // follows, so no step can follow. If Pause did not stop training, neither would ever happen.
+    const isStop = (e: LabEvent) => e.type === 'status' && !e.playing;
+    await waitFor(() => {
+      expect(watched.events.some(isStop)).toBe(true);
+      expect(watched.idle()).toBe(true);
+    }, { timeout: 4000 });
+    const stop = watched.events.map(isStop).lastIndexOf(true);
+    const stoppedAt = (watched.events[stop] as Extract<LabEvent, { type: 'status' }>).step;
+    expect(watched.events.slice(stop).filter((e) => e.type === 'metrics')).toEqual([]);
+    expect(stoppedAt).toBeGreaterThan(20);
+    // The counter catches up with the steps the session took before the pause reached it, and stays.
+    await waitFor(() => expect(step()).toHaveTextContent(new RegExp(`^Step ${count(stoppedAt)}\\b`)));
+    expect(runStore.getState()).toMatchObject({ playing: false, step: stoppedAt });
     await user.selectOptions(screen.getByLabelText('Dataset'), 'Moons');
     expect(appStore.getState()).toMatchObject({ labDataset: 'moons', labNoise: 0.1 });
     await atStep(0);

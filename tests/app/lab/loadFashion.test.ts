@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test, vi } from 'vitest';
-import { FashionLoadError, fashionUrl, loadFashion, loadFashionCached } from '../../../app/lab/loadFashion';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { FASHION_TIMEOUT_MS, FashionLoadError, fashionUrl, loadFashion, loadFashionCached } from '../../../app/lab/loadFashion';
 import { encodeFashionSubset } from '../../../src';
 
 const URL_ = 'https://example.org/notebook/data/fashion-mnist-subset.bin.gz';
@@ -66,18 +66,36 @@ describe('loadFashion', () => {
     expect(err.message).toMatch(/Could not reach .* \(Failed to fetch\)/);
   });
 
-  test('a stalled server → kind "timeout" after timeoutMs (40 ms here), not a hang', async () => {
-    const t0 = performance.now();
-    const err = await failure(loadFashion({ url: URL_, fetch: hangingFetch, timeoutMs: 40 }));
-    expect(err.kind).toBe('timeout');
-    expect(err.message).toMatch(/took longer than 40 ms and was stopped/);
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
+  describe('timeouts (fake timers)', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
 
-  test('a body that never ends → "timeout" even if the body ignores the signal', async () => {
-    const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array([0x1f, 0x8b])) });
-    const err = await failure(loadFashion({ url: URL_, fetch: respond(endless), timeoutMs: 40 }));
-    expect(err.kind).toBe('timeout');
+    /** Settles `p` into 'pending' or its FashionLoadError, after `ms` of fake time. */
+    async function after(ms: number, p: Promise<unknown>, state: { settled: FashionLoadError | null }): Promise<void> {
+      p.then(() => {}, (e: FashionLoadError) => (state.settled = e));
+      await vi.advanceTimersByTimeAsync(ms);
+    }
+
+    test.each([
+      ['timeoutMs 40', 40, '40 ms'],
+      ['the default, FASHION_TIMEOUT_MS', undefined, '30 s'],
+    ])('a stalled server (%s) → kind "timeout" exactly then, not a hang and not before', async (_name, timeoutMs, words) => {
+      const wait = timeoutMs ?? FASHION_TIMEOUT_MS;
+      const state = { settled: null as FashionLoadError | null };
+      await after(wait - 1, loadFashion({ url: URL_, fetch: hangingFetch, timeoutMs }), state);
+      expect(state.settled).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(state.settled).toBeInstanceOf(FashionLoadError);
+      expect(state.settled?.kind).toBe('timeout');
+      expect(state.settled?.message).toBe(`Loading the Fashion-MNIST subset took longer than ${words} and was stopped. Check the connection and try again.`);
+    });
+
+    test('a body that never ends → "timeout" even if the body ignores the signal', async () => {
+      const endless = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array([0x1f, 0x8b])) });
+      const state = { settled: null as FashionLoadError | null };
+      await after(40, loadFashion({ url: URL_, fetch: respond(endless), timeoutMs: 40 }), state);
+      expect(state.settled?.kind).toBe('timeout');
+    });
   });
 
   test('the caller’s AbortSignal → kind "aborted"; an already-aborted signal never fetches', async () => {

@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, createExperiment, encodeFashionSubset, parseFashionSubset, resolveComparisonConfig } from '../../../../src';
 import { BATCH_STEPS, LR_STEPS, nearestIndex } from '../../../../app/lab/model/labScales';
 import { FASHION_FILE } from '../../../../app/lab/loadFashion';
-import { FIGURE1_CONTROLS, type LabControls, experimentSettings, labControls, labRunSettings, sameRun, sweepRates, trainCommand } from '../../../../app/lab/model/labSettings';
+import { FIGURE1_CONTROLS, type LabSettings, experimentSettings, labSettingsOf, labRunSettings, sameRun, sweepRates, trainCommand } from '../../../../app/lab/model/labSettings';
 import { LAB_DEFAULTS } from '../../../../app/state/slices/lab';
 import { createAppStore } from '../../../../app/state/store';
 import { parseQuery } from '../../../../app/state/url/parse';
 import { serializeQuery } from '../../../../app/state/url/serialize';
 
-const defaults: LabControls = { ...LAB_DEFAULTS };
+const defaults: LabSettings = { ...LAB_DEFAULTS };
 const tiny = () => ({ labels: Uint8Array.from({ length: 60 }, (_, i) => i % 10), pixels: new Uint8Array(60 * 4).fill(9) });
 /** A 2 × 2-pixel stand-in for the Fashion-MNIST subset: enough for a run's settings and config. */
 const subset = parseFashionSubset(encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 1, train: tiny(), test: tiny() }));
@@ -33,9 +33,9 @@ describe('lab controls → the engine’s experiment settings', () => {
     }
   });
 
-  test('labControls picks exactly the lab’s settings out of the store', () => {
+  test('labSettingsOf picks exactly the lab’s settings out of the store', () => {
     const store = createAppStore();
-    expect(labControls(store.getState())).toEqual(defaults);
+    expect(labSettingsOf(store.getState())).toEqual(defaults);
   });
 
   test('choosing a 2-D dataset puts its own noise back; Fashion keeps the last one', () => {
@@ -71,7 +71,7 @@ describe('the lab’s URL rows', () => {
     expect(query).toContain('lab-act=sigmoid');
     const { values, notices } = parseQuery(query);
     expect(notices).toEqual([]);
-    expect(labControls({ ...defaults, ...values } as LabControls)).toEqual({ ...defaults, ...FIGURE1_CONTROLS });
+    expect(labSettingsOf({ ...defaults, ...values } as LabSettings)).toEqual({ ...defaults, ...FIGURE1_CONTROLS });
   });
 
   test('out-of-range and unknown values are clamped or dropped, and said', () => {
@@ -85,7 +85,7 @@ describe('the lab’s URL rows', () => {
 describe('the same run in a terminal', () => {
   test('trainCommand’s flags parse (scripts/train-cli.ts) to exactly the lab’s experiment settings', async () => {
     const { parseCommandLine } = await import('../../../../scripts/train-cli');
-    const c: LabControls = { ...defaults, labDataset: 'moons', labNoise: 0.2, labDepth: 3, labWidth: 8, labActivation: 'tanh', labBn: 'after', labOutputBn: true, labInit: 'xavier', labOptimizer: 'adam', labLr: 0.003, labBatch: 64, labSeed: 42 };
+    const c: LabSettings = { ...defaults, labDataset: 'moons', labNoise: 0.2, labDepth: 3, labWidth: 8, labActivation: 'tanh', labBn: 'after', labOutputBn: true, labInit: 'xavier', labOptimizer: 'adam', labLr: 0.003, labBatch: 64, labSeed: 42 };
     const command = trainCommand(c, 1234)!;
     expect(command.startsWith('npm run train -- ')).toBe(true);
     const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));
@@ -96,7 +96,7 @@ describe('the same run in a terminal', () => {
 
   test('for Fashion-MNIST the command reads the repository’s copy of the lab’s subset; its flags parse to exactly the lab’s settings', async () => {
     const { DEFAULT_FASHION_FILE, parseCommandLine } = await import('../../../../scripts/train-cli');
-    const c: LabControls = { ...defaults, ...FIGURE1_CONTROLS, labNoise: 0.3, labBn: 'after', labOutputBn: true, labSeed: 9 };
+    const c: LabSettings = { ...defaults, ...FIGURE1_CONTROLS, labNoise: 0.3, labBn: 'after', labOutputBn: true, labSeed: 9 };
     const command = trainCommand(c, 500);
     expect(command).toBe('npm run train -- --dataset fashion --depth 3 --width 100 --activation sigmoid --bn after --init small --optimizer sgd --lr 1 --batch 60 --seed 9 --steps 500 --log-every 20 --eval-every 100 --output-bn');
     const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));

@@ -11,7 +11,8 @@ import {
   stepComparison,
 } from '../../../../src';
 import type { LabEvent, LabRequest, LabRunSettings } from '../../../../app/lab/worker/messages';
-import { BOUNDARY_EVERY_MS, FIRST_RATE_MS, PUMP_BUDGET_MS, RATE_WINDOW_MS, boundaryGap, createLabSession } from '../../../../app/lab/worker/session';
+import { createLabSession } from '../../../../app/lab/worker/session';
+import { FIRST_RATE_MS, MAX_STEP_REQUEST, PUMP_BUDGET_MS, RATE_WINDOW_MS } from '../../../../app/lab/worker/pacing';
 import { gridPoints } from '../../../../app/lab/worker/boundary';
 
 /** A session with a fake clock (each reading advances it by `tick` ms) and a log of what it posted. */
@@ -146,6 +147,31 @@ describe('lab protocol: step, play, pause, speed, reset', () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
+  test('at 300 steps/s (fake clock), played to step 150, paused and reset: the replay logs the same steps, row for row', async () => {
+    const h = harness(undefined, 0);
+    await h.send({ type: 'speed', stepsPerSecond: 300 });
+    const settings = run2d({ seed: 7, optimizer: 'adam', lr: 0.01 });
+    const playTo = async (id: number, steps: number): Promise<StepMetrics[][]> => {
+      h.events.length = 0;
+      await h.send({ type: 'configure', runId: id, run: settings });
+      await h.send({ type: 'play', runId: id });
+      const start = h.clock.advance(0);
+      while ((h.take('metrics').at(-1)?.step ?? 0) < steps) h.clock.advance(h.session.pump().delayMs);
+      await h.send({ type: 'pause', runId: id });
+      // The pace held: 150 steps took half a second of clock, give or take a wake-up.
+      expect(h.clock.advance(0) - start).toBeGreaterThanOrEqual(((steps - 1) * 1000) / 300);
+      expect(h.clock.advance(0) - start).toBeLessThanOrEqual((steps * 1000) / 300 + 250);
+      return [logsOf(h.events, 'plain'), logsOf(h.events, 'bn')];
+    };
+    const first = await playTo(1, 150);
+    const second = await playTo(2, 150);
+    for (const v of [0, 1]) {
+      const n = Math.min(first[v].length, second[v].length);
+      expect(n).toBeGreaterThanOrEqual(150);
+      expect(second[v].slice(0, n)).toEqual(first[v].slice(0, n));
+    }
+  });
+
   test('requests for a replaced run are ignored', async () => {
     const h = harness();
     await h.send({ type: 'configure', runId: 1, run: run2d() });
@@ -158,20 +184,60 @@ describe('lab protocol: step, play, pause, speed, reset', () => {
   });
 });
 
-describe('lab protocol: divergence', () => {
-  test('tanh, lr 3: the plain network stops at step 10 with the reason; the BN network keeps training', async () => {
+describe('lab protocol: the step limits', () => {
+  test('Step stops at the run’s maxSteps and says why; Play at the limit only says so again', async () => {
     const h = harness();
-    await h.send({ type: 'configure', runId: 1, run: run2d({ activation: 'tanh', lr: 3 }, 40) });
+    await h.send({ type: 'configure', runId: 1, run: run2d({}, 30) });
+    await h.send({ type: 'step', runId: 1, steps: 25 });
+    expect(h.take('status').at(-1)).toMatchObject({ playing: false, step: 25, stopped: null });
+    await h.send({ type: 'step', runId: 1, steps: 10 });
+    expect(h.take('metrics').at(-1)?.step).toBe(30);
+    expect(h.take('status').at(-1)).toMatchObject({ playing: false, step: 30, stopped: 'step-limit' });
+    const before = h.events.length;
+    await h.send({ type: 'play', runId: 1 });
+    expect(h.events.slice(before)).toEqual([{ type: 'status', runId: 1, playing: false, step: 30, stepsPerSecond: { plain: 0, bn: 0 }, stopped: 'step-limit' }]);
+    expect(h.session.pump().busy).toBe(false);
+  });
+
+  test.each([
+    [MAX_STEP_REQUEST + 500, MAX_STEP_REQUEST],
+    [2.7, 2],
+    [-3, 0],
+  ])('a Step request of %s steps takes %s', async (asked, taken) => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d({}, 5000) });
+    await h.send({ type: 'step', runId: 1, steps: asked });
+    expect(h.take('metrics')[0].step).toBe(taken);
+    expect(logsOf(h.events, 'bn')).toHaveLength(taken);
+  });
+
+  test('a Step while playing pauses first: one step, then the status says paused and the session goes idle', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d() });
+    await h.send({ type: 'play', runId: 1 });
+    h.session.pump();
+    const at = h.take('metrics').at(-1)!.step;
+    await h.send({ type: 'step', runId: 1, steps: 1 });
+    expect(h.take('status').at(-1)).toMatchObject({ playing: false, step: at + 1 });
+    expect(h.session.pump().busy).toBe(false);
+  });
+});
+
+describe('lab protocol: divergence', () => {
+  test('tanh, lr 3: the plain network stops at step 10 with the reason; the BN network trains on to step 200, finite', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d({ activation: 'tanh', lr: 3 }, 200) });
     await h.send({ type: 'play', runId: 1 });
     h.pumpAll();
     const last = h.take('metrics').at(-1)!;
     expect(last.diverged.plain).toEqual({ step: 10, reason: 'the training loss 31.6 exceeded 20' });
     expect(last.diverged.bn).toBeNull();
     expect(logsOf(h.events, 'plain').map((m) => m.step).at(-1)).toBe(9);
-    expect(logsOf(h.events, 'bn')).toHaveLength(40);
+    expect(logsOf(h.events, 'bn')).toHaveLength(200);
+    expect(logsOf(h.events, 'bn').every((m) => Number.isFinite(m.trainLoss))).toBe(true);
     // Its boundary is no longer computed; its steps per second fall to 0 in the status.
     expect(h.take('boundary').at(-1)?.images.plain).toBeNull();
-    expect(h.take('status').at(-1)).toMatchObject({ step: 40, stopped: 'step-limit' });
+    expect(h.take('status').at(-1)).toMatchObject({ step: 200, stopped: 'step-limit', stepsPerSecond: { plain: 0 } });
   });
 
   test('relu, lr 30: both diverge, play stops by itself with the reason “both-diverged”', async () => {
@@ -267,6 +333,56 @@ describe('lab protocol: learning-rate sweep', () => {
     expect(progress.at(-1)?.points).toEqual(runSweep({ ...options, optimizer: { name: 'sgd' }, learningRates: rates, steps: 30 }, data));
   });
 
+  test('progress comes a pump budget at a time (1 ms clock ticks: at most PUMP_BUDGET_MS steps per event), always rising', async () => {
+    const h = harness();
+    await h.send({ type: 'sweep', runId: 4, run: run2d(), learningRates: [0.1, 1], steps: 200 });
+    h.pumpAll();
+    const done = h.take('sweep').map((e) => e.completedSteps);
+    expect(done.length).toBeGreaterThan(400 / PUMP_BUDGET_MS);
+    expect(done.at(-1)).toBe(400);
+    done.forEach((n, i) => {
+      const before = i === 0 ? 0 : done[i - 1];
+      expect(n).toBeGreaterThan(before);
+      expect(n - before).toBeLessThanOrEqual(PUMP_BUDGET_MS);
+    });
+  });
+
+  test('a sweep beside a playing run: the session asks for no sleep until the sweep is done, then paces the run again', async () => {
+    const h = harness();
+    await h.send({ type: 'speed', stepsPerSecond: 10 });
+    await h.send({ type: 'configure', runId: 1, run: run2d() });
+    await h.send({ type: 'play', runId: 1 });
+    await h.send({ type: 'sweep', runId: 2, run: run2d(), learningRates: [0.1], steps: 200 });
+    let r = h.session.pump();
+    expect(r).toEqual({ busy: true, delayMs: 0 });
+    for (let i = 0; i < 100 && !h.take('sweep').at(-1)?.done; i++) r = h.session.pump();
+    expect(h.take('sweep').at(-1)).toMatchObject({ runId: 2, done: true });
+    r = h.session.pump();
+    expect(r.busy).toBe(true);
+    expect(r.delayMs).toBeGreaterThan(0);
+  });
+
+  test('a new sweep replaces the running one: the first one’s progress stops', async () => {
+    const h = harness();
+    await h.send({ type: 'sweep', runId: 1, run: run2d(), learningRates: [0.1, 0.2], steps: 5000 });
+    h.session.pump();
+    await h.send({ type: 'sweep', runId: 2, run: run2d(), learningRates: [0.1], steps: 10 });
+    const before = h.take('sweep').length;
+    h.pumpAll();
+    expect(h.take('sweep').slice(before).map((e) => e.runId)).toEqual(Array(h.take('sweep').length - before).fill(2));
+    expect(h.take('sweep').at(-1)).toMatchObject({ runId: 2, done: true, totalSteps: 10 });
+  });
+
+  test('a Fashion-MNIST sweep says “loading” under its own id, then sweeps the loaded images', async () => {
+    const h = harness(async () => parseFashionSubset(subsetBytes()));
+    await h.send({ type: 'sweep', runId: 6, run: fashionRun(), learningRates: [0.1, 1], steps: 4 });
+    expect(h.events[0]).toEqual({ type: 'loading', runId: 6, what: 'the Fashion-MNIST subset' });
+    h.pumpAll();
+    const subset = parseFashionSubset(subsetBytes());
+    const options = { hidden: [4], activation: 'relu', init: 'he', bn: 'before', outputBn: false, batchSize: 5, seed: 1 } as const;
+    expect(h.take('sweep').at(-1)?.points).toEqual(runSweep({ ...options, optimizer: { name: 'sgd' }, learningRates: [0.1, 1], steps: 4 }, { train: subset.train, test: subset.test }));
+  });
+
   test('cancel stops it; a bad rate is an error event', async () => {
     const h = harness();
     await h.send({ type: 'sweep', runId: 1, run: run2d(), learningRates: [0.1, 0.2], steps: 5000 });
@@ -289,12 +405,6 @@ test('a pump does about PUMP_BUDGET_MS of work: with a 1 ms clock tick it runs f
 });
 
 describe('lab protocol: the boundary’s cadence follows its cost', () => {
-  test('boundaryGap: 250 ms at least, else 5 × what the last boundary took', () => {
-    expect(boundaryGap(0)).toBe(BOUNDARY_EVERY_MS);
-    expect(boundaryGap(40)).toBe(BOUNDARY_EVERY_MS);
-    expect(boundaryGap(300)).toBe(1500);
-  });
-
   test('boundaries that take 300 ms each (a big network): over 20 s of play they take at most 20 % of the time; pause and the end still draw one', async () => {
     // A fake clock: 20 ms per reading (about one training step), and each boundary "takes" 300 ms (the clock jumps while it is posted).
     let t = 0;

@@ -1,0 +1,125 @@
+import { type Comparison, type Experiment, type StepMetrics, VARIANTS, type VariantName, stepComparison } from '../../../src';
+import { createBoundaryProbe } from './boundary';
+import { createBoundaryPainter } from './boundaryPainter';
+import { errorMessage } from './errorMessage';
+import type { LabEvent, LabRunSettings } from './messages';
+import { PUMP_BUDGET_MS, createPacer, stepRequest } from './pacing';
+import { runInfo } from './runInfo';
+
+/** Why playing stopped by itself. */
+export type Stopped = 'both-diverged' | 'step-limit' | null;
+
+export interface RunDeps {
+  post(event: LabEvent): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+/** One configured run in the Worker: its two networks, whether it plays, its pace and its boundaries. */
+export interface LabRun {
+  readonly playing: boolean;
+  /** Posts 'ready' and the step-0 boundary, then plays (`play`) or says it is paused. */
+  begin(play: boolean): void;
+  play(): void;
+  pause(): void;
+  /** Takes `steps` steps now (see stepRequest), paused. */
+  step(steps: number): void;
+  /** Starts the pace again from now (the speed changed). */
+  repace(): void;
+  /** One slice of play at `speed` steps/s, begun at `start`: trains what is due; returns the ms to sleep. */
+  pump(start: number, speed: number): number;
+}
+
+/**
+ * Up to `count` shared steps of `c` (mutated), one at a time, stopping early once `until()` says so,
+ * at `maxSteps`, or when both networks have diverged: the logged metrics, and why it stopped by itself.
+ */
+export function trainSteps(c: Comparison, maxSteps: number, count: number, until: () => boolean): { logs: Record<VariantName, StepMetrics[]>; stopped: Stopped } {
+  const logs: Record<VariantName, StepMetrics[]> = { plain: [], bn: [] };
+  for (let s = 0; s < count; s++) {
+    if (c.step >= maxSteps) return { logs, stopped: 'step-limit' };
+    const chunk = stepComparison(c, 1);
+    for (const v of VARIANTS) logs[v].push(...chunk.logs[v]);
+    if (chunk.done) return { logs, stopped: 'both-diverged' };
+    if (until()) break;
+  }
+  return { logs, stopped: null };
+}
+
+export function createRun(id: number, settings: LabRunSettings, experiment: Experiment, { post, now }: RunDeps): LabRun {
+  const c = experiment.comparison;
+  const info = runInfo(settings, experiment);
+  const probe = info.extent ? createBoundaryProbe(info.extent, settings.boundaryResolution) : null;
+  const boundary = createBoundaryPainter(id, c, probe, post, now);
+  const pacer = createPacer(now, () => c.step, () => ({ plain: c.variants.plain.diverged?.step ?? c.step, bn: c.variants.bn.diverged?.step ?? c.step }));
+  let playing = false;
+
+  const status = (stopped: Stopped = null): void =>
+    post({ type: 'status', runId: id, playing, step: c.step, stepsPerSecond: { ...pacer.rates }, stopped });
+
+  /** Trains (see trainSteps) and posts one metrics event. */
+  function train(count: number, until: () => boolean): Stopped {
+    const { logs, stopped } = trainSteps(c, settings.maxSteps, count, until);
+    post({ type: 'metrics', runId: id, step: c.step, logs, diverged: { plain: c.variants.plain.diverged, bn: c.variants.bn.diverged } });
+    return stopped;
+  }
+
+  /** Pauses (on request or by itself): the boundary at this step, then the status. */
+  function stop(stopped: Stopped): void {
+    playing = false;
+    boundary.paint();
+    status(stopped);
+  }
+
+  function play(): void {
+    if (playing) return;
+    if (c.step >= settings.maxSteps) return status('step-limit');
+    playing = true;
+    pacer.start();
+    status();
+  }
+
+  function pumpPlaying(start: number, speed: number): number {
+    if (pacer.due(speed) > 0) {
+      const stopped = train(Number.MAX_SAFE_INTEGER, () => pacer.due(speed) <= 0 || now() - start >= PUMP_BUDGET_MS);
+      if (stopped) {
+        stop(stopped);
+        return 0;
+      }
+    }
+    const t = now();
+    if (boundary.due(t)) boundary.paint();
+    if (pacer.measure(t)) status();
+    return pacer.wake(speed, t);
+  }
+
+  return {
+    get playing() {
+      return playing;
+    },
+    begin(playNow) {
+      post({ type: 'ready', runId: id, info });
+      boundary.paint();
+      if (playNow) play();
+      else status();
+    },
+    play,
+    pause: () => stop(null),
+    step(count) {
+      playing = false;
+      const stopped = train(stepRequest(count), () => false);
+      boundary.paint();
+      status(stopped);
+    },
+    repace: () => pacer.restart(),
+    pump(start, speed) {
+      try {
+        return pumpPlaying(start, speed);
+      } catch (err) {
+        playing = false;
+        post({ type: 'error', runId: id, job: 'run', message: errorMessage(err) });
+        return 0;
+      }
+    },
+  };
+}
