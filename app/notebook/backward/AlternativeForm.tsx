@@ -1,5 +1,5 @@
 import { ScrollEquation } from '../../ui/ScrollEquation';
-import { MatrixView } from '../../ui/MatrixView';
+import { MatrixView } from '../pass/MatrixView';
 import type { Alternative } from './backwardSteps';
 import type { Cell } from '../forward/forwardSteps';
 

@@ -1,5 +1,5 @@
 import { ScrollEquation } from '../../ui/ScrollEquation';
-import { MatrixView } from '../../ui/MatrixView';
+import { MatrixView } from './MatrixView';
 import type { Cell, StepView } from '../forward/forwardSteps';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { type CSSProperties, type KeyboardEvent, useRef } from 'react';
-import { type MatrixPanel, at, cellText, cellTint, maxAbs, rowHeading } from '../notebook/pass/notesMatrices';
-import { Equation } from './Equation';
-import { ScrollX } from './ScrollX';
+import { type MatrixPanel, at, cellText, cellTint, maxAbs, rowHeading } from './notesMatrices';
+import { Equation } from '../../ui/Equation';
+import { ScrollX } from '../../ui/ScrollX';
 import './MatrixView.css';
 
 interface Props {
