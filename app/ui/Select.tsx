@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './Select.css';
 
 export interface SelectOption<T extends string | number> {
   readonly value: T;
@@ -22,7 +23,7 @@ export function Select<T extends string | number>({ label, value, options, onCha
   const known = options.some((o) => o.value === value);
   const all = known ? options : [...options, { value, label: String(value) }];
   return (
-    <div className="lab-select">
+    <div className="select-field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -41,7 +42,7 @@ export function Select<T extends string | number>({ label, value, options, onCha
         ))}
       </select>
       {hint && (
-        <small id={hintId} className="lab-hint">
+        <small id={hintId} className="select-hint">
           {hint}
         </small>
       )}
