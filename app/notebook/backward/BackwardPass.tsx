@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EquationSteps } from '../../ui/EquationSteps';
 import { Stepper } from '../../ui/Stepper';
 import { BACKWARD_STAGE, BACKWARD_TEX, backwardStepView } from './backwardSteps';
@@ -8,7 +8,11 @@ import { clampCell } from '../pass/notesMatrices';
 import { useAppState } from '../../state/store';
 import { AlternativeForm } from './AlternativeForm';
 import { BackwardCallout } from './BackwardCallout';
+import { ActivationSwap } from './ActivationSwap';
+import { Derivation } from './Derivation';
+import type { DerivationLayer } from './derivationView';
 import { GradCheckTable } from './GradCheckTable';
+import { notesContext } from '../pass/notesContext';
 import { NetPipeline } from '../pass/NetPipeline';
 import { NetStepsSlider } from '../pass/NetStepsSlider';
 import { StepDetail } from '../pass/StepDetail';
@@ -47,6 +51,28 @@ export function BackwardPass() {
         </div>
       </div>
       <GradCheckTable ctx={ctx} current={view.key} />
+      <BeyondTheNotes />
+    </>
+  );
+}
+
+/** What the notes promise and skip: the derivation through BN, and another activation. */
+function BeyondTheNotes() {
+  const ctx = useNotesContext();
+  const layer = useAppState((st) => st.derivLayer) as DerivationLayer;
+  const neuron = useAppState((st) => st.derivNeuron);
+  const activation = useAppState((st) => st.netActivation);
+  const setBn = useAppState((st) => st.setBn);
+  const swapped = useMemo(() => notesContext(ctx.steps, ctx.eps, activation), [ctx.steps, ctx.eps, activation]);
+  return (
+    <>
+      <Derivation
+        ctx={ctx}
+        layer={layer}
+        neuron={neuron}
+        onChange={(p) => setBn({ ...(p.layer !== undefined && { derivLayer: p.layer }), ...(p.neuron !== undefined && { derivNeuron: p.neuron }) })}
+      />
+      <ActivationSwap ctx={swapped} onActivation={(a) => setBn({ netActivation: a })} />
     </>
   );
 }
