@@ -77,10 +77,15 @@ export function Identity() {
   if (!v) return <BatchRefused message={error ?? ''} />;
   return (
     <>
-      <p className="bn-prose">
+      <p className="bn-prose" data-testid="identity-prose">
         A footnote in the notes: choose γ = √(σ² + ε) and β = μ, and the scale and shift exactly reverse the normalization —
-        batch norm computes the identity. That is why adding it never takes anything away from a network: if the raw z were
-        best, gradient descent could learn its way back to them.
+        batch norm computes the identity, <em>for this batch</em>. That is less than it sounds. In training, μ and σ² are
+        recomputed for every batch, so fixed γ and β undo one batch at a time:{' '}
+        {Number.isNaN(v.otherBatchDeviation)
+          ? 'on the next seed’s batch the same γ, β give no number at all (σ² + ε = 0 there)'
+          : `on the next seed’s batch the same γ, β leave max |Z̃ − Z| = ${fmt(v.otherBatchDeviation, 3)}`}
+        , and the noise of the batch statistics stays. The identity holds for every input only at inference, where BN uses its
+        running statistics: γ = √(running variance + ε) and β = running mean make eval-mode BN the identity (section 15).
       </p>
       <IdentityPanel />
       <Callout

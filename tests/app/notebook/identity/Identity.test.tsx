@@ -37,3 +37,19 @@ test('section 8: the undo holds per batch only — a new seed breaks it, and the
   await user.click(screen.getByRole('button', { name: 'Back to γ = 1, β = 0' }));
   expect(appStore.getState()).toMatchObject({ gamma: 1, beta: 0 });
 });
+
+test('section 8’s prose says the undo holds for this batch only, with the engine’s deviation on the next batch, and names eval mode as where it holds for every input', () => {
+  render(<Identity />);
+  const prose = screen.getByTestId('identity-prose');
+  const z = engineBatch();
+  const target = identityParams(z, 1e-5);
+  const s = appStore.getState();
+  const next = maxDeviationFromInput(sampleMiniBatch(s.seed + 1, s.m, s.shift, s.scale), { eps: 1e-5, ...target });
+  expect(prose).toHaveTextContent(`max |Z̃ − Z| = ${fmt(next, 3)}`);
+  expect(prose).toHaveTextContent(/for this batch/);
+  expect(prose).toHaveTextContent(/running statistics/);
+  expect(prose).not.toHaveTextContent(/never takes anything away/);
+  act(() => appStore.getState().setBatch({ seed: 9 }));
+  const moved = maxDeviationFromInput(sampleMiniBatch(10, s.m, s.shift, s.scale), { eps: 1e-5, ...identityParams(engineBatch(), 1e-5) });
+  expect(prose).toHaveTextContent(`max |Z̃ − Z| = ${fmt(moved, 3)}`);
+});
