@@ -8,7 +8,7 @@ import { Slider } from '../../ui/Slider';
 import { Stats } from '../../ui/Stats';
 import { appStore, useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
-import { type BiasView, biasView } from './biasView';
+import { type BiasView, afterReluSentence, biasView } from './biasView';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { sliderProps } from '../../state/props';
@@ -65,6 +65,7 @@ export function BiasPanel() {
             { label: 'max |BN(z + b) − BN(z)|', value: fmt(v.maxShift, 2), note: defined ? 'rounding only' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-shift' },
             { label: '∂L/∂b through BN', value: fmt(v.dLdb, 2), note: defined ? 'zero up to rounding' : 'undefined: 0/0', tone: defined ? 'ok' : 'warn', testId: 'bias-grad' },
             { label: '∂L/∂b without BN', value: fmt(v.dLdbWithoutBn, 4), note: 'same loss on z + b', tone: 'warn', testId: 'bias-grad-nobn' },
+            { label: '∂L/∂b, Linear → ReLU → BN', value: fmt(v.afterRelu.dLdb, 4), note: `ReLU zeroes ${v.afterRelu.zeroed} of ${z.length}`, tone: 'warn', testId: 'bias-grad-relu' },
           ]}
         />
         {!defined && (
@@ -91,7 +92,11 @@ export function Bias() {
         Add a bias b to the neuron before batch norm: every zᵢ moves by b — and so does their mean, by exactly the same b.
         Centering subtracts it straight back out. Slide b and watch the top of the plot move while the output below stays
         put. A parameter that cannot change the output cannot change the loss, so its gradient is zero and gradient descent
-        never moves it: it is dead weight, and layers followed by batch norm are built without one.
+        never moves it: it is dead weight, and a linear layer followed <em>directly</em> by batch norm is built without one.
+      </p>
+      <p className="bn-prose" data-testid="bias-after-relu">
+        Only directly. With BN after the activation (Linear → ReLU → BN, the second placement of section 10), b shifts z
+        before ReLU, so it decides which values ReLU zeroes, and BN cannot undo that. {afterReluSentence(r.b, r.z.length, r.v.afterRelu, r.v.atKink)}
       </p>
       <BiasPanel />
       <Callout
@@ -100,8 +105,9 @@ export function Bias() {
         notes={<>batch norm &ldquo;effectively cancels out the effect of a bias term&rdquo;, so b can be removed or set to 0.</>}
         correct={
           <>
-            in training mode, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0, so b never learns anything. β takes over its job of shifting
-            the output. (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d.)
+            when BN comes right after the linear map, exactly: BN(z + b) = BN(z) and ∂L/∂b = 0 in training mode, so b never learns
+            anything and β takes over its job of shifting the output (PyTorch: nn.Linear(…, bias=False) before nn.BatchNorm1d).
+            Not when an activation sits in between: there b decides what ReLU zeroes.
           </>
         }
       />

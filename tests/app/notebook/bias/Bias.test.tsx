@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
-import { biasThroughBatchNorm, sampleMiniBatch } from '../../../../src';
+import { biasBeforeRelu, biasThroughBatchNorm, sampleMiniBatch } from '../../../../src';
 import { Bias } from '../../../../app/notebook/bias/Bias';
 import { appStore } from '../../../../app/state/store';
 import { fmt } from '../../../../app/ui/format';
@@ -46,4 +46,33 @@ test('section 9 with b = −10: the subtracted mean is negative and written in b
   const tex = [...eq.querySelectorAll('annotation')].map((a) => a.textContent ?? '').join(' ');
   expect(tex).toMatch(/\) - \(-\d/);
   expect(tex).not.toMatch(/- -/);
+});
+
+test('section 9: with ReLU between bias and BN the bias is not redundant — the sentence and the stat give the engine’s ∂L/∂b and zero count, and follow b', () => {
+  render(<Bias />);
+  const z = engineBatch();
+  const targets = sampleMiniBatch(appStore.getState().seed + 1000, z.length, 0, 1);
+  const check = (b: number) => {
+    const r = biasBeforeRelu(z, b, targets, { eps: 1e-5, gamma: 1, beta: 0 });
+    expect(screen.getByTestId('bias-grad-relu')).toHaveTextContent(fmt(r.dLdb, 4));
+    const sentence = screen.getByTestId('bias-after-relu');
+    if (r.zeroed === 0) {
+      expect(sentence).toHaveTextContent(/redundant again/);
+      const mu = z.reduce((a, x) => a + x, 0) / z.length;
+      const kink = biasBeforeRelu(z, -mu, targets, { eps: 1e-5, gamma: 1, beta: 0 });
+      expect(kink.zeroed).toBeGreaterThan(0);
+      expect(sentence).toHaveTextContent(`ReLU zeroes ${kink.zeroed} of them and ∂L/∂b = ${fmt(kink.dLdb, 3)}`);
+    }
+    else if (r.zeroed === z.length) expect(sentence).toHaveTextContent(/zeroes every one/);
+    else expect(sentence).toHaveTextContent(`zero ${r.zeroed} of the ${z.length} values`);
+    return r;
+  };
+  check(0);
+  act(() => appStore.getState().setBn({ bias: -2 }));
+  expect(check(-2).zeroed).toBeGreaterThan(0);
+  act(() => appStore.getState().setBn({ bias: 10 }));
+  expect(check(10).zeroed).toBe(0);
+  act(() => appStore.getState().setBn({ bias: -10 }));
+  check(-10);
+  expect(screen.getByText(/a linear layer followed/)).toHaveTextContent(/directly/);
 });
