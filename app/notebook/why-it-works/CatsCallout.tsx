@@ -27,9 +27,11 @@ export function CatsCallout() {
       notes={<>train on black cats with BN, normalize the input of coloured cats at test time, and the model recognizes them too, so BN reduces the need for data.</>}
       correct={
         <>
-          that story is about normalizing the <em>input data</em>, a different thing from BN. BN normalizes hidden layers with each
-          training batch&apos;s statistics and, at test time, with fixed running averages from training (section 15). It does
-          not adapt to a test distribution, and neither can recover features the training data never showed (colour).
+          that story is <em>covariate shift</em> — the input distribution P(x) changing between training and test data — and
+          normalizing the input data, a different thing from BN. BN normalizes hidden layers with each training batch&apos;s
+          statistics and, at test time, with fixed running averages from training (section 15), so it does not fix a train → test
+          shift, and nothing recovers features the training data never showed (colour). Re-estimating BN&apos;s statistics on the
+          new data (AdaBN, Li et al. 2016) is a separate technique for exactly that.
         </>
       }
     >

@@ -77,7 +77,9 @@ export function Landscape() {
                 <th scope="col">network</th>
                 <th scope="col">loss range</th>
                 <th scope="col">gradient change</th>
-                <th scope="col">β-smoothness</th>
+                <th scope="col">
+                  gradient Lipschitz constant <small>(the paper&apos;s &ldquo;β-smoothness&rdquo;; not BN&apos;s β)</small>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { LogSlider } from '../../ui/LogSlider';
 import { fmt, tex } from '../../ui/format';
-import { K_SCALE, gapVerdict, scaleCurve, scaleReadout } from './scaleView';
+import { K_SCALE, gapVerdict, scaleCurve, scaleGradSentence, scaleReadout } from './scaleView';
 import { useAppState } from '../../state/store';
 import { ScaleChart } from '../shared/lazyCharts';
 import { useNotesContext } from '../pass/useNotesContext';
@@ -14,6 +14,7 @@ export function ScaleInvariance() {
   const ctx = useNotesContext();
   const curve = useMemo(() => scaleCurve(ctx), [ctx]);
   const r = scaleReadout(ctx, k);
+  const words = scaleGradSentence(r, k);
   return (
     <div className="panel">
       <LogSlider label="Weight scale k" value={k} spec={K_SCALE} onChange={(v) => setBn({ k: v })} testId="k-value" />
@@ -28,9 +29,8 @@ export function ScaleInvariance() {
       </p>
       <ScaleChart data={curve} k={k} />
       <p data-testid="scale-grad">
-        The loss does not care either: {fmt(r.loss, 6)} with W₁, {fmt(r.lossScaled, 6)} with k·W₁. But the gradient does:
-        ‖∂L/∂W₁‖ goes from {fmt(r.gradNorm, 4)} to {fmt(r.gradNormScaled, 4)}, a factor {fmt(r.gradRatio, 4)} ≈ 1/k. Bigger weights
-        get proportionally smaller gradients, so a BN layer tunes its own effective learning rate (Ioffe &amp; Szegedy, §3.3).
+        {words.loss} {words.grad} Bigger weights get proportionally smaller gradients, so with BN the weights&apos; scale sets
+        their effective learning rate (Ioffe &amp; Szegedy, §3.3).
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import { effectiveEps, notesWeightScaling, scaleInvarianceCurve, scaleInvariance
 import { BN_PROPS } from '../../state/slices/bn';
 import type { NotesContext } from '../pass/notesContext';
 import type { ExportTable } from '../../ui/export/table';
+import { fmt } from '../../ui/format';
 
 /** The k range of the slider and the chart (the store's props table, which the URL allows too). */
 export const K_SCALE = BN_PROPS.k.log;
@@ -43,6 +44,27 @@ export function scaleReadout(ctx: NotesContext, k: number): ScaleReadout {
     ...w,
     gradRatio: w.gradNormScaled / w.gradNorm,
   };
+}
+
+/**
+ * The loss and gradient under W₁ → k·W₁, in words that follow the numbers: the loss is unchanged only
+ * at k = 1 and nearly so while ε/k² is negligible next to σ²; the gradient scales by 1/k only then, and not at all at k = 1.
+ */
+export function scaleGradSentence(r: ScaleReadout, k: number): { loss: string; grad: string } {
+  const lossChange = Math.abs(r.lossScaled - r.loss) / Math.abs(r.loss);
+  const pair = `${fmt(r.loss, 6)} with W₁, ${fmt(r.lossScaled, 6)} with k·W₁`;
+  const loss =
+    lossChange < 1e-12
+      ? `The loss does not change either: ${pair}.`
+      : lossChange < 1e-3
+        ? `The loss barely changes: ${pair}, a relative ${fmt(lossChange, 2)} — only ε, which BN adds to σ², does not scale with k.`
+        : `The loss changes too, by a relative ${fmt(lossChange, 2)}: ${pair}. At this k, ε/k² = ${fmt(r.effEps, 2)} is no longer negligible next to σ², so BN(k·z) is not BN(z).`;
+  const norms = `‖∂L/∂W₁‖ goes from ${fmt(r.gradNorm, 4)} to ${fmt(r.gradNormScaled, 4)}`;
+  let grad: string;
+  if (Math.abs(k - 1) < 1e-12) grad = `At k = 1 nothing is scaled, and neither is the gradient: ${norms}, a factor ${fmt(r.gradRatio, 4)}.`;
+  else if (Math.abs(r.gradRatio * k - 1) < 1e-3) grad = `But the gradient does: ${norms}, a factor ${fmt(r.gradRatio, 4)} = 1/k.`;
+  else grad = `But the gradient does: ${norms}, a factor ${fmt(r.gradRatio, 4)}, not 1/k = ${fmt(1 / k, 4)}, because ε/k² matters at this k.`;
+  return { loss, grad };
 }
 
 /** The gap in words: what a reader should conclude from the number. */

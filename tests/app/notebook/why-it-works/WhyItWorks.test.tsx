@@ -32,6 +32,28 @@ test('section 14: k = 0.01 on the log slider (store) breaks scale invariance by 
   expect(screen.getByTestId('scale-gap')).toHaveTextContent('the tiny difference is ε');
 });
 
+test('section 14: the loss and gradient sentences follow the numbers — k = 0.01 changes the loss (ε/k²), k = 1 scales nothing, k = 10 gives 1/k', () => {
+  render(<WhyItWorks />);
+  const slider = screen.getByRole('slider', { name: 'Weight scale k' });
+  const grad = () => screen.getByTestId('scale-grad');
+  fireEvent.change(slider, { target: { value: '-2' } });
+  const small = notesWeightScaling(0, 1e-5, 0.01);
+  expect(Math.abs(small.lossScaled - small.loss)).toBeGreaterThan(1e-3);
+  expect(grad()).toHaveTextContent(`The loss changes too`);
+  expect(grad()).toHaveTextContent(`${fmt(small.loss, 6)} with W₁, ${fmt(small.lossScaled, 6)} with k·W₁`);
+  expect(grad()).toHaveTextContent(/not 1\/k = 100/);
+  expect(grad()).not.toHaveTextContent(/does not change either/);
+  fireEvent.change(slider, { target: { value: '0' } });
+  expect(appStore.getState().k).toBe(1);
+  expect(grad()).toHaveTextContent(/At k = 1 nothing is scaled/);
+  expect(grad()).not.toHaveTextContent(/≈ 1\/k/);
+  expect(grad()).toHaveTextContent(/The loss does not change either/);
+  fireEvent.change(slider, { target: { value: '1' } });
+  const ten = notesWeightScaling(0, 1e-5, 10);
+  expect(grad()).toHaveTextContent(`The loss barely changes: ${fmt(ten.loss, 6)} with W₁, ${fmt(ten.lossScaled, 6)} with k·W₁`);
+  expect(grad()).toHaveTextContent(/= 1\/k\./);
+});
+
 test('section 14: the cats callout’s evidence is the engine’s eval-mode mean of a batch shifted by +3', () => {
   render(<WhyItWorks />);
   const s = appStore.getState();
@@ -61,4 +83,15 @@ test('section 14 with a zero-variance neuron and ε = 0 explains the 0/0 in word
   const callout = screen.getByRole('complementary', { name: 'Correction to the notes: black and coloured cats' });
   expect(callout).toHaveTextContent('σ² = 0 and ε = 0 make it 0/0');
   expect(screen.getByTestId('scale-gap').textContent).not.toMatch(/NaN|undefined/);
+});
+
+test('section 14 keeps the debate open: facts named as facts, smoothness as one account among several, the scale-invariance heading says train mode', () => {
+  render(<WhyItWorks />);
+  expect(screen.getByRole('heading', { name: /Scale invariance: the scale of the weights, in train mode/ })).toBeInTheDocument();
+  expect(screen.queryByText(/colour intensity.{0,3} that does not matter/)).toBeNull();
+  expect(screen.queryByText(/Part of that is right/)).toBeNull();
+  const open = screen.getByTestId('why-open');
+  for (const who of ['Bjorck', 'Kohler', 'Luo', 'Yang']) expect(open).toHaveTextContent(who);
+  expect(screen.getByRole('heading', { name: 'The question is open' })).toBeInTheDocument();
+  expect(screen.getByRole('complementary', { name: 'Correction to the notes: black and coloured cats' })).toHaveTextContent(/AdaBN/);
 });
