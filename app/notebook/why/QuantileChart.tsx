@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ChartBox } from '../../ui/ChartBox';
 import type { VariantName } from '../../../src';
-import { bandDomain, bandPaths, bandPoints, nearestPoint } from './bandPaths';
+import { bandPaths, bandPoints, nearestPoint } from './bandPaths';
 import { COVARIATE_PRESET, COVARIATE_STEPS, type QuantileRow, quantileTable } from './covariateShift';
 import { fmt } from '../../ui/format';
-import { scaleLinear, ticks } from '../../ui/scale';
+import { type Domain, scaleLinear, ticks } from '../../ui/scale';
 import './QuantileChart.css';
 
 interface Props {
@@ -12,24 +12,29 @@ interface Props {
   title: string;
   rows: readonly QuantileRow[];
   total: number;
+  /** The y range, shared by both charts so that equal drifts look equal. */
+  domain: Domain;
+  /** Also draw the BN network's input to BN (dashed median, outlined band). */
+  withPreBn?: boolean;
 }
 
 const HEIGHT = 220;
-const M = { top: 10, right: 14, bottom: 38, left: 50 };
+const M = { top: 10, right: 14, bottom: 38, left: 62 };
 
 /**
  * The 15–85 % band and the median of one unit's input over training, for one of the two networks.
  * Plain SVG (section 1 redraws it while its run trains, on the first screen: it must be cheap to draw).
  */
-export function QuantileChart({ variant, title, rows, total }: Props) {
+export function QuantileChart({ variant, title, rows, total, domain, withPreBn = false }: Props) {
   const [hover, setHover] = useState<number | null>(null);
   return (
     <ChartBox label={`${title}: 15th, 50th and 85th percentiles of the unit's input over training`} title={title} data={() => quantileTable(rows, variant)} config={{ ...COVARIATE_PRESET, steps: COVARIATE_STEPS, variant }}>
       {(width) => {
         const points = bandPoints(rows, variant);
         const x = scaleLinear([0, total], M.left, Math.max(M.left + 1, width - M.right));
-        const y = scaleLinear(bandDomain(points), HEIGHT - M.bottom, M.top);
+        const y = scaleLinear(domain, HEIGHT - M.bottom, M.top);
         const { area, median } = bandPaths(points, x, y);
+        const pre = withPreBn ? bandPaths(bandPoints(rows, 'bnPre'), x, y) : null;
         const at = hover === null ? null : nearestPoint(points, x.invert(hover));
         const bottom = HEIGHT - M.bottom;
         return (
@@ -55,9 +60,14 @@ export function QuantileChart({ variant, title, rows, total }: Props) {
                 <text key={t} x={x(t)} y={bottom + 16} textAnchor="middle">{fmt(t, 3)}</text>
               ))}
               <text className="q-label" x={(M.left + x(total)) / 2} y={HEIGHT - 4} textAnchor="middle">training step</text>
+              <text className="q-label" transform={`translate(12 ${(M.top + bottom) / 2}) rotate(-90)`} textAnchor="middle">
+                the unit&apos;s input
+              </text>
             </g>
+            {pre && <path className="q-pre-band" d={pre.area} />}
             <path className="q-band" d={area} />
             <path className="q-median" d={median} />
+            {pre && <path className="q-pre-median" d={pre.median} />}
             {at && (
               <g className="q-hover" aria-hidden="true">
                 <line x1={x(at.step)} x2={x(at.step)} y1={M.top} y2={bottom} />

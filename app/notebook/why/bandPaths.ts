@@ -1,5 +1,4 @@
-import type { VariantName } from '../../../src';
-import type { QuantileRow } from './covariateShift';
+import type { BandSeries, QuantileRow } from './covariateShift';
 import { linePath } from '../../ui/svgPath';
 import { type Domain, type LinearScale, niceDomain } from '../../ui/scale';
 
@@ -11,11 +10,11 @@ export interface BandPoint {
   readonly hi: number;
 }
 
-export function bandPoints(rows: readonly QuantileRow[], v: VariantName): BandPoint[] {
+export function bandPoints(rows: readonly QuantileRow[], v: BandSeries): BandPoint[] {
   const out: BandPoint[] = [];
   for (const r of rows) {
-    const band = v === 'plain' ? r.plainBand : r.bnBand;
-    const mid = v === 'plain' ? r.plainMid : r.bnMid;
+    const band = r[`${v}Band`];
+    const mid = r[`${v}Mid`];
     if (band && mid !== undefined && [band[0], mid, band[1]].every(Number.isFinite)) out.push({ step: r.step, lo: band[0], mid, hi: band[1] });
   }
   return out;

@@ -1,6 +1,7 @@
-import { type ExperimentSettings, type StepMetrics, type VariantName, createExperiment, stepComparison } from '../../../src';
+import { type Comparison, type ExperimentSettings, type StepMetrics, type VariantName, createExperiment, evaluate, stepComparison } from '../../../src';
 import type { ChunkedTask } from '../shared/chunkedTask';
 import type { ExportTable } from '../../ui/export/table';
+import { fmt } from '../../ui/format';
 
 /**
  * Section 1's experiment, after Ioffe & Szegedy (2015), Fig. 1(b, c): the same sigmoid network trained
@@ -23,21 +24,33 @@ export const COVARIATE_STEPS = 600;
 /** Training steps per slice call: one logged step, so a slice stays near its time budget on a slow phone. */
 const CHUNK = 10;
 
-/** One logged step: [q15, q85] as a band and q50, per network (absent once it diverged). */
+/** The seeds of the accuracy comparison: one seed is not evidence (the charts show the first). */
+export const COVARIATE_SEEDS: readonly number[] = [1, 2, 3, 4, 5];
+
+/** What a band shows: the unit's input to its sigmoid without BN, with BN, and the BN network's input to BN. */
+export type BandSeries = VariantName | 'bnPre';
+
+/** One logged step: [q15, q85] as a band and q50, per series (absent once its network diverged). */
 export interface QuantileRow {
   readonly step: number;
   readonly plainBand?: [number, number];
   readonly plainMid?: number;
   readonly bnBand?: [number, number];
   readonly bnMid?: number;
+  readonly bnPreBand?: [number, number];
+  readonly bnPreMid?: number;
 }
 
 export interface CovariateView {
   readonly rows: readonly QuantileRow[];
   readonly step: number;
   readonly total: number;
-  /** Last test accuracy of each network (null before the first evaluation). */
+  /** Last test accuracy of each network (null before the first evaluation), seed 1. */
   readonly accuracy: Readonly<Record<VariantName, number | null>>;
+  /** Final test accuracy of each network for each seed that has finished (in COVARIATE_SEEDS order). */
+  readonly seedAccuracy: Readonly<Record<VariantName, readonly number[]>>;
+  /** Depth of the networks (hidden layers). */
+  readonly depth: number;
   /** Hidden layer probed (the last one). */
   readonly layer: number;
 }
@@ -46,41 +59,86 @@ function lastLayer(m: StepMetrics) {
   return m.quantiles[m.quantiles.length - 1];
 }
 
-/** The experiment as a chunked task: CHUNK training steps per call, quantile rows merged by step. */
-export function covariateShiftTask(): ChunkedTask<CovariateView> {
-  const { comparison } = createExperiment(COVARIATE_PRESET);
+/** The band fields of a row for one series. */
+const bandKeys = (v: BandSeries) => ({ band: `${v}Band`, mid: `${v}Mid` }) as const;
+
+function recordRow(rows: Map<number, QuantileRow>, m: StepMetrics, v: VariantName): number {
+  const q = lastLayer(m);
+  const row: Record<string, unknown> = { ...(rows.get(m.step) ?? { step: m.step }) };
+  row[bandKeys(v).band] = [q.q15, q.q85];
+  row[bandKeys(v).mid] = q.q50;
+  if (v === 'bn' && q.preBn) {
+    row.bnPreBand = [q.preBn.q15, q.preBn.q85];
+    row.bnPreMid = q.preBn.q50;
+  }
+  rows.set(m.step, row as unknown as QuantileRow);
+  return q.layer;
+}
+
+/**
+ * The experiment as a chunked task at `depth` hidden layers: first seed 1 (charted, CHUNK training steps
+ * per call, quantile rows merged by step), then the other seeds for the spread of test accuracy.
+ */
+export function covariateShiftTask(depth: number = COVARIATE_PRESET.depth ?? 3): ChunkedTask<CovariateView> {
+  const runs = COVARIATE_SEEDS.map((seed) => createExperiment({ ...COVARIATE_PRESET, depth, seed }).comparison);
   const rows = new Map<number, QuantileRow>();
   const accuracy: Record<VariantName, number | null> = { plain: null, bn: null };
-  let layer = 0;
+  const seedAccuracy: Record<VariantName, number[]> = { plain: [], bn: [] };
+  let layer = 0, current = 0;
   return {
     step() {
-      const chunk = stepComparison(comparison, Math.min(CHUNK, COVARIATE_STEPS - comparison.step));
+      const c = runs[current];
+      const chunk = stepComparison(c, Math.min(current === 0 ? CHUNK : COVARIATE_STEPS, COVARIATE_STEPS - c.step));
       for (const v of ['plain', 'bn'] as const) {
         for (const m of chunk.logs[v]) {
-          const q = lastLayer(m);
-          layer = q.layer;
-          const row = rows.get(m.step) ?? { step: m.step };
-          rows.set(m.step, { ...row, [`${v}Band`]: [q.q15, q.q85], [`${v}Mid`]: q.q50 });
-          if (m.testAccuracy !== null) accuracy[v] = m.testAccuracy;
+          if (current === 0) layer = recordRow(rows, m, v);
+          if (m.testAccuracy !== null && current === 0) accuracy[v] = m.testAccuracy;
         }
       }
-      return comparison.step >= COVARIATE_STEPS || chunk.done;
+      if (c.step >= COVARIATE_STEPS || chunk.done) {
+        for (const v of ['plain', 'bn'] as const) seedAccuracy[v].push(finalAccuracy(c, v));
+        current++;
+      }
+      return current >= runs.length;
     },
     view() {
-      return { rows: [...rows.values()], step: comparison.step, total: COVARIATE_STEPS, accuracy: { ...accuracy }, layer };
+      return {
+        rows: [...rows.values()],
+        step: runs[0].step,
+        total: COVARIATE_STEPS,
+        accuracy: { ...accuracy },
+        seedAccuracy: { plain: [...seedAccuracy.plain], bn: [...seedAccuracy.bn] },
+        depth,
+        layer,
+      };
     },
   };
+}
+
+/** A finished run's eval-mode test accuracy (NaN for a network that diverged). */
+function finalAccuracy(c: Comparison, v: VariantName): number {
+  const variant = c.variants[v];
+  return variant.diverged ? NaN : evaluate(variant.model, c.test ?? c.train).accuracy;
+}
+
+/** The spread of the seeds' accuracies: smallest, median and largest (NaN = diverged, counted apart). */
+export function accuracySpread(values: readonly number[]): { min: number; median: number; max: number; diverged: number } | null {
+  const ok = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (ok.length === 0) return null;
+  const mid = ok.length >> 1;
+  const median = ok.length % 2 ? ok[mid] : (ok[mid - 1] + ok[mid]) / 2;
+  return { min: ok[0], median, max: ok[ok.length - 1], diverged: values.length - ok.length };
 }
 
 /**
  * How far one network's median moved (first to last logged step), and that distance in units of the
  * band's mean width (q85 − q15): the drift measured against the spread, for the sentence under the charts.
  */
-export function medianDrift(rows: readonly QuantileRow[], v: VariantName): { from: number; to: number; bands: number } | null {
+export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): { from: number; to: number; bands: number } | null {
   const mids: number[] = [], widths: number[] = [];
   for (const r of rows) {
-    const mid = v === 'plain' ? r.plainMid : r.bnMid;
-    const band = v === 'plain' ? r.plainBand : r.bnBand;
+    const mid = r[bandKeys(v).mid];
+    const band = r[bandKeys(v).band];
     if (mid === undefined || !band) continue;
     mids.push(mid);
     widths.push(band[1] - band[0]);
@@ -91,13 +149,57 @@ export function medianDrift(rows: readonly QuantileRow[], v: VariantName): { fro
   return { from, to, bands: meanWidth > 0 ? Math.abs(to - from) / meanWidth : Infinity };
 }
 
+const drift = (d: { from: number; to: number; bands: number }) =>
+  `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${fmt(d.bands, 2)} times the width of its own 15–85 % band`;
+
+/**
+ * The charts in words, from the rows: how far each median moved. With BN the sigmoid's input has batch
+ * mean β by construction, but β is learned and the input to BN keeps moving: BN re-standardises a
+ * moving input (Santurkar et al. 2018), and the words say what this run shows.
+ */
+export function driftSentences(rows: readonly QuantileRow[]): string | null {
+  const plain = medianDrift(rows, 'plain'), bn = medianDrift(rows, 'bn'), pre = medianDrift(rows, 'bnPre');
+  if (!plain || !bn) return null;
+  const parts = [
+    `Without BN the median moved ${drift(plain)}.`,
+    `With BN the sigmoid's input is re-standardised on every batch — its batch mean is β by construction, and β is learned — and its median moved ${drift(bn)}.`,
+  ];
+  if (pre) {
+    parts.push(
+      pre.bands < 0.1
+        ? `The input to BN itself barely moved here: its median went ${drift(pre)}.`
+        : `The input to BN itself did not stop moving: its median went ${drift(pre)}. BN re-standardises a moving input; it does not stop it from moving.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+/** The accuracy comparison over every seed, in words: ranges, not one lucky run. */
+export function seedsSentence(view: CovariateView): string {
+  const range = (v: VariantName) => {
+    const s = accuracySpread(view.seedAccuracy[v]);
+    if (!s) return 'diverged for every seed';
+    const r = `${percent(s.min)} to ${percent(s.max)} (median ${percent(s.median)})`;
+    return s.diverged > 0 ? `${r}, diverged for ${s.diverged}` : r;
+  };
+  const p = accuracySpread(view.seedAccuracy.plain), b = accuracySpread(view.seedAccuracy.bn);
+  const n = view.seedAccuracy.bn.length;
+  const verdict =
+    p && b && b.min > p.max
+      ? `With BN every seed ends above every seed without it.`
+      : p && b && p.min > b.max
+        ? `Here every seed ends higher without BN.`
+        : `The ranges overlap: at this depth, ${view.step} steps do not separate the two.`;
+  return `Test accuracy after ${view.step} steps over ${n} seeds: ${range('plain')} without BN, ${range('bn')} with. ${verdict}`;
+}
+
 /** An accuracy in [0, 1] as a percentage with one decimal, or words when there is none yet. */
 export function percent(x: number | null): string {
   return x === null ? 'not measured yet' : `${(100 * x).toFixed(1)} %`;
 }
 
 /** One network's percentile chart as a table (its text alternative and downloads). */
-export const quantileTable = (rows: readonly QuantileRow[], variant: 'plain' | 'bn'): ExportTable => ({
+export const quantileTable = (rows: readonly QuantileRow[], variant: BandSeries): ExportTable => ({
   columns: [
     { key: 'step', label: 'training step' },
     { key: 'q15', label: '15th percentile' },
@@ -105,7 +207,7 @@ export const quantileTable = (rows: readonly QuantileRow[], variant: 'plain' | '
     { key: 'q85', label: '85th percentile' },
   ],
   rows: rows.map((r) => {
-    const band = variant === 'plain' ? r.plainBand : r.bnBand;
-    return { step: r.step, q15: band?.[0], q50: variant === 'plain' ? r.plainMid : r.bnMid, q85: band?.[1] };
+    const band = r[bandKeys(variant).band];
+    return { step: r.step, q15: band?.[0], q50: r[bandKeys(variant).mid], q85: band?.[1] };
   }),
 });

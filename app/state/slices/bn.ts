@@ -27,6 +27,8 @@ export interface BnData {
   netSteps: number;
   /** The hidden activation of the notes' network (section 12): ReLU as in the notes, sigmoid or tanh. */
   netActivation: NetActivation;
+  /** Hidden layers of section 1's sigmoid networks (the drift grows with depth). */
+  whyDepth: number;
   /** The BN layer (1 or 2) and neuron (0-based) whose ∂L/∂Z section 12 derives path by path. */
   derivLayer: number;
   derivNeuron: number;
@@ -53,6 +55,7 @@ export const BN_PROPS = {
   mode: { kind: 'enum', default: 'train', values: ['train', 'eval'] },
   momentum: { kind: 'number', default: 0.1, min: 0.01, max: 1, step: 0.01, label: 'Momentum' },
   netSteps: { kind: 'number', param: 'net-steps', default: 0, min: 0, max: 60, integer: true, step: 1, label: 'SGD steps already taken' },
+  whyDepth: { kind: 'number', param: 'why-depth', default: 3, min: 1, max: 8, integer: true, step: 1, label: 'Hidden layers' },
   netActivation: { kind: 'enum', param: 'net-act', default: 'relu', values: ['relu', 'sigmoid', 'tanh'], label: 'Hidden activation' },
   derivLayer: { kind: 'number', param: 'deriv-layer', default: 2, min: 1, max: 2, integer: true, coalesce: false, label: 'Layer' },
   // Z₁ has 4 neurons, Z₂ 3: a neuron beyond layer 2's is shown as its last (the view clamps).

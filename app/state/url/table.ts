@@ -31,7 +31,8 @@ type SomeProps = { readonly [K in DataKey]?: PropFor<State[K]> };
 function rowOf(key: DataKey, p: Prop): AnyRow {
   switch (p.kind) {
     case 'number':
-      return numberRow(key as KeyOf<number>, p);
+      // UrlRow<K> for the union of number keys; TypeScript stops relating such unions member by member past 25.
+      return numberRow(key as KeyOf<number>, p) as unknown as AnyRow;
     case 'enum':
       // Each enum key has its own words: the row is typed for their union, the table for each key.
       return enumRow(key as KeyOf<string>, p as Parameters<typeof enumRow>[1]) as unknown as AnyRow;
