@@ -51,11 +51,11 @@ export default function TrainingLab() {
       <h3 className="lab-h">One unit’s input over training</h3>
       <p data-testid="quantile-prose">
         Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
-        fixed batch of training examples. Without BN that distribution drifts as the layers below it learn (the “internal covariate shift” of the
+        fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (the “internal covariate shift” of the
         notes);{' '}
         {bnAfter
-          ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too (put BN before the activation to see it held in place).'
-          : 'with BN it stays centred, which the activation has an easier time with.'}
+          ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too.'
+          : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself keeps moving. Whether either drifts in this run, the charts show.'}
       </p>
       <LineKey roles="quantiles" />
       <QuantilePanel />

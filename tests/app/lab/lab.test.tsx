@@ -221,10 +221,11 @@ describe('training lab, as a student uses it', () => {
 });
 
 describe('training lab: what a setting means for the two networks', () => {
-  test('the quantile panel’s words follow BN’s placement: “stays centred” only with BN before the activation', async () => {
+  test('the quantile panel’s words follow BN’s placement, and never claim BN stops the drift', async () => {
     render(<TrainingLab />);
     const prose = screen.getByTestId('quantile-prose');
-    expect(prose).toHaveTextContent('with BN it stays centred');
+    expect(prose).toHaveTextContent('with BN before the activation this input is re-standardised on every batch');
+    expect(prose).toHaveTextContent('the input to BN itself keeps moving');
     await userEvent.setup().click(within(screen.getByRole('group', { name: 'BN before or after the activation' })).getByRole('radio', { name: 'After' }));
     expect(appStore.getState().labBn).toBe('after');
     expect(prose).not.toHaveTextContent('stays centred');
