@@ -8,7 +8,7 @@ import './Plot.css';
 export interface MappedAxis {
   values: ArrayLike<number>;
   domain: Domain;
-  /** Axis name shown at its left end, e.g. "z" or "Z_norm". */
+  /** Axis name shown at its left end, e.g. "z" or "Zₙₒᵣₘ". */
   name: string;
   tone: 'z' | 'norm' | 'out' | 'centered';
   /** Marks the axis' mean (μ of z, or 0 and β after normalizing). */

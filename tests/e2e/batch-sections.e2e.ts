@@ -101,7 +101,7 @@ test('sections 2–10 in Chromium at 1280×720: every control moves, numbers fol
   await press(normalize.getByRole('slider', { name: 'ε (log scale)' }), 'Home');
   await expect(normalize.getByTestId('eps-value').textContent()).resolves.toBe('0');
   await normalize.getByRole('button', { name: 'Put every point on one value (σ² = 0)' }).click();
-  await expect(normalize.getByTestId('normalize-status').textContent()).resolves.toContain('Z_norm is undefined: 0 divided by 0');
+  await expect(normalize.getByTestId('normalize-status').textContent()).resolves.toContain('Zₙₒᵣₘ is undefined: 0 divided by 0');
   expect(await page.locator('main').textContent()).not.toMatch(/NaN/);
   await press(normalize.getByRole('slider', { name: 'ε (log scale)' }), 'End');
   await expect(normalize.getByTestId('normalize-status').textContent()).resolves.toContain('No spread');

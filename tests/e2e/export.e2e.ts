@@ -39,7 +39,7 @@ const renderSvg = (page: Page, text: string) =>
     return { width: img.naturalWidth, height: img.naturalHeight };
   }, text);
 
-const GAMMA = 'Scale and shift: Z_norm mapped to γ·Z_norm + β';
+const GAMMA = 'Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β';
 
 test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG with resolved colours, CSV and JSON of the 8 samples with the link', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', acceptDownloads: true });

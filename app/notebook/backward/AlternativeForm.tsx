@@ -13,7 +13,7 @@ interface Props {
 export function AlternativeForm({ alt, cell, onSelect }: Props) {
   return (
     <div className="step-detail alternative" aria-label="The notes' simplified form" role="group">
-      <p className="alternative-tag">The notes&apos; simplified form</p>
+      <p className="alternative-tag">The notes&apos; simplified form (with √(σ² + ε) where the notes write |σ|)</p>
       <ScrollEquation tex={alt.symbolic} />
       <div className="step-substituted" data-testid="alternative-substituted">
         <ScrollEquation tex={alt.substituted} label="The selected entry with the engine's numbers, simplified form" />

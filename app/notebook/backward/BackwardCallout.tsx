@@ -12,7 +12,7 @@ export function BackwardCallout({ ctx, step }: { ctx: NotesContext; step: GradKe
   switch (step) {
     case 'dZ2Tilde':
       return (
-        <Callout topic="∂L/∂Z̃₂" notes={<>∂L/∂Z̃₂ = A₂ − Y.</>} correct={<>(A₂ − Y)/m for the loss averaged over the batch, which is what PyTorch and this engine minimise. A₂ − Y is the gradient of the summed loss.</>}>
+        <Callout topic="∂L/∂Z̃₂" notes={<>∂L/∂Z̃₂ = A₂ − Y.</>} correct={<>A₂ − Y is right for the loss summed over the batch (Ng&apos;s course writes it so and puts the 1/m into ∂L/∂W and ∂L/∂b); for the loss averaged over the batch, which PyTorch and this engine minimise, it is m times too large: (A₂ − Y)/m.</>}>
           <p className="callout-note">
             Against central differences of the mean loss: (A₂ − Y)/m is off by {e(c.dZ2Tilde.exact)}; A₂ − Y is off by{' '}
             {e(c.dZ2Tilde.notes ?? NaN)}, that is m − 1 = {m - 1}: every entry is m = {m} times too large.
@@ -45,7 +45,7 @@ export function BackwardCallout({ ctx, step }: { ctx: NotesContext; step: GradKe
           correct={
             <>
               In training, μ{l} and σ{l}² are computed from the batch, so every z moves them too. The exact gradient (above) keeps
-              those paths; the notes&apos; form (dashed box) treats them as constants, which is right only in eval mode. And the
+              those paths; the notes&apos; form (dashed box) treats them as constants, which is right only in eval mode, where σ{l}² is the fixed running variance. And the
               denominator is √(σ{l}² + ε), not |σ{l}|.
             </>
           }

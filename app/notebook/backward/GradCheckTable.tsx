@@ -12,15 +12,15 @@ export function GradCheckTable({ ctx, current }: { ctx: NotesContext; current: G
     <ScrollX label="Table of gradients against central differences">
       <table className="data-table grad-table" aria-label="Gradients against central differences">
         <caption>
-          Each gradient against central differences of the loss (h = {ctx.checks.h}): the largest error, relative to the
-          largest entry.
+          Each gradient against central differences of the mean loss (h = {ctx.checks.h}): the largest error, relative to the
+          largest entry. ✗ marks a relative error above 10⁻⁶.
         </caption>
         <thead>
           <tr>
             <th scope="col">gradient</th>
-            <th scope="col">engine (exact)</th>
+            <th scope="col">engine (exact): relative error</th>
             <th scope="col">what the notes write</th>
-            <th scope="col">notes&apos; form</th>
+            <th scope="col">notes&apos; form: relative error</th>
           </tr>
         </thead>
         <tbody>

@@ -8,7 +8,7 @@ export const AGREE = 1e-6;
 
 /** What the notes write for each gradient, and whether it can be compared number for number. */
 export const NOTES_FORMS: Readonly<Record<GradKey, string>> = {
-  dZ2Tilde: 'A₂ − Y (no 1/m)',
+  dZ2Tilde: 'A₂ − Y: the summed loss’s gradient, m× the mean loss’s',
   dGamma2: '∂L/∂Z̃₂ ∗ Z₂norm, not summed: a 3 × 6 matrix for 3 values of γ₂',
   dBeta2: 'Σ ∂L/∂Z̃₂ over the batch: the same',
   dZ2: '∂L/∂Z̃₂ ∗ γ₂/σ₂ (μ₂, σ₂² held fixed)',
@@ -67,7 +67,7 @@ export function checkRows(ctx: NotesContext): CheckRow[] {
   });
 }
 
-/** The notes' ∂L/∂γ is ∂L/∂Z̃ ∗ Z_norm without the batch sum: a matrix [features × m] for a vector of features. */
+/** The notes' ∂L/∂γ is ∂L/∂Z̃ ∗ Zₙₒᵣₘ without the batch sum: a matrix [features × m] for a vector of features. */
 function wrongShape(ctx: NotesContext, key: GradKey): string | null {
   const m = ctx.state.batch.x.rows;
   if (key === 'dGamma2') return `${ctx.state.net.bn2.gamma.length} × ${m} for ${ctx.state.net.bn2.gamma.length} values`;

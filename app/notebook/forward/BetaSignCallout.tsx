@@ -4,7 +4,7 @@ import { betaSignRows } from './betaSign';
 import type { NotesContext } from '../pass/notesContext';
 import { fixed } from '../pass/notesMatrices';
 
-/** The notes' "γ·Z_norm − β", with the live batch means that show why it must be + β. */
+/** The notes' "γ·Zₙₒᵣₘ − β", with the live batch means that show why it must be + β. */
 export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
   const rows = betaSignRows(ctx);
   const fresh = rows.every((r) => r.beta === 0);
@@ -14,8 +14,8 @@ export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
       notes={<>Z̃₁norm = γ₁·Z₁norm − β₁ (and the same with − β₂) in the forward pass.</>}
       correct={
         <>
-          Z̃ = γ·Z_norm <strong>+</strong> β, as in the notes&apos; own definition a few lines earlier, the paper and PyTorch. β is
-          the new mean: since Z_norm has batch mean 0, the batch mean of Z̃ is exactly β.
+          Z̃ = γ·Zₙₒᵣₘ <strong>+</strong> β, as in the notes&apos; own definition a few lines earlier, the paper and PyTorch. β is
+          the new mean: since Zₙₒᵣₘ has batch mean 0, the batch mean of Z̃ is exactly β.
         </>
       }
     >
@@ -25,7 +25,7 @@ export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
             <tr>
               <th scope="col">neuron</th>
               <th scope="col">β₁</th>
-              <th scope="col">mean of γ·Z_norm + β</th>
+              <th scope="col">mean of γ·Zₙₒᵣₘ + β</th>
               <th scope="col">mean with the notes&apos; − β</th>
             </tr>
           </thead>

@@ -28,7 +28,9 @@ export function ForwardPass() {
       <p>
         Now the whole network of the notes: two inputs, a hidden layer of 4 ReLU units and 3 classes, with a batch norm after
         each linear layer. It runs on a real mini-batch of <strong>m = 6</strong> points (two per class). Step through it
-        one equation at a time; every number below is the engine&apos;s.
+        one equation at a time; every number below is the engine&apos;s. Where the notes say &ldquo;use Z<sub>norm</sub> instead
+        of Z&rdquo;, read Z̃: the next layer consumes the scaled and shifted Z̃ = γ·Z<sub>norm</sub> + β (which is Z<sub>norm</sub>{' '}
+        only at γ = 1, β = 0).
       </p>
       <NetStepsSlider />
       <NetPipeline current={FORWARD_STAGE[step]} />
@@ -43,6 +45,12 @@ export function ForwardPass() {
         Matrices are shown in the notes&apos; orientation: one row per neuron (or feature, or class), one column per sample.
         The engine stores the transpose, [m × n] with rows as samples, like PyTorch. The linear layers have no bias: batch
         norm cancels it (section 9).
+      </p>
+      <p className="orientation-note" data-testid="output-bn-note">
+        The second batch norm acts on the output logits, as in the notes. That is unusual: it forces each class&apos;s logit to
+        have batch mean β over every batch, and so couples the predictions of the samples in a batch (one sample&apos;s class
+        scores depend on the others&apos;). Networks usually leave the logits alone, which is why the training lab has BN on the
+        output off by default.
       </p>
       <BetaSignCallout ctx={ctx} />
     </>

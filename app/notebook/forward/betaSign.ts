@@ -3,9 +3,9 @@ import type { NotesContext } from '../pass/notesContext';
 
 export interface BetaSignRow {
   readonly beta: number;
-  /** Batch mean of Z̃₁ for this neuron, as the engine (and PyTorch) compute it: γ·Z_norm + β. */
+  /** Batch mean of Z̃₁ for this neuron, as the engine (and PyTorch) compute it: γ·Zₙₒᵣₘ + β. */
   readonly meanPlus: number;
-  /** The same with the notes' γ·Z_norm − β. */
+  /** The same with the notes' γ·Zₙₒᵣₘ − β. */
   readonly meanMinus: number;
 }
 

@@ -16,7 +16,7 @@ import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
 
-/** Section 7's equation and live panel (its presentation step): the γ and β sliders, Z_norm mapped to Z̃. */
+/** Section 7's equation and live panel (its presentation step): the γ and β sliders, Zₙₒᵣₘ mapped to Z̃. */
 export function GammaBetaPanel() {
   const { steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
@@ -38,10 +38,10 @@ export function GammaBetaPanel() {
             Reset to γ = 1, β = 0
           </button>
         </div>
-        <ChartFrame title="Scale and shift: Z_norm mapped to γ·Z_norm + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
+        <ChartFrame title="Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
           <MappingPlot
-            label={`Each normalized value mapped to γ·Z_norm + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
-            top={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
+            label={`Each normalized value mapped to γ·Zₙₒᵣₘ + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
+            top={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
             bottom={{ values: y, domain: niceDomain(y, [-3, 3]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
           />
         </ChartFrame>
@@ -83,10 +83,10 @@ export function GammaBeta() {
       <Callout
         topic="the sign of β"
         notes={<>the forward pass computes <Equation tex="\tilde Z = \gamma \cdot Z_{norm} - \beta" display={false} /> (a minus), although its definition above it has + β.</>}
-        correct={<>Z̃ = γ·Z_norm + β. The sign matters: with − β the output is centred on −β, not β.</>}
+        correct={<>Z̃ = γ·Zₙₒᵣₘ + β. The sign matters: with − β the output is centred on −β, not β.</>}
       >
         <p className="evidence" data-testid="minus-beta-evidence">
-          Live: with β = {fmt(beta, 3)}, the mean of γ·Z_norm + β is {out ? fmt(out.mean, 4) : 'undefined'}; the mean of γ·Z_norm − β is{' '}
+          Live: with β = {fmt(beta, 3)}, the mean of γ·Zₙₒᵣₘ + β is {out ? fmt(out.mean, 4) : 'undefined'}; the mean of γ·Zₙₒᵣₘ − β is{' '}
           {minus.defined ? fmt(summarize(minus.y).mean, 4) : 'undefined'}.{beta === 0 ? ' Move β to see them part.' : ''}
         </p>
       </Callout>

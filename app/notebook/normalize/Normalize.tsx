@@ -17,7 +17,7 @@ import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
 import { NormalizeStatus } from './NormalizeStatus';
 
-/** Section 6's equation and live panel (its presentation step): the ε slider, z mapped to Z_norm, and σ² ≈ 0. */
+/** Section 6's equation and live panel (its presentation step): the ε slider, z mapped to Zₙₒᵣₘ, and σ² ≈ 0. */
 export function NormalizePanel() {
   const { z, steps, error } = useBatchStatistics();
   const eps = useAppState((s) => s.eps);
@@ -37,19 +37,19 @@ export function NormalizePanel() {
         <div className="controls bn-controls">
           <LogSlider {...logSliderProps(BN_PROPS.eps)} value={eps} onChange={(v) => setBn({ eps: v })} testId="eps-value" />
         </div>
-        <ChartFrame title="Normalizing: z mapped to Z_norm" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'zNorm', label: 'Z_norm', values: zNorm }])} config={batchSettings}>
+        <ChartFrame title="Normalizing: z mapped to Zₙₒᵣₘ" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'zNorm', label: 'Z_norm', values: zNorm }])} config={batchSettings}>
           <MappingPlot
             label="Each sample z mapped to its normalized value"
             top={{ values: z, domain: niceDomain(z, [mu]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
-            bottom={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Z_norm', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
+            bottom={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
           />
         </ChartFrame>
         <Stats
           items={[
             { label: 'σ²', value: fmt(variance, 4), tone: 'var', testId: 'normalize-variance' },
             { label: '√(σ² + ε)', value: fmt(std, 4), tone: 'var', testId: 'normalize-std' },
-            { label: 'mean of Z_norm', value: ns ? fmt(ns.mean, 3) : 'undefined', tone: 'norm', testId: 'znorm-mean' },
-            { label: 'std of Z_norm', value: ns ? fmt(ns.std, 6) : 'undefined', tone: 'norm', testId: 'znorm-std' },
+            { label: 'mean of Zₙₒᵣₘ', value: ns ? fmt(ns.mean, 3) : 'undefined', tone: 'norm', testId: 'znorm-mean' },
+            { label: 'std of Zₙₒᵣₘ', value: ns ? fmt(ns.std, 6) : 'undefined', tone: 'norm', testId: 'znorm-std' },
           ]}
         />
         <NormalizeStatus status={status} variance={variance} eps={eps} beta={beta} />
@@ -69,7 +69,7 @@ export function NormalizePanel() {
   );
 }
 
-/** Section 6: Z_norm = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
+/** Section 6: Zₙₒᵣₘ = (z − μ)/√(σ² + ε), the ε slider, and what happens when σ² ≈ 0. */
 export function Normalize() {
   const { z, steps, error } = useBatchStatistics();
   if (!steps) return <BatchRefused message={error ?? ''} />;
@@ -91,7 +91,7 @@ export function Normalize() {
       />
       <Callout
         topic="what ε is"
-        notes={<>Z_norm = Z/√(σ² + ε), with ε never introduced.</>}
+        notes={<>Zₙₒᵣₘ = Z/√(σ² + ε), with ε never introduced.</>}
         correct={
           <>
             ε is a small positive constant added for numerical safety (PyTorch&apos;s default is 10⁻⁵). It is a fixed setting, not

@@ -88,8 +88,11 @@ export function Placement() {
         <p className="bn-prose bn-prose-wide" data-testid="placement-story">
           {placement === 'before' ? (
             <>
-              BN first centres every neuron, so ReLU keeps about half of each neuron&apos;s values whatever its bias was: the share of
-              zeros per neuron is {zeros.map(pct).join(', ')}. No neuron is dead, and the outputs are ≥ 0 with mean ≈ {fmt(out.mean, 2)}.
+              BN first centres every neuron (here with γ = 1, β = 0), so ReLU keeps about half of each neuron&apos;s values whatever its
+              bias was: the share of zeros per neuron is {zeros.map(pct).join(', ')}.{' '}
+              {zeros.some((z) => z >= 0.999) ? 'Even so, a neuron here is dead (every value zeroed)' : 'No neuron is dead here'}, and the
+              outputs are ≥ 0 with mean ≈ {fmt(out.mean, 2)}. That is at β = 0: a learned β far below zero can still silence a ReLU,
+              since γ·ẑ + β is then negative for nearly every sample.
             </>
           ) : (
             <>

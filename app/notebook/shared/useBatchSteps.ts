@@ -34,8 +34,8 @@ export function useBatchSteps(): BatchStepsResult {
 }
 
 /**
- * The steps up to Z_norm (μ, z − μ, σ², √(σ² + ε), Z_norm), for sections that show nothing after it:
- * computed with γ = 1 and β = 0 (so `y` is Z_norm and `gamma`/`beta` are not the store's), and not
+ * The steps up to Zₙₒᵣₘ (μ, z − μ, σ², √(σ² + ε), Zₙₒᵣₘ), for sections that show nothing after it:
+ * computed with γ = 1 and β = 0 (so `y` is Zₙₒᵣₘ and `gamma`/`beta` are not the store's), and not
  * re-rendered when γ or β moves.
  */
 export function useBatchStatistics(): BatchStepsResult {

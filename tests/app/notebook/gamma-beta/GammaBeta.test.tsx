@@ -9,7 +9,7 @@ import { engineBatch, engineSteps, liveTex, resetStore, rowCells } from '../engi
 
 beforeEach(resetStore);
 
-test('section 7 starts at γ = 1, β = 0: Z̃ = Z_norm (m = 8)', () => {
+test('section 7 starts at γ = 1, β = 0: Z̃ = Zₙₒᵣₘ (m = 8)', () => {
   render(<GammaBeta />);
   const s = engineSteps();
   expect(screen.getByRole('slider', { name: 'γ (scale)' })).toHaveValue('1');
@@ -36,7 +36,7 @@ test('section 7 callout: with −β (the notes’ forward pass) the engine’s o
   fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '0.8' } });
   const minus = summarize(batchNormSteps(engineBatch(), { gamma: 1, beta: -0.8 }).y).mean;
   expect(Math.abs(minus + 0.8)).toBeLessThan(1e-12);
-  expect(screen.getByTestId('minus-beta-evidence')).toHaveTextContent(`the mean of γ·Z_norm − β is ${fmt(minus, 4)}`);
+  expect(screen.getByTestId('minus-beta-evidence')).toHaveTextContent(`the mean of γ·Zₙₒᵣₘ − β is ${fmt(minus, 4)}`);
 });
 
 test('section 7: "Reset" puts γ back to 1 and β to 0', async () => {

@@ -9,7 +9,7 @@ import { engineSteps, liveTex, resetStore, rowCells } from '../engineRef';
 
 beforeEach(resetStore);
 
-test('section 6 shows the engine’s Z_norm, √(σ² + ε) and the mean and std of Z_norm (m = 8, ε = 10⁻⁵)', () => {
+test('section 6 shows the engine’s Zₙₒᵣₘ, √(σ² + ε) and the mean and std of Zₙₒᵣₘ (m = 8, ε = 10⁻⁵)', () => {
   render(<Normalize />);
   const s = engineSteps();
   expect(rowCells(screen.getByTestId('znorm-row'))).toEqual(Array.from(s.zNorm, (v) => fmt(v, 3)));
@@ -27,19 +27,19 @@ test('section 6: a large ε (log slider at 10⁰) shrinks the spread and says so
   expect(screen.getByTestId('normalize-status')).toHaveTextContent('ε is not small next to σ²');
 });
 
-test('section 6: σ² = 0 with ε = 0 is explained as 0/0, never printed as NaN; ε > 0 then gives Z_norm = 0', async () => {
+test('section 6: σ² = 0 with ε = 0 is explained as 0/0, never printed as NaN; ε > 0 then gives Zₙₒᵣₘ = 0', async () => {
   const user = userEvent.setup();
   const { container } = render(<Normalize />);
   await user.click(screen.getByRole('button', { name: 'Put every point on one value (σ² = 0)' }));
   fireEvent.change(screen.getByRole('slider', { name: 'ε (log scale)' }), { target: { value: '-10.5' } });
   expect(appStore.getState().eps).toBe(0);
   expect(engineSteps().variance).toBe(0);
-  expect(screen.getByTestId('normalize-status')).toHaveTextContent('Z_norm is undefined: 0 divided by 0');
+  expect(screen.getByTestId('normalize-status')).toHaveTextContent('Zₙₒᵣₘ is undefined: 0 divided by 0');
   expect(screen.getByTestId('znorm-std')).toHaveTextContent('undefined');
   expect(rowCells(screen.getByTestId('znorm-row'))).toEqual(new Array(8).fill('undefined'));
   expect(container.textContent).not.toMatch(/NaN/);
   fireEvent.change(screen.getByRole('slider', { name: 'ε (log scale)' }), { target: { value: '-5' } });
-  expect(screen.getByTestId('normalize-status')).toHaveTextContent('No spread: Z_norm is 0');
+  expect(screen.getByTestId('normalize-status')).toHaveTextContent('No spread: Zₙₒᵣₘ is 0');
   expect(rowCells(screen.getByTestId('znorm-row'))).toEqual(new Array(8).fill('0'));
   await user.click(screen.getByRole('button', { name: 'Put the points back' }));
   expect(appStore.getState().overrides).toEqual({});

@@ -15,7 +15,7 @@ describe('normalizationStatus', () => {
     expect(statusOf([1.25, 1.25, 1.25, 1.25], 0).kind).toBe('undefined');
   });
 
-  test('σ² = 0 and ε > 0: flat (Z_norm = 0)', () => {
+  test('σ² = 0 and ε > 0: flat (Zₙₒᵣₘ = 0)', () => {
     expect(statusOf([1.25, 1.25, 1.25, 1.25], 1e-5).kind).toBe('flat');
   });
 
@@ -26,13 +26,13 @@ describe('normalizationStatus', () => {
     expect(statusOf(z, 0).kind).toBe('noise');
   });
 
-  test('ε comparable to σ²: eps-dominates with std(Z_norm) < 0.99; tiny ε: ok', () => {
+  test('ε comparable to σ²: eps-dominates with std(Zₙₒᵣₘ) < 0.99; tiny ε: ok', () => {
     expect(statusOf([0, 0.01, 0.02, 0.03], 1e-4).kind).toBe('eps-dominates');
     expect(statusOf([1, 2, 3, 4], 1e-5).kind).toBe('ok');
   });
 });
 
-test('normalizeView (m = 4): the engine’s summary of Z_norm and the status; null summary when 0/0', () => {
+test('normalizeView (m = 4): the engine’s summary of Zₙₒᵣₘ and the status; null summary when 0/0', () => {
   const ok = normalizeView([1, 2, 3, 4], batchNormSteps([1, 2, 3, 4], { eps: 1e-5 }));
   expect(ok.zNorm).toEqual(summarize(batchNormSteps([1, 2, 3, 4], { eps: 1e-5 }).zNorm));
   expect(ok.status.kind).toBe('ok');
