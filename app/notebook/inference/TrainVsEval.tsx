@@ -7,6 +7,7 @@ import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
 import { RunningStatsChart } from '../shared/lazyCharts';
+import { BatchNoise } from './BatchNoise';
 import { SampleModes } from './SampleModes';
 import { TRACE_BATCHES, useRunningTrace } from './useRunningTrace';
 import '../shared/network.css';
@@ -36,8 +37,15 @@ export function TrainVsEval() {
         label="Running mean and variance updates, alpha is the momentum"
       />
       <p>
-        Here α is the momentum (PyTorch&apos;s default 0.1). They start at 0 and 1, as in PyTorch; the variance is kept unbiased (×m/(m−1)). Below, the neuron of section 2 (true
+        Here α is the momentum (PyTorch&apos;s default 0.1). They start at 0 and 1, as in PyTorch; the running variance is kept
+        unbiased (×m/(m−1)), while the batch variance that normalizes the batch in train mode stays biased (÷m). Below, the neuron of section 2 (true
         mean {fmt(real.mean, 3)}, true variance {fmt(real.variance, 3)}) sees {TRACE_BATCHES} training batches of m = {m}.
+      </p>
+      <p className="bn-hint" data-testid="momentum-conventions">
+        Read α the PyTorch way: it weights the <em>new</em> batch. Ng&apos;s course writes the same average with β = 0.9 weighting
+        the <em>old</em> value, and Keras&apos;s momentum = 0.99 is also the weight of the old value: Keras 0.99 is PyTorch 0.01,
+        and Ng&apos;s 0.9 is PyTorch&apos;s 0.1. PyTorch&apos;s momentum=None keeps a cumulative average (every batch weighted
+        equally) instead.
       </p>
       <div className="controls">
         <Slider {...sliderProps(BN_PROPS.momentum)} value={momentum} onChange={(v) => setBn({ momentum: v })} format={(v) => fmt(v, 2)} />
@@ -59,6 +67,7 @@ export function TrainVsEval() {
       </p>
       <ScrollEquation tex={String.raw`y = \gamma\,\frac{z - \mu_{\text{run}}}{\sqrt{\sigma^2_{\text{run}} + \varepsilon}} + \beta`} />
       <SampleModes trace={trace} />
+      <BatchNoise trace={trace} />
     </>
   );
 }

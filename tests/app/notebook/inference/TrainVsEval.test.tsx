@@ -1,6 +1,7 @@
 import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { firstSampleOutput, runningStatsTrace, sampleMiniBatch } from '../../../../src';
+import { batchMateSpread, firstSampleOutput, runningStatsTrace, sampleMiniBatch } from '../../../../src';
+import { NOISE_DRAWS } from '../../../../app/notebook/inference/BatchNoise';
 import { TrainVsEval } from '../../../../app/notebook/inference/TrainVsEval';
 import { TRACE_BATCHES } from '../../../../app/notebook/inference/useRunningTrace';
 import { appStore, createAppStore } from '../../../../app/state/store';
@@ -71,4 +72,31 @@ test('σ² = 0 and ε = 0 (scale 0): the outputs are explained as 0/0 in words, 
   expect(cells()[0]).toBe('no value (0/0: σ² = 0 and ε = 0)');
   expect(screen.getByTestId('zero-over-zero')).toHaveTextContent('0/0 has no value');
   expect(container.textContent).not.toMatch(/NaN|undefined/);
+});
+
+describe('section 15: BN’s noise and the frameworks’ conventions', () => {
+  test('the batch-noise sentence is the engine’s spread of sample 1 over 200 draws of batch-mates, and shrinks when m grows', () => {
+    render(<TrainVsEval />);
+    const check = () => {
+      const { trace, z } = engine();
+      const s = appStore.getState();
+      const o = { seed: s.seed, m: s.m, shift: s.shift, scale: s.scale, draws: NOISE_DRAWS };
+      const train = batchMateSpread(trace.bn, z[0], { ...o, mode: 'train' });
+      const evalMode = batchMateSpread(trace.bn, z[0], { ...o, mode: 'eval' });
+      const p = screen.getByTestId('batch-noise');
+      expect(p).toHaveTextContent(`between ${fmt(train.min, 3)} and ${fmt(train.max, 3)} in train mode (standard deviation ${fmt(train.std, 3)})`);
+      expect(p).toHaveTextContent(`in eval mode it is ${fmt(evalMode.mean, 3)} every time (standard deviation 0)`);
+      return train.std;
+    };
+    const small = check();
+    act(() => appStore.getState().setBatch({ m: 64 }));
+    expect(check()).toBeLessThan(small);
+  });
+
+  test('the momentum conventions: PyTorch weights the new batch; Ng’s 0.9 and Keras’s 0.99 weight the old value', () => {
+    render(<TrainVsEval />);
+    const p = screen.getByTestId('momentum-conventions');
+    expect(p).toHaveTextContent('Keras 0.99 is PyTorch 0.01');
+    expect(p).toHaveTextContent('momentum=None keeps a cumulative average');
+  });
 });
