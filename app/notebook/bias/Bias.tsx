@@ -56,8 +56,8 @@ export function BiasPanel() {
         <ChartFrame title="The batch moved by the bias b, and BN of it" data={() => sampleTable([{ key: 'zb', label: 'z + b', values: v.z }, { key: 'y', label: 'BN(z + b)', values: v.y }])} config={() => batchSettings({ bias: b })}>
           <MappingPlot
             label={`The batch moved by b = ${fmt(b, 2)}, and its batch-normalized output, which does not move`}
-            top={{ values: v.z, domain: v.inputDomain, name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
-            bottom={{ values: v.y, domain: niceDomain(v.y, [-3, 3]), name: 'BN(z + b)', tone: 'out' }}
+            top={{ values: v.z, domain: niceDomain([...v.inputDomain, ...v.y]), name: 'z + b', tone: 'z', mean: moved.mean, meanLabel: `μ = ${fmt(moved.mean, 3)}` }}
+            bottom={{ values: v.y, domain: niceDomain([...v.inputDomain, ...v.y]), name: 'BN(z + b)', tone: 'out' }}
           />
         </ChartFrame>
         <Stats

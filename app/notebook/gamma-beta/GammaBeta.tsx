@@ -41,8 +41,8 @@ export function GammaBetaPanel() {
         <ChartFrame title="Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
           <MappingPlot
             label={`Each normalized value mapped to γ·Zₙₒᵣₘ + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
-            top={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
-            bottom={{ values: y, domain: niceDomain(y, [-3, 3]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
+            top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
+            bottom={{ values: y, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
           />
         </ChartFrame>
         <Stats

@@ -40,8 +40,8 @@ export function NormalizePanel() {
         <ChartFrame title="Normalizing: z mapped to Zₙₒᵣₘ" data={() => sampleTable([{ key: 'z', label: 'z', values: z }, { key: 'zNorm', label: 'Z_norm', values: zNorm }])} config={batchSettings}>
           <MappingPlot
             label="Each sample z mapped to its normalized value"
-            top={{ values: z, domain: niceDomain(z, [mu]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
-            bottom={{ values: zNorm, domain: niceDomain(zNorm, [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
+            top={{ values: z, domain: niceDomain([...z, ...zNorm], [mu, -2.5, 2.5]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
+            bottom={{ values: zNorm, domain: niceDomain([...z, ...zNorm], [mu, -2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
           />
         </ChartFrame>
         <Stats

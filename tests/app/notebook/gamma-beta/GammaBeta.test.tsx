@@ -46,3 +46,10 @@ test('section 7: "Reset" puts γ back to 1 and β to 0', async () => {
   await user.click(screen.getByRole('button', { name: 'Reset to γ = 1, β = 0' }));
   expect(appStore.getState()).toMatchObject({ gamma: 1, beta: 0 });
 });
+
+test('section 7 draws Zₙₒᵣₘ and Z̃ on one scale: at γ = 1, β = 0 every connecting line is vertical (same x at both ends)', () => {
+  const { container } = render(<GammaBeta />);
+  const links = [...container.querySelectorAll('.bn-plot-map line.map-link')];
+  expect(links.length).toBe(8);
+  for (const l of links) expect(Math.abs(Number(l.getAttribute('x1')) - Number(l.getAttribute('x2')))).toBeLessThan(1e-9);
+});
