@@ -10,6 +10,7 @@ import { useBatchStatistics } from '../shared/useBatchSteps';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { normalizeView } from './normalizeStatus';
+import { substitutionDigits } from './substitution';
 import { collapseValue } from '../../ui/points';
 import { logSliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
@@ -25,12 +26,13 @@ export function NormalizePanel() {
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
   const { zNorm: ns, status } = normalizeView(z, steps);
+  const d = substitutionDigits(z[0], mu, std, zNorm[0]);
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
     <>
       <EquationPair
         symbolic={String.raw`Z_{norm,i} = \frac{z_i - \mu}{\sqrt{\sigma^2 + \epsilon}}`}
-        numeric={`Z_{norm,1} = \\frac{${tex(z[0], 3)} - ${tex(mu, 3)}}{\\sqrt{${tex(variance, 4)} + ${tex(eps, 2)}}} = \\frac{${tex(steps.centered[0], 3)}}{${tex(std, 4)}} = ${tex(zNorm[0], 4)}`}
+        numeric={`Z_{norm,1} = \\frac{${tex(z[0], d)} - ${tex(mu, d)}}{\\sqrt{${tex(variance, d + 1)} + ${tex(eps, 2)}}} = \\frac{${tex(steps.centered[0], d)}}{${tex(std, d + 1)}} = ${tex(zNorm[0], 4)}`}
         testId="normalize-equation"
       />
       <div className="panel">
