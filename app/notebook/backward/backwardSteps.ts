@@ -4,6 +4,7 @@ import type { Cell, PassStep, StepView } from '../forward/forwardSteps';
 import type { NotesContext } from '../pass/notesContext';
 import { BACKWARD_TITLES } from '../../outline';
 import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
+import { decimalsFor, digitsToReproduce, termsCancel } from './cancellation';
 
 /** Keys of the gradient checks (NotesGradientChecks), one per backward step. */
 export type GradKey = 'dZ2Tilde' | 'dGamma2' | 'dBeta2' | 'dZ2' | 'dW2' | 'dZ1Tilde' | 'dGamma1' | 'dBeta1' | 'dZ1' | 'dW1';
@@ -94,16 +95,24 @@ interface BnParts {
 /** The exact ∂L/∂Z step of BN layer l, with the notes' simplified form beside it. */
 function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<BackwardView, 'substituted' | 'inputs' | 'output' | 'alternative'> {
   const m = ctx.state.batch.x.rows, eps = tex(ctx.eps, 2);
-  const root = String.raw`\sqrt{${tex(p.variance[j], 4)} + ${eps}}`;
+  const t = { gamma: p.gamma[j], m, variance: p.variance[j], eps: ctx.eps, g: at(p.g.matrix, j, i), dBeta: p.dBeta[j], zHat: at(p.zn.matrix, j, i), dGamma: p.dGamma[j] };
+  const result = at(p.exact.matrix, j, i);
+  // Enough digits for the printed numbers to give the printed result: the bracket's terms can nearly cancel.
+  const d = digitsToReproduce(t, result);
+  const show = (x: number) => tex(x, decimalsFor(x, d));
+  const shown = (x: number) => (x < 0 ? `(${show(x)})` : show(x));
+  const signed = (x: number) => (x < 0 ? `- ${show(-x)}` : `+ ${show(x)}`);
+  const root = String.raw`\sqrt{${show(p.variance[j])} + ${eps}}`;
   const lhs = `\\left(${D(`Z_${p.l}`)}\\right)_{${j + 1},${i + 1}}`;
+  const note = termsCancel(t) ? String.raw`\quad\text{(the terms nearly cancel)}` : '';
   return {
     // Three lines (the factor and two terms, the third term, the value): as narrow as the symbolic form.
-    substituted: String.raw`\begin{aligned} ${lhs} &= \frac{${tex(p.gamma[j], 4)}}{${m}${root}}\Big(${m}\cdot${factor(at(p.g.matrix, j, i), 4)} ${term(-p.dBeta[j], false, 4)} \\ &\qquad - ${factor(at(p.zn.matrix, j, i), 4)}\cdot${factor(p.dGamma[j], 4)}\Big) \\ &= ${tex(at(p.exact.matrix, j, i), 4)} \end{aligned}`,
+    substituted: String.raw`\begin{aligned} ${lhs} &= \frac{${show(t.gamma)}}{${m}${root}}\Big(${m}\cdot${shown(t.g)} ${signed(-t.dBeta)} \\ &\qquad - ${shown(t.zHat)}\cdot${shown(t.dGamma)}\Big) \\ &= ${tex(result, 4)}${note} \end{aligned}`,
     inputs: [p.g, p.zn, vectorPanel(`\\gamma_${p.l}`, `γ${p.l === 1 ? '₁' : '₂'}`, p.gamma, p.l === 1 ? 'neuron' : 'class')],
     output: p.exact,
     alternative: {
       symbolic: simplifiedTex(p.l),
-      substituted: eq2(lhs, String.raw`${factor(at(p.g.matrix, j, i), 4)}\cdot\frac{${tex(p.gamma[j], 4)}}{${root}}`, tex(at(p.simplified.matrix, j, i), 4)),
+      substituted: eq2(lhs, String.raw`${factor(at(p.g.matrix, j, i), 4)}\cdot\frac{${tex(p.gamma[j], 4)}}{\sqrt{${tex(p.variance[j], 4)} + ${eps}}}`, tex(at(p.simplified.matrix, j, i), 4)),
       output: p.simplified,
     },
   };

@@ -98,6 +98,9 @@ export const eq2 = (lhs: string, expr: string, value: string): string =>
 /** A matrix cell: 3 decimals (so columns line up), whole numbers (0, one-hot 1) as they are, huge values in scientific notation. */
 export function cellText(v: number, digits = 3): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e4) return String(v).replace('-', '−');
-  if (!Number.isFinite(v) || Math.abs(v) >= 1e4) return fmt(v, digits);
+  // A value that would print as 0.000 keeps its digits in scientific form (−2.59×10⁻⁴), unless it is
+  // rounding noise around 0 (below 10⁻¹²), which prints as 0.000.
+  const tiny = Math.abs(v) < 0.5 * 10 ** -digits && Math.abs(v) >= 1e-12;
+  if (!Number.isFinite(v) || Math.abs(v) >= 1e4 || tiny) return fmt(v, digits);
   return fixed(v, digits);
 }

@@ -11,10 +11,11 @@ describe('notesMatrices helpers', () => {
     for (let i = 0; i < 6; i++) for (let j = 0; j < 4; j++) expect(at(t, j, i)).toBe(a.data[i * 4 + j]);
   });
 
-  test('cellText: whole numbers as they are (0, 1, −2), 3 decimals, rounding noise never "−0.000", huge values scientific, NaN in words', () => {
+  test('cellText: whole numbers as they are (0, 1, −2), 3 decimals, rounding noise never "−0.000", a small real value never "0.000", huge values scientific, NaN in words', () => {
     expect([cellText(0), cellText(1), cellText(-2)]).toEqual(['0', '1', '−2']);
     expect(cellText(-1.23456)).toBe('−1.235');
-    expect(cellText(-4.9e-4)).toBe('0.000');
+    expect(cellText(-4.9e-4)).toBe('−4.9×10⁻⁴');
+    expect(cellText(-3e-17)).toBe('0.000');
     expect(cellText(123456)).toBe(fmt(123456, 3));
     expect(cellText(NaN)).toBe('undefined');
     expect(fixed(-3e-17)).toBe('0.0000');
