@@ -66,7 +66,7 @@ function one(id: string, number: number, title: string, stepTitle: string = titl
 
 /** The notebook's sections, in the order of the notes. */
 export const OUTLINE: readonly SectionOutline[] = [
-  one('why', 1, 'Why normalize: covariate shift'),
+  one('why', 1, 'Why normalize: internal covariate shift'),
   one('batch', 2, 'A mini-batch', 'Z = [z₁ … zₘ], one neuron, m samples'),
   one('mean', 3, 'μ, the batch mean', 'μ = (1/m) Σ zᵢ'),
   one('centering', 4, 'Centering: z − μ', 'zᵢ − μ'),
