@@ -37,9 +37,14 @@ export function scrollKeepsPin({ placed, top, atBottom }: PinScroll, slack = PIN
   return Math.abs(top - placed) <= slack || (atBottom && top > placed);
 }
 
-/** Milliseconds until a pin made at `since` lets go, if the content does not change size again after `now`. */
-export function settleDelay(now: number, since: number, quiet = PIN_QUIET_MS, longest = PIN_LONGEST_MS): number {
-  return Math.max(0, Math.min(quiet, since + longest - now));
+/**
+ * Milliseconds until a pin made at `since` lets go, if the content does not change size again after
+ * `now`: a quiet period once the section has `arrived` where the pin keeps it (not while the browser's
+ * own smooth scroll is still taking it there), and never later than `longest` after the pin.
+ */
+export function settleDelay(now: number, since: number, arrived = true, quiet = PIN_QUIET_MS, longest = PIN_LONGEST_MS): number {
+  const left = since + longest - now;
+  return Math.max(0, arrived ? Math.min(quiet, left) : left);
 }
 
 interface Pin {
@@ -59,7 +64,7 @@ function release(): void {
 function waitForSettle(): void {
   if (!pin) return;
   clearTimeout(settle);
-  settle = setTimeout(release, settleDelay(performance.now(), pin.since));
+  settle = setTimeout(release, settleDelay(performance.now(), pin.since, pin.placed !== null));
 }
 
 /** Pins a section the browser itself is scrolling to (a table-of-contents click, smooth). */
@@ -74,6 +79,7 @@ function place(): void {
   if (!pin || !el) return;
   el.scrollIntoView({ block: 'start', behavior: 'instant' });
   pin.placed = el.getBoundingClientRect().top;
+  waitForSettle();
 }
 
 /** Scrolls a section to the top of the viewport at once, and pins it (if the page has it). */
@@ -98,7 +104,9 @@ const onScroll = () => {
 /** The browser's smooth scroll to a pinned section has ended: from here on, the section stays where it is. */
 const onScrollEnd = () => {
   const now = pinScroll();
-  if (pin && now && pin.placed === null) pin.placed = now.top;
+  if (!pin || !now || pin.placed !== null) return;
+  pin.placed = now.top;
+  waitForSettle();
 };
 const RELEASE = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 
@@ -108,9 +116,7 @@ function holdPin(content: Element): () => void {
     typeof ResizeObserver === 'undefined'
       ? null
       : new ResizeObserver(() => {
-          if (!pin) return;
-          place();
-          waitForSettle();
+          if (pin) place();
         });
   resize?.observe(content);
   for (const type of RELEASE) window.addEventListener(type, release, { capture: true, passive: true });

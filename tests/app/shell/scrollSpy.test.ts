@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PIN_LONGEST_MS, PIN_QUIET_MS, scrollKeepsPin, scrollToSection, settleDelay, watchSections } from '../../../app/shell/scrollSpy';
+import { PIN_LONGEST_MS, PIN_QUIET_MS, pinSection, scrollKeepsPin, scrollToSection, settleDelay, watchSections } from '../../../app/shell/scrollSpy';
 
 describe('scrollKeepsPin: a scroll the app did not make lets go of a pinned section', () => {
   test('the section still where the app put it (its own scroll, or scroll anchoring): kept', () => {
@@ -28,12 +28,16 @@ describe('scrollKeepsPin: a scroll the app did not make lets go of a pinned sect
 describe('settleDelay: the pin waits for a quiet layout, and not for ever', () => {
   test('a quiet period after each change of size', () => {
     expect(settleDelay(100, 0)).toBe(PIN_QUIET_MS);
-    expect(settleDelay(5000, 0, 1000, 10_000)).toBe(1000);
+    expect(settleDelay(5000, 0, true, 1000, 10_000)).toBe(1000);
   });
   test('never past the longest wait after the pin', () => {
     expect(settleDelay(PIN_LONGEST_MS - 300, 0)).toBe(300);
     expect(settleDelay(PIN_LONGEST_MS + 50, 0)).toBe(0);
-    expect(settleDelay(9500, 1000, 1000, 9000)).toBe(500);
+    expect(settleDelay(9500, 1000, true, 1000, 9000)).toBe(500);
+  });
+  test('while the browser still scrolls to the section (smooth), only the longest wait counts', () => {
+    expect(settleDelay(100, 0, false)).toBe(PIN_LONGEST_MS - 100);
+    expect(settleDelay(PIN_LONGEST_MS, 0, false)).toBe(0);
   });
 });
 
@@ -151,6 +155,31 @@ describe('watchSections with a pinned section (wiring, with hand-driven observer
     }
     crossBand('c');
     expect(current).toEqual(['c']);
+  });
+
+  test("a table-of-contents click: the browser's own smooth scroll keeps the pin, which waits for it to end, then for a quiet second", () => {
+    pinSection('c');
+    scrollBy(300); // the browser's smooth scroll, under way
+    scrollBy(350);
+    vi.advanceTimersByTime(3 * PIN_QUIET_MS);
+    crossBand('a');
+    expect(current).toEqual([]);
+    window.dispatchEvent(new Event('scrollend')); // it has ended: from here on, the section stays where it is
+    scrollBy(-40); // someone else's scroll
+    crossBand('a');
+    expect(current).toEqual(['a']);
+  });
+
+  test('after the smooth scroll has ended, a quiet second lets go', () => {
+    pinSection('c');
+    scrollBy(700);
+    window.dispatchEvent(new Event('scrollend'));
+    vi.advanceTimersByTime(PIN_QUIET_MS - 1);
+    crossBand('a');
+    expect(current).toEqual([]);
+    vi.advanceTimersByTime(1);
+    crossBand('a');
+    expect(current).toEqual(['a']);
   });
 
   test('a key press lets go at once, as before', () => {
