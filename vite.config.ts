@@ -21,11 +21,25 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The app in jsdom. The files share one jsdom and one module graph per worker (isolate: false):
+        // setting up jsdom and importing React, Recharts and KaTeX again for every file took most of this
+        // project's time. Each file resets what it uses (tests/app/setup.ts cleans the DOM after each test).
         test: {
           name: 'app',
           environment: 'jsdom',
           include: ['tests/app/**/*.test.{ts,tsx}'],
-          exclude: ['tests/app/**/*.node.test.ts'],
+          exclude: ['tests/app/**/*.node.test.ts', 'tests/app/**/*.isolated.test.{ts,tsx}'],
+          setupFiles: ['tests/app/setup.ts', 'tests/app/shell/sharedFile.setup.ts'],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        // Files that replace a module (vi.mock) need their own module graph: *.isolated.test.tsx.
+        test: {
+          name: 'app-isolated',
+          environment: 'jsdom',
+          include: ['tests/app/**/*.isolated.test.{ts,tsx}'],
           setupFiles: ['tests/app/setup.ts'],
         },
       },

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterFrames, drawn, openAt } from './browser';
 
 /**
  * Accessibility of the built notebook with axe-core (injected into the page): no serious or critical
@@ -40,24 +40,15 @@ async function drawEverything(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y <= height; y += 700) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await page.waitForTimeout(30);
+    await afterFrames(page);
   }
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: no serious or critical violation on the whole page, ${scheme} colour scheme`, async () => {
-    const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
-    const problems = watchConsole(page);
-    await page.goto(baseUrl());
+    const { page, problems } = await openAt('', { colorScheme: scheme, viewport: { width: 1440, height: 900 } });
     await page.locator('.katex').first().waitFor();
     await drawEverything(page);
     // The scheme really switched: the page background follows it.
@@ -66,14 +57,12 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(scheme === 'dark' ? sum < 200 : sum > 600).toBe(true);
     expect(await axe(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await page.close();
   });
 }
 
 test('axe: no serious or critical violation in any section, each scrolled into view at phone width (390 px), schemes alternating', async () => {
   // The whole-page runs above cover every section at desktop width in both schemes; this adds the narrow layout.
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width: 390, height: 844 } });
   const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));
   expect(ids.length).toBeGreaterThanOrEqual(10);
   const found: Record<string, Finding[]> = {};
@@ -81,17 +70,15 @@ test('axe: no serious or critical violation in any section, each scrolled into v
     const scheme = i % 2 === 0 ? 'light' : 'dark';
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate((s) => document.getElementById(s)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
-    await page.waitForTimeout(60);
+    await drawn(page, `#${id}`);
     const v = await axe(page, `#${id}`);
     if (v.length > 0) found[`#${id} (${scheme})`] = v;
   }
   expect(found).toEqual({});
-  await page.close();
 });
 
 test('axe: charts with their data table and download menu open (an SVG plot, a Recharts chart, the lab\'s lines and canvas), light and dark', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
   await drawEverything(page);
   expect(await page.locator('.chart-frame-tools').count()).toBeGreaterThanOrEqual(10);
   // One frame of each kind: axe over every table of every chart would take half a minute.
@@ -110,13 +97,10 @@ test('axe: charts with their data table and download menu open (an SVG plot, a R
     }
   }
   expect(found).toEqual({});
-  await page.close();
 });
 
 test('axe: no serious or critical violation on any presentation step (1280×720, light and dark)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?present=1&step=1`);
+  const { page, problems } = await openAt('?present=1&step=1', { viewport: { width: 1280, height: 720 } });
   await page.getByRole('region', { name: 'Presentation' }).waitFor();
   const total = Number(/of (\d+)/.exec((await page.locator('.deck-count').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(5);
@@ -137,12 +121,10 @@ test('axe: no serious or critical violation on any presentation step (1280×720,
   }
   expect(found).toEqual({});
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('keyboard: Tab reaches every control in order, each with a visible focus indicator, and never gets stuck', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width: 1440, height: 900 } });
   await drawEverything(page);
   await page.waitForLoadState('networkidle'); // lazily loaded charts are in
   // Every visible, enabled element in the tab order; a radio group is one stop (arrows move within it).
@@ -194,17 +176,15 @@ test('keyboard: Tab reaches every control in order, each with a visible focus in
   expect(invisible).toEqual([]);
   expect(missed, `Tab stopped at ${stoppedAt}`).toEqual([]);
   expect(reached.size).toBeGreaterThanOrEqual(expected);
-  await page.close();
 });
 
 test('reduced motion: no smooth scrolling and no running animation or transition when the reader asks for less motion', async () => {
-  const page = await browser.newPage({ reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } });
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
   // A table-of-contents jump lands at once (no smooth scroll in flight).
   const last = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].at(-1)?.id ?? '');
   await page.locator(`.toc a[href="#${last}"]`).click();
-  await page.waitForTimeout(50);
+  await afterFrames(page);
   expect(await page.evaluate((id) => Math.abs(document.getElementById(id)?.getBoundingClientRect().top ?? 1e9) < 60 || window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2, last)).toBe(true);
   await drawEverything(page);
   const moving = await page.evaluate(() => {
@@ -215,5 +195,4 @@ test('reduced motion: no smooth scrolling and no running animation or transition
     return { animations: document.getAnimations().length, styled: durations.map((el) => el.className.toString()).slice(0, 5) };
   });
   expect(moving).toEqual({ animations: 0, styled: [] });
-  await page.close();
 });

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { batchStatistics, column, summarize } from '../../src';
 import { fmt } from '../../app/ui/format';
-import { baseUrl, launch, watchConsole } from './browser';
+import { afterFrames, openAt } from './browser';
 
 const SECTION_IDS = ['batch', 'mean', 'centering', 'variance', 'normalize', 'gamma-beta', 'identity', 'bias', 'placement'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
 
@@ -47,9 +40,7 @@ async function engineMean(page: Page): Promise<string> {
 }
 
 test('sections 2–10 in Chromium at 1280×720: every control moves, numbers follow the engine, no console problems', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, problems } = await openAt('', { viewport: { width: 1280, height: 720 } });
   for (const id of SECTION_IDS) await expect(section(page, id).getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
 
   // 2 — sliders by keyboard, the seed field, the new-batch button.
@@ -137,14 +128,10 @@ test('sections 2–10 in Chromium at 1280×720: every control moves, numbers fol
   await expect(placement.getByTestId('placement-story').textContent()).resolves.toContain('ReLU first');
 
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('a point follows a finger\'s whole drag (phone, 390×844, Chromium touch events through the input pipeline)', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await ctx.newPage();
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, context: ctx, problems } = await openAt('', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   // Sample 2 (an inner point, so the axis keeps its range while it moves), dragged 80 px to the right.
   const point = section(page, 'batch').getByRole('slider', { name: /^Sample 2 / });
   await point.scrollIntoViewIfNeeded();
@@ -163,20 +150,18 @@ test('a point follows a finger\'s whole drag (phone, 390×844, Chromium touch ev
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let d = 4; d <= 80; d += 4) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + d, y: y + d / 10 }] });
-    await page.waitForTimeout(16);
+    await afterFrames(page, 1);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await expect.poll(async () => (await pagePoints(page))[1]).toBeGreaterThan(before + (0.8 * 80) / pxPerUnit);
   expect(problems).toEqual([]);
-  await ctx.close();
 });
 
 test('axe finds no accessibility violations in sections 2–10 (light and dark)', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme });
-    await page.goto(baseUrl());
+    const { page } = await openAt('', { viewport: { width: 1280, height: 720 }, colorScheme });
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async (ids) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -184,6 +169,5 @@ test('axe finds no accessibility violations in sections 2–10 (light and dark)'
       return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     }, SECTION_IDS);
     expect(violations, colorScheme).toEqual([]);
-    await page.close();
   }
 });

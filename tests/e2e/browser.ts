@@ -1,22 +1,6 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
-
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
+import { afterAll, inject, onTestFinished } from 'vitest';
+import { CHROMIUM } from './chromium';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -28,4 +12,80 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
+}
+
+/** The suite's one Chromium (launched by global-setup.ts), connected to once per test file. */
+let shared: Promise<Browser> | undefined;
+function sharedBrowser(): Promise<Browser> {
+  shared ??= chromium.connect(inject('chromiumEndpoint'));
+  return shared;
+}
+afterAll(async () => {
+  await (await shared)?.close(); // disconnects this file; the browser itself closes in the global teardown
+});
+
+export interface OpenOptions extends BrowserContextOptions {
+  /** Where the app is served, if not at `baseUrl()` (a URL ending in '/'). */
+  base?: string;
+  /** Runs before the page navigates, to watch it from its first request. */
+  beforeGoto?: (page: Page, context: BrowserContext) => void;
+}
+
+export interface Opened {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and warnings and uncaught errors of the page, as they happen. */
+  problems: string[];
+}
+
+/**
+ * A fresh browser context (its own storage, permissions and viewport: `options`) with one page,
+ * opened at the built app + `query` ('?section=mean', '?present=1#lab', or '' for the top); the
+ * context closes when the test finishes.
+ */
+export async function openAt(query = '', { base, beforeGoto, ...options }: OpenOptions = {}): Promise<Opened> {
+  const context = await (await sharedBrowser()).newContext(options);
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  beforeGoto?.(page, context);
+  await page.goto(`${base ?? baseUrl()}${query}`);
+  return { page, context, problems };
+}
+
+/** A download's bytes (over the connection: the shared browser's files are not this process's to read). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Waits until the page has drawn `n` more frames: intersection observers have reported a scroll by then. */
+export const afterFrames = (page: Page, n = 2): Promise<void> =>
+  page.evaluate(
+    (k) =>
+      new Promise<void>((done) => {
+        const frame = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => frame(left - 1)));
+        frame(k);
+      }),
+    n,
+  );
+
+/** Waits until `selector` (the whole page by default) holds no placeholder: its sections' code and charts are in. */
+export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<unknown> =>
+  page.waitForFunction(
+    (s) => {
+      const el = document.querySelector(s);
+      return !!el && !el.querySelector('.section-waiting, .chart-waiting');
+    },
+    selector,
+    { timeout },
+  );
+
+/**
+ * A Chromium of the test file's own, for lab.e2e.ts until it moves to `openAt` (the other files share
+ * the global set-up's browser).
+ */
+export function launch(): Promise<Browser> {
+  return chromium.launch(CHROMIUM);
 }

@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
+import { expect, test } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { downloaded, openAt } from './browser';
 
 /**
  * Export in a real browser: ChartFrame's PNG (SVG rasterized, canvas via toBlob), SVG (styles inlined,
  * small multiples laid out), CSV and JSON downloads; and the print stylesheet.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function save(page: Page, frame: string, format: 'PNG' | 'SVG' | 'CSV' | 'JSON'): Promise<{ name: string; body: Buffer }> {
   const menu = page.getByRole('button', { name: `Download: ${frame}`, exact: true });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${format} of ${frame}`, exact: true }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), body: readFileSync(path) };
+  return { name: download.suggestedFilename(), body: await downloaded(download) };
 }
 
 /** A PNG's pixel size from its IHDR chunk. */
@@ -42,9 +33,7 @@ const renderSvg = (page: Page, text: string) =>
 const GAMMA = 'Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β';
 
 test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG with resolved colours, CSV and JSON of the 8 samples with the link', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', acceptDownloads: true });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?section=gamma-beta#gamma-beta`);
+  const { page, problems } = await openAt('?section=gamma-beta#gamma-beta', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark', acceptDownloads: true });
   const svgBox = await page.locator('#gamma-beta .chart-frame svg').first().boundingBox();
   expect(svgBox).not.toBeNull();
 
@@ -85,12 +74,10 @@ test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG wit
   expect(json.link).toBe(page.url());
   expect(json.data).toHaveLength(8);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('section 10: the three histograms export as one SVG (three placed charts) and one table of shared bins', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await page.goto(`${baseUrl()}?section=placement#placement`);
+  const { page } = await openAt('?section=placement#placement', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const title = 'Histograms of the layer with BN before ReLU';
   const svg = (await save(page, title, 'SVG')).body.toString('utf8');
   const inner = await page.evaluate((text) => {
@@ -104,13 +91,10 @@ test('section 10: the three histograms export as one SVG (three placed charts) a
   const csv = (await save(page, title, 'CSV')).body.toString('utf8').split('\r\n');
   expect(csv[0].split(',').slice(0, 2)).toEqual(['bin from', 'bin to']);
   expect(csv[0].split(',')).toHaveLength(5);
-  await page.close();
 });
 
 test('training lab: after a few steps, the decision boundary (canvas) saves as PNG and as SVG embedding it; a line chart as SVG', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?section=lab#lab`);
+  const { page, problems } = await openAt('?section=lab#lab', { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const lab = page.locator('#lab');
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
   await lab.getByRole('button', { name: 'Play' }).click();
@@ -135,12 +119,10 @@ test('training lab: after a few steps, the decision boundary (canvas) saves as P
   const lossCsv = (await save(page, loss, 'CSV')).body.toString('utf8');
   expect(lossCsv.split('\r\n')[0]).toBe('line,step,loss');
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('print: one section per sheet, light palette on white even in dark mode, no navigation or chart toolbars', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   const look = await page.evaluate(() => {
     const css = (sel: string, prop: string) => {
@@ -161,5 +143,4 @@ test('print: one section per sheet, light palette on white even in dark mode, no
   const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(sections);
-  await page.close();
 });

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { notesBackward, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceGap, transpose } from '../../src';
 import { fmt } from '../../app/ui/format';
 import { cellText } from '../../app/notebook/pass/notesMatrices';
-import { baseUrl, launch, watchConsole } from './browser';
+import { afterFrames, baseUrl, drawn, openAt } from './browser';
 
 /** Sections 1, 11, 12, 14, 15, 16 in real Chromium: every control moved, numbers checked against the engine. */
 const IDS = ['why', 'forward', 'backward', 'why-it-works', 'inference', 'reading'];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const section = (page: Page, id: string) => page.locator(`section#${id}`);
 
@@ -32,13 +25,14 @@ const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
   Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
 
 test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers are the engine’s, the console stays clean', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
   const offOrigin: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(baseUrl())) offOrigin.push(r.url());
+  const { page, problems } = await openAt('', {
+    viewport: { width: 1280, height: 720 },
+    beforeGoto: (p) =>
+      p.on('request', (r) => {
+        if (!r.url().startsWith(baseUrl())) offOrigin.push(r.url());
+      }),
   });
-  await page.goto(baseUrl());
   for (const id of IDS) await expect(section(page, id).getByRole('heading', { level: 2 }).count()).resolves.toBe(1);
 
   // 1 — the covariate-shift run finishes in slices and reports both networks.
@@ -111,14 +105,10 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   expect(hrefs).toContain('https://arxiv.org/abs/1805.11604');
   expect(offOrigin).toEqual([]);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('touch on a phone (390×844): tapping Next and an equation steps the passes; the train/eval toggle responds to a tap', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, problems } = await openAt('', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const fwd = section(page, 'forward');
   await fwd.getByRole('button', { name: 'Next step of the forward pass' }).tap();
   await expect(fwd.getByText('Step 2 of 10').count()).resolves.toBe(1);
@@ -133,16 +123,14 @@ test('touch on a phone (390×844): tapping Next and an equation steps the passes
   // Nothing wider than the phone: the page itself never scrolls sideways.
   await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
   expect(problems).toEqual([]);
-  await context.close();
 });
 
 test.each([320, 390])('nothing widens the page at %i px: every section drawn (late tables included), the page never scrolls sideways', async (width) => {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width, height: 800 } });
   const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));
   for (const id of ids) {
     await page.evaluate((s) => document.getElementById(s)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
-    await page.waitForTimeout(80);
+    await drawn(page, `#${id}`);
   }
   // Tables that appear only once a section's own run has data (section 14's medians).
   await page.locator('#why-it-works').scrollIntoViewIfNeeded();
@@ -155,15 +143,13 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
       .map((el) => `${el.tagName.toLowerCase()} in #${el.closest('section')?.id}`),
   }));
   expect(wide.page, `wider than ${width}: ${wide.culprits.join(', ')}`).toBeLessThanOrEqual(width);
-  await page.close();
 });
 
 test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(baseUrl());
+  const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
   for (const id of ['why', 'why-it-works', 'inference']) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await afterFrames(page);
   }
   await expect.poll(() => page.locator('section[data-section] svg[tabindex="0"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
   const unnamed = await page.evaluate(() =>
@@ -172,5 +158,4 @@ test('every chart that takes keyboard focus has a name (Recharts marks its svg r
       .map((svg) => `#${svg.closest('section')?.id}`),
   );
   expect(unnamed).toEqual([]);
-  await page.close();
 });

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterFrames, baseUrl, openAt } from './browser';
 
 /**
  * Offline and self-contained: every request the page makes stays on its own origin (fonts, KaTeX,
@@ -55,12 +55,10 @@ function subPathServer(): Promise<{ server: Server; origin: string; outside: str
   );
 }
 
-/** Records every request of the context (page, Workers, fonts, data), by URL. */
-function recordRequests(context: BrowserContext): string[] {
-  const urls: string[] = [];
+/** Records every request of the context (page, Workers, fonts, data) in `urls`, from the first one on (for openAt's beforeGoto). */
+const recordRequests = (urls: string[]) => (_page: Page, context: BrowserContext) => {
   context.on('request', (r) => urls.push(r.url()));
-  return urls;
-}
+};
 const foreign = (urls: string[], origin: string) => urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
 
 /** Scrolls through the whole page so every lazily drawn panel (charts near the viewport) loads. */
@@ -68,7 +66,7 @@ async function scrollThrough(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y <= height; y += 700) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await page.waitForTimeout(40);
+    await afterFrames(page);
   }
   await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
   await page.waitForLoadState('networkidle');
@@ -83,23 +81,17 @@ const fetchData = (page: Page) =>
     return { url, status: res.status, size: bytes.length, magic: [bytes[0], bytes[1]] };
   });
 
-let browser: Browser;
 let host: Awaited<ReturnType<typeof subPathServer>>;
 beforeAll(async () => {
-  browser = await launch();
   host = await subPathServer();
 });
 afterAll(async () => {
-  await browser?.close();
   await new Promise((done) => host?.server.close(done));
 });
 
 test('the built notebook, scrolled top to bottom, makes no request outside its own origin', async () => {
-  const context = await browser.newContext();
-  const urls = recordRequests(context);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const urls: string[] = [];
+  const { page, problems } = await openAt('', { beforeGoto: recordRequests(urls) });
   await page.locator('.katex').first().waitFor();
   await scrollThrough(page);
   const origin = new URL(baseUrl()).origin;
@@ -113,7 +105,6 @@ test('the built notebook, scrolled top to bottom, makes no request outside its o
   expect(fonts).toContain('KaTeX_Main');
   expect(urls.some((u) => /KaTeX_Main-Regular[^/]*\.woff2$/.test(u))).toBe(true);
   expect(problems).toEqual([]);
-  await context.close();
 });
 
 test('dist/ references nothing off-origin: no absolute http(s) URL in index.html or in any CSS url()/@import', async () => {
@@ -129,15 +120,17 @@ test('dist/ references nothing off-origin: no absolute http(s) URL in index.html
 });
 
 test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data file included, all requests inside the sub-path`, async () => {
-  const context = await browser.newContext();
-  const urls = recordRequests(context);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
+  const urls: string[] = [];
   const failed: string[] = [];
-  page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  const { page, problems } = await openAt('', {
+    base: `${host.origin}${SUB}`,
+    beforeGoto: (p, context) => {
+      recordRequests(urls)(p, context);
+      p.on('response', (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+    },
   });
-  await page.goto(`${host.origin}${SUB}`);
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Batch Normalization, live');
   expect(await page.locator('.katex').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('mean-value').first().textContent()).resolves.toMatch(/μ = −?\d/);
@@ -160,15 +153,11 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
   expect(host.outside).toEqual([]);
   expect(failed).toEqual([]);
   expect(problems).toEqual([]);
-  await context.close();
 });
 
 test(`under the sub-path, the training lab's Worker loads the Fashion-MNIST subset from ${SUB}data/ and trains`, async () => {
-  const context = await browser.newContext();
-  const urls = recordRequests(context);
-  const page = await context.newPage();
-  const problems = watchConsole(page);
-  await page.goto(`${host.origin}${SUB}?lab-data=fashion#lab`);
+  const urls: string[] = [];
+  const { page, problems } = await openAt('?lab-data=fashion#lab', { base: `${host.origin}${SUB}`, beforeGoto: recordRequests(urls) });
   // The run is ready at step 0 only once the Worker has the data.
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 40_000 });
   await page.locator('#lab').getByRole('button', { name: 'Play' }).click();
@@ -179,5 +168,4 @@ test(`under the sub-path, the training lab's Worker loads the Fashion-MNIST subs
   expect(foreign(urls, host.origin)).toEqual([]);
   expect(host.outside).toEqual([]);
   expect(problems).toEqual([]);
-  await context.close();
 });

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, openAt } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const deck = (page: Page) => page.getByRole('region', { name: 'Presentation' });
 /** "Step k of N" as [k, N]. */
@@ -22,9 +15,7 @@ const title = (page: Page) => page.locator('.deck-title').textContent();
 const param = (page: Page, name: string) => page.evaluate((n) => new URLSearchParams(window.location.search).get(n), name);
 
 test('presentation mode, driven entirely by the keyboard, at 1280×720 (screenshot)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?section=forward`);
+  const { page, problems } = await openAt('?section=forward', { viewport: { width: 1280, height: 720 } });
   // A reader presses P once the page is on screen: the key is handled by the rendered app.
   await page.getByRole('button', { name: /Present/ }).waitFor();
   await page.keyboard.press('p');
@@ -82,13 +73,10 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
   expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#gamma-beta');
   await page.waitForFunction(() => Math.abs(document.getElementById('gamma-beta')?.getBoundingClientRect().top ?? 1e9) < 40);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('a link with the presentation flag opens on its step; back and forward move between steps and in and out of presentation; 1920×1080 (screenshot)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, problems } = await openAt('', { viewport: { width: 1920, height: 1080 } });
   await page.goto(`${baseUrl()}?present=1&step=4`);
   expect((await progress(page))[0]).toBe(4);
   expect(await param(page, 'section')).toBe(await page.locator('.deck-slide').getAttribute('data-slide').then((s) => s?.split(':')[0] ?? ''));
@@ -104,13 +92,10 @@ test('a link with the presentation flag opens on its step; back and forward move
   await page.goBack({ waitUntil: 'commit' });
   await expect(deck(page).isVisible()).resolves.toBe(true);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('full screen on request, and a phone-sized deck', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?present=1&step=2`);
+  const { page, problems } = await openAt('?present=1&step=2', { viewport: { width: 1280, height: 720 } });
   const full = page.getByRole('button', { name: 'Full screen' });
   await full.click();
   await page.waitForFunction(() => document.fullscreenElement !== null);
@@ -121,13 +106,10 @@ test('full screen on request, and a phone-sized deck', async () => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/presentation-390x844.png' });
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('a step taller than a 1280×720 screen: the cue says there is more, ↓ scrolls it without changing step, panel text is deck-sized', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?present=1&step=15`);
+  const { page, problems } = await openAt('?present=1&step=15', { viewport: { width: 1280, height: 720 } });
   await deck(page).waitFor();
   await page.getByTestId('deck-more').waitFor();
   const body = page.locator('.deck-body');
@@ -146,5 +128,4 @@ test('a step taller than a 1280×720 screen: the cue says there is more, ↓ scr
   const tick = await page.locator('.deck .bn-plot .axis text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(tick).toBeGreaterThanOrEqual(13);
   expect(problems).toEqual([]);
-  await page.close();
 });

@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { drawn, openAt } from './browser';
 
 /** The numbers a reader sees: every element with a test id, and the TeX of every typeset equation. */
 async function shownNumbers(page: Page): Promise<string[]> {
@@ -36,11 +28,13 @@ const atTop = (page: Page, id: string) =>
   page.waitForFunction((i) => Math.abs(document.getElementById(i)?.getBoundingClientRect().top ?? 1e9) < 40, id, { timeout: 5000 });
 /**
  * Section 1 trains its networks in slices between frames while it is near the screen: bring it into view
- * and wait for the whole run before reading its numbers.
+ * and wait for the whole run before reading its numbers; and for the sections whose code arrives after
+ * the first screen (the run can end before they are in).
  */
 const trainingDone = async (page: Page) => {
   await page.locator('#why').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('[data-testid="shift-progress"]')?.textContent?.startsWith('Trained'), null, { timeout: 30_000 });
+  await drawn(page);
 };
 async function press(page: Page, name: string, key: string, times = 1) {
   await page.getByRole('slider', { name, exact: true }).first().focus();
@@ -48,10 +42,7 @@ async function press(page: Page, name: string, key: string, times = 1) {
 }
 
 test('change controls, copy the link, open it in a fresh browser context: the same numbers, bit for bit', async () => {
-  const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, problems } = await openAt('', { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1440, height: 900 } });
   await page.getByLabel('Seed').fill('12345');
   await press(page, 'Batch size m', 'ArrowRight', 5);
   await page.getByRole('slider', { name: 'Sample 3 (z₃)' }).first().focus();
@@ -73,24 +64,17 @@ test('change controls, copy the link, open it in a fresh browser context: the sa
   const before = await shownNumbers(page);
   expect(before.length).toBeGreaterThan(50);
 
-  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const other = await fresh.newPage();
-  const otherProblems = watchConsole(other);
-  await other.goto(link);
+  const { page: other, problems: otherProblems } = await openAt(`${url.search}${url.hash}`, { base: `${url.origin}${url.pathname}`, viewport: { width: 1440, height: 900 } });
   await expect(other.getByTestId('gamma-value').textContent()).resolves.toBe('1.15');
   await trainingDone(other);
   expect(await shownNumbers(other)).toEqual(before);
   expect(await other.getByText('Part of this link was changed or not used').count()).toBe(0);
   expect(problems).toEqual([]);
   expect(otherProblems).toEqual([]);
-  await ctx.close();
-  await fresh.close();
 });
 
 test('back and forward step through meaningful changes; a burst of slider keys is one entry', async () => {
-  const page = await browser.newPage();
-  const problems = watchConsole(page);
-  await page.goto(baseUrl());
+  const { page, problems } = await openAt();
   const gamma = page.getByTestId('gamma-value');
   const beta = page.getByTestId('beta-value');
   const start = await page.evaluate(() => history.length);
@@ -111,14 +95,11 @@ test('back and forward step through meaningful changes; a burst of slider keys i
   await settingsAre(page, 'v=1&gamma=1.05&beta=0.6');
   expect([await gamma.textContent(), await beta.textContent()]).toEqual(['1.05', '0.6']);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('a link opens at its section, says what it ignored, and the section follows scrolling without history entries', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?section=normalize&gamma=99&bogus=%3Cb%3Ehi%3C%2Fb%3E`);
-  await page.waitForTimeout(300);
+  const { page, problems } = await openAt('?section=normalize&gamma=99&bogus=%3Cb%3Ehi%3C%2Fb%3E', { viewport: { width: 1440, height: 900 } });
+  await atTop(page, 'normalize');
   const top = await page.locator('#normalize').evaluate((el) => el.getBoundingClientRect().top);
   expect(Math.abs(top)).toBeLessThan(40);
   await expect(page.getByRole('link', { name: /^6\. / }).getAttribute('aria-current')).resolves.toBe('true');
@@ -137,13 +118,10 @@ test('a link opens at its section, says what it ignored, and the section follows
   await expect(page.locator(`.toc a[href="#${section}"]`).getAttribute('aria-current')).resolves.toBe('true');
   expect(await page.evaluate(() => history.length)).toBe(length);
   expect(problems).toEqual([]);
-  await page.close();
 });
 
 test('a table-of-contents click is a history entry: back returns to the section before', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?section=mean`);
+  const { page, problems } = await openAt('?section=mean', { viewport: { width: 1440, height: 900 } });
   await page.getByRole('link', { name: /^10\. / }).click();
   await addressIs(page, '?v=1&section=placement');
   await atTop(page, 'placement');
@@ -154,5 +132,4 @@ test('a table-of-contents click is a history entry: back returns to the section 
   expect(await page.evaluate(() => history.length)).toBe(length);
   await expect(page.getByRole('link', { name: /^3\. / }).getAttribute('aria-current')).resolves.toBe('true');
   expect(problems).toEqual([]);
-  await page.close();
 });
