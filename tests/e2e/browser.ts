@@ -1,6 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { afterAll, inject, onTestFinished } from 'vitest';
-import { CHROMIUM } from './chromium';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -81,11 +80,3 @@ export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<
     selector,
     { timeout },
   );
-
-/**
- * A Chromium of the test file's own, for lab.e2e.ts until it moves to `openAt` (the other files share
- * the global set-up's browser).
- */
-export function launch(): Promise<Browser> {
-  return chromium.launch(CHROMIUM);
-}

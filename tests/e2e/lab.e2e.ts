@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { baseUrl, launch, watchConsole } from './browser';
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { expect, test, vi } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { downloaded, openAt } from './browser';
 
 /** Opens the notebook at the training lab with these query settings, and waits for its run at step 0. */
 async function openLab(query: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = watchConsole(page);
-  await page.goto(`${baseUrl()}?${query}#lab`);
+  const { page, problems } = await openAt(`?${query}#lab`, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
   return { page, problems };
 }
@@ -104,7 +93,7 @@ async function pauseAndHold(page: Page, worker: Worker): Promise<number> {
 
 async function downloadCsv(page: Page): Promise<string[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), lab(page).getByRole('button', { name: /Download every logged step/ }).click()]);
-  return readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
+  return (await downloaded(download)).toString('utf8').trimEnd().split('\n');
 }
 
 test('2-D data: Play trains in the Worker and draws every chart; Pause stops it; the download holds every logged step', async () => {
@@ -171,8 +160,7 @@ test('the learning-rate sweep finishes and says which rates each network survive
 
 test('every settings select shows its whole option text, at 1280 px and on a 390 px phone', async () => {
   for (const width of [1280, 390]) {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
-    await page.goto(`${baseUrl()}?lab-data=fashion&lab-init=small#lab`);
+    const { page } = await openAt('?lab-data=fashion&lab-init=small#lab', { viewport: { width, height: 800 } });
     await page.locator('#lab .lab-controls select').first().waitFor({ timeout: 20_000 });
     // The widest option (as the select draws it) plus its padding and arrow must fit the select.
     const cut = await page.locator('#lab .lab-controls select').evaluateAll((els) =>
