@@ -38,7 +38,7 @@ test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG wit
   expect(svgBox).not.toBeNull();
 
   const png = await save(page, GAMMA, 'PNG');
-  expect(png.name).toBe('scale-and-shift-z-norm-mapped-to-z-norm.png');
+  expect(png.name).toBe('scale-and-shift-znorm-mapped-to-znorm.png');
   const size = pngSize(png.body);
   expect(size.width).toBe(Math.round((svgBox?.width ?? 0) * 2));
   expect(size.height).toBe(Math.round((svgBox?.height ?? 0) * 2));

@@ -88,7 +88,7 @@ export function covariateShiftTask(depth: number = COVARIATE_PRESET.depth ?? 3):
   return {
     step() {
       const c = runs[current];
-      const chunk = stepComparison(c, Math.min(current === 0 ? CHUNK : COVARIATE_STEPS, COVARIATE_STEPS - c.step));
+      const chunk = stepComparison(c, Math.min(CHUNK, COVARIATE_STEPS - c.step));
       for (const v of ['plain', 'bn'] as const) {
         for (const m of chunk.logs[v]) {
           if (current === 0) layer = recordRow(rows, m, v);
