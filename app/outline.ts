@@ -82,7 +82,7 @@ export const OUTLINE: readonly SectionOutline[] = [
   one('normalize', 6, 'Normalizing: Zₙₒᵣₘ', 'Zₙₒᵣₘ = (z − μ)/√(σ² + ε)'),
   one('gamma-beta', 7, 'γ and β: scale and shift', 'Z̃ = γ·Zₙₒᵣₘ + β'),
   one('identity', 8, 'The identity undo', 'γ = √(σ² + ε), β = μ ⇒ Z̃ = Z'),
-  one('bias', 9, 'The bias is redundant', 'BN(z + b) = BN(z), ∂L/∂b = 0'),
+  one('bias', 9, 'A bias right before BN is redundant', 'BN(z + b) = BN(z), ∂L/∂b = 0'),
   one('placement', 10, 'Before or after the activation', 'ReLU(BN(z)) or BN(ReLU(z))?'),
   {
     id: 'forward',
@@ -97,7 +97,7 @@ export const OUTLINE: readonly SectionOutline[] = [
     steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i } })),
   },
   one('lab', 13, 'Training lab'),
-  one('why-it-works', 14, 'Why batch norm works'),
+  one('why-it-works', 14, 'Why does batch norm work?'),
   one('inference', 15, 'Train mode and eval mode'),
   one('reading', 16, 'Further reading'),
 ];

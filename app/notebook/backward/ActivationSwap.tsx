@@ -25,7 +25,7 @@ export function ActivationSwap({ ctx, onActivation }: Props) {
       <h3 className="subhead">Another activation</h3>
       <p>
         The notes say the derivation works for &ldquo;any other activation, given a slight change&rdquo;. The change is one
-        factor: in ∂L/∂Z̃₁ = ∂L/∂A₁ ∘ f′(Z̃₁), f′ is ReLU′, σ′ or tanh′. Everything else in the backward pass, batch norm
+        factor: in ∂L/∂Z̃₁ = ∂L/∂A₁ ∘ f′(Z̃₁), f′ is ReLU′, sigmoid′ or tanh′. Everything else in the backward pass, batch norm
         included, stays as it is.
       </p>
       <Select<NotesActivation>

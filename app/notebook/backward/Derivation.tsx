@@ -12,6 +12,9 @@ const GRAPH = String.raw`\begin{aligned}
 \frac{\partial L}{\partial z_i} &= \underbrace{\frac{\partial L}{\partial \hat z_i}\frac{1}{\sqrt{\sigma^2+\varepsilon}}}_{\text{direct}} \;+\; \underbrace{\frac{\partial L}{\partial \sigma^2}\,\frac{2(z_i-\mu)}{m}}_{\text{through }\sigma^2} \;+\; \underbrace{\frac{\partial L}{\partial \mu}\,\frac1m}_{\text{through }\mu}
 \end{aligned}`;
 
+/** A shown number as the next term of a sum: " + 0.12" or " − 0.12". */
+const plus = (shown: string) => (shown.startsWith('−') ? ` − ${shown.slice(1)}` : ` + ${shown}`);
+
 interface Props {
   ctx: NotesContext;
   layer: DerivationLayer;
@@ -57,11 +60,15 @@ export function Derivation({ ctx, layer, neuron, onChange }: Props) {
         ∂L/∂σ² = {fmt(d.dVariance, 4)} and ∂L/∂μ = {fmt(d.dMean, 4)}. Of ∂L/∂μ, the part through σ² is{' '}
         {fmt(d.dMeanViaVariance, 2)}: zero up to rounding, because Σ(z<sub>i</sub> − μ) = 0.
       </p>
+      <p className="table-note">
+        Each sample&apos;s ∂L/∂z<sub>i</sub> as the sum of its three paths, to {v.decimals} decimals (the shown terms add up to the shown
+        sum within one unit in the last digit).
+      </p>
       <DerivationTable v={v} name={name} />
       <p data-testid="derivation-sum">
         The sum of the paths equals the exact ∂L/∂{name} of the step above to within {fmt(d.maxGap, 2)} (rounding).
-        {v.cancels &&
-          ` Here the paths nearly cancel: terms as large as ${fmt(v.largestTerm, 3)} add up to results no larger than ${fmt(v.largestResult, 3)}, which is why a few rounded digits cannot reproduce the result.`}
+        {v.cancelRow &&
+          ` In row ${v.cancelRow.i + 1} the paths nearly cancel: ${v.cancelRow.direct}${plus(v.cancelRow.viaVariance)}${plus(v.cancelRow.viaMean)} = ${v.cancelRow.dz}; that is why the table shows ${v.decimals} decimals.`}
       </p>
       <p data-testid="derivation-projection">
         Seen as a whole, the gradient is a projection: Σ<sub>i</sub> ∂L/∂z<sub>i</sub> = {fmt(d.sumDz, 2)}, zero up to rounding —
@@ -78,10 +85,6 @@ function DerivationTable({ v, name }: { v: DerivationView; name: string }) {
   return (
     <ScrollX label={`The three paths of ∂L/∂${name}, sample by sample`}>
       <table className="data-table" aria-label={`The three paths of ∂L/∂${name}, row ${v.neuron + 1}`}>
-        <caption>
-          Each sample&apos;s ∂L/∂z<sub>i</sub> as the sum of its three paths, to {v.decimals} decimals (the shown terms add up to
-          the shown sum within one unit in the last digit).
-        </caption>
         <thead>
           <tr>
             <th scope="col">i</th>

@@ -5,7 +5,7 @@ import type { NotesContext } from '../pass/notesContext';
 /** f′ of each hidden activation, written from its output a = f(z̃) where that is how it is computed. */
 export const DERIVATIVE_TEX: Readonly<Record<NotesActivation, string>> = {
   relu: String.raw`\mathrm{ReLU}'(\tilde z) = \begin{cases} 1 & \tilde z > 0 \\ 0 & \text{otherwise} \end{cases}`,
-  sigmoid: String.raw`\sigma'(\tilde z) = \sigma(\tilde z)\,\bigl(1 - \sigma(\tilde z)\bigr) = a\,(1-a)`,
+  sigmoid: String.raw`\mathrm{sigmoid}'(\tilde z) = \mathrm{sigmoid}(\tilde z)\,\bigl(1 - \mathrm{sigmoid}(\tilde z)\bigr) = a\,(1-a)`,
   tanh: String.raw`\tanh'(\tilde z) = 1 - \tanh^2(\tilde z) = 1 - a^2`,
 };
 

@@ -25,11 +25,8 @@ export interface DerivationView {
   /** Decimals of the table: enough that the shown terms add up to the shown ∂L/∂zᵢ (last digit ±1). */
   readonly decimals: number;
   readonly rows: readonly DerivationRow[];
-  /** The largest term of a row is over 10× the size of its result: the paths nearly cancel. */
-  readonly cancels: boolean;
-  /** The largest |term| and the largest |∂L/∂zᵢ| over the batch. */
-  readonly largestTerm: number;
-  readonly largestResult: number;
+  /** The row whose paths cancel most (largest |term| over |result|), when that ratio is over 10; else null. */
+  readonly cancelRow: DerivationRow | null;
 }
 
 const column = (m: Matrix, j: number): Float64Array => Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + j]);
@@ -81,12 +78,11 @@ export function derivationView(ctx: NotesContext, layer: DerivationLayer, neuron
     viaMean: f(d.viaMean[i]),
     dz: f(dz),
   }));
-  let largestTerm = 0, largestResult = 0, cancels = false;
+  let worst = -1, worstRatio = 10;
   for (let i = 0; i < d.m; i++) {
     const term = Math.max(Math.abs(d.direct[i]), Math.abs(d.viaVariance[i]), Math.abs(d.viaMean[i]));
-    largestTerm = Math.max(largestTerm, term);
-    largestResult = Math.max(largestResult, Math.abs(d.dz[i]));
-    if (term > 10 * Math.abs(d.dz[i])) cancels = true;
+    const ratio = term / Math.abs(d.dz[i]);
+    if (ratio > worstRatio) [worst, worstRatio] = [i, ratio];
   }
-  return { layer, neuron: j, neurons: z.cols, d, decimals, rows, cancels, largestTerm, largestResult };
+  return { layer, neuron: j, neurons: z.cols, d, decimals, rows, cancelRow: worst >= 0 ? rows[worst] : null };
 }

@@ -75,7 +75,7 @@ export function BiasPanel() {
         )}
         <p className="bn-hint">
           The loss is L = ½ Σᵢ (Z̃ᵢ − tᵢ)² with targets tᵢ drawn from the seed (L = {fmt(v.loss, 4)}). Its gradient runs back through batch
-          norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and batch norm&apos;s ∂L/∂zᵢ always sum to 0.
+          norm&apos;s exact backward pass and the linear layer&apos;s backward; ∂L/∂b = Σᵢ ∂L/∂zᵢ, and in train mode batch norm&apos;s ∂L/∂zᵢ always sum to 0.
         </p>
       </div>
     </>

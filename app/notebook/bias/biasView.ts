@@ -45,7 +45,7 @@ export function afterReluSentence(b: number, m: number, r: BiasBeforeRelu, atKin
     );
   }
   if (r.zeroed === m) {
-    return `Here ${bText} makes all ${m} values negative: ReLU zeroes every one, BN sees a constant, and nothing reaches the loss (∂L/∂b = ${fmtPlain(r.dLdb)}).`;
+    return `Here ${bText} makes all ${m} values negative: ReLU zeroes every one, BN sees a constant, and b no longer affects the loss (∂L/∂b = ${fmtPlain(r.dLdb)}).`;
   }
   return `Here ${bText} makes ReLU zero ${r.zeroed} of the ${m} values, BN cannot undo that (its output differs from b = 0's by up to ${fmtPlain(r.maxShift)}), and ∂L/∂b = ${fmtPlain(r.dLdb)}, not 0.`;
 }

@@ -28,9 +28,10 @@ export function ForwardPass() {
       <p>
         Now the whole network of the notes: two inputs, a hidden layer of 4 ReLU units and 3 classes, with a batch norm after
         each linear layer. It runs on a real mini-batch of <strong>m = 6</strong> points (two per class). Step through it
-        one equation at a time; every number below is the engine&apos;s. Where the notes say &ldquo;use Z<sub>norm</sub> instead
-        of Z&rdquo;, read Z̃: the next layer consumes the scaled and shifted Z̃ = γ·Z<sub>norm</sub> + β (which is Z<sub>norm</sub>{' '}
-        only at γ = 1, β = 0).
+        one equation at a time; every number below is the engine&apos;s. The notes add &ldquo;when computing the gradients,
+        we&apos;d use Z<sub>lnorm</sub> instead of the unnormalized Z<sub>l</sub>&rdquo;: forward, the next layer consumes the scaled and
+        shifted Z̃ = γ·Z<sub>norm</sub> + β (Z<sub>norm</sub> itself only at γ = 1, β = 0); backward, the gradient still flows
+        to Z (and so to W, ∂L/∂W₁ = ∂L/∂Z₁·Xᵀ) through BN&apos;s exact backward, and Z<sub>norm</sub> enters ∂L/∂γ (section 12).
       </p>
       <NetStepsSlider />
       <NetPipeline current={FORWARD_STAGE[step]} />

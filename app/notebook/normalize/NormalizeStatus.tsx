@@ -59,8 +59,8 @@ export function NormalizeStatus({ status, variance, eps, beta }: Props) {
             </>
           ) : (
             <>
-              ε = {fmt(eps, 2)} is tiny next to σ² = {fmt(variance, 3)}: Z<sub>norm</sub> has mean 0 and standard deviation{' '}
-              {fmt(status.stdNorm, 6)}.
+              ε = {fmt(eps, 2)} is {eps / variance < 1e-3 ? 'tiny' : 'small'} next to σ² = {fmt(variance, 3)}: Z<sub>norm</sub> has mean 0
+              and standard deviation {fmt(status.stdNorm, 6)}{eps / variance < 1e-3 ? '' : ', a little under 1'}.
             </>
           )}
         </p>

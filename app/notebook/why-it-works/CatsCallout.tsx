@@ -31,7 +31,7 @@ export function CatsCallout() {
           normalizing the input data, a different thing from BN. BN normalizes hidden layers with each training batch&apos;s
           statistics and, at test time, with fixed running averages from training (section 15), so it does not fix a train → test
           shift, and nothing recovers features the training data never showed (colour). Re-estimating BN&apos;s statistics on the
-          new data (AdaBN, Li et al. 2016) is a separate technique for exactly that.
+          new data (AdaBN, Li et al. 2016) is a separate technique for such a train → test shift.
         </>
       }
     >

@@ -77,9 +77,7 @@ export function Landscape() {
                 <th scope="col">network</th>
                 <th scope="col">loss range</th>
                 <th scope="col">gradient change</th>
-                <th scope="col">
-                  gradient Lipschitz constant <small>(the paper&apos;s &ldquo;β-smoothness&rdquo;; not BN&apos;s β)</small>
-                </th>
+                <th scope="col">gradient Lipschitz constant*</th>
               </tr>
             </thead>
             <tbody>
@@ -88,6 +86,11 @@ export function Landscape() {
             </tbody>
           </table>
         </ScrollX>
+      )}
+      {view && (
+        <p className="table-note">
+          * The paper calls it &ldquo;β-smoothness&rdquo;: how fast the gradient can change. Not BN&apos;s β.
+        </p>
       )}
       {view && done && <Verdict r={roughness(view)} />}
       {view && view.summary.plain.nonFinite + view.summary.bn.nonFinite > 0 && (

@@ -25,12 +25,12 @@ export function ScaleInvariance() {
       />
       <p data-testid="scale-gap">
         On the batch of section 11 (Z₁ = W₁X, 4 neurons × 6 samples): max |BN(k·Z₁) − BN(Z₁)| ={' '}
-        <strong className="num">{fmt(r.gap, 3)}</strong>, {gapVerdict(r.gap)}.
+        <strong className="num">{fmt(r.gap, 3)}</strong>, {gapVerdict(r.gap, r.effEps, Math.min(...ctx.fwd.bn1.variance))}.
       </p>
       <ScaleChart data={curve} k={k} />
       <p data-testid="scale-grad">
-        {words.loss} {words.grad} Bigger weights get proportionally smaller gradients, so with BN the weights&apos; scale sets
-        their effective learning rate (Ioffe &amp; Szegedy, §3.3).
+        {words.loss} {words.grad} &ldquo;Larger weights lead to smaller gradients&rdquo; (Ioffe &amp; Szegedy, §3.3), which they credit with
+        stabilizing training: as the weights grow, the same learning rate moves their direction less.
       </p>
     </div>
   );

@@ -38,10 +38,10 @@ export function WhyItWorks() {
       <p data-testid="why-open">
         Smoothness is one account among several, and none is settled. Bjorck, Gomes, Selman and Weinberger (2018) tie BN&apos;s
         benefit to the larger learning rates it lets training use stably. Kohler et al. (2019) show that BN splits a weight
-        vector&apos;s length from its direction, which makes the optimization easier to analyse and faster (the scale invariance
-        above is that split). Luo, Wang, Shao and Peng (2019) describe the batch statistics&apos; noise as a regularizer (section 15
-        measures that noise). Yang et al. (2019) prove that a deep BN network at initialization has exploding gradients, which
-        argues against any simple &ldquo;BN makes everything smooth&rdquo; story. What is established is what BN computes and that
+        vector&apos;s length from its direction (the scale invariance above is that split), and prove faster convergence from it
+        for specific problems: learning halfspaces, and networks with Gaussian inputs. Luo, Wang, Shao and Peng (2019) describe the batch statistics&apos; noise as a regularizer (section 15
+        measures that noise). Yang et al. (2019) show, with mean-field theory, that deep fully-connected BN networks without skip connections have
+        exploding gradients at initialization, which argues against any simple &ldquo;BN makes everything smooth&rdquo; story. What is established is what BN computes and that
         it usually speeds training up; why is still argued.
       </p>
     </>

@@ -58,20 +58,22 @@ export function scaleGradSentence(r: ScaleReadout, k: number): { loss: string; g
       ? `The loss does not change either: ${pair}.`
       : lossChange < 1e-3
         ? `The loss barely changes: ${pair}, a relative ${fmt(lossChange, 2)} — only ε, which BN adds to σ², does not scale with k.`
-        : `The loss changes too, by a relative ${fmt(lossChange, 2)}: ${pair}. At this k, ε/k² = ${fmt(r.effEps, 2)} is no longer negligible next to σ², so BN(k·z) is not BN(z).`;
+        : `The loss changes too, by a relative ${Number(lossChange.toPrecision(2))}: ${pair}. At this k, ε/k² = ${fmt(r.effEps, 2)} is no longer negligible next to σ², so BN(k·z) is not BN(z).`;
   const norms = `‖∂L/∂W₁‖ goes from ${fmt(r.gradNorm, 4)} to ${fmt(r.gradNormScaled, 4)}`;
   let grad: string;
   if (Math.abs(k - 1) < 1e-12) grad = `At k = 1 nothing is scaled, and neither is the gradient: ${norms}, a factor ${fmt(r.gradRatio, 4)}.`;
   else if (Math.abs(r.gradRatio * k - 1) < 1e-3) grad = `But the gradient does: ${norms}, a factor ${fmt(r.gradRatio, 4)} = 1/k.`;
-  else grad = `But the gradient does: ${norms}, a factor ${fmt(r.gradRatio, 4)}, not 1/k = ${fmt(1 / k, 4)}, because ε/k² matters at this k.`;
+  else grad = `${lossChange >= 1e-3 ? 'The gradient changes by more' : 'But the gradient does'}: ${norms}, a factor ${fmt(r.gradRatio, 4)}, not 1/k = ${fmt(1 / k, 4)}, because ε/k² matters at this k.`;
   return { loss, grad };
 }
 
 /** The gap in words: what a reader should conclude from the number. */
-export function gapVerdict(gap: number): string {
+export function gapVerdict(gap: number, effEps: number, minVariance: number): string {
   if (gap === 0) return 'identical, bit for bit';
   if (gap < 1e-12) return 'identical up to floating-point rounding';
-  if (gap < 1e-3) return 'the same to three decimals: the tiny difference is ε';
+  const ratio = effEps / minVariance;
+  if (ratio < 1e-5) return 'the same to many decimals: the tiny difference is ε';
+  if (ratio < 0.03) return `a small but real difference: ε/k² is ${fmt(100 * ratio, 2)} % of the smallest σ²`;
   return 'visibly different: here k²σ² is not large next to ε, so ε breaks the invariance';
 }
 

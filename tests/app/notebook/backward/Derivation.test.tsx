@@ -18,7 +18,7 @@ describe('section 12’s derivation of ∂L/∂Z through BN', () => {
     const table = screen.getByRole('table', { name: /three paths of ∂L\/∂Z₂, row 1/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(6);
-    const decimals = Number(/to (\d+) decimals/.exec(table.querySelector('caption')?.textContent ?? '')?.[1]);
+    const decimals = Number(/to (\d+) decimals/.exec(screen.getByText(/as the sum of its three paths, to/).textContent ?? '')?.[1]);
     rows.forEach((row, i) => {
       const cells = within(row).getAllByRole('cell');
       const shown = Number((cells[cells.length - 1].textContent ?? '').replace('−', '-'));

@@ -41,3 +41,12 @@ describe('derivationView: ∂L/∂Z of one neuron of the notes’ network, path 
     expect(fixed(-1.5, 2)).toBe('−1.50');
   });
 });
+
+test('the row whose paths cancel most is named, and its shown terms add up to its shown result (5 SGD steps, Z₂ row 1)', () => {
+  const v = derivationView(notesContext(5, 1e-5), 2, 0);
+  expect(v.cancelRow).not.toBeNull();
+  const r = v.cancelRow!;
+  const num = (s: string) => Number(s.replace('−', '-'));
+  expect(Math.abs(num(r.direct) + num(r.viaVariance) + num(r.viaMean) - num(r.dz))).toBeLessThanOrEqual(10 ** -v.decimals * 1.000001);
+  expect(Math.max(Math.abs(num(r.direct)), Math.abs(num(r.viaVariance)), Math.abs(num(r.viaMean)))).toBeGreaterThan(10 * Math.abs(num(r.dz)));
+});

@@ -16,12 +16,12 @@ describe('scaleView helpers', () => {
     expect(logAxis([null, 3e-6, 0.02, Infinity])).toEqual({ domain: [1e-6, 0.1], ticks: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] });
     expect(logAxis([null]).domain).toEqual([1e-16, 1]);
     expect([0.01, 0.1, 1, 10, 100].map(powerLabel)).toEqual(['10⁻²', '10⁻¹', '1', '10', '10²']);
-    expect([0, 1e-13, 1e-5, 0.1].map(gapVerdict)).toEqual([
-      'identical, bit for bit',
-      'identical up to floating-point rounding',
-      'the same to three decimals: the tiny difference is ε',
-      'visibly different: here k²σ² is not large next to ε, so ε breaks the invariance',
-    ]);
+    // The verdict follows ε/k² against the smallest σ² (here 1), not the size of the gap.
+    expect(gapVerdict(0, 1e-5, 1)).toBe('identical, bit for bit');
+    expect(gapVerdict(1e-13, 1e-5, 1)).toBe('identical up to floating-point rounding');
+    expect(gapVerdict(1e-6, 1e-7, 1)).toBe('the same to many decimals: the tiny difference is ε');
+    expect(gapVerdict(1e-3, 1e-3, 1)).toBe('a small but real difference: ε/k² is 0.1 % of the smallest σ²');
+    expect(gapVerdict(0.1, 0.1, 1)).toBe('visibly different: here k²σ² is not large next to ε, so ε breaks the invariance');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type QuantileRow, medianDrift, percent, quantileTable } from '../../../../app/notebook/why/covariateShift';
+import { type QuantileRow, driftSentences, medianDrift, percent, quantileTable } from '../../../../app/notebook/why/covariateShift';
 
 describe('covariateShift helpers', () => {
   const rows: QuantileRow[] = [
@@ -26,4 +26,11 @@ describe('chart tables (the charts’ text alternative and downloads)', () => {
     const q = quantileTable([{ step: 10, plainBand: [-1, 2], plainMid: 0.5 }, { step: 20 }], 'plain');
     expect(q.rows).toEqual([{ step: 10, q15: -1, q50: 0.5, q85: 2 }, { step: 20, q15: undefined, q50: undefined, q85: undefined }]);
   });
+});
+
+test('driftSentences: a band collapsed to almost no width is said to have collapsed, not turned into a huge ratio', () => {
+  const rows = [0, 10, 20].map((step) => ({ step, plainBand: [step / 10 - 1e-4, step / 10 + 1e-4] as [number, number], plainMid: step / 10, bnBand: [-1, 1] as [number, number], bnMid: 0 }));
+  const words = driftSentences(rows) ?? '';
+  expect(words).toMatch(/Without BN the median moved from 0 to 2, while its 15–85 % band collapsed to/);
+  expect(words).not.toMatch(/times the width of its own 15–85 % band\. With/);
 });
