@@ -133,8 +133,9 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
     await page.evaluate((s) => document.getElementById(s)?.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
     await drawn(page, `#${id}`);
   }
-  // Tables that appear only once a section's own run has data (section 14's medians).
-  await page.locator('#why-it-works').scrollIntoViewIfNeeded();
+  // Tables that appear only once a section's own run has data (section 14's medians): its run starts
+  // when its panel, well below the section's heading on a phone, nears the screen.
+  await page.locator('#why-it-works .progress').scrollIntoViewIfNeeded();
   await page.getByTestId('landscape-summary').waitFor({ timeout: 30_000 });
   const wide = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
@@ -148,8 +149,9 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
 
 test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
   const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
-  for (const id of ['why', 'why-it-works', 'inference']) {
-    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  // Each section's charts: section 14's run starts when its panel (below its prose) nears the screen.
+  for (const where of ['#why', '#why-it-works .progress', '#inference']) {
+    await page.locator(where).first().scrollIntoViewIfNeeded();
     await afterFrames(page);
   }
   await expect.poll(() => page.locator('section[data-section] svg[tabindex="0"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);

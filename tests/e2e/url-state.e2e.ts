@@ -33,7 +33,7 @@ const atTop = (page: Page, id: string) =>
  */
 const trainingDone = async (page: Page) => {
   await page.locator('#why').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('[data-testid="shift-progress"]')?.textContent?.startsWith('Trained'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => /^Trained \d+ steps, \d+ seeds\.$/.test(document.querySelector('[data-testid="shift-progress"]')?.textContent ?? ''), null, { timeout: 60_000 });
   await drawn(page);
 };
 async function press(page: Page, name: string, key: string, times = 1) {
