@@ -1,3 +1,4 @@
+// Longer than 300 lines (323) on purpose: the engine, TF.js cpu and TF.js wasm set up the same step side by side, so the three stay comparable line for line.
 /**
  * npm run bench [-- --json] [-- --quick]
  *
