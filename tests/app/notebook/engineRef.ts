@@ -1,3 +1,5 @@
+import { within } from '@testing-library/react';
+import { cellText } from '../../../app/notebook/pass/notesMatrices';
 import { batchNormSteps, sampleMiniBatch } from '../../../src';
 import { appStore } from '../../../app/state/store';
 
@@ -29,3 +31,10 @@ export function rowCells(row: HTMLElement): string[] {
 export function liveTex(row: HTMLElement): string {
   return row.querySelector('annotation')?.textContent ?? '';
 }
+
+/** A matrix grid's numbers as shown, row by row (header row skipped). */
+export const gridNumbers = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell').map((c) => c.textContent));
+
+/** An engine matrix [rows × cols] as its cells are printed. */
+export const expectedCells = (m: { rows: number; cols: number; data: Float64Array }) =>
+  Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));

@@ -1,9 +1,9 @@
-import { act, configure, render, screen, within } from '@testing-library/react';
+import { act, configure, render, screen } from '@testing-library/react';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { notesForward, notesNetworkAfter, transpose } from '../../../src';
 import { OUTLINE } from '../../../app/outline';
 import { SLIDES } from '../../../app/presentation/deck';
-import { cellText } from '../../../app/notebook/pass/notesMatrices';
+import { expectedCells, gridNumbers } from './engineRef';
 import { appStore, createAppStore } from '../../../app/state/store';
 
 configure({ defaultHidden: true });
@@ -11,9 +11,6 @@ configure({ defaultHidden: true });
 vi.setConfig({ testTimeout: 15_000 });
 beforeEach(() => appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function'))));
 
-const gridNumbers = (grid: HTMLElement) => within(grid).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('gridcell').map((c) => c.textContent));
-const expected = (m: { rows: number; cols: number; data: Float64Array }) =>
-  Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => cellText(m.data[r * m.cols + c])));
 
 test('sections 11 and 12 give presentation mode 10 steps each, every step setting its store step and drawn by a slide', () => {
   const [forward, backward] = ['forward', 'backward'].map((id) => OUTLINE.find((s) => s.id === id));
@@ -31,5 +28,5 @@ test('the deck’s step of section 11 draws the forward slide once its code has 
   act(() => appStore.getState().setNav({ forwardStep: 5 }));
   render(<Step />);
   const { net, batch } = notesNetworkAfter(0, 1e-5);
-  expect(gridNumbers(await screen.findByRole('grid', { name: 'Z₂, 3 × 6' }, { timeout: 10_000 }))).toEqual(expected(transpose(notesForward(net, batch).z2)));
+  expect(gridNumbers(await screen.findByRole('grid', { name: 'Z₂, 3 × 6' }, { timeout: 10_000 }))).toEqual(expectedCells(transpose(notesForward(net, batch).z2)));
 });
