@@ -13,6 +13,7 @@ import { Readouts } from './Readouts';
 import { RunBar } from './RunBar';
 import { RunNotices } from './RunNotices';
 import { SweepPanel } from './SweepPanel';
+import { SeedsPanel } from './SeedsPanel';
 import { TrainCommand } from './TrainCommand';
 import { Verdict } from './Verdict';
 import { DriftLookFor, GradLookFor, LossLookFor, SweepLookFor } from './lookFors';
@@ -68,6 +69,8 @@ export default function TrainingLab() {
       <h3 className="lab-h">Gradient norms</h3>
       <GradNormPanel />
       <GradLookFor />
+      <h3 className="lab-h">Five seeds</h3>
+      <SeedsPanel />
       <h3 className="lab-h">Learning-rate sweep</h3>
       <SweepPanel />
       <SweepLookFor />
