@@ -1,0 +1,79 @@
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAt } from './browser';
+import { type FitReport, deckPosition, measureDeck } from './deckFit';
+
+/**
+ * Every step of the presentation, and every part → reveals of it, at 1280×720 and 1920×1080: the step
+ * fits the slide area without scrolling, nothing is cut off sideways, and visible text is at least
+ * 18px (body text 24px, chart labels and matrix cells 20px). One page, moved through with →.
+ */
+
+/** Waits until the step's panel is in (its code, its charts) and its height has settled for a few frames. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const slide = document.querySelector('.deck-slide');
+    return !!slide && !slide.querySelector('.section-waiting, .chart-waiting, .lab-waiting') && !slide.textContent?.includes('Starting the run');
+  }, null, { timeout: 20_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const slide = document.querySelector('.deck-slide') as HTMLElement;
+        let last = -1, same = 0, frames = 0;
+        const tick = () => {
+          const h = slide.scrollHeight;
+          same = h === last ? same + 1 : 0;
+          last = h;
+          if (same >= 8 || ++frames > 180) done();
+          else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+  );
+}
+
+/** Every place of the deck (step.part) at the page's size, measured, in order from the first step. */
+async function walk(page: Page): Promise<Map<string, FitReport>> {
+  await page.keyboard.press('Home');
+  const seen = new Map<string, FitReport>();
+  for (let guard = 0; guard < 200; guard++) {
+    await settled(page);
+    const at = await deckPosition(page);
+    const key = `${at.step}.${at.part}`;
+    if (!seen.has(key)) seen.set(key, await measureDeck(page));
+    const before = await page.evaluate(() => [location.search, document.querySelector('.deck-body')?.scrollTop ?? 0] as const);
+    await page.keyboard.press('ArrowRight');
+    // → moved on, or scrolled a step that does not fit (recorded above); neither: the end of the deck.
+    const moved = await page
+      .waitForFunction(([q, top]) => location.search !== q || (document.querySelector('.deck-body')?.scrollTop ?? 0) !== top, before, { timeout: 2000 })
+      .then(() => true, () => false);
+    if (!moved) break;
+  }
+  return seen;
+}
+
+/** What is wrong with one place: a scroll, something cut off, text too small. */
+function problemsOf(r: FitReport): string[] {
+  return [...(r.scrolls ? [`scrolls: content is ${r.ratio} × the slide area`] : []), ...r.clipped.map((c) => `clipped: ${c}`), ...r.small.map((s) => `small: ${s}`)];
+}
+
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  test(`every step and part fits ${width}×${height}: no scrolling, nothing clipped, text readable from the back`, async () => {
+    const { page, problems } = await openAt('?present=1&step=1', { viewport: { width, height } });
+    await page.getByRole('region', { name: 'Presentation' }).waitFor();
+    const total = Number(/of (\d+)/.exec((await page.locator('.deck-count').textContent()) ?? '')?.[1]);
+    const seen = await walk(page);
+    const steps = new Set([...seen.keys()].map((key) => Number(key.split('.')[0])));
+    expect(steps.size).toBe(total);
+    const bad: Record<string, string[]> = {};
+    for (const [place, r] of seen) {
+      const p = problemsOf(r);
+      if (p.length) bad[place] = p;
+    }
+    expect(bad).toEqual({});
+    expect(problems).toEqual([]);
+  });
+}
