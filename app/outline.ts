@@ -19,6 +19,11 @@ export interface StepOutline {
   title: string;
   /** Store values that put the section's panel on this step. */
   state?: StepState;
+  /**
+   * What → shows of the step before the deck moves on, in order (e.g. 'the numbers', 'the verdict'):
+   * the step starts with these parts hidden, so a class can guess first. None: the step shows at once.
+   */
+  reveals?: readonly string[];
 }
 
 export interface SectionOutline {
@@ -59,14 +64,25 @@ export const BACKWARD_TITLES = [
   '∂L/∂W₁',
 ] as const;
 
+/**
+ * What → reveals on the passes' steps (see StepOutline.reveals): each step shows its equation and what
+ * it reads, then the selected entry worked out and the result; where the notes are wrong, the correction
+ * after it; for ∂L/∂Z, the notes' simplified form and the verdict.
+ */
+const NUMBERS = 'the numbers';
+const NOTES_ERROR = 'what the notes get wrong';
+const FORWARD_REVEALS = (i: number): readonly string[] => (i === 0 ? [] : i === 3 || i === 7 ? [NUMBERS, NOTES_ERROR] : [NUMBERS]);
+const BACKWARD_REVEALS = (i: number): readonly string[] =>
+  i === 3 || i === 8 ? [NUMBERS, 'the notes’ simplified form', 'the verdict'] : [0, 1, 6, 7].includes(i) ? [NUMBERS, NOTES_ERROR] : [NUMBERS];
+
 /** A section that is one step, titled by its equation. */
-function one(id: string, number: number, title: string, stepTitle: string = title): SectionOutline {
-  return { id, number, title, steps: [{ id, title: stepTitle }] };
+function one(id: string, number: number, title: string, stepTitle: string = title, reveals?: readonly string[]): SectionOutline {
+  return { id, number, title, steps: [{ id, title: stepTitle, ...(reveals ? { reveals } : {}) }] };
 }
 
 /** The notebook's sections, in the order of the notes. */
 export const OUTLINE: readonly SectionOutline[] = [
-  one('why', 1, 'Why normalize: internal covariate shift'),
+  one('why', 1, 'Why normalize: internal covariate shift', undefined, ['the verdict']),
   one('batch', 2, 'A mini-batch', 'Z = [z₁ … zₘ], one neuron, m samples'),
   one('mean', 3, 'μ, the batch mean', 'μ = (1/m) Σ zᵢ'),
   one('centering', 4, 'Centering: z − μ', 'zᵢ − μ'),
@@ -88,13 +104,13 @@ export const OUTLINE: readonly SectionOutline[] = [
     id: 'forward',
     number: 11,
     title: 'The forward pass, step by step',
-    steps: FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i } })),
+    steps: FORWARD_TITLES.map((title, i) => ({ id: `forward-${i + 1}`, title, state: { forwardStep: i }, reveals: FORWARD_REVEALS(i) })),
   },
   {
     id: 'backward',
     number: 12,
     title: 'The backward pass, checked',
-    steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i } })),
+    steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, reveals: BACKWARD_REVEALS(i) })),
   },
   one('lab', 13, 'Training lab'),
   one('why-it-works', 14, 'Why does batch norm work?'),
@@ -130,6 +146,14 @@ export const STEPS: readonly StepPlace[] = placeSteps(OUTLINE);
 export function largestStepValue(steps: readonly StepPlace[], key: keyof StepState): number {
   return steps.reduce((max, s) => Math.max(max, s.step.state?.[key] ?? 0), 0);
 }
+
+/** The most parts any step reveals (bounds `part` in the URL). */
+export function largestReveal(steps: readonly StepPlace[]): number {
+  return steps.reduce((max, s) => Math.max(max, s.step.reveals?.length ?? 0), 0);
+}
+
+/** The presenter's zoom, in percent of the deck's text size: its range and one press of + or −. */
+export const ZOOM = { min: 70, max: 160, step: 10 } as const;
 
 /** Where the reader is, as far as the deck cares. */
 export interface Place extends Required<StepState> {

@@ -3,6 +3,8 @@ import { CopyLink } from '../shell/CopyLink';
 import type { DeckAction } from './control';
 import { FullscreenButton } from './FullscreenButton';
 import type { Slide } from './slides';
+import type { DeckParts } from './useDeckParts';
+import { ZoomButtons } from './Zoom';
 
 interface BarProps {
   slide: Slide;
@@ -37,23 +39,43 @@ export function DeckBar({ slide, k, total, title, heading, run }: BarProps) {
   );
 }
 
-/** The deck's bottom bar: previous, the keys (and a cue while the step has more below), next. */
-export function DeckNav({ k, total, more, run }: { k: number; total: number; more: boolean; run: (action: DeckAction) => void }) {
+interface NavProps {
+  k: number;
+  total: number;
+  more: boolean;
+  parts: DeckParts;
+  run: (action: DeckAction) => void;
+}
+
+/** The deck's bottom bar: previous, the keys (and a cue while the step has more below or to reveal), next. */
+export function DeckNav({ k, total, more, parts, run }: NavProps) {
   return (
     <footer className="deck-nav">
-      <button type="button" onClick={() => run('previous')} disabled={k === 0} aria-keyshortcuts="ArrowLeft PageUp">
+      <button type="button" onClick={() => run('previous')} disabled={k === 0 && parts.shown === 0} aria-keyshortcuts="ArrowLeft PageUp">
         ← Previous
       </button>
+      {(more || parts.next) && (
+        <p className="deck-cue" aria-hidden="true" data-testid={more ? 'deck-more' : 'deck-reveal'}>
+          {more ? (
+            <>
+              More below: <kbd>↓</kbd> or <kbd>→</kbd>
+            </>
+          ) : (
+            <>
+              <kbd>→</kbd> {parts.next} ({parts.shown + 1} of {parts.reveals})
+            </>
+          )}
+        </p>
+      )}
       <p className="deck-keys" aria-hidden="true">
-        {more && (
-          <span className="deck-more" data-testid="deck-more">
-            More below: <kbd>↓</kbd> ·{' '}
-          </span>
-        )}
         <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>↑</kbd> <kbd>↓</kbd> scroll ·{' '}
-        <kbd>F</kbd> full screen · <kbd>Esc</kbd> leave
+        <kbd>F</kbd> full screen · <kbd>+</kbd> <kbd>−</kbd> text size · <kbd>Esc</kbd> leave
       </p>
-      <button type="button" onClick={() => run('next')} disabled={k === total - 1} aria-keyshortcuts="ArrowRight PageDown Space">
+      <ZoomButtons />
+      <p className="deck-sr" aria-live="polite">
+        {parts.shown > 0 ? `Shown: ${parts.revealed.join(', ')}` : ''}
+      </p>
+      <button type="button" onClick={() => run('next')} disabled={k === total - 1 && !more && !parts.next} aria-keyshortcuts="ArrowRight PageDown Space">
         Next →
       </button>
     </footer>

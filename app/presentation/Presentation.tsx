@@ -1,5 +1,6 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ShownParts } from '../ui/DeckPart';
 import { useMoreBelow } from './useMoreBelow';
 import { appStore, useAppState } from '../state/store';
 import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './control';
@@ -7,7 +8,9 @@ import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
 import { usePresentationKeys } from './usePresentationKeys';
+import { type DeckParts, useDeckParts } from './useDeckParts';
 import './presentation.css';
+import './fit.css';
 
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
@@ -22,7 +25,8 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const body = useRef<HTMLDivElement>(null);
 
-  const run = useDeckActions(slides, body);
+  const parts = useDeckParts(slides, k, body);
+  const run = useDeckActions(slides, body, parts);
   usePresentationKeys(run);
   const more = useMoreBelow(body, k);
 
@@ -33,7 +37,6 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
     };
   }, []);
   useEffect(() => {
-    body.current?.scrollTo?.({ top: 0 });
     // The previous step's control may have held focus and gone: keep the keyboard in the deck.
     if (!deck.current?.contains(document.activeElement)) heading.current?.focus({ preventScroll: true });
   }, [k]);
@@ -45,25 +48,26 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       <DeckBar slide={slide} k={k} total={total} title={title} heading={heading} run={run} />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
-        <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`}>
+        <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`} data-shown={parts.shown}>
           <ErrorBoundary name={`Section ${slide.sectionNumber}: ${slide.sectionTitle}`}>
-            <slide.Component />
+            <ShownParts.Provider value={parts.shown}>
+              <slide.Component />
+            </ShownParts.Provider>
           </ErrorBoundary>
         </div>
       </main>
-      <DeckNav k={k} total={total} more={more} run={run} />
+      <DeckNav k={k} total={total} more={more} parts={parts} run={run} />
     </div>
   );
 }
 
-/** The deck's actions: move between steps, full screen, scroll a tall step, leave. */
-function useDeckActions(slides: readonly Slide[], body: RefObject<HTMLDivElement | null>): (action: DeckAction) => void {
+/** The deck's actions: move between steps (revealing a step's parts first), full screen, scroll a tall step, leave. */
+function useDeckActions(slides: readonly Slide[], body: RefObject<HTMLDivElement | null>, { forward, back }: DeckParts): (action: DeckAction) => void {
   return useCallback(
     (action: DeckAction) => {
       const go = (n: number) => goToSlide(appStore, slides, n);
-      const at = appStore.getState().step;
-      if (action === 'next') go(at + 1);
-      else if (action === 'previous') go(at - 1);
+      if (action === 'next') forward();
+      else if (action === 'previous') back();
       else if (action === 'first') go(0);
       else if (action === 'last') go(slides.length - 1);
       else if (action === 'fullscreen') toggleFullscreen();
@@ -73,6 +77,6 @@ function useDeckActions(slides: readonly Slide[], body: RefObject<HTMLDivElement
       }
       else exitPresentation(appStore);
     },
-    [slides, body],
+    [slides, body, forward, back],
   );
 }

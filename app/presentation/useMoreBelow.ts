@@ -1,16 +1,18 @@
 import { type RefObject, useEffect, useState } from 'react';
 
-/** True while the step's body has content below what is on screen (a cue to scroll with ↓). */
+/** True when the step's body has content below what is on screen (its slide's bottom, not the body's padding). */
+export function hasMoreBelow(el: HTMLElement | null): boolean {
+  const slide = el?.firstElementChild;
+  return !!el && !!slide && slide.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 4;
+}
+
+/** True while the step's body has content below what is on screen (a cue to scroll with ↓ or →). */
 export function useMoreBelow(body: RefObject<HTMLElement | null>, step: number): boolean {
   const [more, setMore] = useState(false);
   useEffect(() => {
     const el = body.current;
     if (!el) return;
-    // The slide's own bottom, not the scroll height (which counts the body's bottom padding).
-    const check = () => {
-      const slide = el.firstElementChild;
-      setMore(slide !== null && slide.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 4);
-    };
+    const check = () => setMore(hasMoreBelow(el));
     check();
     el.addEventListener('scroll', check, { passive: true });
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(check);

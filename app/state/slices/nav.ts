@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { SECTION_IDS, STEPS, largestStepValue } from '../../outline';
+import { SECTION_IDS, STEPS, ZOOM, largestReveal, largestStepValue } from '../../outline';
 import { defaultsOf, type PropsTable } from '../props';
 
 /** Where the reader is: the section, the equation step in sections 11–12, presentation mode. */
@@ -13,6 +13,10 @@ export interface NavData {
   /** Presentation mode on/off, and its step (0-based over all steps). */
   presenting: boolean;
   step: number;
+  /** How many of the step's hidden parts are shown (its outline's `reveals`); back to 0 when the step changes. */
+  part: number;
+  /** The presentation's text size in percent (a presenter's zoom that reflows the step). */
+  zoom: number;
 }
 
 export interface NavSlice extends NavData {
@@ -38,9 +42,16 @@ export const NAV_PROPS = {
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
   presenting: { kind: 'boolean', param: 'present', default: false },
   step: { kind: 'number', default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false },
+  part: { kind: 'number', default: 0, min: 0, max: () => largestReveal(STEPS), integer: true, coalesce: false },
+  zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
 } as const satisfies PropsTable<NavData>;
 
 export const navSlice: StateCreator<NavSlice> = (set) => ({
   ...defaultsOf<NavData>(NAV_PROPS),
-  setNav: (patch) => set(patch),
+  // A new step starts with its parts hidden, unless the patch says otherwise (going back shows them all).
+  setNav: (patch) =>
+    set((s) => {
+      const moved = (patch.step !== undefined && patch.step !== s.step) || (patch.presenting !== undefined && patch.presenting !== s.presenting);
+      return moved && patch.part === undefined ? { ...patch, part: 0 } : patch;
+    }),
 });

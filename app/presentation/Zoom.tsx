@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { ZOOM } from '../outline';
+import { appStore, useAppState } from '../state/store';
+import { controlOwnsKey } from './control';
+
+const clampZoom = (z: number) => Math.min(ZOOM.max, Math.max(ZOOM.min, Math.round(z)));
+const zoomBy = (d: number) => appStore.getState().setNav({ zoom: clampZoom(appStore.getState().zoom + d) });
+
+/** The key's change of zoom: + (or =) larger, − smaller, 0 back to 100 %. */
+function zoomKey(e: KeyboardEvent): number | 'reset' | null {
+  if (e.altKey || e.ctrlKey || e.metaKey) return null;
+  if (e.key === '+' || e.key === '=') return ZOOM.step;
+  if (e.key === '-' || e.key === '_') return -ZOOM.step;
+  return e.key === '0' ? 'reset' : null;
+}
+
+/**
+ * The presenter's zoom: the deck's text size (the root font size, which every panel's rem follows)
+ * times `zoom` %, so a step reflows at the new size instead of being scaled as a picture. Keys + − 0.
+ */
+export function useDeckZoom(): void {
+  const zoom = useAppState((s) => s.zoom);
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--deck-zoom', String(clampZoom(zoom) / 100));
+    return () => {
+      root.removeProperty('--deck-zoom');
+    };
+  }, [zoom]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || controlOwnsKey(e.target, e.key)) return;
+      const d = zoomKey(e);
+      if (d === null) return;
+      e.preventDefault();
+      if (d === 'reset') appStore.getState().setNav({ zoom: 100 });
+      else zoomBy(d);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Smaller and larger text for the deck (also − and +), with the current size. */
+export function ZoomButtons() {
+  const zoom = useAppState((s) => s.zoom);
+  return (
+    <div className="deck-zoom" role="group" aria-label="Text size">
+      <button type="button" onClick={() => zoomBy(-ZOOM.step)} disabled={zoom <= ZOOM.min} aria-keyshortcuts="-" aria-label="Smaller text">
+        A−
+      </button>
+      <output className="deck-zoom-value" aria-live="polite" aria-label={`Text size ${zoom} %`}>
+        {zoom} %
+      </output>
+      <button type="button" onClick={() => zoomBy(ZOOM.step)} disabled={zoom >= ZOOM.max} aria-keyshortcuts="+" aria-label="Larger text">
+        A+
+      </button>
+    </div>
+  );
+}
