@@ -3,7 +3,7 @@ import { tex } from '../../ui/format';
 import type { Cell, PassStep, StepView } from '../forward/forwardSteps';
 import type { NotesContext } from '../pass/notesContext';
 import { BACKWARD_TITLES } from '../../outline';
-import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
+import { type MatrixPanel, at, batchPanel, eq2, factor, sumLines, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
 import { decimalsFor, digitsToReproduce, termsCancel } from './cancellation';
 
 /** Keys of the gradient checks (NotesGradientChecks), one per backward step. */
@@ -31,9 +31,9 @@ const exactTex = (l: number) =>
   String.raw`\begin{aligned} ${D(`Z_${l}`)} &= \frac{\gamma_${l}}{m\sqrt{\sigma_${l}^2 + \varepsilon}} \odot \Big(m\,${D(ZT(l))} \\ &\qquad - ${D(`\\beta_${l}`)} - ${ZN(l)} \odot ${D(`\\gamma_${l}`)}\Big) \end{aligned}`;
 const simplifiedTex = (l: number) => String.raw`${D(`Z_${l}`)} \approx ${D(ZT(l))} \odot \frac{\gamma_${l}}{\sqrt{\sigma_${l}^2 + \varepsilon}}`;
 
-/** "Σᵢ a_i·b_i" (or "Σᵢ a_i" without b) over a row, written out. */
-function rowSum(a: Matrix, r: number, b?: Matrix, br = r): string {
-  return Array.from({ length: a.cols }, (_, i) => (b ? `${i ? '+ ' : ''}${factor(at(a, r, i))}\\cdot${factor(at(b, br, i))}` : term(at(a, r, i), i === 0))).join(' ');
+/** "Σᵢ a_i·b_i" (or "Σᵢ a_i" without b, short enough for one line) over a row, written out (products in lines of `wrap`, if given). */
+function rowSum(a: Matrix, r: number, b?: Matrix, br = r, wrap?: number): string {
+  return sumLines(Array.from({ length: a.cols }, (_, i) => (b ? `${i ? '+ ' : ''}${factor(at(a, r, i))}\\cdot${factor(at(b, br, i))}` : term(at(a, r, i), i === 0))), b && wrap);
 }
 
 /** The matrices the backward pass reads and writes, in the notes' orientation. */
@@ -93,7 +93,7 @@ interface BnParts {
 }
 
 /** The exact ∂L/∂Z step of BN layer l, with the notes' simplified form beside it. */
-function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<BackwardView, 'substituted' | 'inputs' | 'output' | 'alternative'> {
+function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number, wrap?: number): Pick<BackwardView, 'substituted' | 'inputs' | 'output' | 'alternative'> {
   const m = ctx.state.batch.x.rows, eps = tex(ctx.eps, 2);
   const t = { gamma: p.gamma[j], m, variance: p.variance[j], eps: ctx.eps, g: at(p.g.matrix, j, i), dBeta: p.dBeta[j], zHat: at(p.zn.matrix, j, i), dGamma: p.dGamma[j] };
   const result = at(p.exact.matrix, j, i);
@@ -105,9 +105,13 @@ function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<Backw
   const root = String.raw`\sqrt{${show(p.variance[j])} + ${eps}}`;
   const lhs = `\\left(${D(`Z_${p.l}`)}\\right)_{${j + 1},${i + 1}}`;
   const note = termsCancel(t) ? String.raw`\quad\text{(the terms nearly cancel)}` : '';
+  const factorTex = String.raw`\frac{${show(t.gamma)}}{${m}${root}}`;
+  const [a, b] = [`${m}\cdot${shown(t.g)} ${signed(-t.dBeta)}`, `- ${shown(t.zHat)}\cdot${shown(t.dGamma)}`];
+  // Three lines (the factor and two terms, the third term, the value): as narrow as the symbolic form;
+  // on a slide (wrap), the factor on a line of its own, so the numbers fit beside the formula.
+  const body = wrap ? String.raw`${lhs} &= ${factorTex} \\ &\qquad\cdot\Big(${a} \\ &\qquad\quad ${b}\Big)` : String.raw`${lhs} &= ${factorTex}\Big(${a} \\ &\qquad ${b}\Big)`;
   return {
-    // Three lines (the factor and two terms, the third term, the value): as narrow as the symbolic form.
-    substituted: String.raw`\begin{aligned} ${lhs} &= \frac{${show(t.gamma)}}{${m}${root}}\Big(${m}\cdot${shown(t.g)} ${signed(-t.dBeta)} \\ &\qquad - ${shown(t.zHat)}\cdot${shown(t.dGamma)}\Big) \\ &= ${tex(result, 4)}${note} \end{aligned}`,
+    substituted: String.raw`\begin{aligned} ${body} \\ &= ${tex(result, 4)}${note} \end{aligned}`,
     inputs: [p.g, p.zn, vectorPanel(`\\gamma_${p.l}`, `γ${p.l === 1 ? '₁' : '₂'}`, p.gamma, p.l === 1 ? 'neuron' : 'class')],
     output: p.exact,
     alternative: {
@@ -121,9 +125,9 @@ function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number): Pick<Backw
 type BackwardBody = Pick<BackwardView, 'substituted' | 'inputs' | 'output' | 'alternative'>;
 
 /** ∂L/∂γ_l = Σᵢ ∂L/∂Z̃_l ⊙ Z_l,norm (step 1 for l = 2, step 6 for l = 1). */
-function dGammaStep(l: 1 | 2, dzt: MatrixPanel, zn: MatrixPanel, v: Float64Array, j: number): BackwardBody {
+function dGammaStep(l: 1 | 2, dzt: MatrixPanel, zn: MatrixPanel, v: Float64Array, j: number, wrap?: number): BackwardBody {
   const out = vectorPanel(D(`\\gamma_${l}`), `∂L/∂γ${l === 1 ? '₁' : '₂'}`, v, l === 1 ? 'neuron' : 'class');
-  return { substituted: eq2(cellLhs(D(`\\gamma_${l}`), j), rowSum(dzt.matrix, j, zn.matrix), tex(v[j], 4)), inputs: [dzt, zn], output: out };
+  return { substituted: eq2(cellLhs(D(`\\gamma_${l}`), j), rowSum(dzt.matrix, j, zn.matrix, j, wrap), tex(v[j], 4)), inputs: [dzt, zn], output: out };
 }
 
 /** ∂L/∂β_l = Σᵢ ∂L/∂Z̃_l (step 2 for l = 2, step 7 for l = 1). */
@@ -148,7 +152,7 @@ export const BACKWARD_STEPS: readonly (PassStep<BackwardPanels, BackwardBody> & 
     key: 'dGamma2',
     tex: String.raw`${D('\\gamma_2')} = \textstyle\sum_i ${D(ZT(2))} \odot ${ZN(2)}`,
     stage: 5,
-    view: ({ dZ2t, Z2n }, j, _i, ctx) => dGammaStep(2, dZ2t, Z2n, ctx.grads.dGamma2, j),
+    view: ({ dZ2t, Z2n }, j, _i, ctx, wrap) => dGammaStep(2, dZ2t, Z2n, ctx.grads.dGamma2, j, wrap),
   },
   {
     key: 'dBeta2',
@@ -161,18 +165,18 @@ export const BACKWARD_STEPS: readonly (PassStep<BackwardPanels, BackwardBody> & 
     tex: String.raw`${D('Z_2')}\ \text{(exact)}`,
     detail: exactTex(2),
     stage: 5,
-    view: (p, j, i, ctx) => {
+    view: (p, j, i, ctx, wrap) => {
       const { net } = ctx.state, f = ctx.fwd, g = ctx.grads;
-      return bnStep(ctx, { l: 2, gamma: net.bn2.gamma, variance: f.bn2.variance, dGamma: g.dGamma2, dBeta: g.dBeta2, g: p.dZ2t, zn: p.Z2n, exact: p.dZ2, simplified: p.dZ2s }, j, i);
+      return bnStep(ctx, { l: 2, gamma: net.bn2.gamma, variance: f.bn2.variance, dGamma: g.dGamma2, dBeta: g.dBeta2, g: p.dZ2t, zn: p.Z2n, exact: p.dZ2, simplified: p.dZ2s }, j, i, wrap);
     },
   },
   {
     key: 'dW2',
     tex: String.raw`${D('W_2')} = ${D('Z_2')} \cdot A_1^{\top}`,
     stage: 4,
-    view: ({ dZ2, A1 }, j, i, ctx) => {
+    view: ({ dZ2, A1 }, j, i, ctx, wrap) => {
       const out = weightPanel(D('W_2'), '∂L/∂W₂', ctx.grads.dW2, 'class');
-      return { substituted: eq2(cellLhs(D('W_2'), j, i), rowSum(dZ2.matrix, j, A1.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ2, A1], output: out };
+      return { substituted: eq2(cellLhs(D('W_2'), j, i), rowSum(dZ2.matrix, j, A1.matrix, i, wrap), tex(at(out.matrix, j, i), 4)), inputs: [dZ2, A1], output: out };
     },
   },
   {
@@ -198,7 +202,7 @@ export const BACKWARD_STEPS: readonly (PassStep<BackwardPanels, BackwardBody> & 
     key: 'dGamma1',
     tex: String.raw`${D('\\gamma_1')} = \textstyle\sum_i ${D(ZT(1))} \odot ${ZN(1)}`,
     stage: 2,
-    view: ({ dZ1t, Z1n }, j, _i, ctx) => dGammaStep(1, dZ1t, Z1n, ctx.grads.dGamma1, j),
+    view: ({ dZ1t, Z1n }, j, _i, ctx, wrap) => dGammaStep(1, dZ1t, Z1n, ctx.grads.dGamma1, j, wrap),
   },
   {
     key: 'dBeta1',
@@ -211,18 +215,18 @@ export const BACKWARD_STEPS: readonly (PassStep<BackwardPanels, BackwardBody> & 
     tex: String.raw`${D('Z_1')}\ \text{(exact)}`,
     detail: exactTex(1),
     stage: 2,
-    view: (p, j, i, ctx) => {
+    view: (p, j, i, ctx, wrap) => {
       const { net } = ctx.state, f = ctx.fwd, g = ctx.grads;
-      return bnStep(ctx, { l: 1, gamma: net.bn1.gamma, variance: f.bn1.variance, dGamma: g.dGamma1, dBeta: g.dBeta1, g: p.dZ1t, zn: p.Z1n, exact: p.dZ1, simplified: p.dZ1s }, j, i);
+      return bnStep(ctx, { l: 1, gamma: net.bn1.gamma, variance: f.bn1.variance, dGamma: g.dGamma1, dBeta: g.dBeta1, g: p.dZ1t, zn: p.Z1n, exact: p.dZ1, simplified: p.dZ1s }, j, i, wrap);
     },
   },
   {
     key: 'dW1',
     tex: String.raw`${D('W_1')} = ${D('Z_1')} \cdot X^{\top}`,
     stage: 1,
-    view: ({ dZ1, X }, j, i, ctx) => {
+    view: ({ dZ1, X }, j, i, ctx, wrap) => {
       const out = weightPanel(D('W_1'), '∂L/∂W₁', ctx.grads.dW1);
-      return { substituted: eq2(cellLhs(D('W_1'), j, i), rowSum(dZ1.matrix, j, X.matrix, i), tex(at(out.matrix, j, i), 4)), inputs: [dZ1, X], output: out };
+      return { substituted: eq2(cellLhs(D('W_1'), j, i), rowSum(dZ1.matrix, j, X.matrix, i, wrap), tex(at(out.matrix, j, i), 4)), inputs: [dZ1, X], output: out };
     },
   },
 ];
@@ -236,10 +240,10 @@ export const BACKWARD_KEYS: readonly GradKey[] = BACKWARD_STEPS.map((s) => s.key
 /** Which stage of the network picture each backward step belongs to (read right to left). */
 export const BACKWARD_STAGE: readonly number[] = BACKWARD_STEPS.map((s) => s.stage);
 
-/** The backward step `step` (0-based), with `cell` the selected entry of its output. */
-export function backwardStepView(ctx: NotesContext, step: number, cell: Cell): BackwardView {
+/** The backward step `step` (0-based), with `cell` the selected entry of its output; long sums in lines of `wrap` terms, if given. */
+export function backwardStepView(ctx: NotesContext, step: number, cell: Cell, wrap?: number): BackwardView {
   const s = BACKWARD_STEPS[step] as (typeof BACKWARD_STEPS)[number] | undefined;
   if (!s) throw new RangeError(`the backward pass has ${BACKWARD_STEPS.length} steps, not step ${step}`);
-  const body = s.view(backwardPanels(ctx), cell.row, cell.col, ctx);
+  const body = s.view(backwardPanels(ctx), cell.row, cell.col, ctx, wrap);
   return { id: `backward-${step}`, key: s.key, title: BACKWARD_TITLES[step], symbolic: s.detail ?? s.tex, ...body };
 }

@@ -2,7 +2,7 @@ import { type Matrix, NOTES_CLASSES, oneHot } from '../../../src';
 import { fmt, tex } from '../../ui/format';
 import type { NotesContext } from '../pass/notesContext';
 import { FORWARD_TITLES } from '../../outline';
-import { type MatrixPanel, at, batchPanel, eq2, factor, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
+import { type MatrixPanel, at, batchPanel, eq2, factor, sumLines, term, vectorPanel, weightPanel } from '../pass/notesMatrices';
 
 /** One equation of a pass, shaped for display: symbolic, with the selected entry's numbers, and its matrices. */
 export interface StepView {
@@ -30,10 +30,10 @@ export interface Cell {
 const ZN = (l: number) => `Z_{${l}\\,\\mathrm{norm}}`;
 const ZT = (l: number) => `\\tilde{Z}_{${l}\\,\\mathrm{norm}}`;
 
-/** "(W₂A₁)_{j,i} = Σ_k w_jk a_ki" written out with the numbers. */
-function productEntry(name: string, w: Matrix, a: Matrix, out: Matrix, j: number, i: number): string {
-  const terms = Array.from({ length: w.cols }, (_, k) => `${factor(at(w, j, k))}\\cdot${factor(at(a, k, i))}`);
-  return eq2(`(${name})_{${j + 1},${i + 1}}`, terms.join(' + '), tex(at(out, j, i), 4));
+/** "(W₂A₁)_{j,i} = Σ_k w_jk a_ki" written out with the numbers (in lines of `wrap` terms, if given). */
+function productEntry(name: string, w: Matrix, a: Matrix, out: Matrix, j: number, i: number, wrap?: number): string {
+  const terms = Array.from({ length: w.cols }, (_, k) => `${k ? '+ ' : ''}${factor(at(w, j, k))}\\cdot${factor(at(a, k, i))}`);
+  return eq2(`(${name})_{${j + 1},${i + 1}}`, sumLines(terms, wrap), tex(at(out, j, i), 4));
 }
 
 function normEntry(l: number, z: Matrix, mean: Float64Array, variance: Float64Array, eps: number, zn: Matrix, j: number, i: number): string {
@@ -92,10 +92,15 @@ export interface PassStep<Panels, Body> {
   readonly tex: string;
   /** The full equation, where it differs from `tex`. */
   readonly detail?: string;
+  /** The full equation on a presentation slide, where the notebook's has a script too small for the back row. */
+  readonly slide?: string;
   /** The stage of the network picture (NetPipeline) the step belongs to. */
   readonly stage: number;
-  /** The entry in row j, column i worked out with the engine's numbers, and the matrices it reads and writes. */
-  readonly view: (p: Panels, j: number, i: number, ctx: NotesContext) => Body;
+  /**
+   * The entry in row j, column i worked out with the engine's numbers, and the matrices it reads and
+   * writes; long sums in lines of at most `wrap` terms when given (the presentation's screens).
+   */
+  readonly view: (p: Panels, j: number, i: number, ctx: NotesContext, wrap?: number) => Body;
 }
 
 /** The symbolic forward pass, corrected (+β), one entry per step; titles: FORWARD_TITLES (app/outline.ts), by index. */
@@ -114,7 +119,7 @@ export const FORWARD_STEPS: readonly PassStep<ForwardPanels, StepBody>[] = [
   {
     tex: String.raw`Z_1 = W_1 \cdot X`,
     stage: 1,
-    view: ({ W1, X, Z1 }, j, i) => ({ substituted: productEntry('Z_1', W1.matrix, X.matrix, Z1.matrix, j, i), inputs: [W1, X], output: Z1 }),
+    view: ({ W1, X, Z1 }, j, i, _ctx, wrap) => ({ substituted: productEntry('Z_1', W1.matrix, X.matrix, Z1.matrix, j, i, wrap), inputs: [W1, X], output: Z1 }),
   },
   {
     tex: String.raw`${ZN(1)} = \frac{Z_1 - \mu_1}{\sqrt{\sigma_1^2 + \varepsilon}}`,
@@ -146,7 +151,7 @@ export const FORWARD_STEPS: readonly PassStep<ForwardPanels, StepBody>[] = [
   {
     tex: String.raw`Z_2 = W_2 \cdot A_1`,
     stage: 4,
-    view: ({ W2, A1, Z2 }, j, i) => ({ substituted: productEntry('Z_2', W2.matrix, A1.matrix, Z2.matrix, j, i), inputs: [W2, A1], output: Z2 }),
+    view: ({ W2, A1, Z2 }, j, i, _ctx, wrap) => ({ substituted: productEntry('Z_2', W2.matrix, A1.matrix, Z2.matrix, j, i, wrap), inputs: [W2, A1], output: Z2 }),
   },
   {
     tex: String.raw`${ZN(2)} = \frac{Z_2 - \mu_2}{\sqrt{\sigma_2^2 + \varepsilon}}`,
@@ -181,11 +186,15 @@ export const FORWARD_STEPS: readonly PassStep<ForwardPanels, StepBody>[] = [
   {
     tex: String.raw`L = \mathrm{CCE}(A_2, Y_{\mathrm{onehot}})`,
     detail: String.raw`L = \mathrm{CCE}(A_2, Y_{\mathrm{onehot}}) = -\frac{1}{m}\sum_{i=1}^{m} \log\, (A_2)_{y_i,\,i}`,
+    slide: String.raw`L = \mathrm{CCE}(A_2, Y_{\mathrm{onehot}}) = -\frac{1}{m}\sum_{i=1}^{m} \log\, A_2[y_i,\,i]`,
     stage: 7,
-    view: ({ A2, Y }, _j, _i, { state: { batch }, fwd }) => {
-      const logs = Array.from(batch.labels, (y, s) => `\\log ${tex(at(A2.matrix, y, s), 3)}`);
+    view: ({ A2, Y }, _j, _i, { state: { batch }, fwd }, wrap) => {
+      const logs = Array.from(batch.labels, (y, s) => `${s ? '+ ' : ''}\\log ${tex(at(A2.matrix, y, s), 3)}`);
+      // \left( … \right) cannot break across lines; \Big( … \Big) can.
+      const [open, close] = wrap ? ['\\Big(', '\\Big)'] : ['\\left(', '\\right)'];
       return {
-        substituted: eq2('L', String.raw`-\frac{1}{${batch.x.rows}}\left(${logs.join(' + ')}\right)`, tex(fwd.loss, 4)),
+        // The logs are shorter than products: one more a line.
+        substituted: eq2('L', String.raw`-\frac{1}{${batch.x.rows}}${open}${sumLines(logs, wrap && wrap + 1)}${close}`, tex(fwd.loss, 4)),
         inputs: [A2, Y],
         output: null,
       };
@@ -199,12 +208,13 @@ export const FORWARD_TEX: readonly string[] = FORWARD_STEPS.map((s) => s.tex);
 /** Which stage of the network picture (NetPipeline) each forward step belongs to. */
 export const FORWARD_STAGE: readonly number[] = FORWARD_STEPS.map((s) => s.stage);
 
-/** The forward step `step` (0-based), with `cell` the selected entry of its output. */
-export function forwardStepView(ctx: NotesContext, step: number, cell: Cell): StepView {
+/** The forward step `step` (0-based), with `cell` the selected entry of its output; long sums in lines of `wrap` terms, if given. */
+export function forwardStepView(ctx: NotesContext, step: number, cell: Cell, wrap?: number): StepView {
   const s = FORWARD_STEPS[step] as (typeof FORWARD_STEPS)[number] | undefined;
   if (!s) throw new RangeError(`the forward pass has ${FORWARD_STEPS.length} steps, not step ${step}`);
-  const body = s.view(forwardPanels(ctx), cell.row, cell.col, ctx);
-  return { id: `forward-${step}`, title: FORWARD_TITLES[step], symbolic: s.detail ?? s.tex, ...body };
+  const body = s.view(forwardPanels(ctx), cell.row, cell.col, ctx, wrap);
+  const symbolic = (wrap === undefined ? undefined : s.slide) ?? s.detail ?? s.tex;
+  return { id: `forward-${step}`, title: FORWARD_TITLES[step], symbolic, ...body };
 }
 
 /** "4 of 6 samples classified correctly" and the loss, in words. */

@@ -91,6 +91,17 @@ export function fixed(x: number, digits = 4): string {
   return (Number(s) === 0 ? (0).toFixed(digits) : s).replace('-', '−');
 }
 
+/**
+ * The terms of a sum (each with its sign but the first), all on one line, or in lines of at most
+ * `perLine` terms inside an aligned environment (the presentation's narrower screens).
+ */
+export function sumLines(terms: readonly string[], perLine?: number): string {
+  if (!perLine || terms.length <= perLine) return terms.join(' ');
+  const lines: string[] = [];
+  for (let i = 0; i < terms.length; i += perLine) lines.push(terms.slice(i, i + perLine).join(' '));
+  return lines.join(' \\\\ &\\qquad ');
+}
+
 /** "lhs = expr" over "= value", aligned on the equals signs, so long substitutions stay narrow. */
 export const eq2 = (lhs: string, expr: string, value: string): string =>
   String.raw`\begin{aligned} ${lhs} &= ${expr} \\ &= ${value} \end{aligned}`;
