@@ -6,11 +6,11 @@ export type TextKind = keyof typeof MIN_FONT;
 
 /**
  * Text that is not body text even in a paragraph or list item: typeset maths (its scripts are smaller
- * by design), sub- and superscripts, captions, legends, hints and status lines, tables, controls, the passes' strip of step numbers.
+ * by design), sub- and superscripts, code (an error message quoted), captions, chart titles, legends, hints and status lines, tables, controls, the passes' strip of step numbers.
  */
 const SECONDARY = [
-  '.katex', '.eq-steps', 'sub', 'sup', 'figcaption', 'caption', 'table', 'button', 'label', 'summary',
-  '[class*="caption"]', '[class*="hint"]', '[class*="note"]', '[class*="progress"]', '[class*="status"]', '[class*="key"]', '[class*="legend"]', '[class*="tag"]',
+  '.katex', '.eq-steps', 'sub', 'sup', 'code', 'figcaption', 'caption', 'table', 'button', 'label', 'summary',
+  '[class*="caption"]', '[class*="hint"]', '[class*="note"]', '[class*="progress"]', '[class*="status"]', '[class*="key"]', '[class*="legend"]', '[class*="tag"]', '[class*="title"]',
 ].join(', ');
 
 /** What one screen of the deck measures: its fit, what is clipped, its smallest text of each kind. */
@@ -44,14 +44,16 @@ export function measureDeck(page: Page): Promise<FitReport> {
     // The slide area, and never more than the screen (a deck wider than the screen is cut off by it).
     const box = body.getBoundingClientRect();
     const area = { left: Math.max(0, box.left), right: Math.min(window.innerWidth, box.right), height: box.height };
-    const hidden = (el: Element): boolean => {
-      for (let e: Element | null = el; e && e !== deck; e = e.parentElement) {
-        const cs = getComputedStyle(e);
-        if (cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0') return true;
-        if (cs.clipPath !== 'none' || (cs.clip !== 'auto' && cs.clip !== '')) return true;
-        if (e.classList.contains('katex-mathml')) return true;
-      }
-      return false;
+    const seenHidden = new Map<Element, boolean>();
+    const hidden = (el: Element | null): boolean => {
+      if (!el || el === deck) return false;
+      const known = seenHidden.get(el);
+      if (known !== undefined) return known;
+      const cs = getComputedStyle(el);
+      const own = cs.display === 'none' || cs.visibility === 'hidden' || cs.opacity === '0' || cs.clipPath !== 'none' || (cs.clip !== 'auto' && cs.clip !== '') || el.classList.contains('katex-mathml');
+      const result = own || hidden(el.parentElement);
+      seenHidden.set(el, result);
+      return result;
     };
     const name = (el: Element) => {
       const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
@@ -59,7 +61,8 @@ export function measureDeck(page: Page): Promise<FitReport> {
     };
 
     const content = slide.scrollHeight;
-    const ratio = Math.round((content / Math.max(1, area.height - 2)) * 100) / 100;
+    const pad = parseFloat(getComputedStyle(body).paddingTop) + parseFloat(getComputedStyle(body).paddingBottom);
+    const ratio = Math.round((content / Math.max(1, body.clientHeight - pad)) * 100) / 100;
     const chrome = window.innerHeight - area.height;
     const screens = Math.round(((content + chrome) / window.innerHeight) * 100) / 100;
     const scrolls = body.scrollHeight > body.clientHeight + 1 || body.scrollWidth > body.clientWidth + 1 || deck.scrollWidth > deck.clientWidth + 1;
@@ -75,6 +78,18 @@ export function measureDeck(page: Page): Promise<FitReport> {
       const boxes = cs.overflowX !== 'visible';
       if (boxes && el.scrollWidth > el.clientWidth + 1) clipped.push(`${name(el)}: ${el.scrollWidth} wide in ${el.clientWidth}`);
       else if (r.left < area.left - 1 || r.right > area.right + 1) clipped.push(`${name(el)}: x ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(area.left)}–${Math.round(area.right)}`);
+    }
+
+    // A chart's text is cut off where a box around it clips (an svg clips at its edges by default).
+    for (const t of slide.querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 || hidden(t) || t.closest('.katex')) continue;
+      for (let e = t.parentElement; e && e !== body; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX === 'visible') continue;
+        const b = e.getBoundingClientRect();
+        if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) clipped.push(`${name(t)}: cut off by ${e.tagName.toLowerCase()}`);
+        break;
+      }
     }
 
     const smallest: Partial<Record<keyof typeof min, { px: number; text: string }>> = {};
@@ -107,10 +122,10 @@ export function measureDeck(page: Page): Promise<FitReport> {
   }, [MIN_FONT, SECONDARY] as const);
 }
 
-/** The deck's position: the step (1-based) and, within it, the part shown (0 when the step has no parts). */
+/** The deck's position as shown (the address follows a moment later): the step (1-based) and the parts of it shown. */
 export async function deckPosition(page: Page): Promise<{ step: number; part: number }> {
   return page.evaluate(() => {
-    const q = new URLSearchParams(window.location.search);
-    return { step: Number(q.get('step') ?? '1'), part: Number(q.get('part') ?? '0') };
+    const step = Number(/Step (\d+)/.exec(document.querySelector('.deck-count')?.textContent ?? '')?.[1] ?? '0');
+    return { step, part: Number(document.querySelector('.deck-slide')?.getAttribute('data-shown') ?? '0') };
   });
 }

@@ -24,7 +24,7 @@ async function settled(page: Page): Promise<void> {
           const h = slide.scrollHeight;
           same = h === last ? same + 1 : 0;
           last = h;
-          if (same >= 8 || ++frames > 180) done();
+          if (same >= 3 || ++frames > 180) done();
           else requestAnimationFrame(tick);
         };
         tick();
@@ -32,29 +32,56 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/** Where the deck is, as shown (a JavaScript expression): its step, the parts shown, its scroll. */
+const WHERE = "[document.querySelector('.deck-count')?.textContent, document.querySelector('.deck-slide')?.dataset.shown, document.querySelector('.deck-body')?.scrollTop].join('|')";
+
+/**
+ * What is wrong with the step's parts at `part` (the outline's reveals against what the slide marks as
+ * revealed): part k > 0 must show something that appears at k, and no part may appear after the step's last.
+ */
+function revealProblem(page: Page, part: number): Promise<string | null> {
+  return page.evaluate((k) => {
+    const parts = [...document.querySelectorAll<HTMLElement>('.deck-slide .deck-part')];
+    const later = parts.filter((p) => Number(p.dataset.partFrom) > k);
+    const next = document.querySelector('[data-testid="deck-reveal"]');
+    if (!next && later.length) return `part ${later[0].dataset.partFrom} of the slide is never revealed`;
+    if (k > 0 && !parts.some((p) => Number(p.dataset.partFrom) === k && !p.hidden)) return `→ revealed nothing at part ${k}`;
+    return null;
+  }, part);
+}
+
+type Place = FitReport & { reveal: string | null };
+
 /** Every place of the deck (step.part) at the page's size, measured, in order from the first step. */
-async function walk(page: Page): Promise<Map<string, FitReport>> {
+async function walk(page: Page): Promise<Map<string, Place>> {
   await page.keyboard.press('Home');
-  const seen = new Map<string, FitReport>();
+  const seen = new Map<string, Place>();
   for (let guard = 0; guard < 200; guard++) {
     await settled(page);
     const at = await deckPosition(page);
     const key = `${at.step}.${at.part}`;
-    if (!seen.has(key)) seen.set(key, await measureDeck(page));
-    const before = await page.evaluate(() => [location.search, document.querySelector('.deck-body')?.scrollTop ?? 0] as const);
+    if (!seen.has(key)) seen.set(key, { ...(await measureDeck(page)), reveal: await revealProblem(page, at.part) });
+    if (await page.getByRole('button', { name: 'Next →' }).isDisabled()) break;
+    const before = await page.evaluate(WHERE);
     await page.keyboard.press('ArrowRight');
     // → moved on, or scrolled a step that does not fit (recorded above); neither: the end of the deck.
-    const moved = await page
-      .waitForFunction(([q, top]) => location.search !== q || (document.querySelector('.deck-body')?.scrollTop ?? 0) !== top, before, { timeout: 2000 })
-      .then(() => true, () => false);
+    const moved = await page.waitForFunction(`${WHERE} !== ${JSON.stringify(before)}`, null, { timeout: 2000 }).then(
+      () => true,
+      () => false,
+    );
     if (!moved) break;
   }
   return seen;
 }
 
-/** What is wrong with one place: a scroll, something cut off, text too small. */
-function problemsOf(r: FitReport): string[] {
-  return [...(r.scrolls ? [`scrolls: content is ${r.ratio} × the slide area`] : []), ...r.clipped.map((c) => `clipped: ${c}`), ...r.small.map((s) => `small: ${s}`)];
+/** What is wrong with one place: a scroll, something cut off, text too small, a part that reveals nothing. */
+function problemsOf(r: Place): string[] {
+  return [
+    ...(r.scrolls ? [`scrolls: content is ${r.ratio} × the slide area`] : []),
+    ...r.clipped.map((c) => `clipped: ${c}`),
+    ...r.small.map((s) => `small: ${s}`),
+    ...(r.reveal ? [r.reveal] : []),
+  ];
 }
 
 for (const [width, height] of [
