@@ -82,7 +82,7 @@ function one(id: string, number: number, title: string, stepTitle: string = titl
 
 /** The notebook's sections, in the order of the notes. */
 export const OUTLINE: readonly SectionOutline[] = [
-  one('why', 1, 'Why normalize: internal covariate shift', undefined, ['the verdict']),
+  one('why', 1, 'Why normalize: internal covariate shift', undefined, ['the test accuracy', 'how far each median moved']),
   one('batch', 2, 'A mini-batch', 'Z = [z₁ … zₘ], one neuron, m samples'),
   one('mean', 3, 'μ, the batch mean', 'μ = (1/m) Σ zᵢ'),
   one('centering', 4, 'Centering: z − μ', 'zᵢ − μ'),
@@ -113,9 +113,9 @@ export const OUTLINE: readonly SectionOutline[] = [
     steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, reveals: BACKWARD_REVEALS(i) })),
   },
   one('lab', 13, 'Training lab'),
-  one('why-it-works', 14, 'Why does batch norm work?'),
-  one('inference', 15, 'Train mode and eval mode'),
-  one('reading', 16, 'Further reading'),
+  one('why-it-works', 14, 'Why does batch norm work?', undefined, ['scale invariance', 'the loss and its gradient', 'a smoother loss landscape', 'its verdict']),
+  one('inference', 15, 'Train mode and eval mode', undefined, ['eval mode', 'BN’s noise']),
+  one('reading', 16, 'Further reading', undefined, ['the books', 'the papers', 'more papers', 'the implementations']),
 ];
 
 /** The section ids, in order. */

@@ -1,6 +1,7 @@
 import { lazySection } from './lazySection';
 import type { SectionView } from './sectionView';
 import { WhyNormalize } from './why/WhyNormalize';
+import { WhySlide } from './why/WhySlide';
 
 // Section 1 is on the first screen; 11, 12 and 14–16 arrive as one chunk after it (heights: see lazySection).
 const later = () => import('./networkLater');
@@ -11,14 +12,17 @@ const BackwardSlide = lazySection('BackwardSlide', () => later().then((m) => m.B
 const WhyItWorks = lazySection('WhyItWorks', () => later().then((m) => m.WhyItWorks), 1900);
 const TrainVsEval = lazySection('TrainVsEval', () => later().then((m) => m.TrainVsEval), 1750);
 const FurtherReading = lazySection('FurtherReading', () => later().then((m) => m.FurtherReading), 1250);
+const WhyItWorksSlide = lazySection('WhyItWorksSlide', () => later().then((m) => m.WhyItWorksSlide), 500);
+const TrainVsEvalSlide = lazySection('TrainVsEvalSlide', () => later().then((m) => m.TrainVsEvalSlide), 500);
+const ReadingSlide = lazySection('ReadingSlide', () => later().then((m) => m.ReadingSlide), 500);
 
 /** Sections 1, 11, 12, 14, 15, 16: the network, why BN works, train vs eval, reading (ids and titles: app/outline.ts). */
 export const NETWORK_VIEWS: Readonly<Record<string, SectionView>> = {
-  why: { Component: WhyNormalize },
+  why: { Component: WhyNormalize, Slide: WhySlide },
   // One component for all of a pass's steps: the store's forwardStep/backwardStep (the outline's step state) picks the equation.
   forward: { Component: ForwardPass, Slide: ForwardSlide },
   backward: { Component: BackwardPass, Slide: BackwardSlide },
-  'why-it-works': { Component: WhyItWorks },
-  inference: { Component: TrainVsEval },
-  reading: { Component: FurtherReading },
+  'why-it-works': { Component: WhyItWorks, Slide: WhyItWorksSlide },
+  inference: { Component: TrainVsEval, Slide: TrainVsEvalSlide },
+  reading: { Component: FurtherReading, Slide: ReadingSlide },
 };
