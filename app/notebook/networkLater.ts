@@ -4,5 +4,8 @@ export { ForwardSlide } from './forward/ForwardSlide';
 export { BackwardPass } from './backward/BackwardPass';
 export { BackwardSlide } from './backward/BackwardSlide';
 export { WhyItWorks } from './why-it-works/WhyItWorks';
+export { WhyItWorksSlide } from './why-it-works/WhyItWorksSlide';
 export { TrainVsEval } from './inference/TrainVsEval';
+export { TrainVsEvalSlide } from './inference/TrainVsEvalSlide';
 export { FurtherReading } from './reading/FurtherReading';
+export { ReadingSlide } from './reading/ReadingSlide';

@@ -1,7 +1,8 @@
+import { DeckPart } from '../../ui/DeckPart';
 import { ScrollX } from '../../ui/ScrollX';
 import { LANDSCAPE_PRESET } from '../../../src';
 import { fmt } from '../../ui/format';
-import { type VariantSummary, landscapeTask, roughness } from './landscapeView';
+import { type LandscapeView, type VariantSummary, landscapeTask, roughness } from './landscapeView';
 import { useChunkedTask } from '../shared/useChunkedTask';
 import { useNearViewport } from '../shared/useNearViewport';
 import { LandscapeChart } from '../shared/lazyCharts';
@@ -32,8 +33,68 @@ function Verdict({ r }: { r: ReturnType<typeof roughness> }) {
   );
 }
 
-/** Santurkar et al. (2018), live: the loss and its gradient along the gradient direction, with and without BN. */
-export function Landscape() {
+/** The two bands over training: the loss along the gradient, and the change of the gradient. */
+function Charts({ view }: { view: LandscapeView }) {
+  return (
+    <div className="chart-pair">
+      <LandscapeChart
+        rows={view.rows}
+        total={view.total}
+        what="Loss"
+        title="Loss along the gradient"
+        label="Range of the loss along the gradient over training, with and without BN"
+        caption="Band: lowest to highest loss among the trial steps. Narrow = the loss is predictable along the step."
+      />
+      <LandscapeChart
+        rows={view.rows}
+        total={view.total}
+        what="Grad"
+        title="Change of the gradient, ‖∇L(θ − ηg) − ∇L(θ)‖"
+        label="Change of the gradient along the gradient over training, with and without BN"
+        caption="Band: 0 to the largest change among the trial steps. Small = the gradient stays a good guide (predictive)."
+      />
+    </div>
+  );
+}
+
+/** The medians over the checkpoints, and once the run is done, the verdict. */
+function Results({ view, done }: { view: LandscapeView; done: boolean }) {
+  return (
+    <>
+      <ScrollX label="Medians over the checkpoints">
+        <table className="data-table" aria-label="Medians over the checkpoints" data-testid="landscape-summary">
+          <caption>Medians over the checkpoints after the start</caption>
+          <thead>
+            <tr>
+              <th scope="col">network</th>
+              <th scope="col">loss range</th>
+              <th scope="col">gradient change</th>
+              <th scope="col">gradient Lipschitz constant*</th>
+            </tr>
+          </thead>
+          <tbody>
+            <SummaryRow name="without BN" v={view.summary.plain} />
+            <SummaryRow name="with BN" v={view.summary.bn} />
+          </tbody>
+        </table>
+      </ScrollX>
+      <p className="table-note">* The paper calls it &ldquo;β-smoothness&rdquo;: how fast the gradient can change. Not BN&apos;s β.</p>
+      {done && <Verdict r={roughness(view)} />}
+      {view.summary.plain.nonFinite + view.summary.bn.nonFinite > 0 && (
+        <p>
+          At {view.summary.plain.nonFinite} checkpoint(s) without BN and {view.summary.bn.nonFinite} with BN, a trial step sent
+          the loss beyond any finite number; those are left out of the bands and medians rather than drawn.
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Santurkar et al. (2018), live: the loss and its gradient along the gradient direction, with and without BN.
+ * On a presentation slide, the charts show until part `chartsUntil` and the medians and verdict from `resultFrom`.
+ */
+export function Landscape({ chartsUntil, resultFrom = 0 }: { chartsUntil?: number; resultFrom?: number }) {
   const [ref, near] = useNearViewport<HTMLDivElement>();
   const { view, done } = useChunkedTask(landscapeTask, [], near);
   const etas = view?.etas.map((e) => fmt(e, 3)).join(', ');
@@ -49,55 +110,14 @@ export function Landscape() {
         {!view ? (near ? 'Starting the run…' : 'The run starts when you scroll here.') : done ? `Measured up to step ${view.step}.` : `Training and probing… step ${view.step} of ${view.total}.`}
       </p>
       {view && (
-        <div className="chart-pair">
-          <LandscapeChart
-            rows={view.rows}
-            total={view.total}
-            what="Loss"
-            title="Loss along the gradient"
-            label="Range of the loss along the gradient over training, with and without BN"
-            caption="Band: lowest to highest loss among the trial steps. Narrow = the loss is predictable along the step."
-          />
-          <LandscapeChart
-            rows={view.rows}
-            total={view.total}
-            what="Grad"
-            title="Change of the gradient, ‖∇L(θ − ηg) − ∇L(θ)‖"
-            label="Change of the gradient along the gradient over training, with and without BN"
-            caption="Band: 0 to the largest change among the trial steps. Small = the gradient stays a good guide (predictive)."
-          />
-        </div>
+        <DeckPart until={chartsUntil}>
+          <Charts view={view} />
+        </DeckPart>
       )}
       {view && (
-        <ScrollX label="Medians over the checkpoints">
-          <table className="data-table" aria-label="Medians over the checkpoints" data-testid="landscape-summary">
-            <caption>Medians over the checkpoints after the start</caption>
-            <thead>
-              <tr>
-                <th scope="col">network</th>
-                <th scope="col">loss range</th>
-                <th scope="col">gradient change</th>
-                <th scope="col">gradient Lipschitz constant*</th>
-              </tr>
-            </thead>
-            <tbody>
-              <SummaryRow name="without BN" v={view.summary.plain} />
-              <SummaryRow name="with BN" v={view.summary.bn} />
-            </tbody>
-          </table>
-        </ScrollX>
-      )}
-      {view && (
-        <p className="table-note">
-          * The paper calls it &ldquo;β-smoothness&rdquo;: how fast the gradient can change. Not BN&apos;s β.
-        </p>
-      )}
-      {view && done && <Verdict r={roughness(view)} />}
-      {view && view.summary.plain.nonFinite + view.summary.bn.nonFinite > 0 && (
-        <p>
-          At {view.summary.plain.nonFinite} checkpoint(s) without BN and {view.summary.bn.nonFinite} with BN, a trial step sent
-          the loss beyond any finite number; those are left out of the bands and medians rather than drawn.
-        </p>
+        <DeckPart from={resultFrom}>
+          <Results view={view} done={done} />
+        </DeckPart>
       )}
     </div>
   );
