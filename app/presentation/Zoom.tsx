@@ -46,13 +46,13 @@ export function ZoomButtons() {
   const zoom = useAppState((s) => s.zoom);
   return (
     <div className="deck-zoom" role="group" aria-label="Text size">
-      <button type="button" onClick={() => zoomBy(-ZOOM.step)} disabled={zoom <= ZOOM.min} aria-keyshortcuts="-" aria-label="Smaller text">
+      <button type="button" onClick={() => zoomBy(-ZOOM.step)} disabled={zoom <= ZOOM.min} aria-keyshortcuts="-" aria-label="A− smaller text">
         A−
       </button>
       <output className="deck-zoom-value" aria-live="polite" aria-label={`Text size ${zoom} %`}>
         {zoom} %
       </output>
-      <button type="button" onClick={() => zoomBy(ZOOM.step)} disabled={zoom >= ZOOM.max} aria-keyshortcuts="+" aria-label="Larger text">
+      <button type="button" onClick={() => zoomBy(ZOOM.step)} disabled={zoom >= ZOOM.max} aria-keyshortcuts="+" aria-label="A+ larger text">
         A+
       </button>
     </div>

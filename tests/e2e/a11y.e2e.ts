@@ -99,17 +99,17 @@ test('axe: charts with their data table and download menu open (an SVG plot, a R
   expect(found).toEqual({});
 });
 
-test('axe: no serious or critical violation on any presentation step (1280×720, light and dark)', async () => {
+test('axe: no serious or critical violation on any presentation step, every part shown (1280×720, light and dark)', async () => {
   const { page, problems } = await openAt('?present=1&step=1', { viewport: { width: 1280, height: 720 } });
   await page.getByRole('region', { name: 'Presentation' }).waitFor();
   const total = Number(/of (\d+)/.exec((await page.locator('.deck-count').textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(5);
   const found: Record<string, Finding[]> = {};
   for (let k = 1; k <= total; k++) {
-    if (k > 1) {
-      await page.keyboard.press('ArrowRight');
-      await page.waitForFunction((n) => document.querySelector('.deck-count')?.textContent?.includes(`Step ${n} of`), k);
-    }
+    // → reveals a step's hidden parts before it moves on: judged once they are all shown.
+    for (let i = 0; i < 8 && k > 1 && !(await page.locator('.deck-count').textContent())?.includes(`Step ${k} of`); i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => document.querySelector('.deck-count')?.textContent?.includes(`Step ${n} of`), k);
+    for (let i = 0; i < 8 && (await page.getByTestId('deck-reveal').count()); i++) await page.keyboard.press('ArrowRight');
     // Judged once the step's panel is in: its section's code and charts loaded, its live run started.
     await page.waitForFunction(() => {
       const slide = document.querySelector('.deck-slide');

@@ -25,18 +25,26 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
   expect(await page.evaluate(() => document.activeElement?.classList.contains('deck-title'))).toBe(true);
 
   // → Space PageDown forward; ← PageUp back; the forward pass's own list highlights the equation being computed.
+  // A step's hidden part (here the selected entry's numbers and the result) is revealed before the deck moves on.
   await page.keyboard.press('ArrowRight');
   await expect(title(page)).resolves.toContain('Z₁ = W₁X');
   await expect(page.locator('[aria-current="step"]').getAttribute('aria-label')).resolves.toBe('Step 2: Z₁ = W₁X');
+  await expect(page.getByTestId('step-substituted').isVisible()).resolves.toBe(false);
   await page.keyboard.press('Space');
+  await expect(page.getByTestId('step-substituted').isVisible()).resolves.toBe(true);
+  expect((await progress(page))[0]).toBe(k0 + 1);
   await page.keyboard.press('PageDown');
-  expect((await progress(page))[0]).toBe(k0 + 3);
+  expect((await progress(page))[0]).toBe(k0 + 2);
   await page.keyboard.press('PageUp');
+  // Back on a step, its parts are all shown; ← hides them one by one before going further back.
+  await expect(page.getByTestId('step-substituted').isVisible()).resolves.toBe(true);
   await page.keyboard.press('ArrowLeft');
   expect((await progress(page))[0]).toBe(k0 + 1);
+  await expect(page.getByTestId('step-substituted').isVisible()).resolves.toBe(false);
   await page.waitForFunction(() => new URLSearchParams(window.location.search).get('present') === '1');
   await page.waitForFunction((k) => new URLSearchParams(window.location.search).get('step') === String(k), k0 + 1);
   expect(await param(page, 'forward')).toBe('2');
+  expect(await param(page, 'part')).toBe(null);
 
   // Home, End.
   await page.keyboard.press('End');
@@ -61,7 +69,7 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
     body: parseFloat(getComputedStyle(document.querySelector('.deck') as Element).fontSize),
     scrollWidth: document.documentElement.scrollWidth,
   }));
-  expect(sizes.body).toBeGreaterThanOrEqual(20);
+  expect(sizes.body).toBeGreaterThanOrEqual(24);
   expect(sizes.scrollWidth).toBeLessThanOrEqual(1280);
   await page.screenshot({ path: 'test-results/presentation-1280x720.png' });
 
@@ -108,24 +116,41 @@ test('full screen on request, and a phone-sized deck', async () => {
   expect(problems).toEqual([]);
 });
 
-test('a step taller than a 1280×720 screen: the cue says there is more, ↓ scrolls it without changing step, panel text is deck-sized', async () => {
-  const { page, problems } = await openAt('?present=1&step=15', { viewport: { width: 1280, height: 720 } });
+test('zoomed in, a step taller than a 1280×720 screen: the cue says there is more, ↓ and → scroll it without changing step, it keeps its scroll, panel text is deck-sized', async () => {
+  const { page, problems } = await openAt('?present=1&step=15&zoom=160', { viewport: { width: 1280, height: 720 } });
   await deck(page).waitFor();
+  // The zoom reflows: the root size (every panel's rem) is 24 px × 1.6.
+  await expect.poll(() => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(38.4, 0);
   await page.getByTestId('deck-more').waitFor();
   const body = page.locator('.deck-body');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  // → shows what is below before it reveals anything or moves on.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(50);
   expect((await progress(page))[0]).toBe(15);
+  expect(await page.locator('.deck-slide').getAttribute('data-shown')).toBe('0');
   // Scrolled to the end, the cue goes away.
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
   await expect.poll(() => page.getByTestId('deck-more').count()).toBe(0);
-  // rem-sized panel text (chart tools, tables, captions) follows the deck: at least 17 px here.
-  const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-  expect(rem).toBeGreaterThanOrEqual(17);
+  // Next reveals the step's parts, scrolling to each; away and back, the step is where it was left.
+  let top = 0;
+  for (let i = 0; i < 12 && (await progress(page))[0] === 15; i++) {
+    top = await body.evaluate((el) => el.scrollTop);
+    await page.getByRole('button', { name: 'Next →' }).click();
+  }
+  expect((await progress(page))[0]).toBe(16);
+  expect(top).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowLeft');
+  expect((await progress(page))[0]).toBe(15);
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeCloseTo(top, -1);
+  // − and + step the zoom (kept in the address), 0 resets it.
+  await page.keyboard.press('-');
+  await expect(page.getByRole('group', { name: 'Text size' }).textContent()).resolves.toContain('150 %');
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('zoom') === '150');
+  await page.keyboard.press('0');
+  await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('zoom'));
   await page.goto(`${baseUrl()}?present=1&step=7`);
   await page.locator('.deck .bn-plot .axis text').first().waitFor();
   const tick = await page.locator('.deck .bn-plot .axis text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  expect(tick).toBeGreaterThanOrEqual(13);
+  expect(tick).toBeGreaterThanOrEqual(20);
   expect(problems).toEqual([]);
 });
