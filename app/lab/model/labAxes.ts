@@ -86,12 +86,12 @@ export function labelWidth(text: string, fontSize = 12): number {
 }
 
 /**
- * Width of a y axis whose title is written sideways at its left (it covers x ≈ 10–22 px): room for
- * the title, the longest tick label, and the tick with its gap (8 px), and at least `min`.
+ * Width of a y axis (its title is written above the plot, not beside it): room for the longest tick
+ * label and the tick with its gap (8 px), and at least `min`.
  */
-export function yAxisWidth(labels: readonly string[], min = 52): number {
+export function yAxisWidth(labels: readonly string[], min = 40): number {
   const widest = labels.reduce((w, l) => Math.max(w, labelWidth(l)), 0);
-  return Math.max(min, Math.ceil(26 + widest + 8));
+  return Math.max(min, Math.ceil(widest + 12));
 }
 
 /**

@@ -52,9 +52,9 @@ describe('axes', () => {
     expect(logTicks(null)).toBeUndefined();
   });
 
-  test('yAxisWidth: 52 px for short labels; wider for 10⁻⁶⁰ so the sideways title keeps clear of it', () => {
-    expect(yAxisWidth(['0', '0.5', '1'])).toBe(52);
-    expect(yAxisWidth([fmt(1e-60, 4), fmt(1e-40, 4)])).toBeGreaterThanOrEqual(26 + labelWidth('10⁻⁶⁰') + 8);
+  test('yAxisWidth: 40 px for short labels; wider for 10⁻⁶⁰, with room for the tick and its gap', () => {
+    expect(yAxisWidth(['0', '0.5', '1'])).toBe(40);
+    expect(yAxisWidth([fmt(1e-60, 4), fmt(1e-40, 4)])).toBeGreaterThanOrEqual(labelWidth('10⁻⁶⁰') + 12);
     expect(yAxisWidth(['1.5×10⁻⁵'])).toBeGreaterThan(yAxisWidth(['10⁻⁵']));
     expect(labelWidth('10⁻⁶⁰')).toBeGreaterThan(labelWidth('10'));
   });
