@@ -12,6 +12,7 @@ import { QuantilePanel } from './QuantilePanel';
 import { Readouts } from './Readouts';
 import { RunBar } from './RunBar';
 import { RunNotices } from './RunNotices';
+import { RunStatus } from './RunStatus';
 import { SweepPanel } from './SweepPanel';
 import { TrainCommand } from './TrainCommand';
 import './lab.css';
@@ -39,6 +40,7 @@ export default function TrainingLab() {
       <LabControls />
       <div className="lab-sticky">
         <RunBar />
+        <RunStatus />
         <LineKey roles="networks" />
       </div>
       <RunNotices />
