@@ -35,15 +35,17 @@ export function MetricCharts() {
   return (
     <>
       {note && (
-        <Notice title={`Small batches: m = ${m}`} testId="small-batch-note">
-          <p>{withSubscripts(note)}</p>
-          {smoothed && (
-            <p>
-              One batch’s accuracy at m = {m} can only be {batchAccuracyValues(m!)}, so drawn step by step it zigzags between those values. Here each
-              point of the mini-batch curves is the <strong>{smoothed}</strong>; the test curves are not smoothed.
-            </p>
-          )}
-        </Notice>
+        <div className="lab-small-batch">
+          <Notice title={`Small batches: m = ${m}`} testId="small-batch-note">
+            <p>{withSubscripts(note)}</p>
+            {smoothed && (
+              <p>
+                Mini-batch curves: the <strong>{smoothed}</strong>, since one batch’s accuracy can only be {batchAccuracyValues(m!)}; the test curves
+                are not smoothed.
+              </p>
+            )}
+          </Notice>
+        </div>
       )}
       <div className="lab-grid">
         <figure className="lab-figure">

@@ -24,10 +24,12 @@ export function RunStatus() {
   };
   return (
     <p className="lab-status" data-testid="lab-status">
-      <span className="lab-status-mark" aria-hidden="true">
-        ⚠
+      <span>
+        <span className="lab-status-mark" aria-hidden="true">
+          ⚠
+        </span>{' '}
+        {text}
       </span>{' '}
-      {text}{' '}
       <button type="button" className="lab-status-details" onClick={show}>
         Show details
       </button>

@@ -56,15 +56,16 @@ export function movingMean(values: ArrayLike<number>, n: number, window: number)
 export function smallBatchNote(m: number): string | null {
   if (!(m < SMALL_BATCH)) return null;
   const others = m === 2 ? 'the one other example' : `the ${m - 1} others`;
-  const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are always close to −1 and +1, unless its two inputs nearly coincide)' : '';
+  const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide)' : '';
   return (
-    `With m = ${m}, each batch’s μ_B and σ²_B come from only ${m} examples, so they jump from batch to batch, and with BN each example’s ` +
-    `output depends strongly on ${others} in its batch${pair}. The test curves use BN in eval mode, whose running averages differ from ` +
-    'each batch’s own statistics. Expect BN’s curves to be jagged: at this batch size BN may do worse than the network without it.'
+    `Each batch’s μ_B and σ²_B come from only ${m} examples, so they jump from batch to batch, and with BN each example’s output depends ` +
+    `strongly on ${others} in its batch${pair}. The test curves use BN in eval mode, whose running averages differ from each batch’s own ` +
+    'statistics. Expect jagged BN curves: BN may do worse here than the network without it.'
   );
 }
 
 /** Why the raw mini-batch accuracy of a small batch is a hatch: the few values it can take. m = 2 → “0, ½ or 1”. */
 export function batchAccuracyValues(m: number): string {
-  return m === 2 ? '0, ½ or 1' : m === 3 ? '0, ⅓, ⅔ or 1' : `0, 1/${m}, 2/${m}, … or 1`;
+  const named: Record<number, string> = { 2: '0, ½ or 1', 3: '0, ⅓, ⅔ or 1', 4: '0, ¼, ½, ¾ or 1' };
+  return named[m] ?? `0, 1/${m}, 2/${m}, … or 1`;
 }

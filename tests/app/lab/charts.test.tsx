@@ -135,7 +135,7 @@ describe('loss and accuracy charts', () => {
     );
     const note = screen.getByTestId('small-batch-note');
     expect(note).toHaveTextContent('Small batches: m = 2');
-    expect(note).toHaveTextContent('each batch’s μB and σ²B come from only 2 examples');
+    expect(note).toHaveTextContent('Each batch’s μB and σ²B come from only 2 examples');
     expect(note).toHaveTextContent('can only be 0, ½ or 1');
     expect(within(note).getByText('mean of the last 32 steps')).toBeInTheDocument();
     expect(note.querySelectorAll('sub')).toHaveLength(2);

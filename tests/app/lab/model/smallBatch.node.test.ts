@@ -74,11 +74,11 @@ describe('m = 2: the accuracy chart’s mini-batch lines', () => {
 describe('smallBatchNote', () => {
   test('m = 2: the one other example, the ±1 fact, eval mode’s running averages, and what to expect', () => {
     const note = smallBatchNote(2)!;
-    expect(note).toContain('With m = 2, each batch’s μ_B and σ²_B come from only 2 examples');
+    expect(note).toContain('Each batch’s μ_B and σ²_B come from only 2 examples');
     expect(note).toContain('depends strongly on the one other example in its batch');
     expect(note).toContain('close to −1 and +1');
     expect(note).toContain('eval mode, whose running averages differ from each batch’s own statistics');
-    expect(note).toContain('BN may do worse');
+    expect(note).toContain('Expect jagged BN curves: BN may do worse here');
   });
 
   test('m = 4: “the 3 others”, and no ±1 claim (it holds only for pairs)', () => {
@@ -93,6 +93,6 @@ describe('smallBatchNote', () => {
   });
 
   test('the values one batch’s accuracy can take', () => {
-    expect([2, 3, 4].map(batchAccuracyValues)).toEqual(['0, ½ or 1', '0, ⅓, ⅔ or 1', '0, 1/4, 2/4, … or 1']);
+    expect([2, 3, 4, 6].map(batchAccuracyValues)).toEqual(['0, ½ or 1', '0, ⅓, ⅔ or 1', '0, ¼, ½, ¾ or 1', '0, 1/6, 2/6, … or 1']);
   });
 });
