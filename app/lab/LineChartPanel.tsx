@@ -89,7 +89,7 @@ const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLab
 /** Stable arrays for equal numbers, so the memoized frame sees unchanged props. */
 function useAxes(xMax: number, yDomain: [number, number] | null, log: boolean, narrow: boolean) {
   const [y0, y1] = yDomain ?? [0, 1];
-  const x = useMemo(() => niceAxis([0, xMax], narrow ? 3 : 5), [xMax, narrow]);
+  const x = useMemo(() => niceAxis([0, xMax], narrow ? 3 : 5, true), [xMax, narrow]);
   const y = useMemo(() => (log ? { domain: [y0, y1] as [number, number], ticks: logTicks([y0, y1]) } : niceAxis([y0, y1])), [y0, y1, log]);
   // niceAxis rounds outward, so most frames give the same ends: keep the same objects then.
   const xKey = x.ticks.join(','), yKey = `${y.domain.join(',')}|${y.ticks?.join(',')}`;

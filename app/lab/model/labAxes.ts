@@ -47,11 +47,13 @@ export interface AxisTicks {
 
 /**
  * A linear axis over [lo, hi] with ends and about `count` ticks on round numbers (multiples of a
- * 1-2-2.5-5 step), so the labels read 0, 0.5, 1 rather than −1.36, 0.64, 2.7.
+ * 1-2-2.5-5 step), so the labels read 0, 0.5, 1 rather than −1.36, 0.64, 2.7. `integer`: whole-number
+ * ticks only (a training step 2.5 does not exist): a step under 1 becomes 1, and 2.5 becomes 5.
  */
-export function niceAxis(range: [number, number], count = 5): AxisTicks {
+export function niceAxis(range: [number, number], count = 5, integer = false): AxisTicks {
   const [lo, hi] = range;
-  const step = stepAtLeast((hi - lo) / Math.max(1, count - 1));
+  const nice = stepAtLeast((hi - lo) / Math.max(1, count - 1));
+  const step = integer && !Number.isInteger(nice) ? (nice < 1 ? 1 : 5) : nice;
   const a = Math.floor(lo / step + 1e-9) * step, b = Math.ceil(hi / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let k = 0; a + k * step <= b + step * 1e-9; k++) ticks.push(Number((a + k * step).toPrecision(12)));

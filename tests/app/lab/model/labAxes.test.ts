@@ -22,6 +22,14 @@ describe('axes', () => {
     expect(niceAxis([0, 1])).toEqual({ domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] });
   });
 
+  test('niceAxis for training steps: whole numbers only (5 steps on 3 ticks: 0, 5, not 0, 2.5, 5; 1 step: 0, 1)', () => {
+    expect(niceAxis([0, 5], 3)).toEqual({ domain: [0, 5], ticks: [0, 2.5, 5] });
+    expect(niceAxis([0, 5], 3, true)).toEqual({ domain: [0, 5], ticks: [0, 5] });
+    expect(niceAxis([0, 1], 5, true)).toEqual({ domain: [0, 1], ticks: [0, 1] });
+    expect(niceAxis([0, 3], 5, true)).toEqual({ domain: [0, 3], ticks: [0, 1, 2, 3] });
+    expect(niceAxis([0, 166], 5, true)).toEqual(niceAxis([0, 166], 5));
+  });
+
   test('columnsRange: min and max over the first n entries of several columns, ±∞ and NaN skipped; padRange pads', () => {
     const a = Float64Array.from([3, -1, 7, 100]), b = Float64Array.from([2, Infinity, NaN]);
     expect(columnsRange([{ col: a, n: 3 }])).toEqual([-1, 7]);
