@@ -1,5 +1,6 @@
 import type { VariantName } from '../../src';
 import { usePlotArea, useXAxisScale } from 'recharts';
+import { labelWidth } from './model/labAxes';
 import { VARIANT_LABEL } from './model/variants';
 import { VARIANT_COLOR } from './lineStyle';
 
@@ -21,14 +22,16 @@ export function DivergenceMarks({ marks }: { marks: readonly StepMark[] }) {
     <g className="lab-diverged-marks">
       {marks.map((m, row) => {
         const x = Number(sx(m.step));
-        // Near the right edge the words go to the left of the rule, so they stay inside the chart.
-        const left = x > plot.x + plot.width * 0.55;
+        const words = `✕ ${VARIANT_LABEL[m.variant]} diverged`;
+        // The words go right of the rule, or left of it where they would not fit (bold: a tenth wider).
+        const need = labelWidth(words) * 1.1 + 5, right = plot.x + plot.width - x;
+        const left = right < need && x - plot.x > right;
         const color = VARIANT_COLOR[m.variant];
         return (
           <g key={m.variant} className="lab-diverged-mark" data-variant={m.variant}>
             <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} stroke={color} strokeWidth={1.6} strokeDasharray="2 3" />
             <text x={left ? x - 5 : x + 5} y={plot.y + 13 + 16 * row} textAnchor={left ? 'end' : 'start'} fill={color} fontSize={12} fontWeight={700} stroke="var(--panel)" strokeWidth={3} paintOrder="stroke">
-              ✕ {VARIANT_LABEL[m.variant]} diverged
+              {words}
             </text>
           </g>
         );
