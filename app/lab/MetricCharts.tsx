@@ -50,7 +50,7 @@ export function MetricCharts() {
       <div className="lab-grid">
         <figure className="lab-figure">
           <figcaption>Loss (cross-entropy)</figcaption>
-          <LiveLineChart select={loss} label={`Loss over training steps, both networks${also}`} yLabel="loss (cross-entropy, nats)" valueLabel="loss (nats)" />
+          <LiveLineChart select={loss} label={`Loss over training steps, both networks${also}`} yLabel="loss (cross-entropy, nats)" valueLabel="loss" />
         </figure>
         <figure className="lab-figure">
           <figcaption>Accuracy</figcaption>
