@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { Notice } from '../ui/Notice';
-import { valueDomain } from './model/labAxes';
+import { percentTick, valueDomain } from './model/labAxes';
 import { metricLines } from './model/labCharts';
 import { type Smoothing, batchAccuracyValues, smallBatchNote, trainSmoothing } from './model/smallBatch';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
@@ -22,9 +22,6 @@ const accuracy = (s: RunState): LiveLines | null =>
 
 /** “μ_B and σ²_B” with real subscripts. */
 const withSubscripts = (text: string) => text.split(/(μ_B|σ²_B)/).map((part, i) => (i % 2 === 1 ? <span key={i}>{part.slice(0, -2)}<sub>B</sub></span> : part));
-
-/** 0.75 → “75”: the accuracy axis is in per cent. */
-const percentTick = (v: number): string => String(Math.round(v * 1000) / 10);
 
 /** Loss and accuracy of both networks, mini-batch and test set, on shared step axes. */
 export function MetricCharts() {

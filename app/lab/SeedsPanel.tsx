@@ -3,7 +3,7 @@ import { useAppState } from '../state/store';
 import { LineChartPanel } from './LineChartPanel';
 import { count } from './model/labText';
 import { seedBands, seedSummary } from './model/seedView';
-import { valueDomain } from './model/labAxes';
+import { percentTick, valueDomain } from './model/labAxes';
 import { SEED_COUNT, SEED_STEPS, seedsControl, useSeeds } from './seedsControl';
 
 /** The study's buttons: start (or again), pause and resume, cancel. */
@@ -62,11 +62,11 @@ export function SeedsPanel() {
         <div className="lab-grid">
           <figure className="lab-figure">
             <figcaption>Test accuracy over {curves.length} seeds</figcaption>
-            <LineChartPanel label={`Test accuracy over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={accuracy} yDomain={[0, 1]} yLabel="test accuracy" xMax={xMax} />
+            <LineChartPanel label={`Test accuracy over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={accuracy} yDomain={[0, 1]} yLabel="test accuracy (%)" yFormat={percentTick} xMax={xMax} />
           </figure>
           <figure className="lab-figure">
             <figcaption>Test loss over {curves.length} seeds</figcaption>
-            <LineChartPanel label={`Test loss over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={loss} yDomain={lossDomain ? [0, lossDomain[1]] : null} yLabel="test loss" xMax={xMax} />
+            <LineChartPanel label={`Test loss over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={loss} yDomain={lossDomain ? [0, lossDomain[1]] : null} yLabel="test loss (cross-entropy, nats)" xMax={xMax} />
           </figure>
         </div>
       )}

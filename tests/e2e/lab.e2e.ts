@@ -9,6 +9,9 @@ async function openLab(query: string): Promise<{ page: Page; problems: string[] 
   return { page, problems };
 }
 
+/** A ReLU network both of whose variants diverge at lr 10 within a few steps (and some sweep rates at lr 0.3). */
+const RELU = 'lab-act=relu&lab-init=he&lab-depth=2';
+
 /** The lab's own region: other sections have buttons with the same names (Reset, …). */
 const lab = (page: Page) => page.locator('#lab');
 const stepOf = async (page: Page): Promise<number> => Number(((await page.getByTestId('lab-step').textContent()) ?? '').match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? NaN);
@@ -174,7 +177,8 @@ test('the Figure 1 preset loads the Fashion-MNIST subset in the Worker and train
 });
 
 test('the learning-rate sweep finishes and says which rates each network survived', async () => {
-  const { page, problems } = await openLab('lab-lr=0.3');
+  // ReLU, He, 2 hidden layers (the lab's first defaults): the largest rates diverge, so the band has marks.
+  const { page, problems } = await openLab(`${RELU}&lab-lr=0.3`);
   await lab(page).getByRole('button', { name: 'Run the sweep' }).click();
   const summary = page.getByTestId('sweep-summary');
   await summary.waitFor({ timeout: 45_000 });
@@ -250,7 +254,7 @@ test('every chart has axis titles with units, clear of its tick labels, at 1280 
 });
 
 test('divergence stays in view beside the charts: a status in the sticky bar (1280 × 720) and marks on the charts (390 px)', async () => {
-  const { page, problems } = await openAt('?lab-lr=10&lab-speed=0#lab', { viewport: { width: 1280, height: 720 } });
+  const { page, problems } = await openAt(`?${RELU}&lab-lr=10&lab-speed=0#lab`, { viewport: { width: 1280, height: 720 } });
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
   await lab(page).getByRole('button', { name: 'Play' }).click();
   const status = page.getByTestId('lab-status');

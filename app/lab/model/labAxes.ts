@@ -135,3 +135,6 @@ export function padRange(range: [number, number] | null, pad = 0.05): [number, n
   if (hi - lo < 1e-12) return [lo - 0.5, hi + 0.5];
   return [lo - (hi - lo) * pad, hi + (hi - lo) * pad];
 }
+
+/** A tick of an accuracy axis drawn in per cent: 0.75 → “75” (the values stay fractions, 0–1). */
+export const percentTick = (v: number): string => String(Math.round(v * 1000) / 10);

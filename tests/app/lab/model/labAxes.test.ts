@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { columnsRange, labelWidth, logDomain, logTicks, niceAxis, padRange, stepAtLeast, valueDomain, yAxisWidth } from '../../../../app/lab/model/labAxes';
+import { columnsRange, labelWidth, logDomain, logTicks, niceAxis, padRange, percentTick, stepAtLeast, valueDomain, yAxisWidth } from '../../../../app/lab/model/labAxes';
 import { fmt } from '../../../../app/ui/format';
 
 describe('axes', () => {
@@ -66,4 +66,8 @@ describe('axes', () => {
     expect(yAxisWidth(['1.5×10⁻⁵'])).toBeGreaterThan(yAxisWidth(['10⁻⁵']));
     expect(labelWidth('10⁻⁶⁰')).toBeGreaterThan(labelWidth('10'));
   });
+});
+
+test('percentTick: an accuracy tick in per cent (the values stay fractions)', () => {
+  expect([0, 0.25, 0.5, 0.75, 1, 0.333].map(percentTick)).toEqual(['0', '25', '50', '75', '100', '33.3']);
 });
