@@ -1,3 +1,4 @@
+import { detExp, detTanh } from './detMath';
 import { EngineError } from './errors';
 import { type Matrix, assertShape, ensure } from './matrix';
 
@@ -42,15 +43,15 @@ export function activationForward(name: ActivationName, z: Matrix, out?: Matrix)
       for (let i = 0; i < len; i++) {
         const x = Z[i];
         // Stable for large |x|: never exponentiate a large positive number.
-        if (x >= 0) A[i] = 1 / (1 + Math.exp(-x));
+        if (x >= 0) A[i] = 1 / (1 + detExp(-x));
         else {
-          const e = Math.exp(x);
+          const e = detExp(x);
           A[i] = e / (1 + e);
         }
       }
       break;
     case 'tanh':
-      for (let i = 0; i < len; i++) A[i] = Math.tanh(Z[i]);
+      for (let i = 0; i < len; i++) A[i] = detTanh(Z[i]);
       break;
     case 'identity':
       A.set(Z);
