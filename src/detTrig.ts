@@ -13,14 +13,13 @@
 import { EngineError } from './errors';
 import { fromWords, highWord } from './float64Bits';
 
-const TWO_M27 = 7.450580596923828e-9; // 2^-27
-
-const S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03, S3 = -1.98412698298579493134e-04;
-const S4 = 2.75573137070700676789e-06, S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
+// The constants are locals of the functions that use them, for speed (see detMath.ts).
 
 /** sin(x + y) for |x| ≤ π/4, y the tail of x (iy = 0: y is 0) — fdlibm's __kernel_sin. */
 function kernelSin(x: number, y: number, iy: number): number {
-  if (Math.abs(x) < TWO_M27) return x; // also keeps −0
+  const S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03, S3 = -1.98412698298579493134e-04;
+  const S4 = 2.75573137070700676789e-06, S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
+  if (Math.abs(x) < 7.450580596923828e-9) return x; // |x| < 2^-27, also keeps −0
   const z = x * x;
   const v = z * x;
   const r = S2 + z * (S3 + z * (S4 + z * (S5 + z * S6)));
@@ -28,11 +27,10 @@ function kernelSin(x: number, y: number, iy: number): number {
   return x - ((z * (0.5 * y - v * r) - y) - v * S1);
 }
 
-const C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03, C3 = 2.48015872894767294178e-05;
-const C4 = -2.75573143513906633035e-07, C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
-
 /** cos(x + y) for |x| ≤ π/4 — fdlibm's __kernel_cos (1 − x²/2 split as (1 − qx) − (x²/2 − qx) for |x| ≥ 0.3). */
 function kernelCos(x: number, y: number): number {
+  const C1 = 4.16666666666666019037e-02, C2 = -1.38888888888741095749e-03, C3 = 2.48015872894767294178e-05;
+  const C4 = -2.75573143513906633035e-07, C5 = 2.08757232129817482790e-09, C6 = -1.13596475577881948265e-11;
   const ix = highWord(x) & 0x7fffffff;
   if (ix < 0x3e400000) return 1; // |x| < 2^-27
   const z = x * x;
@@ -44,13 +42,6 @@ function kernelCos(x: number, y: number): number {
   return a - (hz - (z * r - x * y));
 }
 
-const INVPIO2 = 6.36619772367581382433e-01; // 53 bits of 2/π
-const PIO2_1 = 1.57079632673412561417e+00; // first 33 bits of π/2
-const PIO2_1T = 6.07710050650619224932e-11; // π/2 − PIO2_1
-const PIO2_2 = 6.07710050630396597660e-11; // second 33 bits of π/2
-const PIO2_2T = 2.02226624879595063154e-21; // π/2 − (PIO2_1 + PIO2_2)
-const PIO2_3 = 2.02226624871116645580e-21; // third 33 bits of π/2
-const PIO2_3T = 8.47842766036889956997e-32; // π/2 − (PIO2_1 + PIO2_2 + PIO2_3)
 /** High words of n·π/2 for n = 1…32: x near one of them needs the longer reduction. */
 const NPIO2_HW = Int32Array.of(
   0x3ff921fb, 0x400921fb, 0x4012d97c, 0x401921fb, 0x401f6a7a, 0x4022d97c, 0x4025fdbb, 0x402921fb,
@@ -58,7 +49,7 @@ const NPIO2_HW = Int32Array.of(
   0x403ab41b, 0x403c463a, 0x403dd85a, 0x403f6a7a, 0x40407e4c, 0x4041475c, 0x4042106c, 0x4042d97c,
   0x4043a28c, 0x40446b9c, 0x404534ac, 0x4045fdbb, 0x4046c6cb, 0x40478fdb, 0x404858eb, 0x404921fb,
 );
-/** The largest |x| reduced here: the largest double with the high word of 2²⁰·π/2 (fdlibm's medium range). */
+/** The largest |x| reduced here, 1647099.9999999998: the largest double with the high word of 2²⁰·π/2 (fdlibm's medium range). */
 export const DET_TRIG_MAX = fromWords(0x413921fb, 0xffffffff);
 
 /** The reduced argument of the last `remPio2`, as head and tail: x − n·π/2 = y0 + y1, |y0| ≤ π/4. */
@@ -66,6 +57,13 @@ let y0 = 0, y1 = 0;
 
 /** Reduces x (|x| > π/4, finite) by multiples of π/2 into y0 + y1 and returns n (fdlibm's __ieee754_rem_pio2). */
 function remPio2(x: number): number {
+  const INVPIO2 = 6.36619772367581382433e-01; // 53 bits of 2/π
+  const PIO2_1 = 1.57079632673412561417e+00; // first 33 bits of π/2
+  const PIO2_1T = 6.07710050650619224932e-11; // π/2 − PIO2_1
+  const PIO2_2 = 6.07710050630396597660e-11; // second 33 bits of π/2
+  const PIO2_2T = 2.02226624879595063154e-21; // π/2 − (PIO2_1 + PIO2_2)
+  const PIO2_3 = 2.02226624871116645580e-21; // third 33 bits of π/2
+  const PIO2_3T = 8.47842766036889956997e-32; // π/2 − (PIO2_1 + PIO2_2 + PIO2_3)
   const hx = highWord(x);
   const ix = hx & 0x7fffffff;
   if (ix < 0x4002d97c) {
@@ -79,7 +77,7 @@ function remPio2(x: number): number {
     return sign;
   }
   if (ix > 0x413921fb) {
-    throw new EngineError('range', `deterministic sin and cos take |x| ≤ 2^20·π/2 ≈ 1647099.3, got ${x}`);
+    throw new EngineError('range', `deterministic sin and cos take |x| ≤ ${DET_TRIG_MAX} (about 2^20·π/2), got ${x}`);
   }
   const t = Math.abs(x);
   const n = (t * INVPIO2 + 0.5) | 0;
