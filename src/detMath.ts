@@ -108,8 +108,9 @@ function expm1ScaleBack(r: number, e0: number, c: number, hxs: number, k: number
   if (k === -1) return 0.5 * (r - e) - 0.5;
   if (k === 1) return r < -0.25 ? -2 * (e - (r + 0.5)) : 1 + 2 * (r - e);
   if (k <= -2 || k > 56) return scale(1 - (e - r), k) - 1;
-  if (k < 20) return scale((1 - POW2[1022 - k]) - (e - r), k); // 1 − 2^-k is exact
-  return scale(r - (e + POW2[1022 - k]) + 1, k);
+  // 2 ≤ k ≤ 56 here, so 2^k comes straight from the table (one call of scale, for V8's inlining budget).
+  if (k < 20) return ((1 - POW2[1022 - k]) - (e - r)) * POW2[1022 + k]; // 1 − 2^-k is exact
+  return (r - (e + POW2[1022 - k]) + 1) * POW2[1022 + k];
 }
 
 /**
