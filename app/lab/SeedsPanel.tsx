@@ -37,10 +37,10 @@ function SeedsButtons() {
 export function SeedsPanel() {
   const fashion = useAppState((s) => s.labDataset === 'fashion');
   const seed = useAppState((s) => s.labSeed);
-  const { phase, completed, total, curves, testRows, error } = useSeeds((s) => s);
+  const { phase, completed, total, curves, testRows, classes, error } = useSeeds((s) => s);
   const accuracy = useMemo(() => seedBands(curves, 'accuracy'), [curves]);
   const loss = useMemo(() => seedBands(curves, 'loss'), [curves]);
-  const summary = useMemo(() => seedSummary(curves, testRows), [curves, testRows]);
+  const summary = useMemo(() => seedSummary(curves, testRows, classes), [curves, testRows, classes]);
   const xMax = Math.max(1, ...curves.map((c) => c.step));
   const lossDomain = valueDomain(loss);
   return (

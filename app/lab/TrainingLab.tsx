@@ -59,11 +59,11 @@ export default function TrainingLab() {
       <h3 className="lab-h">One unit’s input over training</h3>
       <p data-testid="quantile-prose">
         Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
-        fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (the “internal covariate shift” of the
-        notes);{' '}
+        fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (what Ioffe and Szegedy called
+        “internal covariate shift”);{' '}
         {bnAfter
           ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too.'
-          : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself keeps moving. Whether either drifts in this run, the charts show.'}
+          : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself may keep moving. Whether either drifts in this run, the charts and the line under them show.'}
       </p>
       <LineKey roles="quantiles" />
       <QuantilePanel />

@@ -18,13 +18,14 @@ export const SweepLookFor = () => <LookFor select={sweep} testId="look-sweep" />
 /** Under the quantile charts: the charted layer's drift (labLayer 0 = the last hidden layer). */
 export function DriftLookFor() {
   const chosen = useAppState((s) => s.labLayer);
+  const before = useAppState((s) => s.labBn === 'before');
   const select = useCallback(
     (s: RunState): string | null => {
       if (!s.series) return null;
       const hidden = s.series.hiddenLayers;
-      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen);
+      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen, before);
     },
-    [chosen],
+    [chosen, before],
   );
   return <LookFor select={select} testId="look-drift" />;
 }

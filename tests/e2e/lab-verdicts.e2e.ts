@@ -54,7 +54,7 @@ test('each 2-D preset loads all its settings, plays, and the verdict on screen i
     await button.click();
     await lab(page).getByLabel('Speed').selectOption({ label: 'As fast as possible' });
     expect(await button.getAttribute('aria-pressed'), id).toBe('true');
-    expect(await button.getAttribute('aria-label'), id).toBe(preset.kind === 'helps' ? preset.name : `${preset.name} · ${preset.kind === 'hurts' ? 'BN hurts' : 'BN does not help'}`);
+    expect(await button.textContent(), id).toBe(preset.kind === 'helps' ? preset.name : `${preset.name} · ${preset.kind === 'hurts' ? 'BN hurts' : 'BN does not help'}`);
     expect(await lab(page).getByLabel('Activation').inputValue(), id).toBe(preset.settings.labActivation);
     expect(await lab(page).getByLabel('Hidden layers').inputValue(), id).toBe(String(preset.settings.labDepth));
     await untilStep(page, step);
@@ -75,7 +75,7 @@ test('five seeds: the default run over seeds 1–5 in its Worker, its bands draw
   const { page, problems } = await openLab('');
   await lab(page).getByRole('button', { name: 'Run 5 seeds' }).click();
   await page.getByTestId('seeds-status').filter({ hasText: /^Done: 10,000 steps\.$/ }).waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId('seeds-summary').textContent()).toMatch(/^Over 5 seeds at step 2,000: (.+ on [1-5](, )?)+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\)\.$/);
+  expect(await page.getByTestId('seeds-summary').textContent()).toMatch(/^Over 5 seeds at step 2,000, seed by seed: (.+ on [1-5] of 5(; )?)+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\)\.$/);
   const chart = page.getByRole('img', { name: /^Test accuracy over training steps, lowest, median and highest over 5 seeds/ });
   const lines = await chart.locator('.lab-lines path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
   expect(lines.filter((d) => d.length > 100)).toHaveLength(6);

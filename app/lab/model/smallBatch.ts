@@ -56,7 +56,7 @@ export function movingMean(values: ArrayLike<number>, n: number, window: number)
 export function smallBatchNote(m: number): string | null {
   if (!(m < SMALL_BATCH)) return null;
   const others = m === 2 ? 'the one other example' : `the ${m - 1} others`;
-  const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide)' : '';
+  const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide; the gradient through BN is then almost 0, so only γ, β and the output layer learn)' : '';
   return (
     `Each batch’s μ_B and σ²_B come from only ${m} examples, so they jump from batch to batch, and with BN each example’s output depends ` +
     `strongly on ${others} in its batch${pair}. The test curves use BN in eval mode, whose running averages differ from each batch’s own ` +
