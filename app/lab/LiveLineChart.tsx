@@ -1,8 +1,10 @@
 import { ChartFrame } from '../ui/ChartFrame';
+import { ghostLegend } from './model/ghost';
+import { ghostLastStep } from './model/ghostLines';
 import type { ChartLine } from './model/labCharts';
 import { linesTable } from './model/labExport';
 import { LineChartPanel } from './LineChartPanel';
-import { runStore, type RunState } from './runStore';
+import { runStore, type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 export interface LiveLines {
@@ -27,9 +29,12 @@ interface Props {
 /** A line chart that follows the run: its own throttled view, so it redraws in its own short task. */
 export function LiveLineChart({ select, label, yLabel, valueLabel = yLabel, yDomain, log, height }: Props) {
   const view = useRunView(select);
+  const ghost = useRun((s) => s.ghost);
+  // The chart's name says what its faint lines are, when it draws the previous run.
+  const named = ghost && view?.lines.some((l) => l.ghost) ? `${label}; faint lines: the ${ghostLegend(ghost)}` : label;
   return (
     <ChartFrame title={label} data={() => linesTable(view?.lines ?? [], valueLabel)} config={runSettings}>
-      <LineChartPanel label={label} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />
+      <LineChartPanel label={named} lines={view?.lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} log={log} height={height} xMax={view?.xMax} />
     </ChartFrame>
   );
 }
@@ -40,9 +45,9 @@ export function runSettings(): Record<string, unknown> {
   return { ...(info?.settings ?? {}), step, points: 'as drawn: thinned to a few hundred per line; "Download every logged step" has all' };
 }
 
-/** The last logged step of either network (at least 1): the right end of the step axes. */
+/** The last logged step of either network, or of the previous run's ghost (at least 1): the right end of the step axes. */
 export function lastStep(s: RunState): number {
   const sr = s.series;
-  if (!sr) return 1;
-  return Math.max(1, sr.plain.n ? sr.plain.step[sr.plain.n - 1] : 0, sr.bn.n ? sr.bn.step[sr.bn.n - 1] : 0);
+  if (!sr) return Math.max(1, ghostLastStep(s.ghost));
+  return Math.max(1, sr.plain.n ? sr.plain.step[sr.plain.n - 1] : 0, sr.bn.n ? sr.bn.step[sr.bn.n - 1] : 0, ghostLastStep(s.ghost));
 }
