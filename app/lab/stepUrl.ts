@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { State } from '../state/store';
+import { beforeLeaving } from '../state/url/sync';
 import type { RunState } from './runStore';
 
 /** While playing, the step reaches the address at most this often (a store update and a replaceState each time). */
@@ -9,8 +10,9 @@ export const STEP_URL_MS = 1000;
  * Keeps the app store's `labStep` (the address's lab-step, written with replaceState: app/state/
  * slices/labStep.ts) at the step the run has reached, so a reload continues there: at once when the
  * run pauses or stops, at most every `everyMs` while it plays, never while it replays (the address
- * already holds the step the replay runs to), and when the page is hidden or left (before the URL
- * sync writes the address one last time: a capturing listener runs first).
+ * already holds the step the replay runs to), and when the page is hidden or left (just before the
+ * URL sync writes the address one last time: Back to the page from elsewhere continues there). A
+ * reload is not a leave: it reloads the address as it was, up to about a second behind a playing run.
  */
 export interface StepWriter {
   /** The step last written: a different `labStep` in the store was put there by the address (a link, Back). */
@@ -23,7 +25,7 @@ export interface StepWriter {
 /** Where the run is, for the address: the step a replay runs to until it is there, else the step. */
 export const runPosition = (s: Pick<RunState, 'step' | 'replay'>): number => (s.replay && !s.replay.done ? s.replay.target : s.step);
 
-export function createStepWriter(app: StoreApi<State>, run: StoreApi<RunState>, everyMs = STEP_URL_MS, win: Window | null = typeof window === 'undefined' ? null : window): StepWriter {
+export function createStepWriter(app: StoreApi<State>, run: StoreApi<RunState>, everyMs = STEP_URL_MS): StepWriter {
   let written = app.getState().labStep;
   let timer: ReturnType<typeof setTimeout> | undefined;
   function write(step: number): void {
@@ -38,8 +40,7 @@ export function createStepWriter(app: StoreApi<State>, run: StoreApi<RunState>, 
     if (!s.playing) write(at);
     else timer ??= setTimeout(() => write(runPosition(run.getState())), everyMs);
   });
-  const onHide = (): void => write(runPosition(run.getState()));
-  win?.addEventListener('pagehide', onHide, { capture: true });
+  const forget = beforeLeaving(() => write(runPosition(run.getState())));
   return {
     get written() {
       return written;
@@ -48,7 +49,7 @@ export function createStepWriter(app: StoreApi<State>, run: StoreApi<RunState>, 
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
       unsubscribe();
-      win?.removeEventListener('pagehide', onHide, { capture: true });
+      forget();
     },
   };
 }

@@ -150,3 +150,30 @@ test('the step never makes a history entry; Back undoes a setting and the page s
   expect(await param(page, 'section')).toBe('lab');
   expect(problems).toEqual([]);
 });
+
+test('leaving the page while playing and coming Back continues where the run was; a reload after Pause, at exactly that step', async () => {
+  const { page, problems } = await openAt('?lab-speed=0#lab', { viewport: { width: 1366, height: 768 } });
+  await stepText(page).filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
+  await lab(page).getByRole('button', { name: 'Play' }).click();
+  await untilStep(page, 700);
+  const shown = await stepOf(page);
+  await page.goto('about:blank');
+  await page.goBack();
+  await stepText(page).filter({ hasText: /^Replaying to step|^Step [1-9]/ }).waitFor({ timeout: 20_000 });
+  const target = Number(await param(page, 'lab-step'));
+  // At least the step on screen when it was left (the Worker was a little ahead), not the last once-a-second write.
+  expect(target).toBeGreaterThanOrEqual(shown);
+  expect(target).toBeLessThan(shown + 3000);
+  await stepText(page).filter({ hasText: new RegExp(`^Step ${target.toLocaleString('en-US')} `) }).waitFor({ timeout: 30_000 });
+
+  await lab(page).getByRole('button', { name: 'Play' }).click();
+  await untilStep(page, target + 200);
+  await lab(page).getByRole('button', { name: 'Pause' }).click();
+  await lab(page).getByRole('button', { name: 'Play' }).waitFor();
+  await page.waitForTimeout(500);
+  const paused = await stepOf(page);
+  await page.waitForFunction((n) => new URLSearchParams(window.location.search).get('lab-step') === String(n), paused, { timeout: 5000 });
+  await page.reload();
+  await stepText(page).filter({ hasText: new RegExp(`^Step ${paused.toLocaleString('en-US')} `) }).waitFor({ timeout: 30_000 });
+  expect(problems).toEqual([]);
+});

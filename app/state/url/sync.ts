@@ -42,6 +42,19 @@ export interface UrlSync {
   stop(): void;
 }
 
+/** Updates to make to the store just before the address is written one last time as the page goes. */
+const leaving = new Set<() => void>();
+
+/**
+ * Runs `update` when the page is hidden or left (pagehide), just before the sync writes the address
+ * one last time: for values kept in the store only now and then (the lab's step, written about once a
+ * second while it plays). Returns the removal.
+ */
+export function beforeLeaving(update: () => void): () => void {
+  leaving.add(update);
+  return () => leaving.delete(update);
+}
+
 /** What one sync remembers between events. */
 interface Session {
   readonly o: UrlSyncOptions;
@@ -192,7 +205,10 @@ function watchWindow(s: Session): () => void {
     const id = hashSection(s);
     if (id) goToHash(s, id);
   };
-  const onHide = () => writeNow(s);
+  const onHide = () => {
+    for (const update of leaving) update();
+    writeNow(s);
+  };
   win.addEventListener('popstate', onPop);
   win.addEventListener('hashchange', onHash);
   win.addEventListener('pagehide', onHide);

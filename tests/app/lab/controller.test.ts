@@ -8,6 +8,7 @@ import type { TransportFactory } from '../../../app/lab/transport';
 import type { LabEvent, LabRequest, RunInfo } from '../../../app/lab/worker/messages';
 import { createAppStore } from '../../../app/state/store';
 import { noticeStore } from '../../../app/state/url/notices';
+import { startUrlSync } from '../../../app/state/url/sync';
 
 /**
  * The controller against a fake Worker: the test reads what the page asked for and answers with the
@@ -115,6 +116,8 @@ describe('lab controller: the step in the address', () => {
 
   test('while playing the step reaches the address at most once a second; at once on pause, and when the page is left', () => {
     const { app, controller, ready, metrics, status, clock } = open();
+    window.history.replaceState(null, '', '/lab/');
+    const sync = startUrlSync({ store: app });
     ready();
     controller.play();
     status(0, true);
@@ -127,8 +130,12 @@ describe('lab controller: the step in the address', () => {
     expect(writes.length).toBeLessThanOrEqual(3);
     expect(writes.length).toBeGreaterThanOrEqual(2);
     metrics(260);
+    // The page is left: the step is written just before the address is, and is in it.
+    expect(app.getState().labStep).toBeLessThan(260);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(app.getState().labStep).toBe(260);
+    expect(new URLSearchParams(window.location.search).get('lab-step')).toBe('260');
+    sync.stop();
     metrics(270);
     controller.pause();
     status(275);
