@@ -31,6 +31,22 @@ async function axeLab(page: Page): Promise<string[]> {
   });
 }
 
+/** window.scrollY once it has not changed for 20 frames (the smooth scroll to a focused control has ended). */
+const scrollSettled = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let last = NaN, same = 0;
+        const frame = () => {
+          same = window.scrollY === last ? same + 1 : 0;
+          last = window.scrollY;
+          if (same >= 20) done(last);
+          else requestAnimationFrame(frame);
+        };
+        frame();
+      }),
+  );
+
 async function downloadCsv(page: Page): Promise<string[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), lab(page).getByRole('button', { name: /Download every logged step/ }).click()]);
   return (await downloaded(download)).toString('utf8').trimEnd().split('\n');
@@ -137,16 +153,14 @@ test('the step never makes a history entry; Back undoes a setting and the page s
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => new URLSearchParams(window.location.search).get('lab-lr') === '0.2', null, { timeout: 5000 });
   expect(await page.evaluate(() => history.length)).toBe(length + 1);
-  await afterFrames(page, 10);
-  const y = await page.evaluate(() => window.scrollY);
+  const y = await scrollSettled(page);
   await page.goBack({ waitUntil: 'commit' });
   await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('lab-lr'), null, { timeout: 5000 });
   await page.getByTestId('lab-lr').filter({ hasText: /^0\.1$/ }).waitFor({ timeout: 5000 });
   expect(await page.getByLabel('Learning rate').getAttribute('aria-valuetext')).toBe('0.1');
   // The old bug scrolled to §14 once the entry was read back; give it the time it took.
   await page.waitForTimeout(1000);
-  await afterFrames(page, 10);
-  expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThanOrEqual(4);
+  expect(Math.abs((await scrollSettled(page)) - y)).toBeLessThanOrEqual(4);
   expect(await param(page, 'section')).toBe('lab');
   expect(problems).toEqual([]);
 });
