@@ -15,7 +15,7 @@ const ROLE: Readonly<Record<LineRole, { width: number; opacity: number }>> = {
 };
 
 /** The previous run's lines (model/ghost.ts): the network's colour and dash, wide and faint, under the current run's. */
-export const GHOST = { width: 3, opacity: 0.28 } as const;
+export const GHOST = { width: 3, opacity: 0.35 } as const;
 
 export function lineStyle(variant: VariantName, role: LineRole, ghost = false) {
   return {

@@ -18,7 +18,7 @@ const param = (page: Page, name: string) => page.evaluate((n) => new URLSearchPa
 
 /** The stroke opacity of every drawn line, ghost lines (model/ghost.ts) being the faint ones. */
 const ghostPaths = (page: Page) =>
-  page.locator('#lab .lab-lines path').evaluateAll((els) => els.filter((e) => e.getAttribute('stroke-opacity') === '0.28' && (e.getAttribute('d') ?? '').length > 20).length);
+  page.locator('#lab .lab-lines path').evaluateAll((els) => els.filter((e) => e.getAttribute('stroke-opacity') === '0.35' && (e.getAttribute('d') ?? '').length > 20).length);
 
 /** Serious and critical axe-core findings inside the lab (as a11y.e2e.ts runs it on the whole page). */
 async function axeLab(page: Page): Promise<string[]> {
