@@ -24,6 +24,9 @@ import {
   runSweep,
   stepComparison,
 } from '../src';
+import { runReport } from '../app/lab/model/report';
+import { sweepCaption } from '../app/lab/model/captions';
+import { appendLogs, createRunSeries } from '../app/lab/model/series';
 
 /** The subset the lab loads (app/lab/loadFashion.ts fetches the same file from the page's base URL). */
 export const DEFAULT_FASHION_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', 'fashion-mnist-subset.bin.gz');
@@ -39,6 +42,9 @@ Trains two identical networks, without and with batch norm (same data, same init
 batch order), and prints one JSON line per logged step:
   {"step":10,"epoch":0,"plain":{trainLoss,trainAccuracy,testLoss,testAccuracy,quantiles,gradNorms},"bn":{…}}
 A variant that diverged prints {"diverged":{"step":…,"reason":"…"}} instead of its metrics.
+The last line is what the lab's page writes about the same run (who leads, who got there first,
+drift, overfitting, gradients; with --sweep, the rates each network trained at):
+  {"report":{"advantage":"bn","headline":"In this run, batch norm helps: …","lead":"At step 500 …",…}}
 
 Data
   --dataset <name>        ${CLI_DATASETS.join(' | ')} (default ${d.dataset})
@@ -238,14 +244,22 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);
     if (cmd.sweep) {
       const options = { ...experimentComparisonOptions(settings), learningRates: cmd.sweep, steps: cmd.steps };
-      for (const point of runSweep(options, data)) out(JSON.stringify(point));
+      const points = runSweep(options, data);
+      for (const point of points) out(JSON.stringify(point));
+      out(JSON.stringify({ report: { sweep: sweepCaption(points) } }));
       return 0;
     }
+    // The run is also gathered as the lab gathers it, for the lab's sentences at the end.
+    const series = createRunSeries(c.config.hidden.length);
+    let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
     while (c.step < cmd.steps) {
       const chunk = stepComparison(c, Math.min(settings.logEvery, cmd.steps - c.step));
       chunkLines(chunk, c.stepsPerEpoch).forEach((l) => out(l));
+      appendLogs(series, chunk.logs);
+      diverged = chunk.diverged;
       if (chunk.done) break;
     }
+    out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0) }));
     return 0;
   } catch (e) {
     if (e instanceof DataError) {

@@ -1,17 +1,47 @@
-import { FIGURE1_CONTROLS } from './model/labSettings';
-import { LAB_DEFAULTS } from '../state/slices/lab';
+import { useId } from 'react';
+import { useAppState } from '../state/store';
+import { useShallow } from 'zustand/react/shallow';
+import { labSettingsOf } from './model/labSettings';
+import { type LabPreset, PRESETS, presetOf } from './model/presets';
 import { labController } from './controller';
 
-/** One-click setups: the paper's Figure 1 on Fashion-MNIST (starts training at once), and the defaults. */
+const KIND_TAG: Readonly<Record<LabPreset['kind'], string | null>> = { helps: null, 'no-help': 'BN does not help', hurts: 'BN hurts' };
+
+/** Loads a preset's settings and starts its run at once. */
+export const loadPreset = (p: LabPreset): void => labController().load(p.settings, true);
+
+/**
+ * Named setups, each with one sentence on what it shows; two are where BN does not help, and say
+ * so. The one the settings match is pressed.
+ */
 export function Presets() {
+  const current = presetOf(useAppState(useShallow(labSettingsOf)));
+  const id = useId();
   return (
     <div className="lab-presets" role="group" aria-label="Presets">
-      <button type="button" className="lab-preset" onClick={() => labController().load(FIGURE1_CONTROLS, true)}>
-        Figure 1 of the BN paper, on Fashion-MNIST
-      </button>
-      <button type="button" onClick={() => labController().load(LAB_DEFAULTS, false)}>
-        Back to the defaults (spiral)
-      </button>
+      {PRESETS.map((p) => {
+        const tag = KIND_TAG[p.kind];
+        return (
+          <button
+            key={p.id}
+            type="button"
+            className={`lab-preset lab-preset-${p.kind}`}
+            aria-pressed={current?.id === p.id}
+            aria-label={tag ? `${p.name} · ${tag}` : p.name}
+            aria-describedby={`${id}-${p.id}`}
+            onClick={() => loadPreset(p)}
+            data-testid={`preset-${p.id}`}
+          >
+            <span className="lab-preset-name">
+              {p.name}
+              {tag && <span className="lab-preset-tag"> · {tag}</span>}
+            </span>
+            <span className="lab-preset-shows" id={`${id}-${p.id}`}>
+              {p.shows}
+            </span>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function QuantilePanel() {
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
               label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
-              yLabel="input value"
+              yLabel="input to the activation"
               height={200}
             />
           </figure>

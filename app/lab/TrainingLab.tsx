@@ -14,8 +14,12 @@ import { QuantilePanel } from './QuantilePanel';
 import { Readouts } from './Readouts';
 import { RunBar } from './RunBar';
 import { RunNotices } from './RunNotices';
+import { RunStatus } from './RunStatus';
 import { SweepPanel } from './SweepPanel';
+import { SeedsPanel } from './SeedsPanel';
 import { TrainCommand } from './TrainCommand';
+import { Verdict } from './Verdict';
+import { DriftLookFor, GradLookFor, LossLookFor, SweepLookFor } from './lookFors';
 import './lab.css';
 
 /**
@@ -34,21 +38,25 @@ export default function TrainingLab() {
       <p>
         Two networks start from the <em>same</em> weights and see the <em>same</em> mini-batches in the same order. The only difference: one
         normalizes every hidden layer with batch norm. Press Play and watch what that one change does; every number comes from the engine, trained
-        in a background thread, and the seed makes each run repeatable.
+        in a background thread, and the seed makes each run repeatable. Batch norm does not always help: the presets include setups where it
+        does not, and the verdict under the Play button is computed from the run on screen.
       </p>
       <Presets />
       <h3 className="lab-h">Settings</h3>
       <LabControls />
       <div className="lab-sticky">
         <RunBar />
+        <RunStatus />
         <LineKey roles="networks" />
         <GhostKey />
       </div>
       <RunNotices />
       <KeptRunNotices />
+      <Verdict />
       <h3 className="lab-h">Loss and accuracy</h3>
       <LineKey roles="train-test" />
       <MetricCharts />
+      <LossLookFor />
       <Readouts />
       <h3 className="lab-h">Decision boundary</h3>
       <BoundaryPanel />
@@ -63,10 +71,15 @@ export default function TrainingLab() {
       </p>
       <LineKey roles="quantiles" />
       <QuantilePanel />
+      <DriftLookFor />
       <h3 className="lab-h">Gradient norms</h3>
       <GradNormPanel />
+      <GradLookFor />
+      <h3 className="lab-h">Five seeds</h3>
+      <SeedsPanel />
       <h3 className="lab-h">Learning-rate sweep</h3>
       <SweepPanel />
+      <SweepLookFor />
       <div className="lab-footer">
         <ExportRun />
         <TrainCommand />

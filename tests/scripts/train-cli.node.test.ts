@@ -9,6 +9,8 @@ import { loadFashion } from '../../app/lab/loadFashion';
 import { createLabSession } from '../../app/lab/worker/session';
 import type { LabEvent, LabRunSettings } from '../../app/lab/worker/messages';
 import { LAB_DEFAULTS } from '../../app/state/slices/lab';
+import { type RunReport, runReport } from '../../app/lab/model/report';
+import { appendLogs, createRunSeries } from '../../app/lab/model/series';
 
 async function runCli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [], err: string[] = [];
@@ -93,8 +95,9 @@ describe('npm run train --dataset fashion: the data file', () => {
     for (const path of [file('tiny.bin', raw), file('tiny.bin.gz', gz)]) {
       const r = await runCli(['--dataset', 'fashion', '--data', path, '--depth', '1', '--width', '6', '--batch', '8', '--seed', '3', '--steps', '6', '--log-every', '2']);
       expect(r.code).toBe(0);
-      const lines = r.out.map((l) => JSON.parse(l));
+      const lines = r.out.slice(0, -1).map((l) => JSON.parse(l));
       expect(lines.map((l) => l.step)).toEqual([2, 4, 6]);
+      expect(JSON.parse(r.out.at(-1)!)).toHaveProperty('report.headline');
       lines.forEach((line, i) => {
         for (const v of ['plain', 'bn'] as const) {
           const { step, epoch, ...rest } = logs[v][i];
@@ -143,7 +146,7 @@ describe('the lab’s Figure 1 command reproduces the lab’s numbers on the rea
     expect(args).toEqual(expect.arrayContaining(['--dataset', 'fashion', '--width', '100', '--activation', 'sigmoid', '--lr', '1', '--batch', '60']));
     const cli = await runCli(args);
     expect(cli.err).toEqual([]);
-    const lines = cli.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = cli.out.slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>);
     const run = labRunSettings(FIGURE1, 'http://lab.test/data/fashion-mnist-subset.bin.gz');
     const lab = await labLogs({ ...run, experiment: { ...run.experiment, logEvery: 1, evalEvery: 1 } }, 3);
     expectSame(lines, lab, [1, 2, 3]);
@@ -153,7 +156,28 @@ describe('the lab’s Figure 1 command reproduces the lab’s numbers on the rea
 
   test('the command exactly as the lab shows it (logged every 20 steps): the line at step 20 = the lab’s, bit for bit', async () => {
     const cli = await runCli(argsOf(trainCommand(FIGURE1, 20)));
-    const lines = cli.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = cli.out.slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>);
     expectSame(lines, await labLogs(labRunSettings(FIGURE1, 'http://lab.test/f.bin.gz'), 20), [20]);
+  });
+});
+
+describe('the terminal says what the page says', () => {
+  test('the lab’s default command for 300 steps ends with the page’s report of the same run: BN ahead, the drift measured', { timeout: 30_000 }, async () => {
+    const cli = await runCli(argsOf(trainCommand(LAB_DEFAULTS, 300)));
+    expect(cli.err).toEqual([]);
+    const { report } = JSON.parse(cli.out.at(-1)!) as { report: RunReport };
+    const run = labRunSettings(LAB_DEFAULTS, 'u');
+    const lab = await labLogs(run, 300);
+    const series = createRunSeries(LAB_DEFAULTS.labDepth);
+    appendLogs(series, lab);
+    expect(report).toEqual(runReport(series, { plain: null, bn: null }, 150));
+    expect(report.advantage).toBe('bn');
+    expect(report.drift).toMatch(/without BN it went from .* \(drifted\); with BN .* \(stayed put\)/);
+  });
+
+  test('--sweep ends with the sentence under the lab’s sweep chart', async () => {
+    const cli = await runCli(['--depth', '1', '--width', '4', '--steps', '20', '--sweep', '0.1,100']);
+    const last = JSON.parse(cli.out.at(-1)!) as { report: { sweep: string } };
+    expect(last.report.sweep).toMatch(/^Look for the range of rates that work\. Reached at least .* test accuracy/);
   });
 });

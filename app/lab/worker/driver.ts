@@ -1,9 +1,15 @@
 import type { LabRequest } from './messages';
-import type { LabSession } from './session';
+import type { PumpResult } from './session';
 
-export interface SessionDriver {
+/** A session a driver can run: takes requests, and does a slice of its work per pump. */
+export interface Pumped<R> {
+  receive(request: R): Promise<void>;
+  pump(): PumpResult;
+}
+
+export interface SessionDriver<R = LabRequest> {
   /** Hands a request to the session, then pumps it. */
-  send(request: LabRequest): Promise<void>;
+  send(request: R): Promise<void>;
   /** No more pumps. */
   stop(): void;
 }
@@ -13,7 +19,7 @@ export interface SessionDriver {
  * two pumps the thread is free, so a pause or a new setting is read within one pump budget.
  * Used by the Worker entry, and by the in-page transport.
  */
-export function driveSession(session: LabSession): SessionDriver {
+export function driveSession<R = LabRequest>(session: Pumped<R>): SessionDriver<R> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const schedule = (delayMs: number): void => {

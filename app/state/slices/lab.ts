@@ -47,21 +47,24 @@ const DEPTH_MAX = 6;
 export const LAB_PROPS = {
   labDataset: { kind: 'enum', param: 'lab-data', default: 'spiral', values: LAB_DATASETS },
   labNoise: { kind: 'number', param: 'lab-noise', default: DEFAULT_NOISE.spiral, min: 0, max: 1, step: 0.01, label: 'Noise' },
-  labDepth: { kind: 'number', param: 'lab-depth', default: 2, min: 0, max: DEPTH_MAX, integer: true, step: 1, label: 'Hidden layers' },
+  labDepth: { kind: 'number', param: 'lab-depth', default: 3, min: 0, max: DEPTH_MAX, integer: true, step: 1, label: 'Hidden layers' },
   labWidth: { kind: 'number', param: 'lab-width', default: 16, min: 2, max: 128, integer: true },
-  labActivation: { kind: 'enum', param: 'lab-act', default: 'relu', values: ACTIVATIONS },
+  labActivation: { kind: 'enum', param: 'lab-act', default: 'sigmoid', values: ACTIVATIONS },
   labOptimizer: { kind: 'enum', param: 'lab-opt', default: 'sgd', values: OPTIMIZERS },
-  labLr: { kind: 'number', param: 'lab-lr', default: 0.1, min: 1e-4, max: 10 },
+  labLr: { kind: 'number', param: 'lab-lr', default: 1, min: 1e-4, max: 10 },
   labBatch: { kind: 'number', param: 'lab-batch', default: 32, min: 2, max: 256, integer: true },
   labBn: { kind: 'enum', param: 'lab-bn', default: 'before', values: ['before', 'after'] },
   labOutputBn: { kind: 'boolean', param: 'lab-out-bn', default: false },
-  labInit: { kind: 'enum', param: 'lab-init', default: 'he', values: INITS },
+  labInit: { kind: 'enum', param: 'lab-init', default: 'xavier', values: INITS },
   labSeed: { kind: 'number', param: 'lab-seed', default: 1, min: 0, max: 999_999, integer: true, step: 1, label: 'Seed' },
   labSpeed: { kind: 'number', param: 'lab-speed', default: 100, min: 0, max: 1000, integer: true },
   labLayer: { kind: 'number', param: 'lab-layer', default: 0, min: 0, max: DEPTH_MAX, integer: true },
 } as const satisfies PropsTable<LabData>;
 
-/** The lab's settings at their defaults (its presets start from these). */
+/**
+ * The lab's settings at their defaults (its presets start from these): three sigmoid layers at
+ * learning rate 1, a setup where BN's effect shows within seconds (app/lab/model/presets.ts).
+ */
 export const LAB_DEFAULTS: LabData = defaultsOf<LabData>(LAB_PROPS);
 
 export const labSlice: StateCreator<LabSlice> = (set) => ({

@@ -50,7 +50,7 @@ afterEach(() => {
 
 describe('lab controller: a changed setting keeps the previous run as a ghost', () => {
   test('after 50 steps the learning rate changes: a new run from step 0, the old one the ghost, named by what differs; Clear removes it', () => {
-    const { app, run, controller, configures, ready, metrics, status, clock } = open();
+    const { app, run, controller, configures, ready, metrics, status, clock } = open({ labLr: 0.1 });
     ready();
     metrics(50);
     status(50);
@@ -145,7 +145,7 @@ describe('lab controller: the step in the address', () => {
   });
 
   test('Back to a setting with its step: the next run replays to it; the ghost’s own step when it is that run', () => {
-    const { app, run, configures, ready, metrics, status, clock } = open();
+    const { app, run, configures, ready, metrics, status, clock } = open({ labLr: 0.1 });
     ready();
     metrics(400);
     status(400);

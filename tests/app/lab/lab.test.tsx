@@ -105,14 +105,14 @@ describe('training lab, as a student uses it', () => {
     }
     expect(screen.getByRole('group', { name: 'BN before or after the activation' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'BN on the output layer too' })).not.toBeChecked();
-    for (const name of ['Play', 'Step', 'Reset', 'Run the sweep', /Figure 1 of the BN paper/]) expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['Play', 'Step', 'Reset', 'Run the sweep', /Figure 1 of the BN paper/, /Two clusters · BN does not help/, /Batches of 2 · BN hurts/]) expect(screen.getByRole('button', { name })).toBeInTheDocument();
     await atStep(0);
     const charts = screen.getAllByRole('img').map((el) => el.getAttribute('aria-label'));
     expect(charts).toEqual(expect.arrayContaining(['Loss over training steps, both networks', 'Accuracy over training steps, both networks']));
     expect(charts.filter((c) => c?.startsWith('Decision boundary'))).toHaveLength(2);
-    expect(charts.filter((c) => c?.startsWith("Quantiles of unit 1's input in hidden layer 2"))).toHaveLength(2);
+    expect(charts.filter((c) => c?.startsWith("Quantiles of unit 1's input in hidden layer 3"))).toHaveLength(2);
     // “BN” stays upper-case inside the names screen readers read.
-    expect(charts).toEqual(expect.arrayContaining(["Quantiles of unit 1's input in hidden layer 2, without BN", "Quantiles of unit 1's input in hidden layer 2, with BN"]));
+    expect(charts).toEqual(expect.arrayContaining(["Quantiles of unit 1's input in hidden layer 3, without BN", "Quantiles of unit 1's input in hidden layer 3, with BN"]));
     for (const v of ['without', 'with']) expect(screen.getByRole('group', { name: `Decision boundary, ${v} BN: data and downloads` })).toBeInTheDocument();
     expect(document.body.innerHTML).not.toMatch(/with(out)? bn\b/);
   });
@@ -192,7 +192,8 @@ describe('training lab, as a student uses it', () => {
 
   test('divergence is said in words with its step; the network with BN keeps training', async () => {
     const user = userEvent.setup();
-    appStore.setState({ labSpeed: 0 });
+    // Two He-initialised layers (the defaults before the lab opened on three sigmoid layers).
+    appStore.setState({ labSpeed: 0, labDepth: 2, labInit: 'he' });
     renderPanel();
     await user.selectOptions(screen.getByLabelText('Activation'), 'tanh');
     fireEvent.change(screen.getByLabelText('Learning rate'), { target: { value: String(LR_STEPS.indexOf(3)) } });

@@ -14,8 +14,9 @@ const tiny = () => ({ labels: Uint8Array.from({ length: 60 }, (_, i) => i % 10),
 const subset = parseFashionSubset(encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 1, train: tiny(), test: tiny() }));
 
 describe('lab controls → the engine’s experiment settings', () => {
-  test('the defaults are the engine’s EXPERIMENT_DEFAULTS (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), logged every step', () => {
-    expect(experimentSettings(defaults)).toEqual({ ...EXPERIMENT_DEFAULTS, noise: 0.05, logEvery: 1, evalEvery: 10 });
+  test('the defaults: spiral, 3 × 16 sigmoid (Xavier), SGD at 1, batch 32, logged every step; the rest as the engine’s EXPERIMENT_DEFAULTS', () => {
+    const changed = { depth: 3, activation: 'sigmoid', init: 'xavier', lr: 1 };
+    expect(experimentSettings(defaults)).toEqual({ ...EXPERIMENT_DEFAULTS, ...changed, noise: 0.05, logEvery: 1, evalEvery: 10 });
     expect(labRunSettings(defaults, 'u')).toMatchObject({ data: { kind: '2d' }, maxSteps: 30_000, boundaryResolution: 64 });
   });
 
@@ -68,7 +69,7 @@ describe('the lab’s URL rows', () => {
     store.setState(FIGURE1_CONTROLS);
     const query = serializeQuery(store.getState());
     expect(query).toContain('lab-data=fashion');
-    expect(query).toContain('lab-act=sigmoid');
+    expect(query).toContain('lab-init=small');
     const { values, notices } = parseQuery(query);
     expect(notices).toEqual([]);
     expect(labSettingsOf({ ...defaults, ...values } as LabSettings)).toEqual({ ...defaults, ...FIGURE1_CONTROLS });
@@ -76,7 +77,7 @@ describe('the lab’s URL rows', () => {
 
   test('out-of-range and unknown values are clamped or dropped, and said', () => {
     const { values, notices } = parseQuery('lab-lr=50&lab-depth=2.5&lab-act=softplus&lab-batch=1');
-    expect(values).toMatchObject({ labLr: 10, labDepth: 3, labActivation: 'relu', labBatch: 2 });
+    expect(values).toMatchObject({ labLr: 10, labDepth: 3, labActivation: 'sigmoid', labBatch: 2 });
     expect(notices).toHaveLength(4);
     expect(notices.join(' ')).toMatch(/lab-act=“softplus” is not one of relu, sigmoid, tanh, identity/);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAppStore } from '../../../../app/state/store';
 import { startUrlSync, type ReadEvent, type UrlSync } from '../../../../app/state/url/sync';
+import { LAB_DEFAULTS } from '../../../../app/state/slices/lab';
 
 const DELAY = 300;
 let sync: UrlSync | undefined;
@@ -205,7 +206,7 @@ describe('URL sync with the browser history', () => {
     const p = popped();
     window.history.back();
     await p;
-    expect([store.getState().labLr, store.getState().labStep]).toEqual([0.1, 960]);
+    expect([store.getState().labLr, store.getState().labStep]).toEqual([LAB_DEFAULTS.labLr, 960]);
   });
 
   test('a table-of-contents click (#section) moves only the section and keeps a pending change', () => {

@@ -1,0 +1,41 @@
+import { useCallback } from 'react';
+import { type RunState, useRun } from './runStore';
+import { useRunView } from './useRunView';
+import { PRESET_BY_ID } from './model/presets';
+import { showsNoAdvantage, verdictOf } from './model/verdicts';
+import { loadPreset } from './Presets';
+
+/** A preset where BN's advantage is large and lasts, offered when the run on screen shows none. */
+const SHOWS_BN = PRESET_BY_ID.sigmoid4;
+
+/**
+ * The run's verdict in words: who is ahead and who got there first, computed from the run on screen
+ * (model/verdicts.ts). When BN shows no advantage, it says so and offers a preset where it does.
+ */
+export function Verdict() {
+  const testRows = useRun((s) => s.info?.testRows ?? 0);
+  const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0), []));
+  const settled = useRun((s) => s.phase === 'ready');
+  if (!settled || testRows === 0) return null;
+  return (
+    <div className={`lab-verdict lab-verdict-${v.advantage}`} data-testid="lab-verdict" data-advantage={v.advantage}>
+      <p className="lab-verdict-head" aria-live="polite">
+        {v.headline}
+      </p>
+      {(v.lead || v.speed) && (
+        <p className="lab-verdict-detail">
+          {v.lead} {v.speed}
+        </p>
+      )}
+      {showsNoAdvantage(v.advantage) && (
+        <p className="lab-verdict-pointer">
+          For a setup where BN’s advantage is large and lasts, try{' '}
+          <button type="button" onClick={() => loadPreset(SHOWS_BN)}>
+            {SHOWS_BN.name}
+          </button>
+          .
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Divergence, VariantName } from '../../../src';
+import { driftCaption, gradCaption, lossCaption } from './captions';
+import type { RunSeries } from './series';
+import { verdictOf } from './verdicts';
+
+/**
+ * Every sentence the lab writes about a run, in one object: the verdict (headline, lead, speed)
+ * and the captions under the loss, quantile (the last hidden layer's watched unit) and gradient
+ * charts. `npm run train` prints it as its last line, so a terminal run says what the page says.
+ */
+export interface RunReport {
+  readonly advantage: string;
+  readonly headline: string;
+  readonly lead: string | null;
+  readonly speed: string | null;
+  readonly loss: string | null;
+  readonly drift: string | null;
+  readonly gradients: string | null;
+}
+
+export function runReport(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number): RunReport {
+  const v = verdictOf(series, diverged, testRows);
+  return {
+    advantage: v.advantage,
+    headline: v.headline,
+    lead: v.lead,
+    speed: v.speed,
+    loss: lossCaption(series),
+    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers) : null,
+    gradients: gradCaption(series),
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import type { StepMetrics, SweepPoint, SweepVariantResult } from '../../../../src';
+import { driftCaption, driftOf, gradCaption, lossCaption, overfitOf, sweepCaption } from '../../../../app/lab/model/captions';
+import { appendLogs, createRunSeries } from '../../../../app/lab/model/series';
+
+interface Shape {
+  median: (step: number) => number;
+  band?: number;
+  test?: (step: number) => number;
+  train?: (step: number) => number;
+  grads?: readonly number[];
+}
+
+/** One network's logs over steps 1…n: the watched unit's median and band, losses, ‖∂L/∂W‖. */
+const logs = (n: number, s: Shape): StepMetrics[] =>
+  Array.from({ length: n }, (_, i) => {
+    const step = i + 1, m = s.median(step), w = (s.band ?? 1) / 2, t = step % 10 === 0 ? (s.test?.(step) ?? 0.5) : null;
+    return {
+      step, epoch: 0, trainLoss: s.train?.(step) ?? 0.5, trainAccuracy: 0.5, testLoss: t, testAccuracy: t === null ? null : 0.8,
+      quantiles: [{ layer: 1, unit: 0, q15: m - w, q50: m, q85: m + w }], gradNorms: [...(s.grads ?? [1, 1])],
+    };
+  });
+
+function seriesOf(n: number, plain: Shape, bn: Shape) {
+  const s = createRunSeries(1);
+  appendLogs(s, { plain: logs(n, plain), bn: logs(n, bn) });
+  return s;
+}
+
+describe('captions under the lab’s charts, measured from the run', () => {
+  test('drift: the median’s move between the first and last 10 logged steps, in band widths', () => {
+    const s = seriesOf(200, { median: (t) => -t / 50 }, { median: () => 0.1 });
+    const d = driftOf(s.plain, 1)!;
+    expect(d.from).toBeCloseTo(-0.11, 10);
+    expect(d.to).toBeCloseTo(-3.91, 10);
+    expect(d.bands).toBeCloseTo(3.8, 10);
+    expect(d).toMatchObject({ word: 'drifted', first: [1, 10], last: [191, 200] });
+    expect(driftOf(s.bn, 1)).toMatchObject({ bands: 0, word: 'stayed put' });
+    expect(driftCaption(s, 1)).toBe(
+      'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (stayed put).',
+    );
+  });
+
+  test('drift is not claimed where the median stays within a third of a band, and not measured before 20 logged steps', () => {
+    expect(driftOf(seriesOf(100, { median: (t) => t / 1000 }, { median: () => 0 }).plain, 1)?.word).toBe('stayed put');
+    expect(driftOf(seriesOf(100, { median: (t) => t / 200 }, { median: () => 0 }).plain, 1)?.word).toBe('moved a little');
+    expect(driftOf(seriesOf(19, { median: (t) => t }, { median: () => 0 }).plain, 1)).toBeNull();
+    expect(driftCaption(seriesOf(19, { median: (t) => t }, { median: () => 0 }), 1)).toBeNull();
+  });
+
+  test('overfitting: test loss 25 % above its lowest while the training loss is under half of it', () => {
+    const rising = { median: () => 0, test: (t: number) => (t <= 100 ? 1 - t / 200 : 0.5 + (t - 100) / 100), train: () => 0.01 };
+    const s = seriesOf(200, { median: () => 0 }, rising);
+    expect(overfitOf(s.bn)).toEqual({ lowest: 0.5, lowestStep: 100, now: 1.5, train: 0.01 });
+    expect(overfitOf(s.plain)).toBeNull();
+    expect(lossCaption(s)).toBe(
+      'Look for which test curve falls first and lowest. Test loss now: with BN 1.5 (step 200), without 0.5 (step 200). With BN is overfitting: its test loss rose from its lowest, 0.5 at step 100, to 1.5, while its training loss fell to 0.01.',
+    );
+    // The same rise with a training loss as high as the test loss is not overfitting.
+    expect(overfitOf(seriesOf(200, { median: () => 0 }, { ...rising, train: () => 1.4 }).bn)).toBeNull();
+  });
+
+  test('gradients: the median ratio of the first layer’s ‖∂L/∂W‖ to the last’s, both networks', () => {
+    const s = seriesOf(100, { median: () => 0, grads: [0.001, 0.1] }, { median: () => 0, grads: [0.5, 1] });
+    expect(gradCaption(s)).toBe('Look for a first layer starved of gradient. Lately (median of the last logged steps) ‖∂L/∂W₁‖ / ‖∂L/∂W₂‖ is 0.01 without BN and 0.5 with BN.');
+  });
+
+  test('sweep: the rates each network trained at (≥ 90 % of the best accuracy), and where it diverged', () => {
+    const ok = (acc: number): SweepVariantResult => ({ finalLoss: 0.1, minLoss: 0.1, testLoss: 0.2, testAccuracy: acc, diverged: null });
+    const boom: SweepVariantResult = { finalLoss: null, minLoss: 0.3, testLoss: null, testAccuracy: null, diverged: { step: 3, reason: 'x' } };
+    const points: SweepPoint[] = [
+      { lr: 0.1, plain: ok(0.5), bn: ok(0.95) },
+      { lr: 1, plain: ok(0.9), bn: ok(0.96) },
+      { lr: 10, plain: boom, bn: ok(0.9) },
+    ];
+    expect(sweepCaption(points)).toBe(
+      'Look for the range of rates that work. Reached at least 86.4 % test accuracy (90 % of the best, 96.0 %): with BN at 0.1, 1, 10; without BN at 1 (diverged at 10).',
+    );
+    expect(sweepCaption([])).toBeNull();
+  });
+});

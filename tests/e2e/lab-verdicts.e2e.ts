@@ -1,0 +1,84 @@
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAt } from './browser';
+import { PRESET_BY_ID, type PresetId } from '../../app/lab/model/presets';
+
+/** The lab, opened at step 0 of the run these query settings give. */
+async function openLab(query: string): Promise<{ page: Page; problems: string[] }> {
+  const { page, problems } = await openAt(`?${query}#lab`, { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
+  return { page, problems };
+}
+
+const lab = (page: Page) => page.locator('#lab');
+const untilStep = (page: Page, atLeast: number, timeout = 30_000) =>
+  page.waitForFunction((n) => Number(document.querySelector('[data-testid="lab-step"]')?.textContent?.match(/Step ([\d,]+)/)?.[1].replace(/,/g, '')) >= n, atLeast, { timeout });
+/** The verdict once the latest test evaluation has reached `step`. */
+async function verdictAt(page: Page, step: number): Promise<{ advantage: string; text: string }> {
+  const box = page.getByTestId('lab-verdict');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="lab-verdict"] .lab-verdict-detail')?.textContent?.match(/At step ([\d,]+)/)?.[1].replace(/,/g, '')) >= n, step, { timeout: 20_000 });
+  return { advantage: (await box.getAttribute('data-advantage')) ?? '', text: (await box.textContent()) ?? '' };
+}
+
+test('the lab opens on three sigmoid layers, and its first few hundred steps show BN ahead, in words computed from the run', async () => {
+  const { page, problems } = await openLab('lab-speed=0');
+  expect(await lab(page).getByRole('button', { name: 'Three sigmoid layers' }).getAttribute('aria-pressed')).toBe('true');
+  await lab(page).getByRole('button', { name: 'Play' }).click();
+  await untilStep(page, 300);
+  await lab(page).getByRole('button', { name: 'Pause' }).click();
+  const v = await verdictAt(page, 300);
+  expect(v.advantage).toBe('bn');
+  expect(v.text).toMatch(/^In this run, batch norm helps: the network with BN is ahead, and got there first\.At step [\d,]+ the network with BN leads: [\d.]+ % test accuracy with BN, [\d.]+ % without/);
+  // No pointer elsewhere when BN is ahead; the captions carry the run's numbers.
+  expect(await page.getByText('For a setup where BN’s advantage is large and lasts').count()).toBe(0);
+  expect(await page.getByTestId('look-loss').textContent()).toMatch(/^Look for which test curve falls first and lowest\. Test loss now: with BN [\d.]+ \(step [\d,]+\), without [\d.]+/);
+  expect(await page.getByTestId('look-drift').textContent()).toMatch(/without BN it went from .* \((drifted|moved a little|stayed put)\); with BN it went from/);
+  expect(await page.getByTestId('look-grad').textContent()).toMatch(/‖∂L\/∂W₁‖ \/ ‖∂L\/∂W₄‖ is [\d.×⁻⁰-⁹]+ without BN and [\d.×⁻⁰-⁹]+ with BN\.$/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+/** 2-D presets, the step to look at, and the verdict its sentence promises there (tests/app/lab/model/presets.node.test.ts checks seeds 1–5). */
+const CASES: readonly [PresetId, number, string][] = [
+  ['sigmoid4', 1000, 'bn'],
+  ['relu-lr2', 1000, 'bn'],
+  ['clusters', 300, 'level'],
+  ['tiny-batch', 1000, 'plain'],
+];
+
+test('each 2-D preset loads all its settings, plays, and the verdict on screen is the one its sentence promises; where BN does not help, a preset that shows it is offered', async () => {
+  const { page, problems } = await openLab('');
+  for (const [id, step, advantage] of CASES) {
+    const preset = PRESET_BY_ID[id];
+    const button = lab(page).getByTestId(`preset-${id}`);
+    await button.click();
+    await lab(page).getByLabel('Speed').selectOption({ label: 'As fast as possible' });
+    expect(await button.getAttribute('aria-pressed'), id).toBe('true');
+    expect(await button.getAttribute('aria-label'), id).toBe(preset.kind === 'helps' ? preset.name : `${preset.name} · ${preset.kind === 'hurts' ? 'BN hurts' : 'BN does not help'}`);
+    expect(await lab(page).getByLabel('Activation').inputValue(), id).toBe(preset.settings.labActivation);
+    expect(await lab(page).getByLabel('Hidden layers').inputValue(), id).toBe(String(preset.settings.labDepth));
+    await untilStep(page, step);
+    await lab(page).getByRole('button', { name: 'Pause' }).click();
+    const v = await verdictAt(page, step);
+    expect(v.advantage, `${id}: ${v.text}`).toBe(advantage);
+    const pointer = page.getByText('For a setup where BN’s advantage is large and lasts');
+    expect(await pointer.count(), id).toBe(advantage === 'bn' ? 0 : 1);
+  }
+  // The pointer loads its preset.
+  await lab(page).getByRole('button', { name: 'Four sigmoid layers' }).last().click();
+  expect(await lab(page).getByTestId('preset-sigmoid4').getAttribute('aria-pressed')).toBe('true');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('five seeds: the default run over seeds 1–5 in its Worker, its bands drawn and its verdict counted per seed', async () => {
+  const { page, problems } = await openLab('');
+  await lab(page).getByRole('button', { name: 'Run 5 seeds' }).click();
+  await page.getByTestId('seeds-status').filter({ hasText: /^Done: 10,000 steps\.$/ }).waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('seeds-summary').textContent()).toMatch(/^Over 5 seeds at step 2,000: (.+ on [1-5](, )?)+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\)\.$/);
+  const chart = page.getByRole('img', { name: /^Test accuracy over training steps, lowest, median and highest over 5 seeds/ });
+  const lines = await chart.locator('.lab-lines path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+  expect(lines.filter((d) => d.length > 100)).toHaveLength(6);
+  expect(problems).toEqual([]);
+  await page.close();
+});
