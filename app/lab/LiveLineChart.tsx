@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../ui/ChartFrame';
-import { ghostLegend } from './model/ghost';
 import { ghostLastStep } from './model/ghostLines';
 import type { ChartLine } from './model/labCharts';
 import { linesTable } from './model/labExport';
+import { count } from './model/labText';
 import { divergenceMarks, marksText } from './model/runStatus';
 import { VARIANT_ORDER } from './model/variants';
 import { LineChartPanel } from './LineChartPanel';
@@ -43,8 +43,8 @@ export function LiveLineChart({ select, label, yLabel, xLabel, yFormat, valueLab
   const lines = view?.lines;
   const variantKey = VARIANT_ORDER.filter((v) => lines?.some((l) => l.variant === v && !l.ghost)).join(',');
   const marks = useMemo(() => divergenceMarks(diverged, variantKey ? (variantKey.split(',') as typeof VARIANT_ORDER) : []), [diverged, variantKey]);
-  // The chart's name says what its faint lines are, when it draws the previous run.
-  const faint = ghost && lines?.some((l) => l.ghost) ? `; faint lines: the ${ghostLegend(ghost)}.` : '';
+  // The chart's name says what its faint lines are, when it draws the previous run (its settings are in the key).
+  const faint = ghost && lines?.some((l) => l.ghost) ? `; faint lines: the previous run, to step ${count(ghost.step)}.` : '';
   const described = `${label}${faint}${marksText(marks)}`;
   return (
     <ChartFrame title={label} data={() => linesTable(lines ?? [], valueLabel)} config={runSettings}>
