@@ -50,7 +50,7 @@ function Paths() {
   return (
     <g className="lab-lines">
       {lines.map((l) => {
-        const st = lineStyle(l.variant, l.role);
+        const st = lineStyle(l.variant, l.role, l.ghost);
         return <path key={l.id} d={linePath(l.points, x, y)} fill="none" stroke={st.stroke} strokeWidth={st.strokeWidth} strokeOpacity={st.strokeOpacity} strokeDasharray={st.strokeDasharray} strokeLinejoin="round" />;
       })}
     </g>

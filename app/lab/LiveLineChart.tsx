@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../ui/ChartFrame';
+import { ghostLastStep } from './model/ghostLines';
 import type { ChartLine } from './model/labCharts';
 import { linesTable } from './model/labExport';
+import { count } from './model/labText';
 import { divergenceMarks, marksText } from './model/runStatus';
 import { VARIANT_ORDER } from './model/variants';
 import { LineChartPanel } from './LineChartPanel';
@@ -37,10 +39,13 @@ interface Props {
 export function LiveLineChart({ select, label, yLabel, xLabel, yFormat, valueLabel = yLabel, yDomain, log, height }: Props) {
   const view = useRunView(select);
   const diverged = useRun((s) => s.diverged);
+  const ghost = useRun((s) => s.ghost);
   const lines = view?.lines;
-  const variantKey = VARIANT_ORDER.filter((v) => lines?.some((l) => l.variant === v)).join(',');
+  const variantKey = VARIANT_ORDER.filter((v) => lines?.some((l) => l.variant === v && !l.ghost)).join(',');
   const marks = useMemo(() => divergenceMarks(diverged, variantKey ? (variantKey.split(',') as typeof VARIANT_ORDER) : []), [diverged, variantKey]);
-  const described = `${label}${marksText(marks)}`;
+  // The chart's name says what its faint lines are, when it draws the previous run (its settings are in the key).
+  const faint = ghost && lines?.some((l) => l.ghost) ? `; faint lines: the previous run, to step ${count(ghost.step)}.` : '';
+  const described = `${label}${faint}${marksText(marks)}`;
   return (
     <ChartFrame title={label} data={() => linesTable(lines ?? [], valueLabel)} config={runSettings}>
       <LineChartPanel label={described} lines={lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} xLabel={xLabel} yFormat={yFormat} marks={marks} log={log} height={height} xMax={view?.xMax} />
@@ -54,9 +59,9 @@ export function runSettings(): Record<string, unknown> {
   return { ...(info?.settings ?? {}), step, points: 'as drawn: thinned to a few hundred per line; "Download every logged step" has all' };
 }
 
-/** The last logged step of either network (at least 1): the right end of the step axes. */
+/** The last logged step of either network, or of the previous run's ghost (at least 1): the right end of the step axes. */
 export function lastStep(s: RunState): number {
   const sr = s.series;
-  if (!sr) return 1;
-  return Math.max(1, sr.plain.n ? sr.plain.step[sr.plain.n - 1] : 0, sr.bn.n ? sr.bn.step[sr.bn.n - 1] : 0);
+  if (!sr) return Math.max(1, ghostLastStep(s.ghost));
+  return Math.max(1, sr.plain.n ? sr.plain.step[sr.plain.n - 1] : 0, sr.bn.n ? sr.bn.step[sr.bn.n - 1] : 0, ghostLastStep(s.ghost));
 }

@@ -3,7 +3,9 @@ import { useAppState } from '../state/store';
 import { BoundaryPanel } from './BoundaryPanel';
 import { labController } from './controller';
 import { ExportRun } from './ExportRun';
+import { GhostKey } from './GhostKey';
 import { GradNormPanel } from './GradNormPanel';
+import { KeptRunNotices } from './KeptRunNotices';
 import { LabControls } from './LabControls';
 import { LineKey } from './LineKey';
 import { MetricCharts } from './MetricCharts';
@@ -46,8 +48,10 @@ export default function TrainingLab() {
         <RunBar />
         <RunStatus />
         <LineKey roles="networks" />
+        <GhostKey />
       </div>
       <RunNotices />
+      <KeptRunNotices />
       <Verdict />
       <h3 className="lab-h">Loss and accuracy</h3>
       <LineKey roles="train-test" />

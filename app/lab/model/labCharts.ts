@@ -17,6 +17,8 @@ export interface ChartLine {
   readonly variant: VariantName;
   readonly role: LineRole;
   readonly points: readonly Point[];
+  /** A line of the previous run (see ghost.ts): drawn faint, under the current run's. */
+  readonly ghost?: true;
 }
 
 /** Points per line: about one per three pixels of a chart on a laptop screen. */

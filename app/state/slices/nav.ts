@@ -23,7 +23,9 @@ const DEFAULT_SECTION = 'why';
 
 /**
  * Where the reader is (see ../props.ts). The section changes as the reader scrolls, so it only
- * updates the address ('replace'); steps and presentation mode make history entries.
+ * updates the address ('replace'), and Back undoing a setting leaves it as it is ('place'): the page
+ * does not jump to where the reader was when the entry was written. Steps and presentation mode make
+ * history entries.
  * Steps count from 1 in the URL, as on screen ("Step 3 of 9"); every step is its own history entry.
  */
 export const NAV_PROPS = {
@@ -33,6 +35,7 @@ export const NAV_PROPS = {
     values: () => [...new Set([DEFAULT_SECTION, ...SECTION_IDS])],
     noun: 'a section of this notebook',
     history: 'replace',
+    place: true,
   },
   forwardStep: { kind: 'number', param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false },
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },

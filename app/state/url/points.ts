@@ -43,6 +43,7 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, '
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? true,
+    place: o.place ?? false,
     spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
     schema: () => schema() as unknown as z.ZodMiniType<Points>,
     read(raw, report) {

@@ -33,6 +33,8 @@ export interface UrlRow<K extends DataKey> {
    * one history entry (a slider dragged with pauses). Off for discrete steps: each press is a step back.
    */
   readonly coalesce: boolean;
+  /** Where the reader is (the section): kept when Back or Forward undo a setting (see ../props.ts). */
+  readonly place: boolean;
   readonly spec: RowSpec;
   /** The allowed values as a zod schema (built on call: some bounds are read from the registry). */
   schema(): z.ZodMiniType<State[K]>;
@@ -72,6 +74,7 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: Options<NumberProp
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? true,
+    place: o.place ?? false,
     spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
     schema,
     read(raw, report) {
@@ -107,6 +110,7 @@ export function enumRow<K extends KeyOf<string>>(key: K, o: Options<EnumProp<Sta
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? false,
+    place: o.place ?? false,
     spec: { kind: 'enum', values },
     schema,
     read(raw, report) {
@@ -135,6 +139,7 @@ export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Options<BooleanP
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? false,
+    place: o.place ?? false,
     spec: { kind: 'boolean' },
     schema: () => z.boolean(),
     read(raw, report) {

@@ -33,7 +33,7 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 beforeEach(() => {
-  appStore.setState({ ...LAB_DEFAULTS });
+  appStore.setState({ ...LAB_DEFAULTS, labStep: 0 });
   resetLabController(inPageTransport);
 });
 afterEach(() => {
