@@ -8,6 +8,7 @@ import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
 import { usePresentationKeys } from './usePresentationKeys';
 import './presentation.css';
+import './projector.css';
 
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".

@@ -115,6 +115,9 @@ const cases: Case[] = [
   ['step', '0', 0, /below the smallest/],
   ['forward', '0', 0, /below the smallest/],
   ['backward', '-2', 0, /below the smallest/],
+  ['theme', 'projector', 'projector', null],
+  ['theme', ' Dark ', 'dark', null],
+  ['theme', 'neon', 'system', /theme=“neon” is not one of system, light, dark, projector; using the default, system/],
 ];
 
 describe('each parameter reads its edge cases (value, then notice)', () => {
