@@ -23,8 +23,28 @@ export function focusKind(target: EventTarget | null): FocusKind {
   return 'other';
 }
 
-/** The name a control is announced by: its aria-label, the text of its labels or aria-labelledby, else its title. */
+/** Composite widgets whose arrow keys move the focus between their parts (a grab moves along with it). */
+const COMPOSITES = '[role="grid"], [role="listbox"], [role="radiogroup"], [role="tablist"], [role="tree"], [role="menu"]';
+
+/**
+ * Whether `b` is another part of the same control as `a`: a radio button of the same group, or a cell,
+ * option or tab of the same grid, list or tab list. Their arrow keys move the focus from part to part.
+ */
+export function sameWidget(a: Element, b: Element): boolean {
+  if (a instanceof HTMLInputElement && b instanceof HTMLInputElement && a.type === 'radio' && b.type === 'radio') {
+    return a.name !== '' && a.name === b.name && a.form === b.form;
+  }
+  const whole = a.closest(COMPOSITES);
+  return whole !== null && whole === b.closest(COMPOSITES);
+}
+
+/**
+ * The name a control is announced by: its aria-label, the text of its labels or aria-labelledby, else
+ * its title. A radio button is named by its group (its fieldset's legend), since the grab holds the group.
+ */
 export function controlName(el: Element): string {
+  const legend = el instanceof HTMLInputElement && el.type === 'radio' ? el.closest('fieldset')?.querySelector('legend')?.textContent?.trim() : '';
+  if (legend) return legend;
   const label = el.getAttribute('aria-label');
   if (label) return label;
   const ids = el.getAttribute('aria-labelledby');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { controlName } from './focusKind';
+import { controlName, sameWidget } from './focusKind';
 
 /** A grabbed control lets go after this long without a key on it (the presenter has moved on). */
 export const GRAB_IDLE_MS = 10_000;
@@ -44,20 +44,37 @@ export function useGrab(say: (message: string) => void): Grab {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => release('after a pause'), GRAB_IDLE_MS);
   }, [release]);
+  /** Holds `first`: marked, let go when the focus leaves it (unless it moves to another part of the same control). */
+  const hold = useCallback(
+    (first: Element) => {
+      const mark = (el: Element) => {
+        held.current = el;
+        el.setAttribute('data-grabbed', 'true');
+        const onBlur = (e: Event) => {
+          const next = (e as FocusEvent).relatedTarget;
+          if (!(next instanceof Element && sameWidget(el, next))) return release();
+          // The arrows moved to the next radio or cell: the grab moves with them.
+          unlisten.current();
+          el.removeAttribute('data-grabbed');
+          mark(next);
+        };
+        el.addEventListener('focusout', onBlur);
+        unlisten.current = () => el.removeEventListener('focusout', onBlur);
+      };
+      mark(first);
+    },
+    [release],
+  );
   const grab = useCallback(
     (el: Element) => {
       release();
-      held.current = el;
-      el.setAttribute('data-grabbed', 'true');
-      const onBlur = () => release();
-      el.addEventListener('focusout', onBlur);
-      unlisten.current = () => el.removeEventListener('focusout', onBlur);
+      hold(el);
       const label = controlName(el);
       setName(label);
       say(`Adjusting ${label}: the arrow keys change it; Esc to let go.`);
       touch();
     },
-    [release, say, touch],
+    [release, hold, say, touch],
   );
   useEffect(
     () => () => {
