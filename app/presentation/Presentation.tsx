@@ -6,8 +6,10 @@ import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './co
 import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
-import { usePresentationKeys } from './usePresentationKeys';
+import { DeckLayers, DeckStatus, DeckTools } from './DeckTools';
+import { useDeckControls } from './useDeckControls';
 import './presentation.css';
+import './projector.css';
 
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
@@ -23,7 +25,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const body = useRef<HTMLDivElement>(null);
 
   const run = useDeckActions(slides, body);
-  usePresentationKeys(run);
+  const controls = useDeckControls(slides, run, heading);
   const more = useMoreBelow(body, k);
 
   useEffect(() => {
@@ -39,10 +41,9 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   }, [k]);
 
   if (!slide) return null;
-  const title = slide.stepsInSection > 1 ? slide.step.title : slide.sectionTitle;
   return (
     <div className="deck" ref={deck} role="region" aria-label="Presentation">
-      <DeckBar slide={slide} k={k} total={total} title={title} heading={heading} run={run} />
+      <DeckBar slide={slide} k={k} total={total} heading={heading} run={run} />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
         <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`}>
@@ -51,7 +52,8 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
           </ErrorBoundary>
         </div>
       </main>
-      <DeckNav k={k} total={total} more={more} run={run} />
+      <DeckNav k={k} total={total} more={more} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
+      <DeckLayers controls={controls} slides={slides} current={k} />
     </div>
   );
 }

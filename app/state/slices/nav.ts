@@ -2,7 +2,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import { SECTION_IDS, STEPS, largestStepValue } from '../../outline';
 import { defaultsOf, type PropsTable } from '../props';
 
-/** Where the reader is: the section, the equation step in sections 11–12, presentation mode. */
+/** The colour theme: the operating system's choice, light, dark, or high contrast for a projector. */
+export type Theme = 'system' | 'light' | 'dark' | 'projector';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'projector'];
+
+/** Where the reader is: the section, the equation step in sections 11–12, presentation mode (and its theme). */
 export interface NavData {
   /** Id of the current section (see app/outline.ts). */
   section: string;
@@ -13,6 +17,8 @@ export interface NavData {
   /** Presentation mode on/off, and its step (0-based over all steps). */
   presenting: boolean;
   step: number;
+  /** The page's theme (notebook and presentation); 'system' follows the operating system. */
+  theme: Theme;
 }
 
 export interface NavSlice extends NavData {
@@ -41,6 +47,8 @@ export const NAV_PROPS = {
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
   presenting: { kind: 'boolean', param: 'present', default: false },
   step: { kind: 'number', default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false },
+  // A look, not a place: changing it does not make a history entry.
+  theme: { kind: 'enum', default: 'system', values: THEMES, history: 'replace', label: 'Theme' },
 } as const satisfies PropsTable<NavData>;
 
 export const navSlice: StateCreator<NavSlice> = (set) => ({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { BooleanProp, Bound, EnumProp, NumberProp } from '../props';
 import type { State } from '../state';
-import { formatNumber, numberText } from './numbers';
+import { decimalValue, formatNumber, numberLost, numberText } from './numbers';
 
 type Action = (...args: never[]) => unknown;
 /** Keys of the app state that hold data rather than actions. */
@@ -78,13 +78,18 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: Options<NumberProp
     spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
     schema,
     read(raw, report) {
-      const text = z.safeDecode(numberText, raw);
-      if (!text.success) {
+      // A number too large for a float64 (1e400) reads as ±Infinity and is clamped like any value out of range.
+      const read = decimalValue(raw);
+      if (read === null) {
         report(`${param}=${quote(raw)} is not a number; using the default, ${show(o.default)}.`);
         return undefined;
       }
-      const x = shift ? text.data - shift : text.data;
-      if (schema().safeParse(x).success) return x;
+      const x = shift ? read - shift : read;
+      if (schema().safeParse(x).success) {
+        // Too small for a float64 (1e-400) reads as 0: allowed here, but not what the address says.
+        if (numberLost(raw) === 'underflow') report(`${param}=${quote(raw)} is too small for a 64-bit number (the smallest is about 5e-324); using ${show(x)}.`);
+        return x;
+      }
       const lo = min();
       const hi = max();
       const y = Math.min(hi, Math.max(lo, integer ? Math.round(x) : x));
