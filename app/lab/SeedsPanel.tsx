@@ -61,11 +61,11 @@ export function SeedsPanel() {
       {curves.length > 0 && (
         <div className="lab-grid">
           <figure className="lab-figure">
-            <figcaption>Test accuracy over {curves.length} seeds</figcaption>
+            <figcaption>Test accuracy over {curves.length} seeds (thick: median; thin: lowest and highest)</figcaption>
             <LineChartPanel label={`Test accuracy over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={accuracy} yDomain={[0, 1]} yLabel="test accuracy (%)" yFormat={percentTick} xMax={xMax} />
           </figure>
           <figure className="lab-figure">
-            <figcaption>Test loss over {curves.length} seeds</figcaption>
+            <figcaption>Test loss over {curves.length} seeds (thick: median; thin: lowest and highest)</figcaption>
             <LineChartPanel label={`Test loss over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={loss} yDomain={lossDomain ? [0, lossDomain[1]] : null} yLabel="test loss (cross-entropy, nats)" xMax={xMax} />
           </figure>
         </div>

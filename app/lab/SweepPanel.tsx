@@ -7,6 +7,7 @@ import { count } from './model/labText';
 import { SWEEP_STEPS } from './model/labSettings';
 import { useAppState } from '../state/store';
 import { sweepDivergedText, sweepSummary, sweepView } from './model/sweepView';
+import { sweepCaption } from './model/captions';
 import { labController } from './controller';
 import { runSettings } from './LiveLineChart';
 import { SweepChart, SweepKey } from './SweepChart';
@@ -49,9 +50,13 @@ export function SweepPanel() {
             <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate.${sweepDivergedText(view)} ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
           </ChartFrame>
           <SweepKey />
-          {sweep.phase === 'done' && <p className="lab-summary" data-testid="sweep-summary">{sweepSummary(view)}</p>}
+          {sweep.phase === 'done' && (
+            <p className="lab-summary" data-testid="sweep-summary">
+              {sweepCaption(sweep.points, sweep.steps)} {sweepSummary(view)}
+            </p>
+          )}
           <table className="lab-sweep-table">
-            <caption>Final mini-batch loss per learning rate</caption>
+            <caption>Final mini-batch loss (and test accuracy) per learning rate</caption>
             <thead>
               <tr>
                 <th scope="col">Learning rate</th>

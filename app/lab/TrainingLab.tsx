@@ -19,7 +19,7 @@ import { SweepPanel } from './SweepPanel';
 import { SeedsPanel } from './SeedsPanel';
 import { TrainCommand } from './TrainCommand';
 import { Verdict } from './Verdict';
-import { DriftLookFor, GradLookFor, LossLookFor, SweepLookFor } from './lookFors';
+import { DriftLookFor, GradLookFor, LossLookFor } from './lookFors';
 import './lab.css';
 
 /**
@@ -79,7 +79,6 @@ export default function TrainingLab() {
       <SeedsPanel />
       <h3 className="lab-h">Learning-rate sweep</h3>
       <SweepPanel />
-      <SweepLookFor />
       <div className="lab-footer">
         <ExportRun />
         <TrainCommand />

@@ -172,7 +172,7 @@ describe('the terminal says what the page says', () => {
     appendLogs(series, lab);
     expect(report).toEqual(runReport(series, { plain: null, bn: null }, 150, 3, true));
     expect(report.advantage).toBe('bn');
-    expect(report.drift).toMatch(/without BN it went from .*; with BN it went from .* \(stayed put\)/);
+    expect(report.drift).toMatch(/without BN it went from .*; with BN it went from .* \(small against its band\)/);
   });
 
   test('--sweep ends with the sentence under the lab’s sweep chart', async () => {

@@ -37,7 +37,7 @@ export interface Drift {
   readonly bands: number;
   /** The 15–85 % band's width (mean of both windows). */
   readonly band: number;
-  readonly word: 'drifted' | 'moved a little' | 'stayed put';
+  readonly word: 'drifted' | 'moved a little against its band' | 'small against its band';
   /** The steps each window spans. */
   readonly first: readonly [number, number];
   readonly last: readonly [number, number];
@@ -57,7 +57,7 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   const band = (mean(s.q85[l], 0, k) - mean(s.q15[l], 0, k) + mean(s.q85[l], n - k, n) - mean(s.q15[l], n - k, n)) / 2;
   if (![from, to, band].every(Number.isFinite)) return null;
   const bands = Math.abs(to - from) / Math.max(band, 1e-12);
-  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little' : 'stayed put';
+  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little against its band' : 'small against its band';
   return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
 
@@ -82,7 +82,7 @@ export function driftCaption(series: RunSeries, layer: number, bnBefore = true):
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
   const p = d.plain;
-  const why = bnBefore ? ' With BN before the activation this input is re-standardised on every batch (its batch mean is β), so it stays put largely by construction; whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).' : '';
+  const why = bnBefore ? ' With BN before the activation this input is re-standardised on every batch (its batch mean is β), so its median stays near β largely by construction; whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).' : '';
   return `Look for a median that wanders. Between steps ${count(p.first[0])}–${count(p.first[1])} and ${count(p.last[0])}–${count(p.last[1])}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
 }
 
@@ -156,7 +156,7 @@ export function gradCaption(series: RunSeries, diverged?: Readonly<Record<Varian
 }
 
 /** The rates at which a network trained: did not diverge and reached within 10 % of the best test accuracy of the sweep. */
-export function sweepCaption(points: readonly SweepPoint[]): string | null {
+export function sweepCaption(points: readonly SweepPoint[], steps?: number): string | null {
   const tested = points.flatMap((p) => [p.plain.testAccuracy, p.bn.testAccuracy]).filter((a): a is number => a !== null && Number.isFinite(a));
   if (tested.length === 0) return null;
   const best = Math.max(...tested), bar = 0.9 * best;
@@ -166,5 +166,6 @@ export function sweepCaption(points: readonly SweepPoint[]): string | null {
     const diverged = points.filter((p) => p[v].diverged).map((p) => p.lr);
     return `${VARIANT_PHRASE[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
   };
-  return `Look for the range of rates that work. Reached at least ${percent(bar)} test accuracy (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
+  const after = steps ? ` after ${count(steps)} steps` : '';
+  return `Look for the range of rates that work. Reached at least ${percent(bar)} test accuracy${after} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
 }

@@ -59,14 +59,14 @@ function seriesOf(curve: SeedCurve): RunSeries {
 }
 
 const ADVANTAGE_WORDS: Readonly<Record<Advantage, string>> = {
-  bn: 'BN ahead',
-  'bn-first': 'BN first, then level',
-  mixed: 'BN first, then behind',
-  level: 'level',
-  'plain-first': 'without BN first, then level',
-  plain: 'without BN ahead',
-  neither: 'neither learned',
-  unknown: 'no verdict',
+  bn: 'the network with BN is ahead',
+  'bn-first': 'BN got there first and the two are now level',
+  mixed: 'BN got there first, but the network without BN is now ahead',
+  level: 'the two are level',
+  'plain-first': 'the network without BN got there first and the two are now level',
+  plain: 'the network without BN is ahead',
+  neither: 'neither network has learned',
+  unknown: 'there is no verdict',
 };
 
 export interface SeedSummary {
@@ -91,14 +91,14 @@ export function seedSummary(curves: readonly SeedCurve[], testRows: number, clas
     tally[a] = (tally[a] ?? 0) + 1;
     for (const v of VARIANT_ORDER) if (!diverged[v] && cut.tests[v].accuracy.length) last[v].push(cut.tests[v].accuracy.at(-1)!);
   }
-  const verdicts = (Object.keys(ADVANTAGE_WORDS) as Advantage[]).filter((a) => tally[a]).map((a) => `${ADVANTAGE_WORDS[a]} on ${tally[a]} of ${curves.length}`);
+  const verdicts = (Object.keys(ADVANTAGE_WORDS) as Advantage[]).filter((a) => tally[a]).map((a) => `on ${tally[a]} of ${curves.length} seeds ${ADVANTAGE_WORDS[a]}`);
   const spread = (v: VariantName) => {
     const xs = last[v];
     if (xs.length === 0) return `${VARIANT_PHRASE[v]} every seed diverged`;
     const dropped = curves.length - xs.length;
     return `${VARIANT_PHRASE[v]} ${percent(Math.min(...xs))} to ${percent(Math.max(...xs))} (median ${percent(median(xs))}${dropped ? `; ${dropped} diverged` : ''})`;
   };
-  const text = `Over ${curves.length} seeds at step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy ${spread('bn')}; ${spread('plain')}.`;
+  const text = `At step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy ${spread('bn')}; ${spread('plain')}.`;
   return { step, tally, text };
 }
 

@@ -27,7 +27,8 @@ export interface SweepRow {
 /** What one network did at one rate, in words: “0.213” or “diverged at step 12”. */
 export function describeResult(r: SweepVariantResult): string {
   if (r.diverged) return `diverged at step ${r.diverged.step}`;
-  return r.finalLoss === null ? 'no finished steps' : fmt(r.finalLoss, 3);
+  if (r.finalLoss === null) return 'no finished steps';
+  return r.testAccuracy === null ? fmt(r.finalLoss, 3) : `${fmt(r.finalLoss, 3)} (test ${(100 * r.testAccuracy).toFixed(1)} %)`;
 }
 
 export function sweepView(points: readonly SweepPoint[]): SweepView {

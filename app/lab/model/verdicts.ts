@@ -27,6 +27,8 @@ export const HOLD = 3;
 /** Within 5 points of chance a network has not learned; a target needs 10 points above it. */
 export const NEAR_CHANCE = 0.05;
 const LEARNED = 0.1;
+/** A lead of 15 points or more is “far ahead”. */
+export const FAR = 0.15;
 
 /**
  * Who does better: `lead` is who is ahead now, `first` who reached a good accuracy first.
@@ -92,6 +94,8 @@ interface Lead {
   readonly text: string;
   /** Both diverged, or none has learned: no leader to speak of. */
   readonly none?: 'diverged' | 'chance';
+  /** Ahead by at least FAR (smoothed test accuracy). */
+  readonly far?: boolean;
 }
 
 const chanceText = (chance: number) => `chance is ${percent(chance)}`;
@@ -124,7 +128,7 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
   if (Math.max(ap, ab) < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `At step ${count(step)} neither network has learned yet: ${numbers} (${chanceText(chance)}).` };
   const leader = leaderAt(plain, bn, n, level);
   if (!leader) return { leader, text: `At step ${count(step)} the two are level: ${numbers}.` };
-  return { leader, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
+  return { leader, far: Math.abs(ab - ap) >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
 }
 
 interface Speed {
@@ -148,8 +152,9 @@ function speedOf(series: RunSeries, chance: number): Speed | null {
   const said = (v: VariantName): string => {
     const at = reached[v];
     if (at !== null) return `${VARIANT_PHRASE[v]} at step ${count(at)}`;
-    const s = series[v];
-    return `${VARIANT_PHRASE[v]} not yet (${percent(s.testAccuracy[s.testN - 1])} at step ${count(s.testStep[s.testN - 1])})`;
+    const s = series[v], now = s.testAccuracy[s.testN - 1];
+    const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
+    return `${VARIANT_PHRASE[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
   };
   const text = `First reached ${Math.round(100 * target)} % test accuracy (90 % of the best either network has reached, for ${HOLD} evaluations in a row): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
@@ -182,7 +187,8 @@ function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead 
     case 'mixed': return 'In this run, batch norm got there first, but by now the network without BN is ahead.';
     case 'level': return 'In this run, batch norm shows no advantage: the two networks are level.';
     case 'plain-first': return 'In this run, batch norm shows no advantage: the network without BN got there first, and by now the two are level.';
-    case 'plain': return `In this run, batch norm does not help: the network without BN is ahead${andFirst('plain')}.`;
+    case 'plain':
+      return lead?.far ? 'In this run, batch norm hurts: the network without BN is far ahead.' : `In this run, batch norm does not help: the network without BN is ahead${andFirst('plain')}.`;
     case 'neither': return 'Neither network has learned yet: both are near chance.';
     default: return lead?.none === 'diverged' ? 'Both networks diverged: no verdict. Try a smaller learning rate.' : 'No verdict yet: the networks have not been tested.';
   }

@@ -35,12 +35,12 @@ describe('captions under the lab’s charts, measured from the run', () => {
     expect(d.to).toBeCloseTo(-3.91, 10);
     expect(d.bands).toBeCloseTo(3.8, 10);
     expect(d).toMatchObject({ word: 'drifted', first: [1, 10], last: [191, 200] });
-    expect(driftOf(s.bn, 1)).toMatchObject({ bands: 0, word: 'stayed put' });
+    expect(driftOf(s.bn, 1)).toMatchObject({ bands: 0, word: 'small against its band' });
     expect(driftCaption(s, 1, false)).toBe(
-      'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (stayed put).',
+      'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (small against its band).',
     );
     // BN before the activation: its input's batch mean is β by construction, and the caption says so.
-    expect(driftCaption(s, 1, true)).toMatch(/\(stayed put\)\. With BN before the activation this input is re-standardised on every batch \(its batch mean is β\), so it stays put largely by construction; whether drift is what slows a network down is doubted \(Santurkar et al\. 2018, section 14\)\.$/);
+    expect(driftCaption(s, 1, true)).toMatch(/\(small against its band\)\. With BN before the activation this input is re-standardised on every batch \(its batch mean is β\), so its median stays near β largely by construction; whether drift is what slows a network down is doubted \(Santurkar et al\. 2018, section 14\)\.$/);
   });
 
   test('a band that has all but collapsed is said to have collapsed, not turned into a ratio of hundreds of band widths', () => {
@@ -49,8 +49,8 @@ describe('captions under the lab’s charts, measured from the run', () => {
   });
 
   test('drift is not claimed where the median stays within a third of a band, and not measured before 20 logged steps', () => {
-    expect(driftOf(seriesOf(100, { median: (t) => t / 1000 }, { median: () => 0 }).plain, 1)?.word).toBe('stayed put');
-    expect(driftOf(seriesOf(100, { median: (t) => t / 200 }, { median: () => 0 }).plain, 1)?.word).toBe('moved a little');
+    expect(driftOf(seriesOf(100, { median: (t) => t / 1000 }, { median: () => 0 }).plain, 1)?.word).toBe('small against its band');
+    expect(driftOf(seriesOf(100, { median: (t) => t / 200 }, { median: () => 0 }).plain, 1)?.word).toBe('moved a little against its band');
     expect(driftOf(seriesOf(19, { median: (t) => t }, { median: () => 0 }).plain, 1)).toBeNull();
     expect(driftCaption(seriesOf(19, { median: (t) => t }, { median: () => 0 }), 1)).toBeNull();
   });

@@ -35,9 +35,11 @@ describe('who leads, in words computed from the run', () => {
   });
 
   test('the network without BN ahead: said plainly, never as a BN win, and a preset is offered', () => {
-    const v = verdictOf(runOf(rep(0.9, 12), rep(0.5, 12)), NONE, 150, 3);
+    const v = verdictOf(runOf(rep(0.9, 12), rep(0.8, 12)), NONE, 150, 3);
     expect(v.advantage).toBe('plain');
     expect(v.headline).toBe('In this run, batch norm does not help: the network without BN is ahead, and got there first.');
+    // 15 points or more: “hurts”.
+    expect(verdictOf(runOf(rep(0.9, 12), rep(0.5, 12)), NONE, 150, 3).headline).toBe('In this run, batch norm hurts: the network without BN is far ahead.');
     expect(showsNoAdvantage(v.advantage)).toBe(true);
   });
 
