@@ -36,7 +36,7 @@ test('the lab opens on three sigmoid layers, and its first few hundred steps sho
   // No pointer elsewhere when BN is ahead; the captions carry the run's numbers.
   expect(await page.getByText('For a setup where BN’s advantage is large and lasts').count()).toBe(0);
   expect(await page.getByTestId('look-loss').textContent()).toMatch(/^Look for which test curve falls first and lowest\. Test loss now: with BN [\d.]+ \(step [\d,]+\), without [\d.]+/);
-  expect(await page.getByTestId('look-drift').textContent()).toMatch(/without BN it went from .* ; with BN it went from/);
+  expect(await page.getByTestId('look-drift').textContent()).toMatch(/without BN it went from .*; with BN it went from/);
   expect(await page.getByTestId('look-grad').textContent()).toMatch(/‖∂L\/∂W₁‖ \/ ‖∂L\/∂W₄‖: [\d.×⁻⁰-⁹]+ without BN, [\d.×⁻⁰-⁹]+ with BN\.$/);
   expect(problems).toEqual([]);
   await page.close();
