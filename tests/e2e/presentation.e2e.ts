@@ -1,3 +1,5 @@
+// This file is longer than 300 lines: the presentation's e2e cases share one browser and its helpers
+// (keys, grab and release, overview, go-to-step, theme), and splitting them would duplicate those.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openAt } from './browser';

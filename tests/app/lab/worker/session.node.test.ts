@@ -1,3 +1,5 @@
+// This file is longer than 300 lines: it drives the lab's Worker protocol message by message — configure,
+// play, pause, step, replay, speed, sweep, errors — and the cases share one fake clock and event log.
 import { describe, expect, test } from 'vitest';
 import {
   type FashionSubset,
