@@ -4,6 +4,7 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './shell/App';
 import { pinSection, scrollToSection } from './shell/scrollSpy';
+import { watchTheme } from './shell/theme';
 import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
 import { normalizeUrlValues } from './state/url/normalize';
@@ -25,6 +26,9 @@ startUrlSync({
     }
   },
 });
+
+// The link's theme (theme=projector) is on the page before it is drawn.
+watchTheme(appStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

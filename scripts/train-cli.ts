@@ -259,7 +259,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       diverged = chunk.diverged;
       if (chunk.done) break;
     }
-    out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0) }));
+    out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, c.config.bn === 'before') }));
     return 0;
   } catch (e) {
     if (e instanceof DataError) {

@@ -1,3 +1,4 @@
+import { detCos, detSin } from './detTrig';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import { type Matrix, zeros } from './matrix';
 import { type Rng, createRng, permutation, shuffleInPlace } from './rng';
@@ -61,13 +62,13 @@ function generator(name: Dataset2DName, classes: number): Point {
       // CS231n's spiral: arm k sweeps 4 radians from angle 2πk/K while the radius grows 0 → 1.
       return (k, t) => {
         const angle = (2 * Math.PI * k) / classes + 4 * t;
-        return [t * Math.sin(angle), t * Math.cos(angle)];
+        return [t * detSin(angle), t * detCos(angle)];
       };
     case 'circles':
       // sklearn's make_circles(factor = 0.5): class 0 on the unit circle, class 1 on radius 0.5.
       return (k, t) => {
         const r = k === 0 ? 1 : 0.5, a = 2 * Math.PI * t;
-        return [r * Math.cos(a), r * Math.sin(a)];
+        return [r * detCos(a), r * detSin(a)];
       };
     case 'gaussians':
       // Two blobs centred at (−1, −1) and (1, 1); the noise is their standard deviation.
@@ -83,7 +84,7 @@ function generator(name: Dataset2DName, classes: number): Point {
       // sklearn's make_moons, centred on the origin.
       return (k, t) => {
         const a = Math.PI * t;
-        return k === 0 ? [Math.cos(a) - 0.5, Math.sin(a) - 0.25] : [0.5 - Math.cos(a), 0.25 - Math.sin(a)];
+        return k === 0 ? [detCos(a) - 0.5, detSin(a) - 0.25] : [0.5 - detCos(a), 0.25 - detSin(a)];
       };
     default:
       throw new EngineError('dataset', `unknown dataset "${String(name)}", expected one of ${DATASETS_2D.join(', ')}`);

@@ -8,7 +8,9 @@ export type EngineErrorCode =
   | 'hyperparameter'
   | 'label'
   | 'dataset'
-  | 'config';
+  | 'config'
+  /** An argument outside the range a deterministic math function (detMath, detTrig) supports. */
+  | 'range';
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;

@@ -1,6 +1,8 @@
 // The public API of the numeric engine. Pure TypeScript: no DOM, no UI; runs in Node, browsers and Workers.
 export * from './errors';
 export * from './rng';
+export * from './detMath';
+export * from './detTrig';
 export * from './matrix';
 export * from './batchnorm';
 export * from './activations';

@@ -1,3 +1,4 @@
+import { detExp, detLog } from './detMath';
 import { EngineError } from './errors';
 import { type Matrix, ensure } from './matrix';
 
@@ -14,7 +15,7 @@ export function softmax(logits: Matrix, out?: Matrix): Matrix {
     for (let j = 0; j < n; j++) if (L[r + j] > max) max = L[r + j];
     let sum = 0;
     for (let j = 0; j < n; j++) {
-      const e = Math.exp(L[r + j] - max);
+      const e = detExp(L[r + j] - max);
       P[r + j] = e;
       sum += e;
     }
@@ -67,12 +68,12 @@ export function softmaxCrossEntropy(logits: Matrix, labels: ArrayLike<number>, o
     }
     let sum = 0;
     for (let j = 0; j < n; j++) {
-      const e = Math.exp(L[r + j] - max);
+      const e = detExp(L[r + j] - max);
       P[r + j] = e;
       sum += e;
     }
     const y = labels[i];
-    total -= L[r + y] - max - Math.log(sum);
+    total -= L[r + y] - max - detLog(sum);
     for (let j = 0; j < n; j++) {
       P[r + j] /= sum;
       D[r + j] = (P[r + j] - (j === y ? 1 : 0)) / m;

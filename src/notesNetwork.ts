@@ -1,5 +1,6 @@
 import { type ActivationName, activationBackward, activationForward } from './activations';
 import { type BatchNorm, type BatchNormForward, batchNormBackward, batchNormBackwardSimplified, batchNormForward, createBatchNorm } from './batchnorm';
+import { detCos, detSin } from './detTrig';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import { type Linear, createLinear, linearBackward, linearForward } from './linear';
 import { softmaxCrossEntropy } from './loss';
@@ -52,8 +53,8 @@ export function notesBatch(seed = NOTES_SEED): NotesBatch {
   for (let i = 0; i < NOTES_BATCH; i++) {
     const c = i % NOTES_CLASSES;
     const angle = (2 * Math.PI * c) / NOTES_CLASSES;
-    x.data[i * 2] = 2 * Math.cos(angle) + 0.6 * rng.gaussian();
-    x.data[i * 2 + 1] = 2 * Math.sin(angle) + 0.6 * rng.gaussian();
+    x.data[i * 2] = 2 * detCos(angle) + 0.6 * rng.gaussian();
+    x.data[i * 2 + 1] = 2 * detSin(angle) + 0.6 * rng.gaussian();
     labels[i] = c;
   }
   return { x, labels };

@@ -1,3 +1,4 @@
+import { detPowInt } from './detMath';
 import { EngineError, checkFinite } from './errors';
 import type { Param } from './model';
 import { withDefaults } from './options';
@@ -98,8 +99,10 @@ export function optimizerStep(opt: Optimizer): void {
       for (let i = 0; i < w.length; i++) w[i] -= lr * v[i];
     }
   } else {
-    const bc1 = 1 - Math.pow(beta1, t);
-    const sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
+    // β^t by detPowInt (binary exponentiation in double-double, rounded once): Math.pow differs
+    // between engines in the last bit, and plain repeated squaring would be up to t/2 ulp off.
+    const bc1 = 1 - detPowInt(beta1, t);
+    const sqrtBc2 = Math.sqrt(1 - detPowInt(beta2, t));
     const stepSize = lr / bc1;
     for (let k = 0; k < ps.length; k++) {
       const w = ps[k].value, g = ps[k].grad, m = opt.first[k], v = opt.second[k];

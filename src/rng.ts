@@ -1,9 +1,13 @@
+import { detLog } from './detMath';
+import { detCos, detSin } from './detTrig';
+
 /**
  * A small, seeded pseudo-random generator (mulberry32 for uniforms, Box–Muller for Gaussians).
  * Every source of randomness in the engine takes one of these explicitly: the same seed gives the
- * same numbers in Node, the browser and a Worker. The uniform stream's state is one 32-bit integer
- * (`state()`); Gaussians come in Box–Muller pairs, and the second of a pair is held back for the next
- * `gaussian()` call, outside that integer. So `createRng(0, rng.state())` continues `uniform()` exactly,
+ * same numbers in Node, the browser and a Worker (Box–Muller's log, sin and cos are detLog, detSin and
+ * detCos: Math's differ between engines in the last bit). The uniform stream's state is one 32-bit
+ * integer (`state()`); Gaussians come in Box–Muller pairs, and the second of a pair is held back for
+ * the next `gaussian()` call, outside that integer. So `createRng(0, rng.state())` continues `uniform()` exactly,
  * and `gaussian()` too when an even number of Gaussians has been drawn.
  */
 export interface Rng {
@@ -46,9 +50,9 @@ export function createRng(seed: number, rawState?: number): Rng {
       let u = uniform();
       while (u <= 0) u = uniform();
       const v = uniform();
-      const r = Math.sqrt(-2 * Math.log(u));
-      spare = r * Math.sin(2 * Math.PI * v);
-      return r * Math.cos(2 * Math.PI * v);
+      const r = Math.sqrt(-2 * detLog(u));
+      spare = r * detSin(2 * Math.PI * v);
+      return r * detCos(2 * Math.PI * v);
     },
     int(n: number) {
       return Math.floor(uniform() * n);

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../ui/ChartFrame';
 import { fmt } from '../ui/format';
-import { logDomain, logTicks } from './model/labAxes';
+import { logDomain, logTicks, yAxisWidth } from './model/labAxes';
 import { gradNormLines } from './model/labCharts';
 import { latestGradNorms } from './model/readouts';
 import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
@@ -11,11 +11,14 @@ import { useElementWidth } from '../ui/useElementWidth';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep, runSettings } from './LiveLineChart';
 import { VARIANT_COLOR } from './lineStyle';
+import { AxisTitles, TITLE_ROOM } from './AxisTitles';
 import type { RunState } from './runStore';
 import { useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 const tick = { fontSize: 12, fill: 'var(--muted)' };
+const format = (v: number): string => fmt(v, 4);
+const Y_TITLE = '‖∂L/∂W‖ (log scale)';
 const ZERO_LABEL = { fontSize: 12, fill: 'var(--fg)' };
 
 const latest = (s: RunState) => {
@@ -60,19 +63,21 @@ function LatestBars() {
   const summary = (view?.norms ?? []).map((r) => `${r.layer}: ${VARIANT_LABEL.plain} ${words(r.plain)}, ${VARIANT_LABEL.bn} ${words(r.bn)}`).join('; ');
   const notes = view?.notes ?? [];
   const domain = view?.domain ?? [1e-3, 1];
+  const ticks = logTicks(domain);
   return (
     <ChartFrame title={TITLE} data={() => barsTable(view)} config={() => ({ ...runSettings(), points: undefined })}>
       <div ref={box} className="lab-chart" role="img" aria-label={`Gradient norms per weight layer at the latest step. ${summary}${notes.length ? `. ${notes.join(' ')}` : ''}`}>
-        <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: 8, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
+        <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: TITLE_ROOM, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="layer" tick={tick} interval={0} label={{ value: 'weight layer (W₁ is nearest the input)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 12 }} />
-          <YAxis type="number" scale="log" domain={domain} ticks={logTicks(domain)} interval={0} allowDataOverflow tick={tick} width={52} tickFormatter={(v: number) => fmt(v, 4)} />
+          <XAxis dataKey="layer" tick={tick} interval={0} />
+          <YAxis type="number" scale="log" domain={domain} ticks={ticks} interval={0} allowDataOverflow tick={tick} width={yAxisWidth((ticks ?? []).map(format))} tickFormatter={format} />
           <Bar dataKey="plain" name={VARIANT_LABEL.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false}>
             <LabelList dataKey="plainZero" position="top" style={ZERO_LABEL} />
           </Bar>
           <Bar dataKey="bn" name={VARIANT_LABEL.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
             <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
           </Bar>
+          <AxisTitles x="weight layer (W₁ is nearest the input)" y={Y_TITLE} />
         </BarChart>
       </div>
       {notes.map((n) => (
@@ -111,7 +116,7 @@ export function GradNormPanel() {
         <figcaption>
           ‖∂L/∂W{layer}‖ over training{hidden > 0 && <span className="lab-at"> (the weights into hidden layer {layer}, chosen above)</span>}
         </figcaption>
-        <LiveLineChart select={overTime} label={`Gradient norm of weight layer ${layer} over training, both networks`} yLabel="norm (log)" valueLabel="‖∂L/∂W‖" log />
+        <LiveLineChart select={overTime} label={`Gradient norm of weight layer ${layer} over training, both networks`} yLabel={Y_TITLE} valueLabel="‖∂L/∂W‖" log />
       </figure>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { VariantName } from '../../src';
 import { VARIANT_LABEL } from './model/variants';
 import { VARIANT_COLOR, VARIANT_DASH } from './lineStyle';
+import { runSmoothing } from './MetricCharts';
+import { useRun } from './runStore';
 
 function Swatch({ variant, width = 2.6, opacity = 1 }: { variant: VariantName; width?: number; opacity?: number }) {
   return (
@@ -15,6 +17,8 @@ function Swatch({ variant, width = 2.6, opacity = 1 }: { variant: VariantName; w
  * and what thin and thick lines mean in a given chart.
  */
 export function LineKey({ roles }: { roles: 'networks' | 'train-test' | 'quantiles' }) {
+  // Small batches: the mini-batch lines are a moving mean, and the key says so.
+  const smoothed = useRun((s) => runSmoothing(s)?.text ?? null);
   return (
     <ul className="lab-key" aria-label={roles === 'networks' ? 'Which line is which network' : 'How to read the lines'}>
       {roles === 'networks' && (
@@ -30,7 +34,7 @@ export function LineKey({ roles }: { roles: 'networks' | 'train-test' | 'quantil
       {roles === 'train-test' && (
         <>
           <li>
-            <Swatch variant="bn" width={1.2} opacity={0.45} /> thin, faint: each mini-batch (noisy)
+            <Swatch variant="bn" width={1.2} opacity={0.45} /> {smoothed ? `thin, faint: mini-batch, ${smoothed}` : 'thin, faint: each mini-batch (noisy)'}
           </li>
           <li>
             <Swatch variant="bn" /> thick: the test set

@@ -22,24 +22,16 @@ export function Presets() {
       {PRESETS.map((p) => {
         const tag = KIND_TAG[p.kind];
         return (
-          <button
-            key={p.id}
-            type="button"
-            className={`lab-preset lab-preset-${p.kind}`}
-            aria-pressed={current?.id === p.id}
-            aria-label={tag ? `${p.name} · ${tag}` : p.name}
-            aria-describedby={`${id}-${p.id}`}
-            onClick={() => loadPreset(p)}
-            data-testid={`preset-${p.id}`}
-          >
-            <span className="lab-preset-name">
+          <div key={p.id} className={`lab-preset lab-preset-${p.kind}`}>
+            <button type="button" aria-pressed={current?.id === p.id} aria-describedby={`${id}-${p.id}`} onClick={() => loadPreset(p)} data-testid={`preset-${p.id}`}>
               {p.name}
-              {tag && <span className="lab-preset-tag"> · {tag}</span>}
-            </span>
-            <span className="lab-preset-shows" id={`${id}-${p.id}`}>
+              {tag && ' · '}
+              {tag && <span className="lab-preset-tag">{tag}</span>}
+            </button>
+            <p className="lab-preset-shows" id={`${id}-${p.id}`}>
               {p.shows}
-            </span>
-          </button>
+            </p>
+          </div>
         );
       })}
     </div>

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Toggle } from '../ui/Toggle';
 import { columnsRange, padRange } from './model/labAxes';
 import { quantileLines } from './model/labCharts';
+import { ghostQuantileLines } from './model/ghostLines';
 import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
 import { useAppState } from '../state/store';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
@@ -32,7 +33,7 @@ export function QuantilePanel() {
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
               label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
-              yLabel="input value"
+              yLabel="input to the activation"
               height={200}
             />
           </figure>
@@ -50,7 +51,11 @@ function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => 
       const { plain, bn } = s.series;
       // One y range for both charts, from the raw columns (15 % and 85 % bound the three lines).
       const columns = [plain, bn].flatMap((c) => (layer - 1 < c.q15.length ? [{ col: c.q15[layer - 1], n: c.n }, { col: c.q85[layer - 1], n: c.n }] : []));
-      return { lines: quantileLines(s.series, variant, layer - 1), yDomain: padRange(columnsRange(columns)), xMax: lastStep(s) };
+      // The previous run's medians (drawn faint) share the range too.
+      const g = s.ghost?.series;
+      const ghostColumns = g ? [g.plain, g.bn].flatMap((c) => (layer - 1 < c.q50.length ? [{ col: c.q50[layer - 1], n: c.n }] : [])) : [];
+      const lines = [...ghostQuantileLines(s.ghost, variant, layer - 1), ...quantileLines(s.series, variant, layer - 1)];
+      return { lines, yDomain: padRange(columnsRange([...columns, ...ghostColumns])), xMax: lastStep(s) };
     },
     [variant, layer],
   );

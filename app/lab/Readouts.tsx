@@ -22,6 +22,7 @@ export function Readouts() {
   const playing = useRun((s) => s.playing);
   const stopped = useRun((s) => s.stopped);
   const perSecond = useRun((s) => s.stepsPerSecond);
+  const replaying = useRun((s) => s.replay !== null && !s.replay.done);
   return (
     <div className="lab-table-wrap">
     <table className="lab-readouts">
@@ -45,7 +46,7 @@ export function Readouts() {
               {percent(r?.testAccuracy ?? null)}
               {r?.testStep != null && <span className="lab-at"> at step {count(r.testStep)}</span>}
             </td>
-            <td>{diverged ? `diverged at step ${count(diverged.step)}` : speedText(playing, perSecond[v], stopped)}</td>
+            <td>{diverged ? `diverged at step ${count(diverged.step)}` : replaying ? 'replaying' : speedText(playing, perSecond[v], stopped)}</td>
           </tr>
         ))}
       </tbody>

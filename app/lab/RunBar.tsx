@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { count, positionText } from './model/labText';
+import { count, positionText, replayText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';
@@ -19,6 +19,7 @@ export function RunBar() {
   const speed = useAppState((s) => s.labSpeed);
   const setLab = useAppState((s) => s.setLab);
   const maxSteps = useRun((s) => s.info?.maxSteps ?? Infinity);
+  const replayTo = useRun((s) => (s.replay && !s.replay.done ? s.replay.target : null));
   const usable = phase === 'ready' || phase === 'loading';
   // At the step limit, Play and Step would do nothing: they are disabled, and the bar says why.
   const atLimit = phase === 'ready' && step >= maxSteps;
@@ -34,7 +35,7 @@ export function RunBar() {
       >
         {playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" disabled={phase !== 'ready' || playing || atLimit} aria-describedby={atLimit ? limitId : undefined} onClick={() => labController().step()}>
+      <button type="button" disabled={phase !== 'ready' || playing || atLimit || replayTo !== null} aria-describedby={atLimit ? limitId : undefined} onClick={() => labController().step()}>
         Step
       </button>
       <button type="button" onClick={() => labController().reset()}>
@@ -47,7 +48,8 @@ export function RunBar() {
       )}
       <Select label="Speed" value={speed} options={SPEEDS} onChange={(v) => setLab({ labSpeed: v })} />
       <p className="lab-position" data-testid="lab-step">
-        {phase === 'loading' && step === 0 ? 'Preparing…' : positionText(step, stepsPerEpoch)}
+        {replayTo !== null ? replayText(step, replayTo) : phase === 'loading' && step === 0 ? 'Preparing…' : positionText(step, stepsPerEpoch)}
+        {replayTo !== null && <progress className="lab-replay-progress" max={replayTo} value={step} aria-label={`Replaying to step ${count(replayTo)}`} />}
       </p>
     </div>
   );

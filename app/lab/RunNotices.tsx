@@ -4,6 +4,7 @@ import { count, divergenceText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
 import { useRun } from './runStore';
+import { NOTICES_ID } from './RunStatus';
 
 /** Loading, errors, divergence and why playing stopped: always in words, with the step. */
 export function RunNotices() {
@@ -18,7 +19,9 @@ export function RunNotices() {
   // No hidden layer and no output BN: the BN network has nowhere to put BN, so it is the plain one.
   const identical = useAppState((s) => s.labDepth === 0 && !s.labOutputBn);
   return (
-    <div className="lab-notices" aria-live="polite">
+    // The one live region of the run's news: each notice is announced once, when it appears (the sticky
+    // status line repeats it out of the live region). tabIndex −1: the status's “Show details” focuses it.
+    <div className="lab-notices" id={NOTICES_ID} tabIndex={-1} aria-live="polite">
       {identical && (
         <Notice title="The two networks are the same here" testId="lab-identical">
           <p>

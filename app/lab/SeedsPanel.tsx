@@ -3,7 +3,7 @@ import { useAppState } from '../state/store';
 import { LineChartPanel } from './LineChartPanel';
 import { count } from './model/labText';
 import { seedBands, seedSummary } from './model/seedView';
-import { valueDomain } from './model/labAxes';
+import { percentTick, valueDomain } from './model/labAxes';
 import { SEED_COUNT, SEED_STEPS, seedsControl, useSeeds } from './seedsControl';
 
 /** The study's buttons: start (or again), pause and resume, cancel. */
@@ -37,10 +37,10 @@ function SeedsButtons() {
 export function SeedsPanel() {
   const fashion = useAppState((s) => s.labDataset === 'fashion');
   const seed = useAppState((s) => s.labSeed);
-  const { phase, completed, total, curves, testRows, error } = useSeeds((s) => s);
+  const { phase, completed, total, curves, testRows, classes, error } = useSeeds((s) => s);
   const accuracy = useMemo(() => seedBands(curves, 'accuracy'), [curves]);
   const loss = useMemo(() => seedBands(curves, 'loss'), [curves]);
-  const summary = useMemo(() => seedSummary(curves, testRows), [curves, testRows]);
+  const summary = useMemo(() => seedSummary(curves, testRows, classes), [curves, testRows, classes]);
   const xMax = Math.max(1, ...curves.map((c) => c.step));
   const lossDomain = valueDomain(loss);
   return (
@@ -61,12 +61,12 @@ export function SeedsPanel() {
       {curves.length > 0 && (
         <div className="lab-grid">
           <figure className="lab-figure">
-            <figcaption>Test accuracy over {curves.length} seeds</figcaption>
-            <LineChartPanel label={`Test accuracy over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={accuracy} yDomain={[0, 1]} yLabel="test accuracy" xMax={xMax} />
+            <figcaption>Test accuracy over {curves.length} seeds (thick: median; thin: lowest and highest)</figcaption>
+            <LineChartPanel label={`Test accuracy over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={accuracy} yDomain={[0, 1]} yLabel="test accuracy (%)" yFormat={percentTick} xMax={xMax} />
           </figure>
           <figure className="lab-figure">
-            <figcaption>Test loss over {curves.length} seeds</figcaption>
-            <LineChartPanel label={`Test loss over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={loss} yDomain={lossDomain ? [0, lossDomain[1]] : null} yLabel="test loss" xMax={xMax} />
+            <figcaption>Test loss over {curves.length} seeds (thick: median; thin: lowest and highest)</figcaption>
+            <LineChartPanel label={`Test loss over training steps, lowest, median and highest over ${curves.length} seeds, both networks`} lines={loss} yDomain={lossDomain ? [0, lossDomain[1]] : null} yLabel="test loss (cross-entropy, nats)" xMax={xMax} />
           </figure>
         </div>
       )}

@@ -3,7 +3,9 @@ import { useAppState } from '../state/store';
 import { BoundaryPanel } from './BoundaryPanel';
 import { labController } from './controller';
 import { ExportRun } from './ExportRun';
+import { GhostKey } from './GhostKey';
 import { GradNormPanel } from './GradNormPanel';
+import { KeptRunNotices } from './KeptRunNotices';
 import { LabControls } from './LabControls';
 import { LineKey } from './LineKey';
 import { MetricCharts } from './MetricCharts';
@@ -12,11 +14,12 @@ import { QuantilePanel } from './QuantilePanel';
 import { Readouts } from './Readouts';
 import { RunBar } from './RunBar';
 import { RunNotices } from './RunNotices';
+import { RunStatus } from './RunStatus';
 import { SweepPanel } from './SweepPanel';
 import { SeedsPanel } from './SeedsPanel';
 import { TrainCommand } from './TrainCommand';
 import { Verdict } from './Verdict';
-import { DriftLookFor, GradLookFor, LossLookFor, SweepLookFor } from './lookFors';
+import { DriftLookFor, GradLookFor, LossLookFor } from './lookFors';
 import './lab.css';
 
 /**
@@ -43,9 +46,12 @@ export default function TrainingLab() {
       <LabControls />
       <div className="lab-sticky">
         <RunBar />
+        <RunStatus />
         <LineKey roles="networks" />
+        <GhostKey />
       </div>
       <RunNotices />
+      <KeptRunNotices />
       <Verdict />
       <h3 className="lab-h">Loss and accuracy</h3>
       <LineKey roles="train-test" />
@@ -57,11 +63,11 @@ export default function TrainingLab() {
       <h3 className="lab-h">One unit’s input over training</h3>
       <p data-testid="quantile-prose">
         Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
-        fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (the “internal covariate shift” of the
-        notes);{' '}
+        fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (what Ioffe and Szegedy called
+        “internal covariate shift”);{' '}
         {bnAfter
           ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too.'
-          : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself keeps moving. Whether either drifts in this run, the charts show.'}
+          : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself may keep moving. Whether either drifts in this run, the charts and the line under them show.'}
       </p>
       <LineKey roles="quantiles" />
       <QuantilePanel />
@@ -73,7 +79,6 @@ export default function TrainingLab() {
       <SeedsPanel />
       <h3 className="lab-h">Learning-rate sweep</h3>
       <SweepPanel />
-      <SweepLookFor />
       <div className="lab-footer">
         <ExportRun />
         <TrainCommand />

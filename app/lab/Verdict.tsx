@@ -14,7 +14,7 @@ const SHOWS_BN = PRESET_BY_ID.sigmoid4;
  */
 export function Verdict() {
   const testRows = useRun((s) => s.info?.testRows ?? 0);
-  const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0), []));
+  const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0, s.info?.classes ?? 0), []));
   const settled = useRun((s) => s.phase === 'ready');
   if (!settled || testRows === 0) return null;
   return (

@@ -14,11 +14,14 @@ const ROLE: Readonly<Record<LineRole, { width: number; opacity: number }>> = {
   grad: { width: 2, opacity: 1 },
 };
 
-export function lineStyle(variant: VariantName, role: LineRole) {
+/** The previous run's lines (model/ghost.ts): the network's colour and dash, wide and faint, under the current run's. */
+export const GHOST = { width: 3, opacity: 0.35 } as const;
+
+export function lineStyle(variant: VariantName, role: LineRole, ghost = false) {
   return {
     stroke: VARIANT_COLOR[variant],
     strokeDasharray: VARIANT_DASH[variant],
-    strokeWidth: ROLE[role].width,
-    strokeOpacity: ROLE[role].opacity,
+    strokeWidth: ghost ? GHOST.width : ROLE[role].width,
+    strokeOpacity: ghost ? GHOST.opacity : ROLE[role].opacity,
   };
 }

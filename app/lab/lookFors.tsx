@@ -1,30 +1,28 @@
 import { useCallback } from 'react';
 import { useAppState } from '../state/store';
-import { driftCaption, gradCaption, lossCaption, sweepCaption } from './model/captions';
+import { driftCaption, gradCaption, lossCaption } from './model/captions';
 import type { RunState } from './runStore';
 import { LookFor } from './LookFor';
 
 const loss = (s: RunState): string | null => (s.series ? lossCaption(s.series) : null);
 const grad = (s: RunState): string | null => (s.series ? gradCaption(s.series) : null);
-const sweep = (s: RunState): string | null => (s.sweep.phase === 'done' ? sweepCaption(s.sweep.points) : null);
 
 /** Under the loss and accuracy charts. */
 export const LossLookFor = () => <LookFor select={loss} testId="look-loss" />;
 /** Under the gradient-norm charts. */
 export const GradLookFor = () => <LookFor select={grad} testId="look-grad" />;
-/** Under the learning-rate sweep, once it is done. */
-export const SweepLookFor = () => <LookFor select={sweep} testId="look-sweep" />;
 
 /** Under the quantile charts: the charted layer's drift (labLayer 0 = the last hidden layer). */
 export function DriftLookFor() {
   const chosen = useAppState((s) => s.labLayer);
+  const before = useAppState((s) => s.labBn === 'before');
   const select = useCallback(
     (s: RunState): string | null => {
       if (!s.series) return null;
       const hidden = s.series.hiddenLayers;
-      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen);
+      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen, before);
     },
-    [chosen],
+    [chosen, before],
   );
   return <LookFor select={select} testId="look-drift" />;
 }

@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Divergence, VariantName } from '../../src';
+import { ghostPassed } from './model/ghost';
 import { appendLogs, createRunSeries } from './model/series';
 import type { RunUpdates } from './runUpdates';
-import type { BoundaryState, RunState, SweepState } from './runStore';
+import type { BoundaryState, ReplayState, RunState, SweepState } from './runStore';
 import type { LabEvent } from './worker/messages';
 
 /**
@@ -31,6 +32,9 @@ export function nextSweep(e: Extract<LabEvent, { type: 'sweep' }>, before: Sweep
   return { sweep, urgent: e.done || points !== before.points };
 }
 
+/** A replay under way has ended once the Worker says where the run stands (its first status after a resume). */
+export const replayEnded = (replay: ReplayState | null): ReplayState | null => (replay && !replay.done ? { ...replay, done: true } : replay);
+
 /** An event of the current run (the caller drops those of replaced runs). */
 export function applyRunEvent(e: LabEvent, updates: RunUpdates, run: StoreApi<RunState>): void {
   switch (e.type) {
@@ -44,15 +48,19 @@ export function applyRunEvent(e: LabEvent, updates: RunUpdates, run: StoreApi<Ru
       appendLogs(series, e.logs);
       const before = updates.latest('diverged');
       const diverged = keepDiverged(before, e.diverged);
-      // A new divergence is news: show it at once.
-      return (diverged === before ? updates.queue : updates.now)({ step: e.step, diverged, version: series.version });
+      const passed = ghostPassed(updates.latest('ghost'), e.step);
+      // The step counter follows at once (a Pause then shows where the run is, not where it was a
+      // quarter second before); the charts' data, a few times a second.
+      run.setState({ step: e.step });
+      // A new divergence is news: show it at once; so is the end of the ghost.
+      return (diverged === before && !passed ? updates.queue : updates.now)({ diverged, version: series.version, ...(passed ? { ghost: null } : {}) });
     }
     case 'boundary':
       return updates.queue({ boundary: nextBoundary(e, updates.latest('boundary')) });
     case 'status':
-      return updates.now({ playing: e.playing, step: e.step, stepsPerSecond: e.stepsPerSecond, stopped: e.stopped });
+      return updates.now({ playing: e.playing, step: e.step, stepsPerSecond: e.stepsPerSecond, stopped: e.stopped, replay: replayEnded(updates.latest('replay')) });
     case 'error':
-      return updates.now({ phase: 'error', error: e.message, playing: false });
+      return updates.now({ phase: 'error', error: e.message, playing: false, replay: null });
   }
 }
 

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Divergence, SweepPoint, VariantName } from '../../src';
+import type { Ghost } from './model/ghost';
 import type { RunSeries } from './model/series';
 import type { BoundaryImage, Extent, RunInfo } from './worker/messages';
 
@@ -26,6 +27,13 @@ export interface SweepState {
   readonly error: string | null;
 }
 
+/** A run resumed at a step (a reload, a link, Back): the Worker replays it there, then it waits, paused. */
+export interface ReplayState {
+  readonly target: number;
+  /** The replay has ended (at its step, or earlier if both networks diverged). */
+  readonly done: boolean;
+}
+
 export interface RunState {
   readonly phase: 'idle' | 'loading' | 'ready' | 'error';
   /** What is loading (“the Fashion-MNIST subset”), or the error in words. */
@@ -41,6 +49,9 @@ export interface RunState {
   readonly version: number;
   readonly boundary: BoundaryState | null;
   readonly sweep: SweepState;
+  /** The previous run, drawn faint on the charts (see model/ghost.ts), or null. */
+  readonly ghost: Ghost | null;
+  readonly replay: ReplayState | null;
 }
 
 export const IDLE_SWEEP: SweepState = { phase: 'idle', rates: [], steps: 0, completedSteps: 0, totalSteps: 0, points: [], error: null };
@@ -59,6 +70,8 @@ export const INITIAL_RUN: RunState = {
   version: 0,
   boundary: null,
   sweep: IDLE_SWEEP,
+  ghost: null,
+  replay: null,
 };
 
 export const runStore = createStore<RunState>()(() => INITIAL_RUN);

@@ -20,11 +20,12 @@ export interface SeedsState {
   readonly completed: number;
   readonly total: number;
   readonly testRows: number;
+  readonly classes: number;
   readonly curves: readonly SeedCurve[];
   readonly error: string | null;
 }
 
-export const IDLE_SEEDS: SeedsState = { phase: 'idle', seeds: [], steps: 0, completed: 0, total: 0, testRows: 0, curves: [], error: null };
+export const IDLE_SEEDS: SeedsState = { phase: 'idle', seeds: [], steps: 0, completed: 0, total: 0, testRows: 0, classes: 0, curves: [], error: null };
 export const seedsStore = createStore<SeedsState>()(() => IDLE_SEEDS);
 export const useSeeds = <T,>(select: (s: SeedsState) => T): T => useStore(seedsStore, select);
 
@@ -74,7 +75,7 @@ export function createSeedsControl(app: StoreApi<State> = appStore, store: Store
     else if (e.type === 'error') store.setState({ phase: 'error', error: e.message });
     else {
       const phase = e.done ? 'done' : store.getState().phase === 'paused' ? 'paused' : 'running';
-      store.setState({ phase, completed: e.completed, total: e.total, testRows: e.testRows, curves: e.curves });
+      store.setState({ phase, completed: e.completed, total: e.total, testRows: e.testRows, classes: e.classes, curves: e.curves });
     }
   };
   const onFailure = (message: string): void => store.setState({ phase: 'error', error: message });

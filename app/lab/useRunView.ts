@@ -20,7 +20,7 @@ export function useRunView<T>(compute: (s: RunState) => T, ms = 0): T {
       flushSync(() => setView({ compute, value }));
     };
     const unsubscribe = runStore.subscribe((s, prev) => {
-      if (s.version === prev.version && s.series === prev.series && s.boundary === prev.boundary && s.sweep === prev.sweep) return;
+      if (s.version === prev.version && s.series === prev.series && s.boundary === prev.boundary && s.sweep === prev.sweep && s.ghost === prev.ghost) return;
       timer ??= setTimeout(update, Math.max(0, last + ms - performance.now()));
     });
     // Catch up with anything that changed before this subscription (and with a new `compute`).

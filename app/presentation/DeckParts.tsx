@@ -1,7 +1,8 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { CopyLink } from '../shell/CopyLink';
 import type { DeckAction } from './control';
 import { FullscreenButton } from './FullscreenButton';
+import { stepLabels } from './numbering';
 import type { Slide } from './slides';
 import type { DeckParts } from './useDeckParts';
 import { ZoomButtons } from './Zoom';
@@ -10,23 +11,25 @@ interface BarProps {
   slide: Slide;
   k: number;
   total: number;
-  title: string;
   heading: RefObject<HTMLHeadingElement | null>;
   run: (action: DeckAction) => void;
 }
 
-/** The deck's top bar: the step's section and title, "Step k of N", copy link, full screen, exit. */
-export function DeckBar({ slide, k, total, title, heading, run }: BarProps) {
+/** The deck's top bar: the step's section (§) and title, "Step k of N", copy link, full screen, exit. */
+export function DeckBar({ slide, k, total, heading, run }: BarProps) {
+  const { section, title, full } = stepLabels(slide);
   return (
     <header className="deck-bar">
       <h2 ref={heading} tabIndex={-1} className="deck-title">
-        <span className="section-number">{slide.sectionNumber}</span>{' '}
-        {slide.stepsInSection > 1 && <span className="deck-context">{slide.sectionTitle} · </span>}
+        <span className="deck-context">
+          {section}
+          {slide.stepsInSection > 1 && ' ·'}
+        </span>{' '}
         {title}
       </h2>
       <p className="deck-count" aria-live="polite">
         Step {k + 1} of {total}
-        <span className="deck-sr">: {title}</span>
+        <span className="deck-sr">: {full}</span>
       </p>
       <div className="deck-actions">
         <CopyLink />
@@ -45,36 +48,47 @@ interface NavProps {
   more: boolean;
   parts: DeckParts;
   run: (action: DeckAction) => void;
+  /** What the keyboard is doing (a live line: see DeckStatus). */
+  status?: ReactNode;
+  /** The deck's own buttons (overview, theme, keys), beside Next. */
+  tools?: ReactNode;
 }
 
-/** The deck's bottom bar: previous, the keys (and a cue while the step has more below or to reveal), next. */
-export function DeckNav({ k, total, more, parts, run }: NavProps) {
+/**
+ * The deck's bottom bar: previous, the deck's status (or a cue: what → reveals next on this step, or that
+ * it has more below; and a hint), the tools and the text size, next.
+ */
+export function DeckNav({ k, total, more, parts, run, status, tools }: NavProps) {
   return (
     <footer className="deck-nav">
       <button type="button" onClick={() => run('previous')} disabled={k === 0 && parts.shown === 0} aria-keyshortcuts="ArrowLeft PageUp">
         ← Previous
       </button>
-      {(more || parts.next) && (
-        <p className="deck-cue" aria-hidden="true" data-testid={more ? 'deck-more' : 'deck-reveal'}>
-          {more ? (
-            <>
-              More below: <kbd>↓</kbd> or <kbd>→</kbd>
-            </>
-          ) : (
-            <>
-              <kbd>→</kbd> {parts.next} ({parts.shown + 1} of {parts.reveals})
-            </>
+      <div className="deck-nav-middle">
+        <p className="deck-keys" aria-hidden="true">
+          {more && (
+            <span className="deck-more" data-testid="deck-more">
+              More below: <kbd>↓</kbd> <kbd>→</kbd>
+            </span>
           )}
+          {!more && parts.next && (
+            <span className="deck-more" data-testid="deck-reveal">
+              <kbd>→</kbd> {parts.next} ({parts.shown + 1} of {parts.reveals})
+            </span>
+          )}{' '}
+          <span className="deck-hint">
+            <kbd>Enter</kbd> on a slider adjusts it · <kbd>?</kbd> keys
+          </span>
         </p>
-      )}
-      <p className="deck-keys" aria-hidden="true">
-        <kbd>←</kbd> <kbd>→</kbd> <kbd>Space</kbd> <kbd>PgUp</kbd> <kbd>PgDn</kbd> <kbd>Home</kbd> <kbd>End</kbd> · <kbd>↑</kbd> <kbd>↓</kbd> scroll ·{' '}
-        <kbd>F</kbd> full screen · <kbd>+</kbd> <kbd>−</kbd> text size · <kbd>Esc</kbd> leave
-      </p>
-      <ZoomButtons />
+        {status}
+      </div>
       <p className="deck-sr" aria-live="polite">
         {parts.shown > 0 ? `Shown: ${parts.revealed.join(', ')}` : ''}
       </p>
+      <div className="deck-tools">
+        {tools}
+        <ZoomButtons />
+      </div>
       <button type="button" onClick={() => run('next')} disabled={k === total - 1 && !more && !parts.next} aria-keyshortcuts="ArrowRight PageDown Space">
         Next →
       </button>

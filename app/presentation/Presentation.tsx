@@ -7,9 +7,11 @@ import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './co
 import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
-import { usePresentationKeys } from './usePresentationKeys';
+import { DeckLayers, DeckStatus, DeckTools } from './DeckTools';
+import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
 import './presentation.css';
+import './projector.css';
 import './fit.css';
 
 /**
@@ -27,7 +29,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
 
   const parts = useDeckParts(slides, k, body);
   const run = useDeckActions(slides, body, parts);
-  usePresentationKeys(run);
+  const controls = useDeckControls(slides, run, heading);
   const more = useMoreBelow(body, k);
 
   useEffect(() => {
@@ -42,10 +44,9 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   }, [k]);
 
   if (!slide) return null;
-  const title = slide.stepsInSection > 1 ? slide.step.title : slide.sectionTitle;
   return (
     <div className="deck" ref={deck} role="region" aria-label="Presentation">
-      <DeckBar slide={slide} k={k} total={total} title={title} heading={heading} run={run} />
+      <DeckBar slide={slide} k={k} total={total} heading={heading} run={run} />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
         <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`} data-shown={parts.shown}>
@@ -56,7 +57,8 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
           </ErrorBoundary>
         </div>
       </main>
-      <DeckNav k={k} total={total} more={more} parts={parts} run={run} />
+      <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
+      <DeckLayers controls={controls} slides={slides} current={k} />
     </div>
   );
 }

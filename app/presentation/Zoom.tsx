@@ -6,17 +6,17 @@ import { controlOwnsKey } from './control';
 const clampZoom = (z: number) => Math.min(ZOOM.max, Math.max(ZOOM.min, Math.round(z)));
 const zoomBy = (d: number) => appStore.getState().setNav({ zoom: clampZoom(appStore.getState().zoom + d) });
 
-/** The key's change of zoom: + (or =) larger, − smaller, 0 back to 100 %. */
-function zoomKey(e: KeyboardEvent): number | 'reset' | null {
+/** The key's change of zoom: + (or =) larger, − smaller. (Digits are the deck's "go to step".) */
+function zoomKey(e: KeyboardEvent): number | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   if (e.key === '+' || e.key === '=') return ZOOM.step;
-  if (e.key === '-' || e.key === '_') return -ZOOM.step;
-  return e.key === '0' ? 'reset' : null;
+  return e.key === '-' || e.key === '_' ? -ZOOM.step : null;
 }
 
 /**
  * The presenter's zoom: the deck's text size (the root font size, which every panel's rem follows)
- * times `zoom` %, so a step reflows at the new size instead of being scaled as a picture. Keys + − 0.
+ * times `zoom` %, so a step reflows at the new size instead of being scaled as a picture. Keys + and −
+ * (the deck's key routing leaves them alone; a focused control or text field keeps them).
  */
 export function useDeckZoom(): void {
   const zoom = useAppState((s) => s.zoom);
@@ -33,8 +33,7 @@ export function useDeckZoom(): void {
       const d = zoomKey(e);
       if (d === null) return;
       e.preventDefault();
-      if (d === 'reset') appStore.getState().setNav({ zoom: 100 });
-      else zoomBy(d);
+      zoomBy(d);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -35,34 +35,5 @@ export function controlOwnsKey(target: EventTarget | null, key: string): boolean
   return activates && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'button' || role === 'link');
 }
 
+/** What the deck's bars and its moving keys do (the other keys' actions: see keys.ts). */
 export type DeckAction = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'fullscreen' | 'scroll-down' | 'scroll-up';
-
-/** The deck's keys: → Space PageDown forward, ← Shift+Space PageUp back, Home, End, Esc, F; ↓ ↑ scroll a tall step. */
-export function deckAction(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>): DeckAction | null {
-  if (e.altKey || e.ctrlKey || e.metaKey) return null;
-  if (e.key === 'Escape') return 'exit';
-  if (controlOwnsKey(e.target, e.key)) return null;
-  switch (e.key) {
-    case 'ArrowRight':
-    case 'PageDown':
-      return 'next';
-    case ' ':
-      return e.shiftKey ? 'previous' : 'next';
-    case 'ArrowLeft':
-    case 'PageUp':
-      return 'previous';
-    case 'ArrowDown':
-      return 'scroll-down';
-    case 'ArrowUp':
-      return 'scroll-up';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    case 'f':
-    case 'F':
-      return 'fullscreen';
-    default:
-      return null;
-  }
-}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { CopyLink } from './CopyLink';
 import { Section } from './Section';
+import { ThemeButton } from './ThemeButton';
 import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
@@ -53,6 +54,7 @@ function Notebook() {
         </div>
         <div className="masthead-actions">
           <CopyLink />
+          <ThemeButton />
           <PresentButton />
         </div>
       </header>

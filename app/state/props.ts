@@ -23,6 +23,12 @@ interface Common<V> {
    * pauses). Defaults to yes for numbers and points, no for words and switches.
    */
   readonly coalesce?: boolean;
+  /**
+   * The value says where the reader is on the page (the section), not what the page computes: when
+   * Back or Forward undo a setting, it keeps its current value, so the page stays where the reader is.
+   * Only an entry that differs in nothing else (a table-of-contents click) brings it back.
+   */
+  readonly place?: boolean;
   /** The control's label, as the page prints it. */
   readonly label?: string;
 }

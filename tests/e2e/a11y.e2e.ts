@@ -123,6 +123,40 @@ test('axe: no serious or critical violation on any presentation step, every part
   expect(problems).toEqual([]);
 });
 
+test('axe: the deck’s grabbed slider, overview, list of keys and status line, in the projector and dark themes (1280×720)', async () => {
+  const { page, problems } = await openAt('?present=1&section=gamma-beta&theme=projector', { viewport: { width: 1280, height: 720 } });
+  const gamma = page.getByRole('slider', { name: 'γ (scale)' });
+  await gamma.waitFor();
+  const found: Record<string, Finding[]> = {};
+  const check = async (what: string) => {
+    const v = await axe(page);
+    if (v.length > 0) found[what] = v;
+  };
+  for (const theme of ['projector', 'dark']) {
+    await gamma.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Adjusting γ/).waitFor();
+    await check(`${theme}: grabbed slider and status`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('o');
+    await page.getByRole('dialog', { name: 'All steps' }).waitFor();
+    await check(`${theme}: overview`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keys' }).waitFor();
+    await check(`${theme}: keys`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('2');
+    await check(`${theme}: typing a step number`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('t'); // projector → system, then (below) → light → dark
+    await page.keyboard.press('t');
+    await page.keyboard.press('t');
+  }
+  expect(found).toEqual({});
+  expect(problems).toEqual([]);
+});
+
 test('keyboard: Tab reaches every control in order, each with a visible focus indicator, and never gets stuck', async () => {
   const { page } = await openAt('', { viewport: { width: 1440, height: 900 } });
   await drawEverything(page);

@@ -52,6 +52,17 @@ export async function openAt(query = '', { base, beforeGoto, ...options }: OpenO
   return { page, context, problems };
 }
 
+/**
+ * A fresh browser context with one empty page (about:blank), for tests that run code in Chromium
+ * rather than the app; the context closes when the test finishes.
+ */
+export async function openBlank(): Promise<Opened> {
+  const context = await (await sharedBrowser()).newContext();
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  return { page, context, problems: watchConsole(page) };
+}
+
 /** A download's bytes (over the connection: the shared browser's files are not this process's to read). */
 export async function downloaded(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];

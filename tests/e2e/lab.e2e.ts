@@ -1,6 +1,6 @@
 import { expect, test, vi } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { downloaded, openAt } from './browser';
+import { afterFrames, downloaded, openAt } from './browser';
 
 /** Opens the notebook at the training lab with these query settings, and waits for its run at step 0. */
 async function openLab(query: string): Promise<{ page: Page; problems: string[] }> {
@@ -8,6 +8,9 @@ async function openLab(query: string): Promise<{ page: Page; problems: string[] 
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
   return { page, problems };
 }
+
+/** A ReLU network both of whose variants diverge at lr 10 within a few steps (and some sweep rates at lr 0.3). */
+const RELU = 'lab-act=relu&lab-init=he&lab-depth=2';
 
 /** The lab's own region: other sections have buttons with the same names (Reset, …). */
 const lab = (page: Page) => page.locator('#lab');
@@ -96,6 +99,36 @@ async function downloadCsv(page: Page): Promise<string[]> {
   return (await downloaded(download)).toString('utf8').trimEnd().split('\n');
 }
 
+/**
+ * Every lab chart's axis titles, measured in the page: problems in words (a title over a tick label
+ * or another title, a title cut off at the chart's edge, a chart without both titles), and each
+ * chart's y tick labels. Boxes are the browser's own, so this holds at any width.
+ */
+async function axisTitleProblems(page: Page): Promise<{ problems: string[]; yTicks: Record<string, string[]> }> {
+  return page.locator('#lab .lab-chart[role="img"]').evaluateAll((charts) => {
+    const problems: string[] = [];
+    const yTicks: Record<string, string[]> = {};
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const chart of charts) {
+      if (!chart.querySelector('svg')) continue; // the decision boundaries are canvases
+      const name = (chart.getAttribute('aria-label') ?? '').slice(0, 50);
+      const box = chart.getBoundingClientRect();
+      const titles = [...chart.querySelectorAll('.lab-axis-title')];
+      if (titles.length !== 2) problems.push(`${name}: ${titles.length} axis titles`);
+      const ticks = [...chart.querySelectorAll('.recharts-cartesian-axis-tick-value')];
+      yTicks[name] = [...chart.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? '');
+      for (const t of titles) {
+        const r = t.getBoundingClientRect();
+        if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(`${name}: “${t.textContent}” is cut off`);
+        for (const k of ticks) if (hit(r, k.getBoundingClientRect())) problems.push(`${name}: “${t.textContent}” covers the tick “${k.textContent}”`);
+        for (const u of titles) if (u !== t && hit(r, u.getBoundingClientRect())) problems.push(`${name}: the titles cover each other`);
+        if (parseFloat(getComputedStyle(t).fontSize) < 12) problems.push(`${name}: “${t.textContent}” is under 12 px`);
+      }
+    }
+    return { problems, yTicks };
+  });
+}
+
 test('2-D data: Play trains in the Worker and draws every chart; Pause stops it; the download holds every logged step', async () => {
   const { page, problems } = await openLab('lab-speed=0');
   const worker = await tapWorker(page);
@@ -144,16 +177,28 @@ test('the Figure 1 preset loads the Fashion-MNIST subset in the Worker and train
 });
 
 test('the learning-rate sweep finishes and says which rates each network survived', async () => {
-  const { page, problems } = await openLab('lab-lr=0.3');
+  // ReLU, He, 2 hidden layers (the lab's first defaults): the largest rates diverge, so the band has marks.
+  const { page, problems } = await openLab(`${RELU}&lab-lr=0.3`);
   await lab(page).getByRole('button', { name: 'Run the sweep' }).click();
   const summary = page.getByTestId('sweep-summary');
   await summary.waitFor({ timeout: 45_000 });
-  expect(await summary.textContent()).toMatch(/^Without BN, .*; with BN, .*\.$/);
+  expect(await summary.textContent()).toMatch(/^Look for the range of rates that work\. Reached at least [\d.]+ % test accuracy after 400 steps .*Without BN, .*; with BN, .*\.$/);
   const rows = page.locator('.lab-sweep-table tbody tr');
   expect(await rows.count()).toBe(9);
   expect(await rows.allTextContents()).toHaveLength(9);
   expect(await rows.first().locator('th').textContent()).toBe('0.003');
   expect(await rows.nth(4).locator('th').textContent()).toBe('0.3');
+  // A diverged run has no loss: its × is in the band above the plot, never inside the loss scale.
+  const divergedCells = (await page.locator('.lab-sweep-table tbody td').allTextContents()).filter((t) => t.startsWith('diverged')).length;
+  expect(divergedCells).toBeGreaterThan(0);
+  const marks = await page.getByRole('img', { name: /^Final loss against learning rate/ }).evaluate((chart) => {
+    const plotTop = chart.querySelector('.recharts-cartesian-grid')!.getBoundingClientRect().top;
+    return [...chart.querySelectorAll('.lab-sweep-diverged')].map((m) => m.getBoundingClientRect().bottom - plotTop);
+  });
+  expect(marks).toHaveLength(divergedCells);
+  for (const below of marks) expect(below).toBeLessThan(0);
+  expect(await page.locator('#lab .lab-sweep-band text').textContent()).toBe('diverged');
+  expect(await page.getByRole('list', { name: 'How to read the sweep chart' }).textContent()).toMatch(/Without BN diverged \(upper row of the band above the plot: no loss to draw\)/);
   expect(problems).toEqual([]);
   await page.close();
 });
@@ -177,30 +222,74 @@ test('every settings select shows its whole option text, at 1280 px and on a 390
   }
 });
 
-test('gradient norms spanning many decades (Adam, lr 1): at most 6 y labels, clear of the sideways “norm (log)” title', async () => {
+test('every chart has axis titles with units, clear of its tick labels, at 1280 px and on a 390 px phone (Adam, lr 1: norms over many decades)', async () => {
   const { page, problems } = await openLab('lab-opt=adam&lab-lr=1&lab-speed=0');
   const worker = await tapWorker(page);
   await lab(page).getByRole('button', { name: 'Play' }).click();
   await untilStep(page, 2000);
   await pauseAndHold(page, worker);
-  const chart = page.getByRole('img', { name: /^Gradient norm of weight layer \d over training/ });
-  const measure = () =>
-    chart.evaluate((el) => {
-      const rect = (e: Element) => e.getBoundingClientRect();
-      const ticks = [...el.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => ({ text: t.textContent ?? '', left: rect(t).left, right: rect(t).right }));
-      const title = [...el.querySelectorAll('.recharts-label')].find((t) => t.textContent === 'norm (log)');
-      return { ticks, titleRight: title ? rect(title).right : NaN };
+  await lab(page).getByRole('button', { name: 'Run the sweep' }).click();
+  await page.getByTestId('sweep-summary').waitFor({ timeout: 45_000 });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    // Every chart has drawn its axes at this width (the gradient norms' first): then nothing may overlap.
+    const { problems: overlaps, yTicks } = await vi.waitFor(async () => {
+      const m = await axisTitleProblems(page);
+      const grad = Object.entries(m.yTicks).find(([k]) => k.startsWith('Gradient norm of weight layer'))?.[1] ?? [];
+      expect(grad.length).toBeGreaterThanOrEqual(2);
+      return m;
+    }, { timeout: 10_000, interval: 100 });
+    expect(overlaps, `at ${width} px`).toEqual([]);
+    const titles = await page.locator('#lab .lab-axis-title').allTextContents();
+    for (const t of ['loss (cross-entropy, nats)', 'accuracy (%)', '‖∂L/∂W‖ (log scale)', 'input to the activation', 'training step', 'final loss (cross-entropy, nats)', 'learning rate (log scale)']) {
+      expect(titles, t).toContain(t);
+    }
+    // Accuracy in per cent; at most 6 labels on a log axis spanning many decades.
+    expect(Object.entries(yTicks).find(([k]) => k.startsWith('Accuracy'))?.[1]).toEqual(['0', '25', '50', '75', '100']);
+    const grad = Object.entries(yTicks).find(([k]) => k.startsWith('Gradient norm of weight layer'))![1];
+    expect(grad.length).toBeLessThanOrEqual(6);
+  }
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('divergence stays in view beside the charts: a status in the sticky bar (1280 × 720) and marks on the charts (390 px)', async () => {
+  const { page, problems } = await openAt(`?${RELU}&lab-lr=10&lab-speed=0#lab`, { viewport: { width: 1280, height: 720 } });
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 20_000 });
+  await lab(page).getByRole('button', { name: 'Play' }).click();
+  const status = page.getByTestId('lab-status');
+  await status.filter({ hasText: /Training stopped\./ }).waitFor({ timeout: 20_000 });
+  expect(await status.textContent()).toMatch(/^⚠ Without BN diverged at step \d+, with BN at step \d+\. Training stopped\. Show details$/);
+  // Scrolled to the charts, the full notice is under the sticky bar or above it; the status is in view, on top.
+  const seen = async (testId: string) =>
+    page.getByTestId(testId).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= innerHeight && !!top && el.contains(top);
     });
-  // The chart has drawn its axis for the final data: labels and the title.
-  const boxes = await vi.waitFor(async () => {
-    const b = await measure();
-    expect(b.ticks.length).toBeGreaterThanOrEqual(2);
-    expect(b.titleRight).not.toBeNaN();
-    return b;
-  }, { timeout: 10_000, interval: 100 });
-  expect(boxes.ticks.length).toBeGreaterThanOrEqual(2);
-  expect(boxes.ticks.length).toBeLessThanOrEqual(6);
-  for (const t of boxes.ticks) expect(t.left, t.text).toBeGreaterThan(boxes.titleRight);
+  for (const chart of [/^Loss over training steps/, /^Accuracy over training steps/, /^Gradient norm of weight layer/]) {
+    await page.getByRole('img', { name: chart }).evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await afterFrames(page);
+    expect(await seen('diverged-plain'), `notice, ${chart}`).toBe(false);
+    expect(await seen('lab-status'), `status, ${chart}`).toBe(true);
+  }
+  // “Show details” brings the full notice out from under the bar (scrolling smoothly).
+  await status.getByRole('button', { name: 'Show details' }).click();
+  await vi.waitFor(async () => expect(await seen('diverged-plain')).toBe(true), { timeout: 5_000, interval: 100 });
+  // On a phone the run bar does not stick: each chart marks where each network diverged, inside the chart.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const loss = page.getByRole('img', { name: /^Loss over training steps/ });
+  await loss.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await afterFrames(page);
+  expect(await loss.getAttribute('aria-label')).toMatch(/Without BN diverged at step \d+: its lines stop there\. With BN diverged at step \d+: its lines stop there\.$/);
+  const marks = await loss.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll('.lab-diverged-mark text')].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, inside: r.left >= box.left && r.right <= box.right && r.top >= 0 && r.bottom <= innerHeight };
+    });
+  });
+  expect(marks).toEqual([{ text: '✕ Without BN diverged', inside: true }, { text: '✕ With BN diverged', inside: true }]);
   expect(problems).toEqual([]);
   await page.close();
 });

@@ -104,3 +104,25 @@ for (const [width, height] of [
     expect(problems).toEqual([]);
   });
 }
+
+test('the lab’s step with a run and its verdict fits both sizes (a link that resumes the lab at step 800)', async () => {
+  const { page, problems } = await openAt('?present=1&step=32&lab-step=800', { viewport: { width: 1280, height: 720 } });
+  const verdict = page.getByTestId('lab-verdict');
+  // Replayed to step 800 and paused there, with the verdict on that run.
+  await page.waitForFunction(
+    () => document.querySelector('.lab-position')?.textContent?.includes('Step 800') && (document.querySelector('[data-testid=lab-verdict]')?.getAttribute('data-advantage') ?? 'unknown') !== 'unknown',
+    null,
+    { timeout: 30_000 },
+  );
+  await expect(verdict.isVisible()).resolves.toBe(true);
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await settled(page);
+    const r = await measureDeck(page);
+    expect({ size: `${width}×${height}`, problems: problemsOf({ ...r, reveal: null }) }).toEqual({ size: `${width}×${height}`, problems: [] });
+  }
+  expect(problems).toEqual([]);
+});

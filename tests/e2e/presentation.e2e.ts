@@ -1,3 +1,5 @@
+// This file is longer than 300 lines: the presentation's e2e cases share one browser and its helpers
+// (keys, grab and release, overview, go-to-step, theme), and splitting them would duplicate those.
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openAt } from './browser';
@@ -52,17 +54,20 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
   await page.keyboard.press('Home');
   expect(await progress(page)).toEqual([1, n]);
 
-  // Controls work inside a step: Tab to γ on the γ-and-β step and move it with the arrows.
+  // Controls work inside a step: Tab to γ on the γ-and-β step, Enter to adjust it, and move it with the arrows.
   while (!(await title(page))?.includes('γ and β')) await page.keyboard.press('ArrowRight');
+  await page.getByLabel('γ (scale)').waitFor(); // the step's panel is in
   const at = await progress(page);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.getAttribute('type') === 'range' && document.activeElement.id !== '' && document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent === 'γ (scale)')) break;
   }
+  await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('gamma-value').textContent()).resolves.toBe('1.1');
   expect(await progress(page)).toEqual(at);
+  await page.keyboard.press('Escape'); // lets go of γ; the next Esc leaves
 
   // Large type, no sideways scrolling, and the step fits the width.
   const sizes = await page.evaluate(() => ({
@@ -142,15 +147,188 @@ test('zoomed in, a step taller than a 1280×720 screen: the cue says there is mo
   await page.keyboard.press('ArrowLeft');
   expect((await progress(page))[0]).toBe(15);
   await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeCloseTo(top, -1);
-  // − and + step the zoom (kept in the address), 0 resets it.
+  // − and + step the zoom (kept in the address); at 100 % it leaves the address.
   await page.keyboard.press('-');
   await expect(page.getByRole('group', { name: 'Text size' }).textContent()).resolves.toContain('150 %');
   await page.waitForFunction(() => new URLSearchParams(window.location.search).get('zoom') === '150');
-  await page.keyboard.press('0');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('-');
   await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('zoom'));
+  await page.keyboard.press('+');
+  await expect(page.getByRole('group', { name: 'Text size' }).textContent()).resolves.toContain('110 %');
   await page.goto(`${baseUrl()}?present=1&step=7`);
   await page.locator('.deck .bn-plot .axis text').first().waitFor();
   const tick = await page.locator('.deck .bn-plot .axis text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(tick).toBeGreaterThanOrEqual(20);
+  expect(problems).toEqual([]);
+});
+
+// ---- The deck owns its keys; pacing (issue 12) ----
+
+const gammaSlider = (page: Page) => page.getByRole('slider', { name: 'γ (scale)' });
+const gammaText = (page: Page) => page.getByTestId('gamma-value').textContent();
+const status = (page: Page) => page.getByTestId('deck-status').textContent();
+
+/** Drags the element's centre `dx` pixels sideways with the mouse. */
+async function drag(page: Page, target: ReturnType<Page['locator']>, dx: number, from = 0.5): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to drag');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * from + dx, y, { steps: 6 });
+  await page.mouse.up();
+}
+
+test('after dragging γ or a point, → moves the deck and leaves the value where the drag put it', async () => {
+  const { page, problems } = await openAt('?present=1&section=gamma-beta', { viewport: { width: 1280, height: 720 } });
+  await gammaSlider(page).waitFor();
+  const [k] = await progress(page);
+  // γ runs from −3 to 3 and starts at 1: its thumb is two thirds along.
+  await drag(page, gammaSlider(page), 120, 2 / 3);
+  const dragged = await gammaText(page);
+  expect(dragged).not.toBe('1');
+  expect(await gammaSlider(page).evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  expect((await progress(page))[0]).toBe(k + 1);
+  await page.keyboard.press('ArrowLeft');
+  expect((await progress(page))[0]).toBe(k);
+  await expect(gammaText(page)).resolves.toBe(dragged);
+
+  // A dragged point of the mini-batch (step 2) keeps the focus, and → still moves the deck.
+  await page.goto(`${baseUrl()}?present=1&section=batch`);
+  const point = page.getByRole('slider', { name: /^Sample 1 / });
+  await point.waitFor();
+  const before = await point.getAttribute('aria-valuenow');
+  await drag(page, point.locator('.dot-mark'), 60);
+  const moved = await point.getAttribute('aria-valuenow');
+  expect(moved).not.toBe(before);
+  expect(await point.evaluate((el) => el === document.activeElement)).toBe(true);
+  const [b] = await progress(page);
+  await page.keyboard.press('ArrowRight');
+  expect((await progress(page))[0]).toBe(b + 1);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('slider', { name: /^Sample 1 / }).getAttribute('aria-valuenow')).resolves.toBe(moved);
+  expect(problems).toEqual([]);
+});
+
+test('Enter grabs the γ slider (→ moves γ), Esc lets go, a second Esc leaves (screenshot)', async () => {
+  const { page, problems } = await openAt('?present=1&section=gamma-beta', { viewport: { width: 1280, height: 720 } });
+  await gammaSlider(page).waitFor();
+  const at = await progress(page);
+  await gammaSlider(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(gammaSlider(page).getAttribute('data-grabbed')).resolves.toBe('true');
+  await expect(status(page)).resolves.toBe('Adjusting γ (scale): ← → change it · Esc lets go');
+  await page.keyboard.press('ArrowRight');
+  await expect(gammaText(page)).resolves.toBe('1.05');
+  expect(await progress(page)).toEqual(at);
+  // The cue is seen: a dashed ring around the grabbed slider.
+  expect(await gammaSlider(page).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dashed');
+  await page.screenshot({ path: 'test-results/presentation-grabbed-1280x720.png' });
+  await page.keyboard.press('Escape');
+  await expect(gammaSlider(page).getAttribute('data-grabbed')).resolves.toBeNull();
+  await expect(deck(page).isVisible()).resolves.toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(deck(page).count()).resolves.toBe(0);
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('gamma') === '1.05');
+  expect(problems).toEqual([]);
+});
+
+test('12 + Enter jumps to step 12; O opens the overview, which fits the screen, and Enter on a cell opens that step (screenshots 1920×1080)', async () => {
+  const { page, problems } = await openAt('?present=1&step=2', { viewport: { width: 1920, height: 1080 } });
+  await deck(page).waitFor();
+  await page.keyboard.press('1');
+  await page.keyboard.press('2');
+  await expect(status(page)).resolves.toBe('Go to step 12_');
+  await page.keyboard.press('Enter');
+  expect((await progress(page))[0]).toBe(12);
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('step') === '12');
+
+  await page.keyboard.press('o');
+  const overview = page.getByRole('dialog', { name: 'All steps' });
+  await overview.waitFor();
+  const cells = overview.getByRole('button', { name: /^Step \d+ / });
+  expect(await cells.count()).toBe((await progress(page))[1]);
+  await expect(overview.getByRole('button', { name: /^Step 12 §11 / }).evaluate((el) => el === document.activeElement && el.getAttribute('aria-current') === 'step')).resolves.toBe(true);
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    const fits = await page.locator('.deck-dialog').evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.getBoundingClientRect().bottom <= window.innerHeight);
+    expect(fits, `overview fits ${size.width}×${size.height}`).toBe(true);
+  }
+  await page.screenshot({ path: 'test-results/presentation-overview-1920x1080.png' });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown'); // a row further: 7 steps a row
+  await page.keyboard.press('Enter');
+  await expect(overview.count()).resolves.toBe(0);
+  expect((await progress(page))[0]).toBe(12 + 1 + 7);
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('deck-title'))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('B blanks the screen until any key, which does nothing else; . and a click too', async () => {
+  const { page, problems } = await openAt('?present=1&step=3', { viewport: { width: 1280, height: 720 } });
+  await deck(page).waitFor();
+  await page.keyboard.press('b');
+  const blank = page.getByTestId('deck-blank');
+  await blank.waitFor();
+  const covered = await page.evaluate(() => [document.elementFromPoint(640, 360), document.elementFromPoint(5, 5), document.elementFromPoint(1275, 715)].every((el) => el?.classList.contains('deck-blank')));
+  expect(covered).toBe(true);
+  expect(await blank.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
+  await page.keyboard.press('ArrowRight');
+  await expect(blank.count()).resolves.toBe(0);
+  expect((await progress(page))[0]).toBe(3);
+  await page.keyboard.press('.');
+  await blank.waitFor();
+  await page.mouse.click(640, 360);
+  await expect(blank.count()).resolves.toBe(0);
+  expect((await progress(page))[0]).toBe(3);
+  expect(problems).toEqual([]);
+});
+
+test('T cycles System → Light → Dark → Projector; the URL keeps it through a reload and back to the notebook (screenshot 1920×1080)', async () => {
+  const { page, problems } = await openAt('?present=1&section=gamma-beta', { viewport: { width: 1920, height: 1080 }, colorScheme: 'dark' });
+  await gammaSlider(page).waitFor();
+  const theme = () => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
+  const deckColours = () => deck(page).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+  expect(await theme()).toBeNull();
+  expect(await deckColours()).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']); // the system's dark
+  const seen: (string | null)[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('t');
+    seen.push(await theme());
+  }
+  expect(seen).toEqual(['light', 'dark', 'projector']);
+  await expect(page.getByRole('button', { name: 'Theme: Projector' }).isVisible()).resolves.toBe(true);
+  expect(await deckColours()).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('theme') === 'projector');
+  await page.screenshot({ path: 'test-results/presentation-projector-1920x1080.png' });
+  await page.reload();
+  await gammaSlider(page).waitFor();
+  expect(await theme()).toBe('projector');
+  await page.keyboard.press('Escape');
+  await expect(deck(page).count()).resolves.toBe(0);
+  expect(await theme()).toBe('projector');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('theme') === 'projector');
+  // Outside the deck T is not a key: the notebook's keyboard is as it was.
+  await page.keyboard.press('t');
+  expect(await theme()).toBe('projector');
+  expect(problems).toEqual([]);
+});
+
+test('?present=1&section=lab opens on the lab’s step; eps=1e-400 is reported, not silently 0', async () => {
+  const { page, problems } = await openAt('?present=1&section=lab', { viewport: { width: 1280, height: 720 } });
+  await deck(page).waitFor();
+  await expect(title(page)).resolves.toContain('Training lab');
+  expect(await page.locator('.deck-slide').getAttribute('data-slide')).toMatch(/^lab:/);
+  const [k] = await progress(page);
+  expect(k).toBeGreaterThan(1);
+  await page.waitForFunction((n) => new URLSearchParams(window.location.search).get('step') === String(n), k);
+  expect(await param(page, 'section')).toBe('lab');
+
+  await page.goto(`${baseUrl()}?eps=1e-400&section=normalize`);
+  const notice = page.locator('.url-notice');
+  await notice.waitFor();
+  await expect(notice.textContent()).resolves.toContain('eps=“1e-400” is too small for a 64-bit number (the smallest is about 5e-324); using 0.');
   expect(problems).toEqual([]);
 });

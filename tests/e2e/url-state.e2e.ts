@@ -12,12 +12,16 @@ async function shownNumbers(page: Page): Promise<string[]> {
 const query = (page: Page) => new URL(page.url()).search;
 /** Waits until the address (written after a quiet pause) has this query. */
 const addressIs = (page: Page, search: string) => page.waitForFunction((s) => window.location.search === s, search, { timeout: 5000 });
-/** The same, ignoring `section` (focusing a control scrolls it into view, which moves the section). */
+/**
+ * The same, ignoring `section` (focusing a control scrolls it into view, which moves the section; Back
+ * keeps it where the reader is), and the version when nothing but the section is left.
+ */
 const settingsAre = (page: Page, search: string) =>
   page.waitForFunction(
     (s) => {
       const q = new URLSearchParams(window.location.search);
       q.delete('section');
+      if (q.toString() === 'v=1') q.delete('v');
       return q.toString() === s;
     },
     search,

@@ -170,9 +170,9 @@ describe('the terminal says what the page says', () => {
     const lab = await labLogs(run, 300);
     const series = createRunSeries(LAB_DEFAULTS.labDepth);
     appendLogs(series, lab);
-    expect(report).toEqual(runReport(series, { plain: null, bn: null }, 150));
+    expect(report).toEqual(runReport(series, { plain: null, bn: null }, 150, 3, true));
     expect(report.advantage).toBe('bn');
-    expect(report.drift).toMatch(/without BN it went from .* \(drifted\); with BN .* \(stayed put\)/);
+    expect(report.drift).toMatch(/without BN it went from .*; with BN it went from .* \(small against its band\)/);
   });
 
   test('--sweep ends with the sentence under the lab’s sweep chart', async () => {

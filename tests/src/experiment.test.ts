@@ -60,8 +60,10 @@ describe('npm run train (scripts/train-cli.ts)', () => {
     const args = ['--dataset', 'moons', '--steps', '30', '--log-every', '10', '--batch', '16', '--seed', '5'];
     const { code, out } = await runCli(args);
     expect(code).toBe(0);
-    const lines = out.map((l) => JSON.parse(l));
+    // The last line is the page's report of the run (tests/scripts/train-cli.node.test.ts checks it).
+    const lines = out.slice(0, -1).map((l) => JSON.parse(l));
     expect(lines.map((l) => l.step)).toEqual([10, 20, 30]);
+    expect(JSON.parse(out.at(-1)!)).toHaveProperty('report.headline');
     const { comparison } = createExperiment({ dataset: 'moons', logEvery: 10, evalEvery: 10, batch: 16, seed: 5 });
     const logs = stepComparison(comparison, 30).logs;
     lines.forEach((line, i) => {
@@ -74,11 +76,11 @@ describe('npm run train (scripts/train-cli.ts)', () => {
   });
 
   test('a diverged variant prints {"diverged": …}; when both stop, a last line at that step ends the run', async () => {
-    const one = (await runCli(['--lr', '30', '--output-bn', '--steps', '20', '--batch', '16'])).out.map((l) => JSON.parse(l));
+    const one = (await runCli(['--lr', '30', '--output-bn', '--steps', '20', '--batch', '16'])).out.slice(0, -1).map((l) => JSON.parse(l));
     expect(one).toHaveLength(2);
     expect(one[0].plain.diverged.reason).toMatch(/exceeded/);
     expect(one[0].bn.trainLoss).toBeGreaterThan(0);
-    const both = (await runCli(['--lr', '1000', '--steps', '50'])).out.map((l) => JSON.parse(l));
+    const both = (await runCli(['--lr', '1000', '--steps', '50'])).out.slice(0, -1).map((l) => JSON.parse(l));
     expect(both).toHaveLength(1);
     expect(both[0].step).toBe(Math.max(both[0].plain.diverged.step, both[0].bn.diverged.step));
   });
@@ -87,7 +89,8 @@ describe('npm run train (scripts/train-cli.ts)', () => {
     const { out } = await runCli(['--sweep', '0.1,3', '--steps', '20', '--depth', '1', '--batch', '16']);
     const e = createExperiment({ depth: 1, batch: 16 });
     const want = runSweep({ ...experimentComparisonOptions(e.settings), learningRates: [0.1, 3], steps: 20 }, e.data);
-    expect(out.map((l) => JSON.parse(l))).toEqual(JSON.parse(JSON.stringify(want)));
+    expect(out.slice(0, -1).map((l) => JSON.parse(l))).toEqual(JSON.parse(JSON.stringify(want)));
+    expect(JSON.parse(out.at(-1)!)).toHaveProperty('report.sweep');
   });
 
   test('--help documents every option the parser takes, each on a line of its own with its argument', async () => {

@@ -1,8 +1,10 @@
-import type { SweepPoint, VariantName } from '../../../src';
+import type { Divergence, SweepPoint, VariantName } from '../../../src';
 import { fmt, sub } from '../../ui/format';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
-import { VARIANT_LABEL, VARIANT_PHRASE } from './variants';
+import { VARIANT_PHRASE } from './variants';
+
+const NETWORK: Readonly<Record<VariantName, string>> = { plain: 'The network without BN', bn: 'The network with BN' };
 
 /**
  * The “what to look for” line under each of the lab's charts, with the run's own numbers: drift of
@@ -33,7 +35,9 @@ export interface Drift {
   readonly to: number;
   /** |to − from| in widths of the 15–85 % band (mean of both windows). */
   readonly bands: number;
-  readonly word: 'drifted' | 'moved a little' | 'stayed put';
+  /** The 15–85 % band's width (mean of both windows). */
+  readonly band: number;
+  readonly word: 'drifted' | 'moved a little against its band' | 'small against its band';
   /** The steps each window spans. */
   readonly first: readonly [number, number];
   readonly last: readonly [number, number];
@@ -53,22 +57,33 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   const band = (mean(s.q85[l], 0, k) - mean(s.q15[l], 0, k) + mean(s.q85[l], n - k, n) - mean(s.q15[l], n - k, n)) / 2;
   if (![from, to, band].every(Number.isFinite)) return null;
   const bands = Math.abs(to - from) / Math.max(band, 1e-12);
-  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little' : 'stayed put';
-  return { from, to, bands, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
+  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little against its band' : 'small against its band';
+  return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
 
-const bandsText = (b: number): string => (b >= 100 ? 'over 100' : fmt(b, 2));
+/** 2–3 significant digits: 45.62 → “46”, 0.0734 → “0.073”. */
+const sig = (x: number): string => fmt(Number(x.toPrecision(2)), 6);
 
-/** The quantile chart's caption: did each network's watched input drift, measured. */
-export function driftCaption(series: RunSeries, layer: number): string | null {
+/**
+ * A band this narrow next to how far the median moved means the unit feeds almost the same value
+ * for every example: a signal that has all but vanished, not a distribution that drifts.
+ */
+const COLLAPSED = 0.05;
+
+function driftPart(v: VariantName, x: Drift): string {
+  const moved = `${VARIANT_PHRASE[v]} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
+  if (x.band < COLLAPSED * Math.max(Math.abs(x.from), Math.abs(x.to), Math.abs(x.to - x.from)))
+    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the unit gets almost the same input for every example (its signal has all but vanished)`;
+  return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
+}
+
+/** The quantile chart's caption: did each network's watched input drift, measured, with what BN does and does not do. */
+export function driftCaption(series: RunSeries, layer: number, bnBefore = true): string | null {
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
-  const part = (v: VariantName) => {
-    const x = d[v]!;
-    return `${VARIANT_PHRASE[v]} it went from ${fmt(x.from, 3)} to ${fmt(x.to, 3)}, ${bandsText(x.bands)} times the width of its 15–85 % band (${x.word})`;
-  };
   const p = d.plain;
-  return `Look for a median that wanders. Between steps ${count(p.first[0])}–${count(p.first[1])} and ${count(p.last[0])}–${count(p.last[1])}, the watched unit’s median input: ${part('plain')}; ${part('bn')}.`;
+  const why = bnBefore ? ' With BN before the activation this input is re-standardised on every batch (its batch mean is β), so its median stays near β largely by construction; whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).' : '';
+  return `Look for a median that wanders. Between steps ${count(p.first[0])}–${count(p.first[1])} and ${count(p.last[0])}–${count(p.last[1])}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
 }
 
 export interface Overfit {
@@ -78,15 +93,28 @@ export interface Overfit {
   readonly train: number;
 }
 
-/** A network's test loss has risen at least 25 % (and 0.05) above its lowest while its training loss is under half of it. */
+/** Running median of 5 evaluations of the test loss, at each evaluation from the 5th on. */
+function runningMedian(s: VariantSeries): Float64Array {
+  const out = new Float64Array(Math.max(0, s.testN - 4));
+  for (let j = 4; j < s.testN; j++) out[j - 4] = median(s.testLoss, j - 4, j + 1);
+  return out;
+}
+
+/**
+ * Overfitting, robust to a noisy evaluation: the test loss's running median (5 evaluations) is at
+ * least 25 % (and 0.05) above its lowest, which is at least 10 evaluations back, for the last 3
+ * evaluations in a row, while the training loss is under half of it.
+ */
 export function overfitOf(s: VariantSeries): Overfit | null {
-  if (s.testN < 3 || s.n < 10) return null;
-  let lowest = Infinity, lowestStep = 0;
-  for (let i = 0; i < s.testN; i++) if (s.testLoss[i] < lowest) [lowest, lowestStep] = [s.testLoss[i], s.testStep[i]];
-  const now = s.testLoss[s.testN - 1];
+  const m = runningMedian(s);
+  if (m.length < 13 || s.n < 10) return null;
+  let lowest = Infinity, at = 0;
+  for (let i = 0; i < m.length; i++) if (m[i] < lowest) [lowest, at] = [m[i], i];
+  const now = m[m.length - 1];
+  const risen = (x: number) => x >= 1.25 * lowest && x - lowest >= 0.05;
   const train = median(s.trainLoss, Math.max(0, s.n - Math.max(10, Math.floor(s.n / 10))), s.n);
-  if (!(now >= 1.25 * lowest && now - lowest >= 0.05 && train < now / 2)) return null;
-  return { lowest, lowestStep, now, train };
+  if (m.length - 1 - at < 10 || ![m[m.length - 3], m[m.length - 2], now].every(risen) || !(train < now / 2)) return null;
+  return { lowest, lowestStep: s.testStep[at + 4], now, train };
 }
 
 /** The loss chart's caption: the latest test losses, and overfitting where it shows. */
@@ -97,7 +125,7 @@ export function lossCaption(series: RunSeries): string | null {
   const parts = [`Look for which test curve falls first and lowest. Test loss now: with BN ${latest(bn)}, without ${latest(plain)}.`];
   for (const v of ['bn', 'plain'] as const) {
     const o = overfitOf(series[v]);
-    if (o) parts.push(`${VARIANT_LABEL[v]} is overfitting: its test loss rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss fell to ${value(o.train)}.`);
+    if (o) parts.push(`${NETWORK[v]} is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss fell to ${value(o.train)}.`);
   }
   return parts.join(' ');
 }
@@ -113,25 +141,31 @@ function gradRatio(s: VariantSeries): number {
 }
 
 /** The gradient chart's caption: how the first layer's gradient compares with the output layer's, both networks. */
-export function gradCaption(series: RunSeries): string | null {
+export function gradCaption(series: RunSeries, diverged?: Readonly<Record<VariantName, Divergence | null>>): string | null {
   const L = series.plain.gradNorm.length;
-  if (L < 2) return null;
+  if (L < 2 || diverged?.plain || diverged?.bn) return null;
+  const dead = (['plain', 'bn'] as const).filter((v) => {
+    const s = series[v];
+    return s.n > 0 && s.gradNorm.every((col) => col[s.n - 1] === 0);
+  });
+  if (dead.length) return `${NETWORK[dead[0]]} gets no gradient at all: every ‖∂L/∂W‖ is exactly 0, so its units output the same value (for ReLU, 0: they died) for every input and it cannot learn.`;
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
-  return `Look for a first layer starved of gradient. Lately (median of the last logged steps) ${ratio} is ${fmt(r.plain, 2)} without BN and ${fmt(r.bn, 2)} with BN.`;
+  return `Look for a first layer whose gradient is tiny next to the last layer’s (it then barely learns). Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
 }
 
 /** The rates at which a network trained: did not diverge and reached within 10 % of the best test accuracy of the sweep. */
-export function sweepCaption(points: readonly SweepPoint[]): string | null {
+export function sweepCaption(points: readonly SweepPoint[], steps?: number): string | null {
   const tested = points.flatMap((p) => [p.plain.testAccuracy, p.bn.testAccuracy]).filter((a): a is number => a !== null && Number.isFinite(a));
   if (tested.length === 0) return null;
   const best = Math.max(...tested), bar = 0.9 * best;
-  const list = (rates: number[]) => (rates.length === 0 ? 'no rate' : rates.map((lr) => fmt(lr, 3)).join(', '));
+  const list = (rates: number[]) => (rates.length === 0 ? 'none of these rates' : rates.map((lr) => fmt(lr, 3)).join(', '));
   const part = (v: VariantName) => {
     const trained = points.filter((p) => !p[v].diverged && (p[v].testAccuracy ?? -1) >= bar).map((p) => p.lr);
     const diverged = points.filter((p) => p[v].diverged).map((p) => p.lr);
     return `${VARIANT_PHRASE[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
   };
-  return `Look for the range of rates that work. Reached at least ${percent(bar)} test accuracy (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
+  const after = steps ? ` after ${count(steps)} steps` : '';
+  return `Look for the range of rates that work. Reached at least ${percent(bar)} test accuracy${after} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
 }

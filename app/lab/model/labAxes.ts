@@ -47,11 +47,13 @@ export interface AxisTicks {
 
 /**
  * A linear axis over [lo, hi] with ends and about `count` ticks on round numbers (multiples of a
- * 1-2-2.5-5 step), so the labels read 0, 0.5, 1 rather than −1.36, 0.64, 2.7.
+ * 1-2-2.5-5 step), so the labels read 0, 0.5, 1 rather than −1.36, 0.64, 2.7. `integer`: whole-number
+ * ticks only (a training step 2.5 does not exist): a step under 1 becomes 1, and 2.5 becomes 5.
  */
-export function niceAxis(range: [number, number], count = 5): AxisTicks {
+export function niceAxis(range: [number, number], count = 5, integer = false): AxisTicks {
   const [lo, hi] = range;
-  const step = stepAtLeast((hi - lo) / Math.max(1, count - 1));
+  const nice = stepAtLeast((hi - lo) / Math.max(1, count - 1));
+  const step = integer && !Number.isInteger(nice) ? (nice < 1 ? 1 : 5) : nice;
   const a = Math.floor(lo / step + 1e-9) * step, b = Math.ceil(hi / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let k = 0; a + k * step <= b + step * 1e-9; k++) ticks.push(Number((a + k * step).toPrecision(12)));
@@ -86,12 +88,12 @@ export function labelWidth(text: string, fontSize = 12): number {
 }
 
 /**
- * Width of a y axis whose title is written sideways at its left (it covers x ≈ 10–22 px): room for
- * the title, the longest tick label, and the tick with its gap (8 px), and at least `min`.
+ * Width of a y axis (its title is written above the plot, not beside it): room for the longest tick
+ * label and the tick with its gap (8 px), and at least `min`.
  */
-export function yAxisWidth(labels: readonly string[], min = 52): number {
+export function yAxisWidth(labels: readonly string[], min = 40): number {
   const widest = labels.reduce((w, l) => Math.max(w, labelWidth(l)), 0);
-  return Math.max(min, Math.ceil(26 + widest + 8));
+  return Math.max(min, Math.ceil(widest + 12));
 }
 
 /**
@@ -133,3 +135,6 @@ export function padRange(range: [number, number] | null, pad = 0.05): [number, n
   if (hi - lo < 1e-12) return [lo - 0.5, hi + 0.5];
   return [lo - (hi - lo) * pad, hi + (hi - lo) * pad];
 }
+
+/** A tick of an accuracy axis drawn in per cent: 0.75 → “75” (the values stay fractions, 0–1). */
+export const percentTick = (v: number): string => String(Math.round(v * 1000) / 10);

@@ -1,7 +1,8 @@
 import type { VariantName } from '../../../src';
 import { downsample } from '../../ui/downsample';
 import type { Point } from '../../ui/point';
-import type { RunSeries } from './series';
+import type { RunSeries, VariantSeries } from './series';
+import { type Smoothing, movingMean } from './smallBatch';
 import { VARIANT_LABEL, VARIANT_ORDER } from './variants';
 
 /**
@@ -16,22 +17,34 @@ export interface ChartLine {
   readonly variant: VariantName;
   readonly role: LineRole;
   readonly points: readonly Point[];
+  /** A line of the previous run (see ghost.ts): drawn faint, under the current run's. */
+  readonly ghost?: true;
 }
 
 /** Points per line: about one per three pixels of a chart on a laptop screen. */
 export const MAX_POINTS = 200;
 
-/** Train (every logged mini-batch) and test (every evaluation) lines of both networks, train first. */
-export function metricLines(series: RunSeries, metric: 'loss' | 'accuracy', maxPoints = MAX_POINTS): ChartLine[] {
+/** A network's mini-batch column for `metric`, as logged or as a moving mean (small batches, see smallBatch.ts). */
+function trainColumn(s: VariantSeries, metric: 'loss' | 'accuracy', smoothing: Smoothing | null): ArrayLike<number> {
+  const col = metric === 'loss' ? s.trainLoss : s.trainAccuracy;
+  return smoothing ? movingMean(col, s.n, smoothing.window) : col;
+}
+
+/**
+ * Train (every logged mini-batch, or their moving mean when `smoothing` says so) and test (every
+ * evaluation) lines of both networks, train first.
+ */
+export function metricLines(series: RunSeries, metric: 'loss' | 'accuracy', maxPoints = MAX_POINTS, smoothing: Smoothing | null = null): ChartLine[] {
   const lines: ChartLine[] = [];
+  const train = smoothing ? `mini-batch, ${smoothing.text}` : 'mini-batch';
   for (const role of ['train', 'test'] as const) {
     for (const v of VARIANT_ORDER) {
       const s = series[v];
       const points =
         role === 'train'
-          ? downsample(s.step, metric === 'loss' ? s.trainLoss : s.trainAccuracy, s.n, maxPoints)
+          ? downsample(s.step, trainColumn(s, metric, smoothing), s.n, maxPoints)
           : downsample(s.testStep, metric === 'loss' ? s.testLoss : s.testAccuracy, s.testN, maxPoints);
-      lines.push({ id: `${v}-${role}`, name: `${VARIANT_LABEL[v]}, ${role === 'train' ? 'mini-batch' : 'test set'}`, variant: v, role, points });
+      lines.push({ id: `${v}-${role}`, name: `${VARIANT_LABEL[v]}, ${role === 'train' ? train : 'test set'}`, variant: v, role, points });
     }
   }
   return lines;

@@ -38,6 +38,11 @@ export function positionText(step: number, stepsPerEpoch: number | null): string
   return `Step ${count(step)}${epoch}`;
 }
 
+/** A replay's progress: “Replaying to step 1,234… 40 %” (whole percents, so the text changes rarely). */
+export function replayText(step: number, target: number): string {
+  return `Replaying to step ${count(target)}… ${Math.floor((100 * Math.min(step, target)) / Math.max(1, target))} %`;
+}
+
 /**
  * What the log-scale bars of the latest ‖∂L/∂W‖ cannot show by themselves: exact zeros (no bar: a
  * log scale has no 0) and a network frozen by divergence. `lastStep`: each network's last logged step.

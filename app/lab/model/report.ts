@@ -18,15 +18,16 @@ export interface RunReport {
   readonly gradients: string | null;
 }
 
-export function runReport(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number): RunReport {
-  const v = verdictOf(series, diverged, testRows);
+/** `bnBefore`: BN sits before the activation (the drift caption says what that implies). */
+export function runReport(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number, classes: number, bnBefore: boolean): RunReport {
+  const v = verdictOf(series, diverged, testRows, classes);
   return {
     advantage: v.advantage,
     headline: v.headline,
     lead: v.lead,
     speed: v.speed,
     loss: lossCaption(series),
-    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers) : null,
-    gradients: gradCaption(series),
+    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore) : null,
+    gradients: gradCaption(series, diverged),
   };
 }

@@ -59,13 +59,14 @@ function seriesOf(curve: SeedCurve): RunSeries {
 }
 
 const ADVANTAGE_WORDS: Readonly<Record<Advantage, string>> = {
-  bn: 'BN ahead',
-  'bn-first': 'BN first, then level',
-  mixed: 'BN first, then behind',
-  level: 'level',
-  'plain-first': 'without BN first, then level',
-  plain: 'without BN ahead',
-  unknown: 'no verdict',
+  bn: 'the network with BN is ahead',
+  'bn-first': 'BN got there first and the two are now level',
+  mixed: 'BN got there first, but the network without BN is now ahead',
+  level: 'the two are level',
+  'plain-first': 'the network without BN got there first and the two are now level',
+  plain: 'the network without BN is ahead',
+  neither: 'neither network has learned',
+  unknown: 'there is no verdict',
 };
 
 export interface SeedSummary {
@@ -77,7 +78,7 @@ export interface SeedSummary {
 }
 
 /** The study in one sentence: verdicts per seed, and the spread of test accuracy, at the last step all seeds reached. */
-export function seedSummary(curves: readonly SeedCurve[], testRows: number): SeedSummary | null {
+export function seedSummary(curves: readonly SeedCurve[], testRows: number, classes: number): SeedSummary | null {
   if (curves.length === 0) return null;
   const step = Math.min(...curves.map((c) => c.step));
   if (step === 0) return null;
@@ -86,18 +87,18 @@ export function seedSummary(curves: readonly SeedCurve[], testRows: number): See
   for (const c of curves) {
     const cut: SeedCurve = { ...c, tests: { plain: upTo(c, 'plain', step), bn: upTo(c, 'bn', step) } };
     const diverged = { plain: divergence(c, 'plain', step), bn: divergence(c, 'bn', step) };
-    const a = verdictOf(seriesOf(cut), diverged, testRows).advantage;
+    const a = verdictOf(seriesOf(cut), diverged, testRows, classes).advantage;
     tally[a] = (tally[a] ?? 0) + 1;
     for (const v of VARIANT_ORDER) if (!diverged[v] && cut.tests[v].accuracy.length) last[v].push(cut.tests[v].accuracy.at(-1)!);
   }
-  const verdicts = (Object.keys(ADVANTAGE_WORDS) as Advantage[]).filter((a) => tally[a]).map((a) => `${ADVANTAGE_WORDS[a]} on ${tally[a]}`);
+  const verdicts = (Object.keys(ADVANTAGE_WORDS) as Advantage[]).filter((a) => tally[a]).map((a) => `on ${tally[a]} of ${curves.length} seeds ${ADVANTAGE_WORDS[a]}`);
   const spread = (v: VariantName) => {
     const xs = last[v];
     if (xs.length === 0) return `${VARIANT_PHRASE[v]} every seed diverged`;
     const dropped = curves.length - xs.length;
     return `${VARIANT_PHRASE[v]} ${percent(Math.min(...xs))} to ${percent(Math.max(...xs))} (median ${percent(median(xs))}${dropped ? `; ${dropped} diverged` : ''})`;
   };
-  const text = `Over ${curves.length} seeds at step ${count(step)}: ${verdicts.join(', ')}. Test accuracy ${spread('bn')}; ${spread('plain')}.`;
+  const text = `At step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy ${spread('bn')}; ${spread('plain')}.`;
   return { step, tally, text };
 }
 

@@ -1,7 +1,8 @@
 import type { SweepPoint, SweepVariantResult, VariantName } from '../../../src';
 import type { Point } from '../../ui/point';
 import { fmt } from '../../ui/format';
-import { VARIANT_ORDER } from './variants';
+import { type AxisTicks, niceAxis } from './labAxes';
+import { VARIANT_ORDER, VARIANT_PHRASE } from './variants';
 
 /**
  * The learning-rate sweep, shaped for its chart and table: final losses where a network survived,
@@ -10,7 +11,7 @@ import { VARIANT_ORDER } from './variants';
 export interface SweepView {
   /** Final loss per learning rate, for rates the network survived. */
   readonly lines: Readonly<Record<VariantName, readonly Point[]>>;
-  /** Rates at which the network diverged (drawn as markers along the top of the chart). */
+  /** Rates at which the network diverged (marked in a band above the plot, outside the loss scale). */
   readonly diverged: Readonly<Record<VariantName, readonly number[]>>;
   readonly rows: readonly SweepRow[];
   /** Largest rate each network survived (null: none, or no rate finished yet). */
@@ -26,7 +27,8 @@ export interface SweepRow {
 /** What one network did at one rate, in words: “0.213” or “diverged at step 12”. */
 export function describeResult(r: SweepVariantResult): string {
   if (r.diverged) return `diverged at step ${r.diverged.step}`;
-  return r.finalLoss === null ? 'no finished steps' : fmt(r.finalLoss, 3);
+  if (r.finalLoss === null) return 'no finished steps';
+  return r.testAccuracy === null ? fmt(r.finalLoss, 3) : `${fmt(r.finalLoss, 3)} (test ${(100 * r.testAccuracy).toFixed(1)} %)`;
 }
 
 export function sweepView(points: readonly SweepPoint[]): SweepView {
@@ -63,4 +65,34 @@ export function sweepSummary(view: SweepView): string {
   const first = plain === null ? 'Without BN, every learning rate tried diverged' : `Without BN, the largest learning rate that did not diverge was ${fmt(plain, 3)}`;
   const second = bn === null ? 'with BN, every one diverged' : `with BN, ${fmt(bn, 3)}`;
   return `${first}; ${second}.`;
+}
+
+/** A diverged run of the sweep, as its chart marks it: an × in the band above the plot, in its network's row. */
+export interface SweepMark {
+  readonly lr: number;
+  readonly variant: VariantName;
+  /** 0: the band's upper row (without BN), 1: its lower row (with BN). */
+  readonly row: number;
+}
+
+/** Every diverged (rate, network) of the sweep, for the band above its chart. They carry no loss: there is none. */
+export function sweepMarks(view: SweepView): SweepMark[] {
+  return VARIANT_ORDER.flatMap((variant, row) => view.diverged[variant].map((lr) => ({ lr, variant, row })));
+}
+
+/**
+ * The loss axis of the sweep chart: from 0 to a round value just above the largest final loss of a
+ * run that did not diverge. Diverged runs have no loss and never widen it.
+ */
+export function sweepLossAxis(view: SweepView): AxisTicks {
+  let top = 0;
+  for (const v of VARIANT_ORDER) for (const p of view.lines[v]) top = Math.max(top, p.v);
+  return niceAxis([0, top > 0 ? top * 1.05 : 1]);
+}
+
+/** The band's marks in words, for the chart's accessible name: “ Diverged, marked above the plot: without BN at 10 and 30.” */
+export function sweepDivergedText(view: SweepView): string {
+  const list = (rates: readonly number[]) => (rates.length === 1 ? fmt(rates[0], 3) : `${rates.slice(0, -1).map((r) => fmt(r, 3)).join(', ')} and ${fmt(rates.at(-1)!, 3)}`);
+  const parts = VARIANT_ORDER.filter((v) => view.diverged[v].length > 0).map((v) => `${VARIANT_PHRASE[v]} at ${list(view.diverged[v])}`);
+  return parts.length > 0 ? ` Diverged, marked above the plot: ${parts.join('; ')}.` : '';
 }

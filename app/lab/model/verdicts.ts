@@ -1,13 +1,18 @@
 import type { Divergence, VariantName } from '../../../src';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
-import { VARIANT_LABEL, VARIANT_PHRASE } from './variants';
+import { VARIANT_PHRASE } from './variants';
 
 /**
  * The lab's comparisons in words, computed from the run on screen and nothing else: who leads, who
  * got there first, and the headline that sums them up. `npm run train` prints the same sentences
  * for the same run (scripts/train-cli.ts builds the same RunSeries). A sentence that favours one
  * network is only written when its numbers do (tests/app/lab/model/verdicts.node.test.ts).
+ *
+ * One test evaluation is noisy (150 points of a 2-D set), so: accuracies are means over the last
+ * SMOOTH evaluations; the leader changes only once the new lead has held for HOLD evaluations in a
+ * row; “reached” means HOLD evaluations in a row at or above the target; and nothing is said about
+ * who leads while both networks are within NEAR_CHANCE of chance.
  */
 
 /**
@@ -17,73 +22,113 @@ import { VARIANT_LABEL, VARIANT_PHRASE } from './variants';
 export const levelFor = (testRows: number): number => Math.max(0.02, testRows > 0 ? 5 / testRows : 0);
 /** “Got there first” needs the other network to take at least this many times as many steps. */
 export const FASTER = 1.5;
+export const SMOOTH = 5;
+export const HOLD = 3;
+/** Within 5 points of chance a network has not learned; a target needs 10 points above it. */
+export const NEAR_CHANCE = 0.05;
+const LEARNED = 0.1;
+/** A lead of 15 points or more is “far ahead”. */
+export const FAR = 0.15;
 
 /**
  * Who does better: `lead` is who is ahead now, `first` who reached a good accuracy first.
- * 'mixed': BN got there first, but the network without BN is ahead now.
+ * 'mixed': BN got there first, but the network without BN is ahead now. 'neither': no network has learned.
  */
-export type Advantage = 'bn' | 'bn-first' | 'mixed' | 'level' | 'plain-first' | 'plain' | 'unknown';
+export type Advantage = 'bn' | 'bn-first' | 'mixed' | 'level' | 'plain-first' | 'plain' | 'neither' | 'unknown';
 
 export interface Verdict {
   /** Who does better in this run, all things computed below taken together. */
   readonly advantage: Advantage;
   /** One sentence for the top of the lab. */
   readonly headline: string;
-  /** The latest common test evaluation, both networks. */
+  /** The latest test evaluations, both networks. */
   readonly lead: string | null;
   /** Steps each network took to first reach a test accuracy near the best seen. */
   readonly speed: string | null;
 }
 
 type Diverged = Readonly<Record<VariantName, Divergence | null>>;
-
 const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
+const NETWORK: Readonly<Record<VariantName, string>> = { plain: 'The network without BN', bn: 'The network with BN' };
 
-/** Index of the last test evaluation at or before `step` (−1: none). */
-function testIndexAt(s: VariantSeries, step: number): number {
-  let i = s.testN - 1;
-  while (i >= 0 && s.testStep[i] > step) i--;
-  return i;
+/** Mean test accuracy over the evaluations (j − SMOOTH, j]. */
+function smoothed(s: VariantSeries, j: number): number {
+  const from = Math.max(0, j - SMOOTH + 1);
+  let sum = 0;
+  for (let i = from; i <= j; i++) sum += s.testAccuracy[i];
+  return sum / (j - from + 1);
 }
 
-/** The step at which the network first reached `target` test accuracy (null: not yet). */
+/** The leader after each of the first `n` common evaluations, with hysteresis (a change must hold HOLD evaluations). */
+function leaderAt(plain: VariantSeries, bn: VariantSeries, n: number, level: number): VariantName | null {
+  let leader: VariantName | null = null, candidate: VariantName | null = null, held = 0;
+  for (let j = 0; j < n; j++) {
+    const d = smoothed(bn, j) - smoothed(plain, j);
+    const raw: VariantName | null = Math.abs(d) < level ? null : d > 0 ? 'bn' : 'plain';
+    if (raw === leader) [candidate, held] = [null, 0];
+    else if (raw === candidate) held += 1;
+    else [candidate, held] = [raw, 1];
+    if (held >= HOLD || j < HOLD) [leader, candidate, held] = [raw, null, 0];
+  }
+  return leader;
+}
+
+/** The step at which the network first had HOLD evaluations in a row at or above `target` (null: not yet). */
 function firstReached(s: VariantSeries, target: number): number | null {
-  for (let i = 0; i < s.testN; i++) if (s.testAccuracy[i] >= target) return s.testStep[i];
+  let run = 0;
+  for (let i = 0; i < s.testN; i++) {
+    run = s.testAccuracy[i] >= target ? run + 1 : 0;
+    if (run === HOLD) return s.testStep[i - HOLD + 1];
+  }
   return null;
 }
 
-function bestAccuracy(s: VariantSeries): number {
+const bestSmoothed = (s: VariantSeries, n = s.testN): number => {
   let best = -Infinity;
-  for (let i = 0; i < s.testN; i++) if (s.testAccuracy[i] > best) best = s.testAccuracy[i];
+  for (let j = 0; j < n; j++) best = Math.max(best, smoothed(s, j));
   return best;
-}
+};
 
 interface Lead {
   readonly leader: VariantName | null;
   readonly text: string;
-  readonly bothDiverged?: boolean;
+  /** Both diverged, or none has learned: no leader to speak of. */
+  readonly none?: 'diverged' | 'chance';
+  /** Ahead by at least FAR (smoothed test accuracy). */
+  readonly far?: boolean;
 }
 
-/** Who leads on test accuracy at the latest step both were evaluated at (or how a divergence decided it). */
-function leadOf(series: RunSeries, diverged: Diverged, level: number): Lead | null {
-  const { plain, bn } = series;
-  if (diverged.plain && diverged.bn) return { leader: null, bothDiverged: true, text: `Both networks diverged: without BN at step ${count(diverged.plain.step)}, with BN at step ${count(diverged.bn.step)}.` };
+const chanceText = (chance: number) => `chance is ${percent(chance)}`;
+
+function divergedLead(series: RunSeries, diverged: Diverged, chance: number): Lead | null {
+  if (diverged.plain && diverged.bn) return { leader: null, none: 'diverged', text: `Both networks diverged: without BN at step ${count(diverged.plain.step)}, with BN at step ${count(diverged.bn.step)}.` };
   for (const v of ['plain', 'bn'] as const) {
     const d = diverged[v];
     if (!d) continue;
     const o = series[OTHER[v]], i = o.testN - 1;
-    const now = i >= 0 ? ` and is at ${percent(o.testAccuracy[i])} test accuracy (step ${count(o.testStep[i])})` : '';
-    return { leader: OTHER[v], text: `${VARIANT_LABEL[v]} diverged at step ${count(d.step)}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on${now}.` };
+    const head = `${NETWORK[v]} diverged at step ${count(d.step)}`;
+    if (i < 0) return { leader: OTHER[v], text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on.` };
+    const acc = smoothed(o, i);
+    if (acc < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} did not diverge, but has not learned either (${percent(acc)} test accuracy, ${chanceText(chance)}).` };
+    return { leader: OTHER[v], text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on and is at ${percent(o.testAccuracy[i])} test accuracy (step ${count(o.testStep[i])}).` };
   }
-  if (plain.testN === 0 || bn.testN === 0) return null;
-  const step = Math.min(plain.testStep[plain.testN - 1], bn.testStep[bn.testN - 1]);
-  const ip = testIndexAt(plain, step), ib = testIndexAt(bn, step);
-  if (ip < 0 || ib < 0) return null;
-  const ap = plain.testAccuracy[ip], ab = bn.testAccuracy[ib];
-  const numbers = `${percent(ab)} test accuracy with BN, ${percent(ap)} without (test loss ${value(bn.testLoss[ib])} and ${value(plain.testLoss[ip])})`;
-  if (Math.abs(ab - ap) < level) return { leader: null, text: `At step ${count(step)} the two are level: ${numbers}.` };
-  const leader: VariantName = ab > ap ? 'bn' : 'plain';
-  return { leader, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
+  return null;
+}
+
+/** Who leads on test accuracy (means over the last SMOOTH evaluations, with hysteresis), or how a divergence decided it. */
+function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: number): Lead | null {
+  if (diverged.plain || diverged.bn) return divergedLead(series, diverged, chance);
+  const { plain, bn } = series;
+  const n = Math.min(plain.testN, bn.testN);
+  if (n === 0) return null;
+  const j = n - 1, step = plain.testStep[j];
+  const ap = smoothed(plain, j), ab = smoothed(bn, j);
+  const over = j + 1 >= SMOOTH ? ` (mean of the last ${SMOOTH} evaluations)` : '';
+  const numbers = `${percent(ab)} test accuracy with BN, ${percent(ap)} without${over}; test loss now ${value(bn.testLoss[j])} and ${value(plain.testLoss[j])}`;
+  if (Math.max(ap, ab) < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `At step ${count(step)} neither network has learned yet: ${numbers} (${chanceText(chance)}).` };
+  const leader = leaderAt(plain, bn, n, level);
+  if (!leader) return { leader, text: `At step ${count(step)} the two are level: ${numbers}.` };
+  return { leader, far: Math.abs(ab - ap) >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
 }
 
 interface Speed {
@@ -93,25 +138,25 @@ interface Speed {
 }
 
 /**
- * Steps to first reach 90 % of the best test accuracy either network has reached (rounded down to
- * a whole percent). Only said once some network has learned something: its best is at least
- * 10 points above its first evaluation.
+ * Steps to first reach (HOLD evaluations in a row) 90 % of the best smoothed test accuracy either
+ * network has reached, in whole percent. Only said once some network has learned: its best is at
+ * least 10 points above chance.
  */
-function speedOf(series: RunSeries): Speed | null {
+function speedOf(series: RunSeries, chance: number): Speed | null {
   const { plain, bn } = series;
   if (plain.testN === 0 || bn.testN === 0) return null;
-  const best = Math.max(bestAccuracy(plain), bestAccuracy(bn));
-  const start = Math.min(plain.testAccuracy[0], bn.testAccuracy[0]);
-  if (!(best - start >= 0.1)) return null;
+  const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
+  if (!(best >= chance + LEARNED)) return null;
   const target = Math.floor(100 * 0.9 * best) / 100;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
   const said = (v: VariantName): string => {
     const at = reached[v];
     if (at !== null) return `${VARIANT_PHRASE[v]} at step ${count(at)}`;
-    const s = series[v];
-    return `${VARIANT_PHRASE[v]} not yet (${percent(s.testAccuracy[s.testN - 1])} at step ${count(s.testStep[s.testN - 1])})`;
+    const s = series[v], now = s.testAccuracy[s.testN - 1];
+    const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
+    return `${VARIANT_PHRASE[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
   };
-  const text = `First reached ${percent(target)} test accuracy: ${said('bn')}; ${said('plain')}.`;
+  const text = `First reached ${Math.round(100 * target)} % test accuracy (90 % of the best either network has reached, for ${HOLD} evaluations in a row): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
   // steps, and at least 3 evaluations more: a step or two apart is noise.
   const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
@@ -126,14 +171,15 @@ function speedOf(series: RunSeries): Speed | null {
 }
 
 function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
-  if (!lead || lead.bothDiverged) return 'unknown';
+  if (!lead || lead.none === 'diverged') return 'unknown';
+  if (lead.none === 'chance') return 'neither';
   if (lead.leader === 'bn') return 'bn';
   if (lead.leader === 'plain') return first === 'bn' ? 'mixed' : 'plain';
   if (first === 'bn') return 'bn-first';
   return first === 'plain' ? 'plain-first' : 'level';
 }
 
-function headlineOf(advantage: Advantage, first: VariantName | null, bothDiverged: boolean): string {
+function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead | null): string {
   const andFirst = (v: VariantName) => (first === v ? ', and got there first' : '');
   switch (advantage) {
     case 'bn': return `In this run, batch norm helps: the network with BN is ahead${andFirst('bn')}.`;
@@ -141,22 +187,25 @@ function headlineOf(advantage: Advantage, first: VariantName | null, bothDiverge
     case 'mixed': return 'In this run, batch norm got there first, but by now the network without BN is ahead.';
     case 'level': return 'In this run, batch norm shows no advantage: the two networks are level.';
     case 'plain-first': return 'In this run, batch norm shows no advantage: the network without BN got there first, and by now the two are level.';
-    case 'plain': return `In this run, batch norm does not help: the network without BN is ahead${andFirst('plain')}.`;
-    default: return bothDiverged ? 'Both networks diverged: no verdict. Try a smaller learning rate.' : 'No verdict yet: the networks have not been tested.';
+    case 'plain':
+      return lead?.far ? 'In this run, batch norm hurts: the network without BN is far ahead.' : `In this run, batch norm does not help: the network without BN is ahead${andFirst('plain')}.`;
+    case 'neither': return 'Neither network has learned yet: both are near chance.';
+    default: return lead?.none === 'diverged' ? 'Both networks diverged: no verdict. Try a smaller learning rate.' : 'No verdict yet: the networks have not been tested.';
   }
 }
 
 /**
  * Everything the lab says about who does better, for the run on screen. `testRows`: the size of the
- * test set, which sets how close is “level” (levelFor).
+ * test set, which sets how close is “level” (levelFor); `classes`: chance is 1/classes.
  */
-export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows: number): Verdict {
-  if (!series) return { advantage: 'unknown', headline: headlineOf('unknown', null, false), lead: null, speed: null };
-  const lead = leadOf(series, diverged, levelFor(testRows));
-  const speed = diverged.plain || diverged.bn ? null : speedOf(series);
+export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows: number, classes: number): Verdict {
+  if (!series) return { advantage: 'unknown', headline: headlineOf('unknown', null, null), lead: null, speed: null };
+  const chance = classes > 0 ? 1 / classes : 0;
+  const lead = leadOf(series, diverged, levelFor(testRows), chance);
+  const speed = diverged.plain || diverged.bn ? null : speedOf(series, chance);
   const first = speed?.first ?? null;
   const advantage = advantageOf(lead, first);
-  return { advantage, headline: headlineOf(advantage, first, lead?.bothDiverged ?? false), lead: lead?.text ?? null, speed: speed?.text ?? null };
+  return { advantage, headline: headlineOf(advantage, first, lead), lead: lead?.text ?? null, speed: speed?.text ?? null };
 }
 
 /** Whether the page should point to a preset where BN does help. */

@@ -21,8 +21,13 @@ export interface LabRunSettings {
 }
 
 export type LabRequest =
-  /** A new run at step 0 (replacing any other). Reset is `configure` again with the same settings. */
-  | { readonly type: 'configure'; readonly runId: number; readonly run: LabRunSettings; readonly play?: boolean }
+  /**
+   * A new run at step 0 (replacing any other). Reset is `configure` again with the same settings.
+   * `resumeAt`: replay it at once, as fast as it goes, to that step (at most the run's maxSteps), then
+   * pause there: the run is deterministic, so this is the run a reader had reached (a reload, a link).
+   * Its metrics come in a few large events, and no status until it is there; `play` is then ignored.
+   */
+  | { readonly type: 'configure'; readonly runId: number; readonly run: LabRunSettings; readonly play?: boolean; readonly resumeAt?: number }
   | { readonly type: 'play'; readonly runId: number }
   | { readonly type: 'pause'; readonly runId: number }
   /** Exactly `steps` shared steps, now (while paused). */

@@ -15,18 +15,30 @@ export interface RunDeps {
   now(): number;
 }
 
+/** Work per pump while replaying: longer than a played pump (fewer, fuller messages), short enough to obey a new setting promptly. */
+export const REPLAY_BUDGET_MS = 100;
+
 /** One configured run in the Worker: its two networks, whether it plays, its pace and its boundaries. */
 export interface LabRun {
   readonly playing: boolean;
-  /** Posts 'ready' and the step-0 boundary, then plays (`play`) or says it is paused. */
-  begin(play: boolean): void;
+  /** Playing, or replaying to a step: the session keeps pumping. */
+  readonly busy: boolean;
+  /**
+   * Posts 'ready'; then replays to step `resumeAt` (if > 0, at most maxSteps: see `pump`), or posts the
+   * step-0 boundary and plays (`play`) or says it is paused.
+   */
+  begin(play: boolean, resumeAt?: number): void;
   play(): void;
   pause(): void;
   /** Takes `steps` steps now (see stepRequest), paused. */
   step(steps: number): void;
   /** Starts the pace again from now (the speed changed). */
   repace(): void;
-  /** One slice of play at `speed` steps/s, begun at `start`: trains what is due; returns the ms to sleep. */
+  /**
+   * One slice of work begun at `start`: while replaying, as many steps as REPLAY_BUDGET_MS allows (one
+   * metrics event), pausing at the replay's step with its boundary and status; while playing at
+   * `speed` steps/s, what is due. Returns the ms to sleep.
+   */
   pump(start: number, speed: number): number;
 }
 
@@ -46,6 +58,12 @@ export function trainSteps(c: Comparison, maxSteps: number, count: number, until
   return { logs, stopped: null };
 }
 
+/** The step a replay runs to: `resumeAt`, whole, at most the run's limit; null for none (0). */
+const replayTarget = (resumeAt: number, maxSteps: number): number | null => {
+  const target = Math.min(Math.floor(resumeAt), maxSteps);
+  return target > 0 ? target : null;
+};
+
 export function createRun(id: number, settings: LabRunSettings, experiment: Experiment, { post, now }: RunDeps): LabRun {
   const c = experiment.comparison;
   const info = runInfo(settings, experiment);
@@ -53,6 +71,8 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
   const boundary = createBoundaryPainter(id, c, probe, post, now);
   const pacer = createPacer(now, () => c.step, () => ({ plain: c.variants.plain.diverged?.step ?? c.step, bn: c.variants.bn.diverged?.step ?? c.step }));
   let playing = false;
+  /** The step a replay runs to, as fast as it goes (no pace, no boundaries on the way), or null. */
+  let replayTo: number | null = null;
 
   const status = (stopped: Stopped = null): void =>
     post({ type: 'status', runId: id, playing, step: c.step, stepsPerSecond: { ...pacer.rates }, stopped });
@@ -64,9 +84,10 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
     return stopped;
   }
 
-  /** Pauses (on request or by itself): the boundary at this step, then the status. */
+  /** Pauses (on request or by itself, or at the end of a replay): the boundary at this step, then the status. */
   function stop(stopped: Stopped): void {
     playing = false;
+    replayTo = null;
     boundary.paint();
     status(stopped);
   }
@@ -74,6 +95,7 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
   function play(): void {
     if (playing) return;
     if (c.step >= settings.maxSteps) return status('step-limit');
+    replayTo = null;
     playing = true;
     pacer.start();
     status();
@@ -93,30 +115,38 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
     return pacer.wake(speed, t);
   }
 
+  function pumpReplay(start: number, target: number): number {
+    const stopped = train(target - c.step, () => now() - start >= REPLAY_BUDGET_MS);
+    if (stopped || c.step >= target) stop(stopped);
+    return 0;
+  }
+
   return {
     get playing() {
       return playing;
     },
-    begin(playNow) {
+    get busy() {
+      return playing || replayTo !== null;
+    },
+    begin(playNow, resumeAt = 0) {
       post({ type: 'ready', runId: id, info });
+      replayTo = replayTarget(resumeAt, settings.maxSteps);
+      if (replayTo !== null) return;
       boundary.paint();
       if (playNow) play();
       else status();
     },
     play,
     pause: () => stop(null),
-    step(count) {
-      playing = false;
-      const stopped = train(stepRequest(count), () => false);
-      boundary.paint();
-      status(stopped);
-    },
+    // Paused after the steps (a Step while playing pauses): their boundary, then the status.
+    step: (count) => stop(train(stepRequest(count), () => false)),
     repace: () => pacer.restart(),
     pump(start, speed) {
       try {
-        return pumpPlaying(start, speed);
+        return replayTo !== null ? pumpReplay(start, replayTo) : pumpPlaying(start, speed);
       } catch (err) {
         playing = false;
+        replayTo = null;
         post({ type: 'error', runId: id, job: 'run', message: errorMessage(err) });
         return 0;
       }

@@ -21,6 +21,7 @@ export interface SeedStudy {
   readonly seeds: readonly number[];
   readonly steps: number;
   readonly testRows: number;
+  readonly classes: number;
   readonly hiddenLayers: number;
   readonly runs: readonly Comparison[];
   readonly curves: SeedCurve[];
@@ -39,7 +40,7 @@ export function createSeedStudy(settings: LabRunSettings, seeds: readonly number
     seed, step: 0, diverged: { plain: null, bn: null },
     tests: { plain: { step: [], accuracy: [], loss: [] }, bn: { step: [], accuracy: [], loss: [] } },
   }));
-  return { seeds, steps, testRows: runs[0]?.test?.x.rows ?? 0, hiddenLayers: runs[0]?.config.hidden.length ?? 0, runs, curves, turn: 0 };
+  return { seeds, steps, testRows: runs[0]?.test?.x.rows ?? 0, classes: runs[0]?.train.classes ?? 0, hiddenLayers: runs[0]?.config.hidden.length ?? 0, runs, curves, turn: 0 };
 }
 
 /** Every seed has run its steps (a seed where both networks diverged counts as done). */

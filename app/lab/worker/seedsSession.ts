@@ -21,6 +21,7 @@ export type SeedsEvent =
       readonly completed: number;
       readonly total: number;
       readonly testRows: number;
+      readonly classes: number;
       readonly curves: readonly SeedCurve[];
     }
   | { readonly type: 'error'; readonly id: number; readonly message: string };
@@ -50,7 +51,7 @@ export function createSeedsSession({ post, loadFashion, now }: SeedsSessionDeps)
     lastPost = now();
     // A snapshot: the study goes on growing its arrays (an in-page transport does not copy them).
     const curves = s.curves.map((c) => ({ ...c, tests: { plain: snapshot(c.tests.plain), bn: snapshot(c.tests.bn) } }));
-    post({ type: 'progress', id, done: studyDone(s), ...studyProgress(s), testRows: s.testRows, curves });
+    post({ type: 'progress', id, done: studyDone(s), ...studyProgress(s), testRows: s.testRows, classes: s.classes, curves });
   };
 
   async function start(r: Extract<SeedsRequest, { type: 'start' }>): Promise<void> {

@@ -55,7 +55,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
       const data = await loadData(request.run, request.runId);
       if (runId !== request.runId) return;
       run = createRun(request.runId, request.run, createExperiment(request.run.experiment, data), { post, now });
-      run.begin(playOnReady);
+      run.begin(playOnReady, request.resumeAt ?? 0);
     } catch (err) {
       if (runId === request.runId) post({ type: 'error', runId: request.runId, job: 'run', message: errorMessage(err) });
     }
@@ -88,9 +88,9 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
   function pump(): PumpResult {
     const start = now();
     let busy = false, delayMs = Infinity;
-    if (run?.playing) {
+    if (run?.busy) {
       delayMs = run.pump(start, speed);
-      busy = run.playing;
+      busy = run.busy;
     }
     if (sweep.pump(start)) {
       busy = true;

@@ -2,7 +2,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import { SECTION_IDS, STEPS, ZOOM, largestReveal, largestStepValue } from '../../outline';
 import { defaultsOf, type PropsTable } from '../props';
 
-/** Where the reader is: the section, the equation step in sections 11–12, presentation mode. */
+/** The colour theme: the operating system's choice, light, dark, or high contrast for a projector. */
+export type Theme = 'system' | 'light' | 'dark' | 'projector';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'projector'];
+
+/** Where the reader is: the section, the equation step in sections 11–12, presentation mode (and its theme). */
 export interface NavData {
   /** Id of the current section (see app/outline.ts). */
   section: string;
@@ -17,6 +21,8 @@ export interface NavData {
   part: number;
   /** The presentation's text size in percent (a presenter's zoom that reflows the step). */
   zoom: number;
+  /** The page's theme (notebook and presentation); 'system' follows the operating system. */
+  theme: Theme;
 }
 
 export interface NavSlice extends NavData {
@@ -27,7 +33,9 @@ const DEFAULT_SECTION = 'why';
 
 /**
  * Where the reader is (see ../props.ts). The section changes as the reader scrolls, so it only
- * updates the address ('replace'); steps and presentation mode make history entries.
+ * updates the address ('replace'), and Back undoing a setting leaves it as it is ('place'): the page
+ * does not jump to where the reader was when the entry was written. Steps and presentation mode make
+ * history entries.
  * Steps count from 1 in the URL, as on screen ("Step 3 of 9"); every step is its own history entry.
  */
 export const NAV_PROPS = {
@@ -37,6 +45,7 @@ export const NAV_PROPS = {
     values: () => [...new Set([DEFAULT_SECTION, ...SECTION_IDS])],
     noun: 'a section of this notebook',
     history: 'replace',
+    place: true,
   },
   forwardStep: { kind: 'number', param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false },
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
@@ -44,6 +53,8 @@ export const NAV_PROPS = {
   step: { kind: 'number', default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false },
   part: { kind: 'number', default: 0, min: 0, max: () => largestReveal(STEPS), integer: true, coalesce: false },
   zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
+  // A look, not a place: changing it does not make a history entry.
+  theme: { kind: 'enum', default: 'system', values: THEMES, history: 'replace', label: 'Theme' },
 } as const satisfies PropsTable<NavData>;
 
 export const navSlice: StateCreator<NavSlice> = (set) => ({

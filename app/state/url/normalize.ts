@@ -1,4 +1,4 @@
-import { STEPS, stepPatch } from '../../outline';
+import { STEPS, stepIndexFor, stepPatch } from '../../outline';
 import { LAB_DEFAULTS } from '../slices/lab';
 import type { UrlValues } from './table';
 
@@ -14,10 +14,17 @@ export function normalizeLab(values: UrlValues): UrlValues {
   return layer !== 0 && layer >= depth ? { ...values, labLayer: 0 } : values;
 }
 
-/** While presenting, the step decides the section and the panel's step (the address may disagree). */
+/**
+ * While presenting, the step decides the section and the panel's step (the address may disagree) —
+ * unless the address gives no step (or step 1, the default) and names another section, as a
+ * hand-written `?present=1&section=lab` does: then it opens on that section's step (for the passes,
+ * at the equation forward= or backward= names).
+ */
 export function normalizePresentation(values: UrlValues): UrlValues {
   if (!values.presenting) return values;
-  return { ...values, ...stepPatch(STEPS, values.step ?? 0) };
+  const { section, step = 0, forwardStep = 0, backwardStep = 0 } = values;
+  const named = step === 0 && section !== undefined && section !== STEPS[0]?.sectionId;
+  return { ...values, ...stepPatch(STEPS, named ? stepIndexFor(STEPS, { section, forwardStep, backwardStep }) : step) };
 }
 
 /** Values read from the address, made consistent across rows (see normalizeLab, normalizePresentation). */

@@ -18,6 +18,32 @@ export function formatNumber(x: number): string {
   return String(x).replace('e+', 'e');
 }
 
+/** What a hand-edited address does to a number: surrounding spaces, a typographic minus, an exponent's "+" read as a space. */
+function cleanDecimal(s: string): string {
+  return s.trim().replace(/\u2212/g, '-').replace(/ /g, '+');
+}
+
+/**
+ * Decimal text as a float64 reads it, forgiving what numberText forgives; null if it is not a decimal
+ * number. Unlike numberText it keeps what a float64 cannot hold: 1e400 reads as Infinity (see numberLost).
+ */
+export function decimalValue(raw: string): number | null {
+  const text = cleanDecimal(raw);
+  return DECIMAL.test(text) ? Number(text) : null;
+}
+
+/**
+ * Whether decimal text names a number a float64 cannot hold: 'underflow' when it is not zero but
+ * reads as ±0 (1e-400: below about 5e-324, the smallest positive float64), 'overflow' when it reads
+ * as ±Infinity (1e400); null when it reads as itself (to the nearest float64) or is not a decimal.
+ */
+export function numberLost(raw: string): 'underflow' | 'overflow' | null {
+  const x = decimalValue(raw);
+  if (x === null) return null;
+  if (!Number.isFinite(x)) return 'overflow';
+  return x === 0 && /[1-9]/.test(cleanDecimal(raw).split(/e/i)[0]) ? 'underflow' : null;
+}
+
 /**
  * Query text ⇄ finite number, as a zod codec (read with z.safeDecode, written with z.encode).
  * Decoding forgives what a hand-edited address tends to contain — surrounding spaces, a typographic
@@ -25,10 +51,7 @@ export function formatNumber(x: number): string {
  * space — and rejects anything else.
  */
 export const numberText = z.codec(
-  z.string().check(
-    z.overwrite((s) => s.trim().replace(/\u2212/g, '-').replace(/ /g, '+')),
-    z.regex(DECIMAL),
-  ),
+  z.string().check(z.overwrite(cleanDecimal), z.regex(DECIMAL)),
   z.number(),
   { decode: (s) => Number(s), encode: formatNumber },
 );

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DECIMAL, formatNumber } from './numbers';
+import { DECIMAL, formatNumber, numberLost } from './numbers';
 import type { Points, PointsProp } from '../props';
 import { quote, type KeyOf, type UrlRow } from './rows';
 
@@ -43,6 +43,7 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, '
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? true,
+    place: o.place ?? false,
     spec: { kind: 'points', maxIndex, min: o.min, max: o.max },
     schema: () => schema() as unknown as z.ZodMiniType<Points>,
     read(raw, report) {
@@ -60,7 +61,9 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, '
         else if (i in out) report(`${param}: sample ${n} is given twice; the first value was kept.`);
         else {
           out[i] = clamp(v);
+          const text = part.slice(part.indexOf(':') + 1);
           if (!Object.is(out[i], v)) report(`${param}: sample ${n} = ${quote(String(v))} is out of range; using ${formatNumber(out[i])}.`);
+          else if (numberLost(text) === 'underflow') report(`${param}: sample ${n} = ${quote(text.trim())} is too small for a 64-bit number; using 0.`);
         }
       }
       return out;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { BooleanProp, Bound, EnumProp, NumberProp } from '../props';
 import type { State } from '../state';
-import { formatNumber, numberText } from './numbers';
+import { decimalValue, formatNumber, numberLost, numberText } from './numbers';
 
 type Action = (...args: never[]) => unknown;
 /** Keys of the app state that hold data rather than actions. */
@@ -33,6 +33,8 @@ export interface UrlRow<K extends DataKey> {
    * one history entry (a slider dragged with pauses). Off for discrete steps: each press is a step back.
    */
   readonly coalesce: boolean;
+  /** Where the reader is (the section): kept when Back or Forward undo a setting (see ../props.ts). */
+  readonly place: boolean;
   readonly spec: RowSpec;
   /** The allowed values as a zod schema (built on call: some bounds are read from the registry). */
   schema(): z.ZodMiniType<State[K]>;
@@ -72,16 +74,22 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: Options<NumberProp
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? true,
+    place: o.place ?? false,
     spec: { kind: 'number', min, max, integer, oneBased: shift === 1 },
     schema,
     read(raw, report) {
-      const text = z.safeDecode(numberText, raw);
-      if (!text.success) {
+      // A number too large for a float64 (1e400) reads as ±Infinity and is clamped like any value out of range.
+      const read = decimalValue(raw);
+      if (read === null) {
         report(`${param}=${quote(raw)} is not a number; using the default, ${show(o.default)}.`);
         return undefined;
       }
-      const x = shift ? text.data - shift : text.data;
-      if (schema().safeParse(x).success) return x;
+      const x = shift ? read - shift : read;
+      if (schema().safeParse(x).success) {
+        // Too small for a float64 (1e-400) reads as 0: allowed here, but not what the address says.
+        if (numberLost(raw) === 'underflow') report(`${param}=${quote(raw)} is too small for a 64-bit number (the smallest is about 5e-324); using ${show(x)}.`);
+        return x;
+      }
       const lo = min();
       const hi = max();
       const y = Math.min(hi, Math.max(lo, integer ? Math.round(x) : x));
@@ -107,6 +115,7 @@ export function enumRow<K extends KeyOf<string>>(key: K, o: Options<EnumProp<Sta
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? false,
+    place: o.place ?? false,
     spec: { kind: 'enum', values },
     schema,
     read(raw, report) {
@@ -135,6 +144,7 @@ export function booleanRow<K extends KeyOf<boolean>>(key: K, o: Options<BooleanP
     default: o.default,
     history: o.history ?? 'push',
     coalesce: o.coalesce ?? false,
+    place: o.place ?? false,
     spec: { kind: 'boolean' },
     schema: () => z.boolean(),
     read(raw, report) {

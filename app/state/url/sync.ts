@@ -42,6 +42,19 @@ export interface UrlSync {
   stop(): void;
 }
 
+/** Updates to make to the store just before the address is written one last time as the page goes. */
+const leaving = new Set<() => void>();
+
+/**
+ * Runs `update` when the page is hidden or left (pagehide), just before the sync writes the address
+ * one last time: for values kept in the store only now and then (the lab's step, written about once a
+ * second while it plays). Returns the removal.
+ */
+export function beforeLeaving(update: () => void): () => void {
+  leaving.add(update);
+  return () => leaving.delete(update);
+}
+
 /** What one sync remembers between events. */
 interface Session {
   readonly o: UrlSyncOptions;
@@ -109,14 +122,30 @@ function settle(s: Session, values: UrlValues) {
   }
 }
 
+/**
+ * Back or Forward to an entry that differs in a setting (a 'push' row) undo or redo that setting, not
+ * the reader's moves: rows that say where the reader is ('place': the section) keep their current
+ * values, so the page stays put. (The entry's section is where the reader was when it was last
+ * written, which can be far away: a control focused after scrolling to the charts below it, say.)
+ * An entry that differs in those rows alone (a table-of-contents click) is a move, and comes back.
+ */
+export function keepPlace(current: UrlValues, values: UrlValues, table: readonly AnyRow[] = URL_TABLE): UrlValues {
+  const changed = changedRows(current, values, table);
+  if (!changed.some((row) => row.history === 'push')) return values;
+  const kept: Record<string, unknown> = { ...values };
+  for (const row of table) if (row.place && current[row.key] !== undefined) kept[row.key] = current[row.key];
+  return kept as UrlValues;
+}
+
 /** Reads the address into the store (a section hash wins over the query), and rewrites it canonically. */
 function readAddress(s: Session, reason: ReadReason) {
   restart(s);
   const parsed = parseQuery(s.win.location.search, s.table);
   const id = hashSection(s);
-  let values = id ? { ...parsed.values, section: id } : parsed.values;
-  if (s.o.normalize) values = s.o.normalize(values);
   const previous = currentValues(s);
+  let values = id ? { ...parsed.values, section: id } : parsed.values;
+  if (reason === 'popstate' && !id) values = keepPlace(previous, values, s.table);
+  if (s.o.normalize) values = s.o.normalize(values);
   apply(s, values);
   settle(s, values);
   s.o.onRead?.({ reason, previous, notices: parsed.notices });
@@ -176,7 +205,10 @@ function watchWindow(s: Session): () => void {
     const id = hashSection(s);
     if (id) goToHash(s, id);
   };
-  const onHide = () => writeNow(s);
+  const onHide = () => {
+    for (const update of leaving) update();
+    writeNow(s);
+  };
   win.addEventListener('popstate', onPop);
   win.addEventListener('hashchange', onHash);
   win.addEventListener('pagehide', onHide);
@@ -192,8 +224,8 @@ function watchWindow(s: Session): () => void {
  * in canonical form (unknown and bad values dropped). Then each change of a URL value is written after
  * `delayMs` of quiet, as a new history entry or into the current one (see ./pushOrReplace.ts: an entry
  * per deliberate change, a drag with pauses coalesced, steps never, the section only replaced).
- * Back/forward read the entry back into the store; a hash naming a section (a table-of-contents
- * click) sets the section.
+ * Back/forward read the entry back into the store (keeping where the reader is when they undo a
+ * setting, see keepPlace); a hash naming a section (a table-of-contents click) sets the section.
  */
 export function startUrlSync(o: UrlSyncOptions): UrlSync {
   const win = o.window ?? window;

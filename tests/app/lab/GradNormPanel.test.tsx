@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { StepMetrics } from '../../../src';
@@ -23,7 +23,11 @@ function loadRun(plain: number[], bn: number[], plainSteps = 3, diverged: { plai
 }
 
 beforeEach(() => runStore.setState(INITIAL_RUN));
-afterEach(() => runStore.setState(INITIAL_RUN));
+// Unmount first: the charts follow the run store (its divergence too), and a change after the test is outside act().
+afterEach(() => {
+  cleanup();
+  runStore.setState(INITIAL_RUN);
+});
 
 describe('latest ‖∂L/∂W‖ per layer (bars on a log scale)', () => {
   test('a norm of exactly 0 is said: a note under the bars and “0” in the chart’s description', async () => {
@@ -52,7 +56,7 @@ describe('latest ‖∂L/∂W‖ per layer (bars on a log scale)', () => {
   });
 });
 
-test('the norm-over-training table heads its values ‖∂L/∂W‖ (plain norms), not the axis title “norm (log)”', async () => {
+test('the norm-over-training table heads its values ‖∂L/∂W‖ (plain norms), not the axis title “‖∂L/∂W‖ (log scale)”', async () => {
   loadRun([0.1, 0.2], [0.3, 0.4]);
   render(<GradNormPanel />);
   await userEvent.setup().click(screen.getByRole('button', { name: 'Show data as a table: Gradient norm of weight layer 1 over training, both networks' }));

@@ -33,7 +33,7 @@ describe('five seeds', () => {
     await waitFor(() => expect(screen.getByTestId('seeds-status')).toHaveTextContent('Done: 10,000 steps.'), { timeout: 25_000 });
     expect(seedsStore.getState().curves.map((c) => c.seed)).toEqual([11, 12, 13, 14, 15]);
     expect(screen.getByRole('img', { name: /^Test accuracy over training steps, lowest, median and highest over 5 seeds/ })).toBeInTheDocument();
-    expect(screen.getByTestId('seeds-summary')).toHaveTextContent(/^Over 5 seeds at step 2,000: .+ on \d\b.*\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN/);
+    expect(screen.getByTestId('seeds-summary')).toHaveTextContent(/^At step 2,000, seed by seed: on \d of 5 seeds .+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN/);
   });
 
   test('a new setting clears the study: its bands belonged to the old settings', async () => {

@@ -33,7 +33,7 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 beforeEach(() => {
-  appStore.setState({ ...LAB_DEFAULTS });
+  appStore.setState({ ...LAB_DEFAULTS, labStep: 0 });
   resetLabController(inPageTransport);
 });
 afterEach(() => {
@@ -226,7 +226,7 @@ describe('training lab: what a setting means for the two networks', () => {
     render(<TrainingLab />);
     const prose = screen.getByTestId('quantile-prose');
     expect(prose).toHaveTextContent('with BN before the activation this input is re-standardised on every batch');
-    expect(prose).toHaveTextContent('the input to BN itself keeps moving');
+    expect(prose).toHaveTextContent('the input to BN itself may keep moving');
     await userEvent.setup().click(within(screen.getByRole('group', { name: 'BN before or after the activation' })).getByRole('radio', { name: 'After' }));
     expect(appStore.getState().labBn).toBe('after');
     expect(prose).not.toHaveTextContent('stays centred');

@@ -1,6 +1,10 @@
-import { describe, expect, test } from 'vitest';
-import { keepDiverged, nextBoundary, nextSweep } from '../../../app/lab/runEvents';
-import { IDLE_SWEEP, type BoundaryState } from '../../../app/lab/runStore';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { applyRunEvent, keepDiverged, nextBoundary, nextSweep, replayEnded } from '../../../app/lab/runEvents';
+import { FLUSH_MS, createRunUpdates } from '../../../app/lab/runUpdates';
+import { INITIAL_RUN, IDLE_SWEEP, type BoundaryState, type RunState } from '../../../app/lab/runStore';
+import type { Ghost } from '../../../app/lab/model/ghost';
+import { createRunSeries } from '../../../app/lab/model/series';
 import type { BoundaryImage, LabEvent } from '../../../app/lab/worker/messages';
 
 const d = (step: number) => ({ step, reason: 'the training loss 31.6 exceeded 20' });
@@ -48,5 +52,48 @@ describe('nextSweep: progress is gathered; a finished rate or the end is news', 
     expect(next.sweep).toMatchObject({ phase, completedSteps: 50, totalSteps: 100 });
     if (points === 'kept') expect(next.sweep.points).toBe(running.points);
     else expect(next.sweep.points).toBe(e.points);
+  });
+});
+
+describe('applyRunEvent: the step at once, the charts’ data a few times a second, the ghost until it is passed', () => {
+  const noLogs = { plain: [], bn: [] };
+  const metrics = (step: number): LabEvent => ({ type: 'metrics', runId: 1, step, logs: noLogs, diverged: { plain: null, bn: null } });
+  const status = (step: number): LabEvent => ({ type: 'status', runId: 1, playing: false, step, stepsPerSecond: { plain: 0, bn: 0 }, stopped: null });
+  function harness(patch: Partial<RunState>) {
+    vi.useFakeTimers();
+    const run = createStore<RunState>()(() => ({ ...INITIAL_RUN, phase: 'ready', series: createRunSeries(2), ...patch }));
+    return { run, updates: createRunUpdates(run) };
+  }
+  const ghost = { step: 100 } as Ghost;
+  afterEach(() => vi.useRealTimers());
+
+  test('the counter follows each metrics event at once (Pause shows where the run is); the data’s version waits for the flush', () => {
+    const { run, updates } = harness({});
+    applyRunEvent(metrics(40), updates, run);
+    expect(run.getState()).toMatchObject({ step: 40, version: 0 });
+    vi.advanceTimersByTime(FLUSH_MS);
+    expect(run.getState().version).toBe(1);
+  });
+
+  test('the ghost stays up to its step and goes at once when the run passes it', () => {
+    const { run, updates } = harness({ ghost });
+    applyRunEvent(metrics(100), updates, run);
+    vi.advanceTimersByTime(FLUSH_MS);
+    expect(run.getState().ghost).toBe(ghost);
+    applyRunEvent(metrics(101), updates, run);
+    expect(run.getState().ghost).toBeNull();
+  });
+
+  test('the first status after a resume ends the replay (kept, done, for the words); an error drops it', () => {
+    expect(replayEnded(null)).toBeNull();
+    const done = { target: 300, done: true };
+    expect(replayEnded(done)).toBe(done);
+    const { run, updates } = harness({ replay: { target: 300, done: false } });
+    applyRunEvent(metrics(300), updates, run);
+    expect(run.getState().replay).toEqual({ target: 300, done: false });
+    applyRunEvent(status(300), updates, run);
+    expect(run.getState()).toMatchObject({ step: 300, playing: false, replay: { target: 300, done: true } });
+    applyRunEvent({ type: 'error', runId: 1, job: 'run', message: 'no' }, updates, run);
+    expect(run.getState().replay).toBeNull();
   });
 });

@@ -46,7 +46,7 @@ beforeEach(() => {
 describe('presentation mode', () => {
   test('opens with focus on the step title and "Step 1 of 5"', () => {
     render(<Presentation slides={slides} />);
-    expect(count()).toBe('Step 1 of 5: Alpha');
+    expect(count()).toBe('Step 1 of 5: §1 Alpha');
     expect(screen.getByRole('heading', { level: 2 })).toHaveFocus();
     expect(screen.getByRole('progressbar', { name: 'Step 1 of 5' })).toHaveAttribute('value', '1');
   });
@@ -82,30 +82,52 @@ describe('presentation mode', () => {
     body.scrollBy = ((o: ScrollToOptions) => scrolled.push(o.top ?? 0)) as typeof body.scrollBy;
     await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
     expect(scrolled).toEqual([270, 270, -270]);
-    expect(count()).toBe('Step 1 of 5: Alpha');
+    expect(count()).toBe('Step 1 of 5: §1 Alpha');
   });
 
   test('a step of a stepped section shows its equation’s title and puts the live panel on that equation', async () => {
     const user = userEvent.setup();
     render(<Presentation slides={slides} />);
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    expect(title()).toBe('2 The pass · A = ReLU(Z)');
+    expect(title()).toBe('§2 The pass · A = ReLU(Z)');
     expect(screen.getByText('Panel on equation 2')).toBeInTheDocument();
     expect(appStore.getState()).toMatchObject({ step: 2, section: 'pass', forwardStep: 1 });
   });
 
-  test('controls still work in a step, and the keys a focused slider uses are left to it', async () => {
+  test('controls still work in a step; the deck keeps its keys on a focused slider until Enter grabs it, and Esc lets go', async () => {
     const user = userEvent.setup();
     render(<Presentation slides={slides} />);
     await user.click(screen.getByRole('button', { name: 'Double γ' }));
     expect(screen.getByTestId('gamma')).toHaveTextContent('2');
-    const slider = screen.getByRole('slider', { name: 'γ' });
-    slider.focus();
-    // (jsdom cannot move a range input by key; the real keys on a real slider are in the e2e test)
-    for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End', ' ', 'PageDown']) fireEvent.keyDown(slider, { key });
+    // Not grabbed: → moves the deck, and the slider never sees the key (no default action, no handler).
+    const seen: string[] = [];
+    const listen = () => {
+      const el = screen.getByRole('slider', { name: 'γ' });
+      el.addEventListener('keydown', (e) => seen.push(e.key));
+      el.focus();
+      return el;
+    };
+    fireEvent.keyDown(listen(), { key: 'ArrowRight' });
+    expect(count()).toMatch(/^Step 2 of 5/);
+    expect(seen).toEqual([]);
+    act(() => appStore.getState().setNav({ step: 0 }));
+    const slider = listen();
+    // Enter grabs it: the keys reach it, the cue says so, the deck stays.
+    await user.keyboard('{Enter}');
+    expect(slider).toHaveAttribute('data-grabbed', 'true');
+    expect(screen.getByTestId('deck-status')).toHaveTextContent('Adjusting γ: ← → change it · Esc lets go');
+    for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown']) fireEvent.keyDown(slider, { key });
+    expect(seen).toEqual(['ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown']);
     expect(count()).toMatch(/^Step 1 of 5/);
     fireEvent.change(slider, { target: { value: '-1.5' } });
     expect(screen.getByTestId('gamma')).toHaveTextContent('-1.5');
+    // Esc lets go (the deck stays open), a second Esc leaves.
+    await user.keyboard('{Escape}');
+    expect(slider).not.toHaveAttribute('data-grabbed');
+    expect(screen.getByTestId('deck-status')).toHaveTextContent(/Let go of γ/);
+    expect(appStore.getState().presenting).toBe(true);
+    await user.keyboard('{Escape}');
+    expect(appStore.getState().presenting).toBe(false);
   });
 
   test('Previous and Next buttons navigate and are disabled at the ends', async () => {
@@ -116,7 +138,7 @@ describe('presentation mode', () => {
     expect(count()).toMatch(/^Step 2 of 5/);
     act(() => appStore.getState().setNav({ step: 4 }));
     expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
-    expect(title()).toBe('3 Gamma');
+    expect(title()).toBe('§3 Gamma');
   });
 
   test('Esc leaves presentation mode (and the step resets, so the link stays short)', async () => {

@@ -69,40 +69,36 @@ export function deltaE(a: Rgb, b: Rgb): number {
 export interface Themes {
   light: Record<string, string>;
   dark: Record<string, string>;
+  projector: Record<string, string>;
+}
+
+/** `light-dark(a, b)` → [a, b]; any other value is the same in both schemes. */
+function schemes(value: string): [string, string] {
+  const m = /^light-dark\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)$/.exec(value);
+  return m ? [m[1], m[2]] : [value, value];
 }
 
 /**
- * The custom properties set on :root, outside and inside `@media (prefers-color-scheme: dark)`,
- * later blocks overriding earlier ones (as the cascade does). Print and other media blocks are ignored.
+ * The custom properties of the top-level rules whose selector is `base` (each light-dark(a, b) read as a in
+ * the light theme, b in the dark one) and `projector` (the projector theme: the light values it sets over),
+ * later rules overriding earlier ones (as the cascade does). @media and other at-rule blocks are ignored.
  */
-export function themeVariables(css: string): Themes {
+export function themeVariables(css: string, base = ':root', projector = ":root[data-theme='projector']"): Themes {
   const light: Record<string, string> = {};
   const dark: Record<string, string> = {};
+  const pro: Record<string, string> = {};
   const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
   let i = 0;
-  while (i < text.length) {
-    const media = text.indexOf('@media', i);
-    const root = text.indexOf(':root', i);
-    if (root < 0) break;
-    if (media >= 0 && media < root) {
-      const open = text.indexOf('{', media);
-      const end = matchingBrace(text, open);
-      const query = text.slice(media, open);
-      if (/prefers-color-scheme:\s*dark/.test(query) && !/print/.test(query)) collectRoot(text.slice(open + 1, end), dark);
-      i = end + 1;
-    } else {
-      const open = text.indexOf('{', root);
-      const end = matchingBrace(text, open);
-      Object.assign(light, declarations(text.slice(open + 1, end)));
-      i = end + 1;
-    }
+  for (let open = text.indexOf('{', i); open >= 0; open = text.indexOf('{', i)) {
+    const selector = text.slice(i, open).trim().replace(/"/g, "'");
+    const end = matchingBrace(text, open);
+    const decls = selector.startsWith('@') ? {} : declarations(text.slice(open + 1, end));
+    if (selector === base) {
+      for (const [name, value] of Object.entries(decls)) [light[name], dark[name]] = schemes(value);
+    } else if (selector === projector) Object.assign(pro, decls);
+    i = end + 1;
   }
-  return { light, dark: { ...light, ...dark } };
-}
-
-function collectRoot(body: string, into: Record<string, string>): void {
-  const re = /:root\s*\{([^}]*)\}/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) Object.assign(into, declarations(m[1]));
+  return { light, dark, projector: { ...light, ...pro } };
 }
 
 function declarations(body: string): Record<string, string> {

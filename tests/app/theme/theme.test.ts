@@ -46,7 +46,7 @@ const GRAPHICS: [string, string][] = [
   ['focus', 'bg'], ['focus', 'panel'], ['warn-border', 'warn-bg'], ['accent', 'panel'],
 ];
 
-for (const name of ['light', 'dark'] as const) {
+for (const name of ['light', 'dark', 'projector'] as const) {
   describe(`${name} theme`, () => {
     const t = themes[name];
     test('every text colour on its background reaches WCAG AA 4.5:1', () => {
@@ -69,7 +69,7 @@ for (const name of ['light', 'dark'] as const) {
 
 describe('print palette', () => {
   const css = readFileSync('app/styles.css', 'utf8');
-  const block = /@media print\s*\{\s*:root\s*\{([^}]*)\}/.exec(css.slice(css.indexOf('==== Print handout')));
+  const block = /@media print\s*\{\s*:root(?:,\s*:root\[data-theme\])?\s*\{([^}]*)\}/.exec(css.slice(css.indexOf('==== Print handout')));
   const print = Object.fromEntries([...(block?.[1] ?? '').matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
   test('exists and uses the light theme\'s colours for every quantity and the BN pair, on white', () => {
     const same = ['with-bn', 'without-bn', 'accent', 'ok', 'warn-border', 'c-z', 'c-mean', 'c-var', 'c-norm', 'c-out'];
@@ -85,7 +85,28 @@ describe('print palette', () => {
   });
 });
 
-test('the dark theme really is dark and the light one light (background luminance)', () => {
+test('the dark theme really is dark, the light one light, and the projector one black on white (luminance)', () => {
   expect(contrast(colour(themes.dark, 'bg'), hex('#000'))).toBeLessThan(1.5);
   expect(contrast(colour(themes.light, 'bg'), hex('#fff'))).toBeLessThan(1.1);
+  expect([themes.projector['--bg'], themes.projector['--fg']]).toEqual(['#ffffff', '#000000']);
+});
+
+test('the projector theme has more contrast than the light one: text, muted text, borders and grid lines', () => {
+  for (const [fg, bg] of [['fg', 'bg'], ['muted', 'bg'], ['border', 'panel'], ['c-grid', 'panel']]) {
+    expect(contrast(colour(themes.projector, fg), colour(themes.projector, bg))).toBeGreaterThan(contrast(colour(themes.light, fg), colour(themes.light, bg)));
+  }
+});
+
+// The presentation's own palette (app/presentation/presentation.css, the projector's in projector.css) over the page's.
+describe('the presentation’s palettes', () => {
+  const css = readFileSync('app/presentation/presentation.css', 'utf8') + readFileSync('app/presentation/projector.css', 'utf8');
+  const deck = themeVariables(css, '.deck', ":root[data-theme='projector'] .deck");
+  for (const name of ['light', 'dark', 'projector'] as const) {
+    test(`${name}: every text colour reaches WCAG AA 4.5:1 and the focus ring 3:1`, () => {
+      const t = { ...themes[name], ...deck[name] };
+      const low = TEXT.filter(([fg, bg]) => contrast(colour(t, fg), colour(t, bg)) < 4.5).map(([fg, bg]) => `${fg} on ${bg}`);
+      const faint = GRAPHICS.filter(([fg, bg]) => contrast(colour(t, fg), colour(t, bg)) < 3).map(([fg, bg]) => `${fg} on ${bg}`);
+      expect([...low, ...faint]).toEqual([]);
+    });
+  }
 });

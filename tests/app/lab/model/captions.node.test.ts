@@ -35,34 +35,47 @@ describe('captions under the lab’s charts, measured from the run', () => {
     expect(d.to).toBeCloseTo(-3.91, 10);
     expect(d.bands).toBeCloseTo(3.8, 10);
     expect(d).toMatchObject({ word: 'drifted', first: [1, 10], last: [191, 200] });
-    expect(driftOf(s.bn, 1)).toMatchObject({ bands: 0, word: 'stayed put' });
-    expect(driftCaption(s, 1)).toBe(
-      'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (stayed put).',
+    expect(driftOf(s.bn, 1)).toMatchObject({ bands: 0, word: 'small against its band' });
+    expect(driftCaption(s, 1, false)).toBe(
+      'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (small against its band).',
     );
+    // BN before the activation: its input's batch mean is β by construction, and the caption says so.
+    expect(driftCaption(s, 1, true)).toMatch(/\(small against its band\)\. With BN before the activation this input is re-standardised on every batch \(its batch mean is β\), so its median stays near β largely by construction; whether drift is what slows a network down is doubted \(Santurkar et al\. 2018, section 14\)\.$/);
+  });
+
+  test('a band that has all but collapsed is said to have collapsed, not turned into a ratio of hundreds of band widths', () => {
+    const s = seriesOf(200, { median: (t) => -t / 100, band: 0.02 }, { median: () => 0 });
+    expect(driftCaption(s, 1, false)).toContain('without BN it went from −0.06 to −1.96, while its 15–85 % band is only 0.02 wide: the unit gets almost the same input for every example (its signal has all but vanished);');
   });
 
   test('drift is not claimed where the median stays within a third of a band, and not measured before 20 logged steps', () => {
-    expect(driftOf(seriesOf(100, { median: (t) => t / 1000 }, { median: () => 0 }).plain, 1)?.word).toBe('stayed put');
-    expect(driftOf(seriesOf(100, { median: (t) => t / 200 }, { median: () => 0 }).plain, 1)?.word).toBe('moved a little');
+    expect(driftOf(seriesOf(100, { median: (t) => t / 1000 }, { median: () => 0 }).plain, 1)?.word).toBe('small against its band');
+    expect(driftOf(seriesOf(100, { median: (t) => t / 200 }, { median: () => 0 }).plain, 1)?.word).toBe('moved a little against its band');
     expect(driftOf(seriesOf(19, { median: (t) => t }, { median: () => 0 }).plain, 1)).toBeNull();
     expect(driftCaption(seriesOf(19, { median: (t) => t }, { median: () => 0 }), 1)).toBeNull();
   });
 
-  test('overfitting: test loss 25 % above its lowest while the training loss is under half of it', () => {
+  test('overfitting: the test loss’s running median (5 evaluations) 25 % above its lowest, 10 evaluations back, 3 evaluations in a row, while the training loss is under half of it', () => {
     const rising = { median: () => 0, test: (t: number) => (t <= 100 ? 1 - t / 200 : 0.5 + (t - 100) / 100), train: () => 0.01 };
     const s = seriesOf(200, { median: () => 0 }, rising);
-    expect(overfitOf(s.bn)).toEqual({ lowest: 0.5, lowestStep: 100, now: 1.5, train: 0.01 });
+    expect(overfitOf(s.bn)).toEqual({ lowest: 0.6, lowestStep: 100, now: 1.3, train: 0.01 });
     expect(overfitOf(s.plain)).toBeNull();
     expect(lossCaption(s)).toBe(
-      'Look for which test curve falls first and lowest. Test loss now: with BN 1.5 (step 200), without 0.5 (step 200). With BN is overfitting: its test loss rose from its lowest, 0.5 at step 100, to 1.5, while its training loss fell to 0.01.',
+      'Look for which test curve falls first and lowest. Test loss now: with BN 1.5 (step 200), without 0.5 (step 200). The network with BN is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, 0.6 at step 100, to 1.3, while its training loss fell to 0.01.',
     );
+    // One bad evaluation is not overfitting.
+    const spike = { median: () => 0, test: (t: number) => (t === 190 ? 2 : 0.5), train: () => 0.01 };
+    expect(overfitOf(seriesOf(200, { median: () => 0 }, spike).bn)).toBeNull();
     // The same rise with a training loss as high as the test loss is not overfitting.
     expect(overfitOf(seriesOf(200, { median: () => 0 }, { ...rising, train: () => 1.4 }).bn)).toBeNull();
   });
 
   test('gradients: the median ratio of the first layer’s ‖∂L/∂W‖ to the last’s, both networks', () => {
     const s = seriesOf(100, { median: () => 0, grads: [0.001, 0.1] }, { median: () => 0, grads: [0.5, 1] });
-    expect(gradCaption(s)).toBe('Look for a first layer starved of gradient. Lately (median of the last logged steps) ‖∂L/∂W₁‖ / ‖∂L/∂W₂‖ is 0.01 without BN and 0.5 with BN.');
+    expect(gradCaption(s)).toBe('Look for a first layer whose gradient is tiny next to the last layer’s (it then barely learns). Median over the last logged steps of ‖∂L/∂W₁‖ / ‖∂L/∂W₂‖: 0.01 without BN, 0.5 with BN.');
+    const dead = seriesOf(100, { median: () => 0, grads: [0, 0] }, { median: () => 0, grads: [0.5, 1] });
+    expect(gradCaption(dead)).toMatch(/^The network without BN gets no gradient at all: every ‖∂L\/∂W‖ is exactly 0/);
+    expect(gradCaption(s, { plain: { step: 3, reason: 'x' }, bn: null })).toBeNull();
   });
 
   test('sweep: the rates each network trained at (≥ 90 % of the best accuracy), and where it diverged', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { columnsRange, labelWidth, logDomain, logTicks, niceAxis, padRange, stepAtLeast, valueDomain, yAxisWidth } from '../../../../app/lab/model/labAxes';
+import { columnsRange, labelWidth, logDomain, logTicks, niceAxis, padRange, percentTick, stepAtLeast, valueDomain, yAxisWidth } from '../../../../app/lab/model/labAxes';
 import { fmt } from '../../../../app/ui/format';
 
 describe('axes', () => {
@@ -20,6 +20,14 @@ describe('axes', () => {
     expect(niceAxis([-1.36, 2.7])).toEqual({ domain: [-2, 4], ticks: [-2, 0, 2, 4] });
     expect(niceAxis([0, 166])).toEqual({ domain: [0, 200], ticks: [0, 50, 100, 150, 200] });
     expect(niceAxis([0, 1])).toEqual({ domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] });
+  });
+
+  test('niceAxis for training steps: whole numbers only (5 steps on 3 ticks: 0, 5, not 0, 2.5, 5; 1 step: 0, 1)', () => {
+    expect(niceAxis([0, 5], 3)).toEqual({ domain: [0, 5], ticks: [0, 2.5, 5] });
+    expect(niceAxis([0, 5], 3, true)).toEqual({ domain: [0, 5], ticks: [0, 5] });
+    expect(niceAxis([0, 1], 5, true)).toEqual({ domain: [0, 1], ticks: [0, 1] });
+    expect(niceAxis([0, 3], 5, true)).toEqual({ domain: [0, 3], ticks: [0, 1, 2, 3] });
+    expect(niceAxis([0, 166], 5, true)).toEqual(niceAxis([0, 166], 5));
   });
 
   test('columnsRange: min and max over the first n entries of several columns, ±∞ and NaN skipped; padRange pads', () => {
@@ -52,10 +60,14 @@ describe('axes', () => {
     expect(logTicks(null)).toBeUndefined();
   });
 
-  test('yAxisWidth: 52 px for short labels; wider for 10⁻⁶⁰ so the sideways title keeps clear of it', () => {
-    expect(yAxisWidth(['0', '0.5', '1'])).toBe(52);
-    expect(yAxisWidth([fmt(1e-60, 4), fmt(1e-40, 4)])).toBeGreaterThanOrEqual(26 + labelWidth('10⁻⁶⁰') + 8);
+  test('yAxisWidth: 40 px for short labels; wider for 10⁻⁶⁰, with room for the tick and its gap', () => {
+    expect(yAxisWidth(['0', '0.5', '1'])).toBe(40);
+    expect(yAxisWidth([fmt(1e-60, 4), fmt(1e-40, 4)])).toBeGreaterThanOrEqual(labelWidth('10⁻⁶⁰') + 12);
     expect(yAxisWidth(['1.5×10⁻⁵'])).toBeGreaterThan(yAxisWidth(['10⁻⁵']));
     expect(labelWidth('10⁻⁶⁰')).toBeGreaterThan(labelWidth('10'));
   });
+});
+
+test('percentTick: an accuracy tick in per cent (the values stay fractions)', () => {
+  expect([0, 0.25, 0.5, 0.75, 1, 0.333].map(percentTick)).toEqual(['0', '25', '50', '75', '100', '33.3']);
 });

@@ -19,7 +19,7 @@ function run(id: PresetId, seed: number, stops: readonly number[]): { step: numb
   return stops.map((step) => {
     const chunk = stepComparison(e.comparison, step - e.comparison.step);
     appendLogs(series, chunk.logs);
-    return { step, verdict: verdictOf(series, chunk.diverged, e.comparison.test?.x.rows ?? 0), plain: accuracy(series, 'plain'), bn: accuracy(series, 'bn') };
+    return { step, verdict: verdictOf(series, chunk.diverged, e.comparison.test?.x.rows ?? 0, e.comparison.train.classes), plain: accuracy(series, 'plain'), bn: accuracy(series, 'bn') };
   });
 }
 

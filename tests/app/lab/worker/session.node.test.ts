@@ -1,3 +1,5 @@
+// This file is longer than 300 lines: it drives the lab's Worker protocol message by message — configure,
+// play, pause, step, replay, speed, sweep, errors — and the cases share one fake clock and event log.
 import { describe, expect, test } from 'vitest';
 import {
   type FashionSubset,
@@ -14,6 +16,7 @@ import type { LabEvent, LabRequest, LabRunSettings } from '../../../../app/lab/w
 import { createLabSession } from '../../../../app/lab/worker/session';
 import { FIRST_RATE_MS, MAX_STEP_REQUEST, PUMP_BUDGET_MS, RATE_WINDOW_MS } from '../../../../app/lab/worker/pacing';
 import { gridPoints } from '../../../../app/lab/worker/boundary';
+import { REPLAY_BUDGET_MS } from '../../../../app/lab/worker/run';
 
 /** A session with a fake clock (each reading advances it by `tick` ms) and a log of what it posted. */
 function harness(loadFashion: (url: string) => Promise<FashionSubset> = () => Promise.reject(new Error('no data here')), tick = 1) {
@@ -181,6 +184,54 @@ describe('lab protocol: step, play, pause, speed, reset', () => {
     await h.send({ type: 'play', runId: 1 });
     expect(h.events).toEqual([]);
     expect(h.session.pump().busy).toBe(false);
+  });
+});
+
+describe('lab protocol: resuming at a step (a reload, a link)', () => {
+  test('resumeAt 250: a few large metrics events whose logs equal the engine’s 250 steps, then the boundary and “paused at 250”', async () => {
+    const h = harness();
+    await h.send({ type: 'speed', stepsPerSecond: 3 }); // the pace of play does not slow a replay
+    await h.send({ type: 'configure', runId: 1, run: run2d({ seed: 5 }), resumeAt: 250 });
+    expect(h.events.map((e) => e.type)).toEqual(['ready']);
+    h.pumpAll();
+    const { chunk } = reference({ seed: 5 }, 250);
+    expect(logsOf(h.events, 'plain')).toEqual(chunk.logs.plain);
+    expect(logsOf(h.events, 'bn')).toEqual(chunk.logs.bn);
+    const metrics = h.take('metrics');
+    // Batched: with a 1 ms clock tick per step, about REPLAY_BUDGET_MS steps per event.
+    expect(metrics.length).toBeLessThanOrEqual(Math.ceil(250 / (REPLAY_BUDGET_MS / 2)));
+    expect(metrics.map((m) => m.step)).toEqual([...metrics.map((m) => m.step)].sort((a, b) => a - b));
+    // No status and no boundary on the way: one of each, at the end.
+    expect(h.take('boundary').map((b) => b.step)).toEqual([250]);
+    expect(h.take('status')).toEqual([expect.objectContaining({ playing: false, step: 250, stopped: null })]);
+    expect(h.events.at(-1)?.type).toBe('status');
+  });
+
+  test('a replay stops at the run’s step limit, and plays on from where it is when Play comes first', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d({}, 40), resumeAt: 500 });
+    h.pumpAll();
+    expect(h.take('status').at(-1)).toMatchObject({ playing: false, step: 40 });
+    await h.send({ type: 'speed', stepsPerSecond: 0 });
+    await h.send({ type: 'configure', runId: 2, run: run2d({}, 10_000), resumeAt: 5000 });
+    h.session.pump();
+    const reached = h.take('metrics').at(-1)!.step;
+    expect(reached).toBeLessThan(5000);
+    await h.send({ type: 'play', runId: 2 });
+    expect(h.take('status').at(-1)).toMatchObject({ playing: true, step: reached });
+    h.session.pump();
+    await h.send({ type: 'pause', runId: 2 });
+    expect(h.session.pump().busy).toBe(false);
+  });
+
+  test('a new run replaces a replay at once: the replay posts nothing more', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d(), resumeAt: 5000 });
+    h.session.pump();
+    await h.send({ type: 'configure', runId: 2, run: run2d({ seed: 3 }) });
+    h.pumpAll();
+    expect(h.events.filter((e) => e.runId === 1).map((e) => e.type)).toEqual(['ready', 'metrics']);
+    expect(h.take('status').at(-1)).toMatchObject({ runId: 2, step: 0 });
   });
 });
 

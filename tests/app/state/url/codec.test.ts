@@ -80,6 +80,16 @@ const cases: Case[] = [
   ['eps', '1e-7', 1e-7, null],
   ['eps', '0', 0, null],
   ['eps', '-1e-5', 0, /below the smallest/],
+  // numbers a float64 cannot hold: too small reads as 0, too large as Infinity; both are said
+  ['eps', '1e-400', 0, /^eps=“1e-400” is too small for a 64-bit number \(the smallest is about 5e-324\); using 0\.$/],
+  ['eps', '2e-324', 0, /too small for a 64-bit number/],
+  ['eps', '5e-324', 5e-324, null],
+  ['eps', '0.0e-400', 0, null],
+  ['k', '1e-400', 0.01, /below the smallest allowed value; using 0.01/],
+  ['gamma', '1e400', 60, /^gamma=“1e400” is above the largest allowed value; using 60\.$/],
+  ['gamma', '\u22121e400', -60, /below the smallest allowed value; using -60/],
+  ['seed', '1e400', 2 ** 32 - 1, /above the largest allowed value/],
+  ['points', '3:1e-400', { 2: 0 }, /^points: sample 3 = “1e-400” is too small for a 64-bit number; using 0\.$/],
   ['gamma', '2', 2, null],
   ['gamma', '-0', -0, null],
   ['gamma', '0.30000000000000004', 0.30000000000000004, null],
@@ -105,6 +115,9 @@ const cases: Case[] = [
   ['step', '0', 0, /below the smallest/],
   ['forward', '0', 0, /below the smallest/],
   ['backward', '-2', 0, /below the smallest/],
+  ['theme', 'projector', 'projector', null],
+  ['theme', ' Dark ', 'dark', null],
+  ['theme', 'neon', 'system', /theme=“neon” is not one of system, light, dark, projector; using the default, system/],
 ];
 
 describe('each parameter reads its edge cases (value, then notice)', () => {

@@ -25,6 +25,8 @@ const CASES: { name: string; changed: string[]; lastPush: LastPush | null; start
   { name: 'a section change with nothing pushed before only replaces', changed: ['section'], lastPush: null, startedAt: 0, now: 300, method: 'replace', remembered: null },
   { name: 'a section change beside a slider counts only the slider: it extends the slider’s entry', changed: ['gamma', 'section'], lastPush: last('gamma', 1000), startedAt: 1100, now: 1400, method: 'replace', remembered: last('gamma', 1400) },
   { name: 'a section change beside a step still makes the step’s entry', changed: ['section', 'step'], lastPush: null, startedAt: 0, now: 300, method: 'push', remembered: last('step', 300) },
+  { name: 'the lab’s step counter only replaces, and keeps the last push', changed: ['labStep'], lastPush: last('labLr', 1000), startedAt: 1100, now: 1400, method: 'replace', remembered: last('labLr', 1000) },
+  { name: 'a lab setting that restarts the run (its step back to 0) makes the setting’s entry', changed: ['labLr', 'labStep'], lastPush: null, startedAt: 0, now: 300, method: 'push', remembered: last('labLr', 300) },
   { name: 'dragged points coalesce like a slider', changed: ['overrides'], lastPush: last('overrides', 1000), startedAt: 1200, now: 1500, method: 'replace', remembered: last('overrides', 1500) },
 ];
 
@@ -38,5 +40,7 @@ describe('pushOrReplace: a history entry per deliberate change, a drag coalesced
     expect([row('gamma').history, row('gamma').coalesce]).toEqual(['push', true]);
     expect([row('step').history, row('step').coalesce]).toEqual(['push', false]);
     expect(row('section').history).toBe('replace');
+    expect([row('section').place, row('labStep').place, row('gamma').place]).toEqual([true, false, false]);
+    expect(row('labStep').history).toBe('replace');
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAppStore } from '../../../../app/state/store';
 import { startUrlSync, type ReadEvent, type UrlSync } from '../../../../app/state/url/sync';
+import { LAB_DEFAULTS } from '../../../../app/state/slices/lab';
 
 const DELAY = 300;
 let sync: UrlSync | undefined;
@@ -153,6 +154,59 @@ describe('URL sync with the browser history', () => {
     expect(store.getState().gamma).toBe(2);
     expect(reads.at(-1)?.reason).toBe('popstate');
     expect(reads.at(-1)?.previous.gamma).toBe(1);
+  });
+
+  test('back undoing a setting keeps the section where the reader is now: the page does not move', async () => {
+    vi.useRealTimers();
+    const store = start('');
+    // The reader reads §3 (written into the entry as they scroll), then a control is focused and
+    // scrolled to in §5 and changed at once: one entry with both, the entry before still says §3.
+    store.getState().setNav({ section: 'mean' });
+    sync?.flush();
+    store.getState().setNav({ section: 'variance' });
+    store.getState().setBn({ gamma: 2 });
+    sync?.flush();
+    expect(address()).toBe('/notebook/?v=1&gamma=2&section=variance');
+    const p = popped();
+    window.history.back();
+    await p;
+    expect(store.getState().gamma).toBe(1);
+    expect(store.getState().section).toBe('variance');
+    expect(address()).toBe('/notebook/?v=1&section=variance');
+    expect(reads.at(-1)).toMatchObject({ reason: 'popstate', previous: { section: 'variance', gamma: 2 } });
+  });
+
+  test('back to an entry that differs in the section alone (a move, not a setting) brings the section back', async () => {
+    vi.useRealTimers();
+    const store = start('?section=mean');
+    window.history.pushState(null, '', '/notebook/?v=1&section=variance');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(store.getState().section).toBe('variance');
+    const p = popped();
+    window.history.back();
+    await p;
+    expect(store.getState().section).toBe('mean');
+  });
+
+  test('the lab’s step only replaces the address, never makes an entry, and back brings it back with the setting it belongs to', async () => {
+    vi.useRealTimers();
+    const store = start('?lab-step=40');
+    expect(store.getState().labStep).toBe(40);
+    const push = vi.spyOn(window.history, 'pushState');
+    for (const step of [120, 480, 960]) {
+      store.setState({ labStep: step });
+      sync?.flush();
+    }
+    expect(push).not.toHaveBeenCalled();
+    expect(address()).toBe('/notebook/?v=1&lab-step=960');
+    store.setState({ labLr: 0.3, labStep: 0 });
+    sync?.flush();
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(address()).toBe('/notebook/?v=1&lab-lr=0.3');
+    const p = popped();
+    window.history.back();
+    await p;
+    expect([store.getState().labLr, store.getState().labStep]).toEqual([LAB_DEFAULTS.labLr, 960]);
   });
 
   test('a table-of-contents click (#section) moves only the section and keeps a pending change', () => {

@@ -1,0 +1,98 @@
+import { useStore } from 'zustand';
+import { ThemeButton } from '../shell/ThemeButton';
+import type { StepPlace } from '../outline';
+import { DeckDialog } from './DeckDialog';
+import { jumpPrompt } from './jump';
+import { Overview } from './Overview';
+import type { DeckControls } from './useDeckControls';
+import './deckTools.css';
+
+/** The deck's own buttons in its top bar: the overview, the theme, the keys. */
+export function DeckTools({ controls }: { controls: DeckControls }) {
+  const { act } = controls;
+  return (
+    <>
+      <button type="button" onClick={() => act('overview')} aria-keyshortcuts="O">
+        Overview
+      </button>
+      <ThemeButton shortcut onCycle={() => act('theme')} />
+      <button type="button" onClick={() => act('help')} aria-keyshortcuts="Shift+?">
+        Keys
+      </button>
+    </>
+  );
+}
+
+/**
+ * One line that says what the keyboard is doing: the step number being typed ("Go to step 12_"),
+ * the control being adjusted, or the deck's last message. A live region, so it is heard too.
+ */
+export function DeckStatus({ controls }: { controls: DeckControls }) {
+  const typed = useStore(controls.ui, (s) => s.typed);
+  const message = useStore(controls.ui, (s) => s.message);
+  const grabbed = controls.grab.name;
+  const text = typed ? jumpPrompt(typed) : grabbed ? `Adjusting ${grabbed}: ← → change it · Esc lets go` : message;
+  const kind = typed ? 'typing' : grabbed ? 'grabbed' : 'message';
+  return (
+    <p className="deck-status" data-kind={text ? kind : undefined} role="status" aria-live="polite" data-testid="deck-status">
+      {text}
+    </p>
+  );
+}
+
+/** What covers the step: the overview, the list of keys, or the blank screen. */
+export function DeckLayers({ controls, slides, current }: { controls: DeckControls; slides: readonly StepPlace[]; current: number }) {
+  const overlay = useStore(controls.ui, (s) => s.overlay);
+  const blank = useStore(controls.ui, (s) => s.blank);
+  return (
+    <>
+      {overlay === 'overview' && <Overview slides={slides} current={current} onPick={controls.pick} onClose={controls.closeOverlay} />}
+      {overlay === 'help' && <KeysHelp onClose={controls.closeOverlay} />}
+      {blank && (
+        // Any key brings the step back too (see routeKey); the click is for the mouse.
+        <div className="deck-blank" data-testid="deck-blank" onClick={() => controls.act('unblank')}>
+          <span className="deck-sr">The screen is blank. Press any key to bring the step back.</span>
+        </div>
+      )}
+    </>
+  );
+}
+
+const KEYS: readonly [keys: string[], what: string][] = [
+  [['→', 'Space', 'PgDn'], 'next: first what is below, then the step’s next hidden part, then the next step'],
+  [['←', 'Shift+Space', 'PgUp'], 'previous: hide the last part shown, then the step before'],
+  [['Home', 'End'], 'first, last step'],
+  [['12', 'Enter'], 'go to step 12 (any number)'],
+  [['O'], 'overview of all steps'],
+  [['↓', '↑'], 'scroll a tall step'],
+  [['B', '.'], 'blank the screen; any key or a click brings it back'],
+  [['T'], 'theme: System, Light, Dark, Projector (high contrast)'],
+  [['F'], 'full screen'],
+  [['+', '−'], 'larger, smaller text (the step reflows)'],
+  [['Enter'], 'on a slider, a point or a menu: adjust it with the arrow keys (Esc lets go); on a button: press it'],
+  [['Esc'], 'let go of a control; else leave the presentation'],
+  [['?'], 'this list'],
+];
+
+/** The keys of the deck, one line each (the ? key). */
+function KeysHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <DeckDialog title="Keys" closeKeys={['?']} onClose={onClose} className="deck-help">
+      <dl className="keys-help">
+        {KEYS.map(([keys, what]) => (
+          <div key={what}>
+            <dt>
+              {keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && ' '}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </DeckDialog>
+  );
+}
