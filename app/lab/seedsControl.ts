@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { loadFashionCached } from './loadFashion';
-import { fashionUrl } from './loadFashion';
+import { fashionUrl, loadFashionCached } from './loadFashion';
+import { type Transport, workerAsTransport } from './transport';
 import { type LabSettings, labRunSettings, labSettingsOf, sameRun } from './model/labSettings';
 import { appStore, type State } from '../state/store';
 import { driveSession } from './worker/driver';
@@ -29,22 +29,12 @@ export const IDLE_SEEDS: SeedsState = { phase: 'idle', seeds: [], steps: 0, comp
 export const seedsStore = createStore<SeedsState>()(() => IDLE_SEEDS);
 export const useSeeds = <T,>(select: (s: SeedsState) => T): T => useStore(seedsStore, select);
 
-export interface SeedsTransport {
-  send(r: SeedsRequest): void;
-  close(): void;
-}
+type SeedsTransport = Transport<SeedsRequest>;
 export type SeedsTransportFactory = (onEvent: (e: SeedsEvent) => void, onFailure: (message: string) => void) => SeedsTransport;
 
 /** A module Worker running worker/seeds.worker.ts. */
-export const seedsWorkerTransport: SeedsTransportFactory = (onEvent, onFailure) => {
-  const worker = new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' });
-  worker.onmessage = (e: MessageEvent<SeedsEvent>) => onEvent(e.data);
-  worker.onerror = (e) => {
-    e.preventDefault();
-    onFailure(`The seeds worker stopped${e.message ? `: ${e.message}` : ''}.`);
-  };
-  return { send: (r) => worker.postMessage(r), close: () => worker.terminate() };
-};
+export const seedsWorkerTransport: SeedsTransportFactory = (onEvent, onFailure) =>
+  workerAsTransport(new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' }), 'seeds worker', onEvent, onFailure);
 
 /** The same session on this thread (jsdom tests). */
 export const seedsInPageTransport: SeedsTransportFactory = (onEvent) => {
