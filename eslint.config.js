@@ -5,7 +5,7 @@ const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*',
 
 export default tseslint.config(
   // Everything git ignores (.gitignore: builds, reports, scratch folders like .lead/) is not linted either.
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'test-results/**', '.lead/**', '.vite/**', 'tmp/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'public/**', 'test-results/**', '.lead/**', '.vite/**', 'tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['app/**/*.{ts,tsx}'],
