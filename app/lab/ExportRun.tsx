@@ -1,3 +1,4 @@
+import { download } from '../ui/export/download';
 import { seriesCsv } from './model/series';
 import { runStore, useRun } from './runStore';
 
@@ -5,14 +6,9 @@ import { runStore, useRun } from './runStore';
 export function ExportRun() {
   const logged = useRun((s) => (s.series ? s.series.plain.n + s.series.bn.n : 0));
   const save = () => {
-    const { series, info } = runStore.getState();
+    const { series, info, step } = runStore.getState();
     if (!series || !info) return;
-    const url = URL.createObjectURL(new Blob([seriesCsv(series)], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `bn-lab-${info.settings.seed}-step${runStore.getState().step}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(seriesCsv(series), `bn-lab-${info.settings.seed}-step${step}.csv`, 'text/csv');
   };
   return (
     <button type="button" onClick={save} disabled={logged === 0}>

@@ -3,12 +3,24 @@ import { useAppState } from '../state/store';
 import { LineChartPanel } from './LineChartPanel';
 import { count } from './model/labText';
 import { seedBands, seedSummary } from './model/seedView';
+import { seedsTable } from './model/seedsExport';
+import { toCsv } from '../ui/export/csv';
+import { download } from '../ui/export/download';
 import { percentTick, valueDomain } from './model/labAxes';
-import { SEED_COUNT, SEED_STEPS, seedsControl, useSeeds } from './seedsControl';
+import { SEED_COUNT, SEED_STEPS, seedsControl, seedsStore, useSeeds } from './seedsControl';
 
-/** The study's buttons: start (or again), pause and resume, cancel. */
+/** Downloads every seed's test evaluations (CSV), named by the first seed and the steps reached. */
+function saveSeeds(): void {
+  const { curves } = seedsStore.getState();
+  if (curves.length === 0) return;
+  const steps = Math.max(...curves.map((c) => c.step));
+  download(toCsv(seedsTable(curves)), `bn-lab-seeds-${curves[0].seed}-to-${curves[curves.length - 1].seed}-step${steps}.csv`, 'text/csv');
+}
+
+/** The study's buttons: start (or again), pause and resume, cancel, download. */
 function SeedsButtons() {
   const phase = useSeeds((s) => s.phase);
+  const evaluated = useSeeds((s) => s.curves.some((c) => c.tests.plain.step.length + c.tests.bn.step.length > 0));
   const busy = phase === 'running' || phase === 'loading' || phase === 'paused';
   return (
     <div className="lab-runbar" role="group" aria-label={`Comparison over ${SEED_COUNT} seeds`}>
@@ -25,6 +37,9 @@ function SeedsButtons() {
           Clear
         </button>
       )}
+      <button type="button" onClick={saveSeeds} disabled={!evaluated}>
+        Download the seeds’ test results (CSV)
+      </button>
     </div>
   );
 }
