@@ -24,6 +24,8 @@ export * from './quantiles';
 export * from './model';
 export * from './modelPass';
 export * from './optim';
+export * from './fold';
+export * from './foldCheck';
 export * from './datasets';
 export * from './metrics';
 export * from './comparisonConfig';
