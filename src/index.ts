@@ -35,5 +35,7 @@ export * from './sweep';
 export * from './experiment';
 export * from './runningStats';
 export * from './scaleInvariance';
+export * from './effectiveLr';
+export * from './effectiveLrRun';
 export * from './landscape';
 export * from './landscapeRun';
