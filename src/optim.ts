@@ -113,24 +113,30 @@ function sgdUpdate(w: Float64Array, g: Float64Array, lr: number, wd: number): vo
 }
 
 /** v ← μ·v + (g + wd·p), or v ← g + wd·p on the first step; p ← p − lr·v. */
-function momentumUpdate(w: Float64Array, g: Float64Array, v: Float64Array, first: boolean, c: OptimizerConfig): void {
-  const { lr, momentum, weightDecay: wd } = c;
+function momentumUpdate(w: Float64Array, g: Float64Array, v: Float64Array, first: boolean, lr: number, momentum: number, wd: number): void {
+  // μ·0 + d = d exactly, so the first step needs no loop of its own.
   const mu = first ? 0 : momentum;
-  for (let i = 0; i < w.length; i++) {
-    // μ·0 + d = d exactly, so the first step needs no branch of its own.
-    v[i] = mu * v[i] + (wd === 0 ? g[i] : g[i] + wd * w[i]);
-    w[i] -= lr * v[i];
+  // Two loops rather than a test per element: the optimizer runs over every weight on every step.
+  if (wd === 0) {
+    for (let i = 0; i < w.length; i++) {
+      v[i] = mu * v[i] + g[i];
+      w[i] -= lr * v[i];
+    }
+  } else {
+    for (let i = 0; i < w.length; i++) {
+      v[i] = mu * v[i] + (g[i] + wd * w[i]);
+      w[i] -= lr * v[i];
+    }
   }
 }
 
 /**
- * Adam's step on one parameter with bias corrections bc1 = 1 − β₁ᵗ and √(1 − β₂ᵗ); `l2` is the
+ * Adam's step on one parameter with stepSize = lr/(1 − β₁ᵗ) and sqrtBc2 = √(1 − β₂ᵗ); `l2` is the
  * weight decay added to the gradient (0 for AdamW, whose decay the caller has applied already).
  */
-function adamUpdate(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, c: OptimizerConfig, bc1: number, sqrtBc2: number, l2: number): void {
-  const { beta1, beta2, eps } = c;
-  const stepSize = c.lr / bc1;
+function adamUpdate(w: Float64Array, g: Float64Array, m: Float64Array, v: Float64Array, beta1: number, beta2: number, eps: number, stepSize: number, sqrtBc2: number, l2: number): void {
   for (let i = 0; i < w.length; i++) {
+    // The test is the same for every i, so the branch predictor takes it for free.
     const gi = l2 === 0 ? g[i] : g[i] + l2 * w[i];
     // PyTorch's operation order: m.lerp_(g, 1 − β₁); v.mul_(β₂).addcmul_(g, g, 1 − β₂); p.addcdiv_(m, denom, −step).
     m[i] += (1 - beta1) * (gi - m[i]);
@@ -149,19 +155,20 @@ export function optimizerStep(opt: Optimizer): void {
   if (name === 'sgd') {
     for (const p of ps) sgdUpdate(p.value, p.grad, lr, wd);
   } else if (name === 'momentum') {
-    for (let k = 0; k < ps.length; k++) momentumUpdate(ps[k].value, ps[k].grad, opt.first[k], t === 1, c);
+    for (let k = 0; k < ps.length; k++) momentumUpdate(ps[k].value, ps[k].grad, opt.first[k], t === 1, lr, c.momentum, wd);
   } else {
     // β^t by detPowInt (binary exponentiation in double-double, rounded once): Math.pow differs
     // between engines in the last bit, and plain repeated squaring would be up to t/2 ulp off.
     const bc1 = 1 - detPowInt(c.beta1, t);
     const sqrtBc2 = Math.sqrt(1 - detPowInt(c.beta2, t));
+    const stepSize = lr / bc1;
     const decoupled = name === 'adamw';
     // PyTorch's AdamW: param.mul_(1 − lr·weight_decay) before the moments are updated.
     const shrink = 1 - lr * wd;
     for (let k = 0; k < ps.length; k++) {
       const w = ps[k].value;
       if (decoupled && wd !== 0) for (let i = 0; i < w.length; i++) w[i] *= shrink;
-      adamUpdate(w, ps[k].grad, opt.first[k], opt.second[k], c, bc1, sqrtBc2, decoupled ? 0 : wd);
+      adamUpdate(w, ps[k].grad, opt.first[k], opt.second[k], c.beta1, c.beta2, c.eps, stepSize, sqrtBc2, decoupled ? 0 : wd);
     }
   }
 }
