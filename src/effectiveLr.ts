@@ -73,3 +73,15 @@ export function maxRelativeDot(d: WeightGradDot): number {
   for (let j = 0; j < d.dot.length; j++) if (d.scale[j] > 0) worst = Math.max(worst, Math.abs(d.dot[j]) / d.scale[j]);
   return worst;
 }
+
+/**
+ * max_j |dot_j − epsTerm_j| / scale_j: what is left of the dot once BN's ε part is taken out, rounding
+ * only (≈ 1e-15); null for a layer without BN after it.
+ */
+export function maxResidualAfterEps(d: WeightGradDot): number | null {
+  const eps = d.epsTerm;
+  if (!eps) return null;
+  let worst = 0;
+  for (let j = 0; j < d.dot.length; j++) if (d.scale[j] > 0) worst = Math.max(worst, Math.abs(d.dot[j] - eps[j]) / d.scale[j]);
+  return worst;
+}

@@ -8,6 +8,7 @@ import {
   forwardLoss,
   linearLayers,
   maxRelativeDot,
+  maxResidualAfterEps,
   selectRows,
   weightGradDots,
   type Model,
@@ -42,6 +43,7 @@ describe('weightGradDots: Σ_i W[i, j]·∂L/∂W[i, j] per output unit', () => 
     for (const d of weightGradDots(model, ws)) {
       const eps = d.epsTerm!;
       for (let j = 0; j < d.dot.length; j++) expect(Math.abs(d.dot[j] - eps[j])).toBeLessThanOrEqual(1e-12 * d.scale[j]);
+      expect(maxResidualAfterEps(d)).toBeLessThanOrEqual(1e-12);
     }
     expect(Math.max(...weightGradDots(model, ws).map(maxRelativeDot))).toBeGreaterThan(1e-8);
   });
@@ -49,7 +51,7 @@ describe('weightGradDots: Σ_i W[i, j]·∂L/∂W[i, j] per output unit', () => 
   test('without BN the dot is of the size of its terms: max_j |dot_j|/scale_j > 0.1 for W₁ and W₂, and no ε part', () => {
     const { model, ws } = withGradients({ bn: 'none' });
     const dots = weightGradDots(model, ws);
-    expect(dots.map((d) => [d.bnFollows, d.epsTerm])).toEqual([[false, null], [false, null], [false, null]]);
+    expect(dots.map((d) => [d.bnFollows, d.epsTerm, maxResidualAfterEps(d)])).toEqual([[false, null, null], [false, null, null], [false, null, null]]);
     expect(maxRelativeDot(dots[0])).toBeGreaterThan(0.1);
     expect(maxRelativeDot(dots[1])).toBeGreaterThan(0.1);
   });
