@@ -65,6 +65,8 @@ Network
 Training
   --optimizer <name>      ${OPTIMIZERS.join(' | ')} (default ${d.optimizer})
   --lr <x>                learning rate (default ${d.lr})
+  --weight-decay <x>      PyTorch's weight_decay, ≥ 0: L2 for sgd, momentum, adam; decoupled for adamw
+                          (default: 0, or 0.01 for adamw as in torch.optim.AdamW)
   --batch <m>             mini-batch size (default ${d.batch})
   --steps <n>             steps to run (default 500)
   --seed <n>              seed for the 2-D data, weights and batch order (default ${d.seed})
@@ -96,6 +98,7 @@ export const OPTIONS = {
   init: { type: 'string' },
   optimizer: { type: 'string' },
   lr: { type: 'string' },
+  'weight-decay': { type: 'string' },
   batch: { type: 'string' },
   steps: { type: 'string' },
   seed: { type: 'string' },
@@ -166,6 +169,7 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     init: choice('init', values.init, INITS),
     optimizer: choice('optimizer', values.optimizer, OPTIMIZERS),
     lr: num('lr', values.lr),
+    weightDecay: num('weight-decay', values['weight-decay']),
     batch: num('batch', values.batch),
     seed: num('seed', values.seed),
     logEvery,

@@ -2,7 +2,7 @@ import type { ActivationName } from './activations';
 import { type Dataset2DName, type Split, DATASETS_2D, DEFAULT_NOISE, makeDataset2D, splitDataset } from './datasets';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import { type InitName, INITS } from './init';
-import { type OptimizerName, OPTIMIZERS } from './optim';
+import { type OptimizerName, OPTIMIZERS, checkWeightDecay } from './optim';
 import { withDefaults } from './options';
 import type { ComparisonOptions } from './comparisonConfig';
 import { type Comparison, createComparison } from './train';
@@ -32,6 +32,8 @@ export interface ExperimentSettings {
   readonly init: InitName;
   readonly optimizer: OptimizerName;
   readonly lr: number;
+  /** PyTorch's weight_decay (≥ 0); null = the optimizer's default (0.01 for AdamW, else 0). */
+  readonly weightDecay: number | null;
   readonly batch: number;
   /** One seed for data, split, weights, batch order and probe. */
   readonly seed: number;
@@ -53,6 +55,7 @@ export const EXPERIMENT_DEFAULTS: ExperimentSettings = {
   init: 'he',
   optimizer: 'sgd',
   lr: 0.1,
+  weightDecay: null,
   batch: 32,
   seed: 1,
   logEvery: 10,
@@ -72,6 +75,7 @@ export function resolveExperimentSettings(settings: Partial<ExperimentSettings>)
   checkInteger('depth', s.depth, 0);
   checkInteger('width', s.width, 1);
   checkInteger('seed', s.seed, 0);
+  if (s.weightDecay !== null) checkWeightDecay(s.weightDecay);
   return s;
 }
 
@@ -97,7 +101,7 @@ export function experimentComparisonOptions(settings: Partial<ExperimentSettings
     init: s.init,
     bn: s.bn,
     outputBn: s.outputBn,
-    optimizer: { name: s.optimizer, lr: s.lr },
+    optimizer: { name: s.optimizer, lr: s.lr, weightDecay: s.weightDecay ?? undefined },
     batchSize: s.batch,
     seed: s.seed,
     logEvery: s.logEvery,

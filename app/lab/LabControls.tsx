@@ -21,7 +21,7 @@ const DATASET_NAMES: Record<LabDataset, string> = {
 };
 const ACTIVATION_NAMES: Record<ActivationName, string> = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', identity: 'None (linear)' };
 const INIT_NAMES: Record<InitName, string> = { he: 'He (√(2/fan-in))', xavier: 'Xavier (Glorot)', small: 'Small Gaussian (σ = 0.01)' };
-const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam' };
+const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam', adamw: 'AdamW (weight decay 0.01)' };
 const options = <T extends string>(values: readonly T[], names: Record<T, string>) => values.map((value) => ({ value, label: names[value] }));
 
 /** Every setting of the two networks; a change starts a new run from step 0. */

@@ -40,6 +40,14 @@ describe('createExperiment: the lab’s settings → data + comparison', () => {
     expect(() => createExperiment({ testFraction: 0.95 })).toThrow(/test fraction/);
     expect(() => createExperiment({ seed: -1 })).toThrow(/seed/);
     expect(() => createExperiment({ width: 0 })).toThrow(EngineError);
+    expect(() => createExperiment({ weightDecay: -1 })).toThrow(/weight decay must be a finite number ≥ 0 \(0 = none\), got -1/);
+    expect(() => createExperiment({ weightDecay: NaN })).toThrow(/weight decay must be a finite number ≥ 0/);
+  });
+
+  test('weight decay: null is the optimizer’s own default (0, or 0.01 for adamw); a number is passed to the optimizer', () => {
+    const wd = (s: Parameters<typeof createExperiment>[0]) => createExperiment(s).comparison.config.optimizer.weightDecay;
+    expect(EXPERIMENT_DEFAULTS.weightDecay).toBeNull();
+    expect([wd({}), wd({ optimizer: 'adamw' }), wd({ optimizer: 'adamw', weightDecay: 0 }), wd({ weightDecay: 5e-4 })]).toEqual([0, 0.01, 0, 5e-4]);
   });
 });
 
@@ -54,6 +62,17 @@ describe('npm run train (scripts/train-cli.ts)', () => {
       settings: { dataset: 'circles', depth: 3, width: 8, activation: 'tanh', optimizer: 'adam', lr: 0.01, batch: 16, seed: 2, logEvery: 5, evalEvery: 5, outputBn: true, bn: 'after' },
     });
     expect(parseCommandLine(['--help'])).toEqual({ help: true });
+    expect(parseCommandLine(['--optimizer', 'adamw', '--weight-decay', '5e-4'])).toMatchObject({ settings: { optimizer: 'adamw', weightDecay: 5e-4 } });
+  });
+
+  test('--weight-decay changes the run: SGD with wd 0.5 ends with a smaller ‖W₁‖ than without, the same run as createExperiment', async () => {
+    const args = ['--dataset', 'moons', '--steps', '20', '--log-every', '20', '--batch', '16', '--seed', '5', '--lr', '0.5'];
+    const last = async (extra: string[]) => JSON.parse((await runCli([...args, ...extra])).out.at(-2)!);
+    const [none, decayed] = [await last([]), await last(['--weight-decay', '0.5'])];
+    expect(decayed.bn.trainLoss).not.toBe(none.bn.trainLoss);
+    const { comparison } = createExperiment({ dataset: 'moons', logEvery: 20, evalEvery: 20, batch: 16, seed: 5, lr: 0.5, weightDecay: 0.5 });
+    const { step: _s, epoch: _e, ...rest } = stepComparison(comparison, 20).logs.bn[0];
+    expect(decayed.bn).toEqual(rest);
   });
 
   test('prints one JSON line per logged step, equal to what createExperiment + stepComparison give (the lab’s path)', async () => {
@@ -115,6 +134,9 @@ describe('npm run train (scripts/train-cli.ts)', () => {
       [['--batch', '1'], /batch size must be an integer ≥ 2/],
       [['--steps', '0'], /--steps must be a positive integer/],
       [['--log-every', '10', '--eval-every', '15'], /multiple of logEvery/],
+      [['--weight-decay=-1'], /weight decay must be a finite number ≥ 0 \(0 = none\), got -1/],
+      [['--weight-decay', 'lots'], /--weight-decay expects a number, got "lots"/],
+      [['--optimizer', 'adamax'], /--optimizer must be one of sgd, momentum, adam, adamw/],
     ];
     for (const [args, msg] of cases) {
       const r = await runCli(args);

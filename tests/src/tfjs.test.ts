@@ -1,6 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type Matrix, batchNormBackward, batchNormForward, createBatchNorm, createRng, softmaxCrossEntropy, zeros } from '../../src';
+import {
+  type Matrix,
+  type OptimizerOptions,
+  batchNormBackward,
+  batchNormForward,
+  createBatchNorm,
+  createOptimizer,
+  createRng,
+  optimizerStep,
+  softmaxCrossEntropy,
+  zeros,
+} from '../../src';
 
 /**
  * NUMERICS.md case 8: the engine against an independent implementation, TensorFlow.js (cpu backend),
@@ -128,5 +139,59 @@ describe('softmax cross-entropy against TensorFlow.js (float32, cpu)', () => {
     });
     expect(Math.abs(ce.loss - loss) / Math.abs(loss)).toBeLessThan(1e-5);
     expect(normwiseError(ce.dLogits.data, grad)).toBeLessThan(1e-5);
+  });
+});
+
+/**
+ * PyTorch's weight_decay for SGD, momentum and Adam is L2: the gradient becomes g + wd·θ, which is the
+ * gradient of L(θ) + (wd/2)‖θ‖². TF.js's optimizers have no weight decay, so TF.js minimizes that
+ * penalized loss with its own autodiff, while the engine gets the gradient of L alone and `weightDecay`.
+ * (TF.js has no AdamW; it is checked by hand in optim.test.ts.)
+ */
+describe('optimizers with weight decay against TensorFlow.js minimizing L + (wd/2)‖θ‖² (float32, cpu)', () => {
+  // L(θ) = ½ Σ (aᵢθᵢ − tᵢ)², ∂L/∂θᵢ = aᵢ(aᵢθᵢ − tᵢ), on θ [6]; all inputs float32-exact.
+  const n = 6, rng = createRng(55);
+  const a = Array.from({ length: n }, () => f32(0.5 + rng.uniform())), t = Array.from({ length: n }, () => f32(rng.gaussian()));
+  const theta0 = Array.from({ length: n }, () => f32(2 * rng.gaussian()));
+  const wd = 0.25, lr = 0.05, steps = 8;
+
+  function engine(options: OptimizerOptions): Float64Array {
+    const p = { name: 'theta', value: Float64Array.from(theta0), grad: new Float64Array(n) };
+    const opt = createOptimizer({ ...options, lr, weightDecay: wd }, [p]);
+    for (let s = 0; s < steps; s++) {
+      for (let i = 0; i < n; i++) p.grad[i] = a[i] * (a[i] * p.value[i] - t[i]);
+      optimizerStep(opt);
+    }
+    return p.value;
+  }
+
+  function tfjs(make: () => tf.Optimizer): Float32Array {
+    const theta = tf.variable(tf.tensor1d(theta0, 'float32'));
+    const aT = tf.tensor1d(a, 'float32'), tT = tf.tensor1d(t, 'float32');
+    const opt = make();
+    for (let s = 0; s < steps; s++) {
+      opt.minimize(() => tf.add(tf.mul(0.5, tf.sum(tf.square(tf.sub(tf.mul(aT, theta), tT)))), tf.mul(wd / 2, tf.sum(tf.square(theta)))) as tf.Scalar);
+    }
+    const out = theta.dataSync() as Float32Array;
+    tf.dispose([theta, aT, tT]);
+    opt.dispose();
+    return out;
+  }
+
+  test.each([
+    ['sgd', { name: 'sgd' }, () => tf.train.sgd(lr)],
+    ['momentum 0.9', { name: 'momentum', momentum: 0.9 }, () => tf.train.momentum(lr, 0.9)],
+    ['adam (β 0.9/0.999, ε 1e-7)', { name: 'adam', eps: 1e-7 }, () => tf.train.adam(lr, 0.9, 0.999, 1e-7)],
+  ] as [string, OptimizerOptions, () => tf.Optimizer][])('%s, lr 0.05, wd 0.25: θ [6] after 8 steps agrees to 1e-5 of its largest entry', (_name, options, make) => {
+    const got = engine(options), ref = tfjs(make);
+    expect(normwiseError(got, ref)).toBeLessThan(1e-5);
+    // and the decay matters here: without it the engine ends far from TF.js's penalized run
+    const p = { name: 'theta', value: Float64Array.from(theta0), grad: new Float64Array(n) };
+    const plain = createOptimizer({ ...options, lr }, [p]);
+    for (let s = 0; s < steps; s++) {
+      for (let i = 0; i < n; i++) p.grad[i] = a[i] * (a[i] * p.value[i] - t[i]);
+      optimizerStep(plain);
+    }
+    expect(normwiseError(p.value, ref)).toBeGreaterThan(1e-3);
   });
 });

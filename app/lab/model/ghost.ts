@@ -45,7 +45,7 @@ const DATASET: Readonly<Record<LabSettings['labDataset'], string>> = {
   fashion: 'Fashion-MNIST',
 };
 const ACTIVATION: Readonly<Record<LabSettings['labActivation'], string>> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'linear' };
-const OPTIMIZER: Readonly<Record<LabSettings['labOptimizer'], string>> = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' };
+const OPTIMIZER: Readonly<Record<LabSettings['labOptimizer'], string>> = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam', adamw: 'AdamW' };
 const INIT: Readonly<Record<LabSettings['labInit'], string>> = { he: 'He', xavier: 'Xavier', small: 'small Gaussian' };
 const layers = (n: number): string => `${n} hidden layer${n === 1 ? '' : 's'}`;
 

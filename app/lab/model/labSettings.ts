@@ -39,6 +39,8 @@ export function experimentSettings(c: LabSettings): ExperimentSettings {
     init: c.labInit,
     optimizer: c.labOptimizer,
     lr: c.labLr,
+    // The lab has no weight-decay control: each optimizer's own default (0.01 for AdamW, else 0).
+    weightDecay: null,
     batch: c.labBatch,
     seed: c.labSeed,
     ...LOG_CADENCE[kind],
