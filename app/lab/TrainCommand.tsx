@@ -10,7 +10,16 @@ export function TrainCommand() {
   const command = trainCommand(controls, Math.max(step, 1000));
   return (
     <p className="lab-command">
-      The same run in a terminal, number for number: <code data-testid="lab-command">{command}</code>
+      The same run in a terminal, number for number:{' '}
+      <code data-testid="lab-command">
+        {/* A line breaks only between flags, never inside "--lr 0.1"; the text copies as one command. */}
+        {command.split(/ (?=--[a-z])/).map((group, i) => (
+          <span key={i}>
+            {i > 0 && ' '}
+            <span className="lab-command-part">{group}</span>
+          </span>
+        ))}
+      </code>
     </p>
   );
 }
