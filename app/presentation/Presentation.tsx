@@ -1,4 +1,5 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ShownParts } from '../ui/DeckPart';
 import { useMoreBelow } from './useMoreBelow';
@@ -10,9 +11,14 @@ import type { Slide } from './slides';
 import { DeckLayers, DeckStatus, DeckTools } from './DeckTools';
 import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
+import { revealNext } from './parts';
+import type { Command } from './presenter/messages';
+import { PointerDot } from './presenter/PointerDot';
+import { useProjectedSync } from './presenter/useProjectedSync';
 import './presentation.css';
 import './projector.css';
 import './fit.css';
+import './presenter/pointer.css';
 
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
@@ -31,6 +37,10 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const run = useDeckActions(slides, body, parts);
   const controls = useDeckControls(slides, run, heading);
   const more = useMoreBelow(body, k);
+  const { act } = controls;
+  const command = useCallback((c: Command) => (c === 'reveal' ? void revealNext(appStore, slides) : act(c)), [act, slides]);
+  const pointer = useProjectedSync(slides, k, command);
+  const laser = useStore(controls.ui, (s) => s.laser);
 
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -59,6 +69,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       </main>
       <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
       <DeckLayers controls={controls} slides={slides} current={k} />
+      <PointerDot pointer={pointer} laser={laser} />
     </div>
   );
 }

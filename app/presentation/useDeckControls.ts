@@ -6,6 +6,7 @@ import { THEME_LABELS, nextTheme } from '../shell/theme';
 import { goToSlide, type DeckAction } from './control';
 import { focusKind } from './focusKind';
 import { jumpTarget } from './jump';
+import { PRESENTER_QUERY, openPresenter } from './presenter/openPresenter';
 import { routeKey, type KeyAction } from './keys';
 import { useGrab, type Grab } from './useGrab';
 import type { StepPlace } from '../outline';
@@ -18,6 +19,8 @@ export interface DeckUi {
   typed: string;
   /** The last thing the deck said (announced, and shown for a few seconds). */
   message: string;
+  /** The laser pointer: the mouse (or a finger) over the step draws the audience's pointer dot. */
+  laser: boolean;
 }
 
 export interface DeckControls {
@@ -36,7 +39,7 @@ const MESSAGE_MS = 5000;
 
 /** The deck's state store, its key routing (a capture listener on the document) and its actions. */
 export function useDeckControls(slides: readonly StepPlace[], run: (action: DeckAction) => void, heading: RefObject<HTMLElement | null>): DeckControls {
-  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '' })));
+  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', laser: false })));
   const say = useCallback((message: string) => ui.setState({ message }), [ui]);
   const grab = useGrab(say);
   const act = useCallback(
@@ -56,6 +59,14 @@ export function useDeckControls(slides: readonly StepPlace[], run: (action: Deck
           const theme = nextTheme(appStore.getState().theme);
           appStore.getState().setNav({ theme });
           return say(`Theme: ${THEME_LABELS[theme]}.`);
+        }
+        case 'presenter':
+          if (!openPresenter()) say(`The browser blocked the presenter's window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
+          return;
+        case 'laser': {
+          const laser = !ui.getState().laser;
+          ui.setState({ laser });
+          return say(laser ? 'Laser pointer on: the class sees a dot where the mouse is (L turns it off).' : 'Laser pointer off.');
         }
         case 'grab':
           if (document.activeElement) grab.grab(document.activeElement);

@@ -23,6 +23,8 @@ export interface NavData {
   zoom: number;
   /** The page's theme (notebook and presentation); 'system' follows the operating system. */
   theme: Theme;
+  /** This window is the presenter's view of a presentation shown in another window (see app/presentation/presenter/). */
+  presenter: boolean;
 }
 
 export interface NavSlice extends NavData {
@@ -55,6 +57,8 @@ export const NAV_PROPS = {
   zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
   // A look, not a place: changing it does not make a history entry.
   theme: { kind: 'enum', default: 'system', values: THEMES, history: 'replace', label: 'Theme' },
+  // The window's job, set once by the link that opens it: never a history entry.
+  presenter: { kind: 'boolean', default: false, history: 'replace' },
 } as const satisfies PropsTable<NavData>;
 
 export const navSlice: StateCreator<NavSlice> = (set) => ({
