@@ -9,16 +9,18 @@ import { focusHandoff } from '../presentation/control';
 import { SLIDES } from '../presentation/deck';
 import { PresentButton } from '../presentation/PresentButton';
 import { Presentation } from '../presentation/Presentation';
+import { Presenter } from '../presentation/presenter/Presenter';
 import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
 import './App.css';
 
-/** The notebook, or the instructor's presentation of it; the notice about the address over both. */
+/** The notebook, the instructor's presentation of it, or the presenter's window beside it; the notice about the address over all. */
 export function App() {
   const presenting = useAppState((s) => s.presenting);
+  const presenter = useAppState((s) => s.presenter);
   return (
     <>
-      {presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
+      {presenter ? <Presenter /> : presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
       <UrlNotice />
     </>
   );

@@ -5,8 +5,11 @@ import type { DeckMessage, StateMessage } from './messages';
  * whether that window is still there. Pure: the hook (usePresenterSync) feeds it messages and the clock.
  */
 
-/** 'waiting': nothing heard yet; 'live': in touch; 'lost': silent too long; 'closed': the deck said goodbye. */
-export type LinkStatus = 'waiting' | 'live' | 'lost' | 'closed';
+/**
+ * 'waiting': nothing heard yet; 'live': in touch; 'lost': silent too long; 'closed': the deck said goodbye;
+ * 'unsupported': the browser cannot link windows (no BroadcastChannel).
+ */
+export type LinkStatus = 'waiting' | 'live' | 'lost' | 'closed' | 'unsupported';
 
 export interface PresenterLink {
   status: LinkStatus;
@@ -47,5 +50,7 @@ export function linkWords(status: LinkStatus): string {
       return 'The presentation does not answer: its window may have closed or be asleep. The controls wait for it.';
     case 'closed':
       return 'The presentation has closed (its window, or Esc there). Open it again and this window follows.';
+    case 'unsupported':
+      return 'This browser cannot link two windows (it has no BroadcastChannel): drive the presentation from its own window.';
   }
 }
