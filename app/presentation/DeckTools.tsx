@@ -7,7 +7,7 @@ import { Overview } from './Overview';
 import type { DeckControls } from './useDeckControls';
 import './deckTools.css';
 
-/** The deck's own buttons in its bottom bar: the overview, the theme, the presenter's window, the laser pointer, the keys. */
+/** The deck's own buttons in its bottom bar: the overview, the laser pointer, the theme, the keys. */
 export function DeckTools({ controls }: { controls: DeckControls }) {
   const { act } = controls;
   const laser = useStore(controls.ui, (s) => s.laser);
@@ -15,9 +15,6 @@ export function DeckTools({ controls }: { controls: DeckControls }) {
     <>
       <button type="button" onClick={() => act('overview')} aria-keyshortcuts="O">
         Overview
-      </button>
-      <button type="button" onClick={() => act('presenter')} aria-keyshortcuts="P" title="Open the presenter's window: this step, the next, a note, a timer">
-        Presenter
       </button>
       <button type="button" onClick={() => act('laser')} aria-keyshortcuts="L" aria-pressed={laser} title="Laser pointer: a large dot where the mouse is">
         Pointer
@@ -27,6 +24,15 @@ export function DeckTools({ controls }: { controls: DeckControls }) {
         Keys
       </button>
     </>
+  );
+}
+
+/** Opens the presenter's window (top bar, beside the other windows' buttons). */
+export function PresenterButton({ controls }: { controls: DeckControls }) {
+  return (
+    <button type="button" onClick={() => controls.act('presenter')} aria-keyshortcuts="P" title="The presenter’s window: this step, the next, a note, a timer">
+      Presenter
+    </button>
   );
 }
 

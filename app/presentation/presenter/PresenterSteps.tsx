@@ -2,12 +2,13 @@ import type { PointerEvent } from 'react';
 import type { PointerAt, StateMessage, StepInfo } from './messages';
 import { relativePoint } from './pointer';
 
-/** "1 of 3 parts shown; next → reveals the numbers", or that the step has none hidden. */
+/** "1 of 3 parts shown; next reveals the verdict.", or that all are shown, or that the step hides nothing. */
 export function partsWords(step: StepInfo, part: number): string {
   const n = step.reveals.length;
   if (n === 0) return 'Nothing hidden on this step.';
   const next = step.reveals[part];
-  return next === undefined ? `All ${n} parts shown.` : `${part} of ${n} parts shown; next reveals ${next}.`;
+  if (next === undefined) return n === 1 ? 'Its one part is shown.' : `All ${n} parts shown.`;
+  return `${part} of ${n} ${n === 1 ? 'part' : 'parts'} shown; next reveals ${next}.`;
 }
 
 /**
