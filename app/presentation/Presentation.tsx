@@ -13,8 +13,8 @@ import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
 import { revealNext } from './parts';
 import type { Command } from './presenter/messages';
-import { PointerDot } from './presenter/PointerDot';
-import { useProjectedSync } from './presenter/useProjectedSync';
+import { MirrorLink, ProjectedLink } from './presenter/DeckLink';
+import type { Mirror } from '../state/slices/nav';
 import './presentation.css';
 import './projector.css';
 import './fit.css';
@@ -23,8 +23,9 @@ import './presenter/pointer.css';
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
  * The step's panel is the section's own live panel, so its controls still work.
+ * `mirror`: this deck is a copy in the presenter's window, following the projected one (see presenter/).
  */
-export function Presentation({ slides }: { slides: readonly Slide[] }) {
+export function Presentation({ slides, mirror = 'off' }: { slides: readonly Slide[]; mirror?: Mirror }) {
   const step = useAppState((s) => s.step);
   const k = Math.min(Math.max(0, step), slides.length - 1);
   const slide = slides[k];
@@ -39,7 +40,6 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const more = useMoreBelow(body, k);
   const { act } = controls;
   const command = useCallback((c: Command) => (c === 'reveal' ? void revealNext(appStore, slides) : act(c)), [act, slides]);
-  const pointer = useProjectedSync(slides, k, command);
   const laser = useStore(controls.ui, (s) => s.laser);
 
   useEffect(() => {
@@ -69,7 +69,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       </main>
       <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
       <DeckLayers controls={controls} slides={slides} current={k} />
-      <PointerDot pointer={pointer} laser={laser} />
+      {mirror === 'off' ? <ProjectedLink slides={slides} k={k} command={command} laser={laser} /> : <MirrorLink slides={slides} mirror={mirror} />}
     </div>
   );
 }

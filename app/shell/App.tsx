@@ -18,9 +18,21 @@ import './App.css';
 export function App() {
   const presenting = useAppState((s) => s.presenting);
   const presenter = useAppState((s) => s.presenter);
+  const mirror = useAppState((s) => s.mirror);
   return (
     <>
-      {presenter ? <Presenter /> : presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
+      {mirror !== 'off' ? (
+        // A copy in a frame of the presenter's window: inert inside too, or the deck's own focus calls would take the presenter's keyboard.
+        <div inert>
+          <Presentation slides={SLIDES} mirror={mirror} />
+        </div>
+      ) : presenter ? (
+        <Presenter />
+      ) : presenting ? (
+        <Presentation slides={SLIDES} />
+      ) : (
+        <Notebook />
+      )}
       <UrlNotice />
     </>
   );

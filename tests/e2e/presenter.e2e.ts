@@ -47,6 +47,13 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   await deck.waitForFunction(() => document.querySelector('.deck-slide')?.getAttribute('data-shown') === '1');
   await deck.waitForFunction(() => new URLSearchParams(window.location.search).get('part') === '1');
   await presenter.getByTestId('presenter-parts').filter({ hasText: 'Its one part is shown.' }).waitFor();
+  // The presenter's live copies: the deck as projected (its part shown), and the next step as it will first show.
+  const copy = presenter.frameLocator('[data-testid="presenter-mirror-current"]');
+  const nextCopy = presenter.frameLocator('[data-testid="presenter-mirror-next"]');
+  await copy.locator('.deck-count').filter({ hasText: 'Step 13 of 35' }).waitFor();
+  await copy.locator('.deck-slide[data-shown="1"]').waitFor();
+  await nextCopy.locator('.deck-count').filter({ hasText: 'Step 14 of 35' }).waitFor();
+  await nextCopy.locator('.deck-slide[data-shown="0"]').waitFor();
 
   // The presenter's keys: → moves on, ← comes back (every part shown), T changes the class's theme.
   await presenter.keyboard.press('ArrowRight');
@@ -57,6 +64,8 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   await presenter.keyboard.press('t');
   await deck.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'light');
   await expect(count(presenter)).resolves.toBe('Now: step 13 of 35');
+  // The copies never take the presenter's keyboard (a deck focuses its title on every step).
+  expect(await presenter.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 
   // The pointer: a move over the presenter's screen puts the dot at the same place of the deck's window.
   const pad = (await presenter.getByTestId('presenter-screen').boundingBox())!;
@@ -69,6 +78,8 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   expect(Math.abs(at.y - 0.75 * 720)).toBeLessThan(1);
   expect(at.width).toBeGreaterThanOrEqual(36);
   await expect(dot.getAttribute('aria-hidden')).resolves.toBe('true');
+  // The presenter sees the dot too, on the copy of the deck.
+  await copy.getByTestId('deck-pointer').waitFor();
   // Still for 2 s: gone.
   await dot.waitFor({ state: 'detached', timeout: 4000 });
 

@@ -76,7 +76,7 @@ export function Presenter() {
         <div className="presenter-side">
           <section className="presenter-next" aria-labelledby="presenter-next-title">
             <h2 id="presenter-next-title">Next</h2>
-            {deck ? <NextStep next={deck.next} /> : <p>—</p>}
+            {deck ? <NextStep next={deck.next} viewport={deck.viewport} /> : <p>—</p>}
           </section>
           <section className="presenter-note" aria-labelledby="presenter-note-title">
             <h2 id="presenter-note-title">Note</h2>

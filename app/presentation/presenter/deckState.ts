@@ -18,8 +18,16 @@ export interface DeckPlace {
   step: number;
   part: number;
   theme: Theme;
-  /** The projected window's width / height. */
-  aspect: number;
+  /** The projected window's size (CSS pixels). */
+  viewport: { width: number; height: number };
+  /** The deck's canonical query (see StateMessage.query). */
+  query: string;
+}
+
+/** A size the message accepts: whole pixels, at least 1 (a window not laid out yet counts as 1280×720). */
+function viewportOf({ width, height }: DeckPlace['viewport']): DeckPlace['viewport'] {
+  const px = (v: number) => Math.min(20000, Math.max(1, Math.round(v)));
+  return Number.isFinite(width) && Number.isFinite(height) && width >= 1 && height >= 1 ? { width: px(width), height: px(height) } : { width: 1280, height: 720 };
 }
 
 /** What the projected window tells the presenter about where it is (a `state` message, without its version). */
@@ -37,6 +45,8 @@ export function deckState(slides: readonly StepPlace[], at: DeckPlace): Omit<Sta
     total: slides.length,
     theme: at.theme,
     ...(note !== undefined ? { note } : {}),
-    aspect: Number.isFinite(at.aspect) && at.aspect > 0 ? Math.min(at.aspect, 10) : 16 / 9,
+    viewport: viewportOf(at.viewport),
+    // A longer query (never seen) would not be read whole: the copies then show the step with default settings.
+    query: at.query.length <= 8000 ? at.query : '',
   };
 }

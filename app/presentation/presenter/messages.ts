@@ -45,8 +45,10 @@ const state = z.object({
   theme: z.enum(THEMES),
   /** The step's one-line note for the presenter (see note.ts); absent: none. */
   note: z.string().optional(),
-  /** The projected window's width / height, so the presenter's preview (and its pointer) has its shape. */
-  aspect: z.number().positive().max(10),
+  /** The projected window's size in CSS pixels: the presenter's copies of it are laid out at this size, then scaled. */
+  viewport: z.object({ width: z.number().int().min(1).max(20000), height: z.number().int().min(1).max(20000) }),
+  /** Everything the deck's address holds (its canonical query: step, part, the panels' settings), so a copy shows the same. */
+  query: z.string().max(8000),
 });
 export type StateMessage = z.infer<typeof state>;
 

@@ -1,7 +1,9 @@
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepPlace } from '../../outline';
-import { useAppState } from '../../state/store';
+import { appStore, useAppState } from '../../state/store';
+import { serializeQuery } from '../../state/url/serialize';
+import { urlValues } from '../../state/url/table';
 import { hearMessages, send, DeckChannelOpener, type DeckChannel } from './channel';
 import { deckState } from './deckState';
 import type { Command, DeckMessageBody, PointerAt } from './messages';
@@ -12,21 +14,25 @@ export interface PointerState {
   movedAt: number;
 }
 
-/** The window's width / height, as it changes. */
-function useAspect(): number {
-  const read = () => (typeof window === 'undefined' || window.innerHeight === 0 ? 16 / 9 : window.innerWidth / window.innerHeight);
-  const [aspect, setAspect] = useState(read);
+/** The window's size (CSS pixels), as it changes. */
+function useViewport(): { width: number; height: number } {
+  const read = () => ({ width: window.innerWidth, height: window.innerHeight });
+  const [viewport, setViewport] = useState(read);
   useEffect(() => {
-    const onResize = () => setAspect(read());
+    const onResize = () => setViewport(read());
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return aspect;
+  return viewport;
 }
 
+/** The store's URL values as the address would write them now (not after the address's debounce). */
+const currentQuery = () => serializeQuery(urlValues(appStore.getState()));
+const useDeckQuery = () => useSyncExternalStore(appStore.subscribe, currentQuery);
+
 /**
- * The projected window's side of the presenter link: it tells the channel where the deck is (on every
- * change, and to a presenter that says hello), runs the presenter's commands through `run` (the deck's
+ * The projected window's side of the presenter link: it tells the channel where the deck is and what its
+ * panels are set to (on every change, and to a presenter that says hello), runs the presenter's commands through `run` (the deck's
  * own key actions), moves the audience's pointer dot, and says goodbye when the deck or its window closes.
  * Returns the pointer's store (see PointerDot).
  */
@@ -34,7 +40,8 @@ export function useProjectedSync(slides: readonly StepPlace[], k: number, run: (
   const open = useContext(DeckChannelOpener);
   const part = useAppState((s) => s.part);
   const theme = useAppState((s) => s.theme);
-  const aspect = useAspect();
+  const { width, height } = useViewport();
+  const query = useDeckQuery();
   const [pointer] = useState(() => createStore<PointerState>()(() => ({ at: null, movedAt: 0 })));
   const channel = useRef<DeckChannel | null>(null);
   const latest = useRef<DeckMessageBody | null>(null);
@@ -65,8 +72,8 @@ export function useProjectedSync(slides: readonly StepPlace[], k: number, run: (
   }, [open, pointer]);
 
   useEffect(() => {
-    latest.current = deckState(slides, { step: k, part, theme, aspect });
+    latest.current = deckState(slides, { step: k, part, theme, viewport: { width, height }, query });
     if (latest.current) send(channel.current, latest.current);
-  }, [slides, k, part, theme, aspect]);
+  }, [slides, k, part, theme, width, height, query]);
   return pointer;
 }

@@ -3,7 +3,7 @@ import { HELLO_EVERY_MS, SILENCE_MS, WAITING, checkLink, hear, linkWords } from 
 import { stamp, type StateMessage } from '../../../../app/presentation/presenter/messages';
 
 const state = (index: number) =>
-  stamp({ type: 'state', current: { index, section: '§1', title: 'Why', reveals: [] }, next: null, part: 0, total: 35, theme: 'light', aspect: 1.5 }) as StateMessage;
+  stamp({ type: 'state', current: { index, section: '§1', title: 'Why', reveals: [] }, next: null, part: 0, total: 35, theme: 'light', viewport: { width: 1280, height: 720 }, query: '' }) as StateMessage;
 
 describe('the presenter’s link to the projected window', () => {
   test('waits until a state arrives, then is live with that state', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { MESSAGE_VERSION, parseMessage, stamp, type DeckMessageBody } from '../../../../app/presentation/presenter/messages';
 
 const step = { index: 3, section: '§4', title: 'Centering: z − μ', reveals: [] };
-const state: DeckMessageBody = { type: 'state', current: step, next: null, part: 0, total: 35, theme: 'projector', aspect: 16 / 9 };
+const state: DeckMessageBody = { type: 'state', current: step, next: null, part: 0, total: 35, theme: 'projector', viewport: { width: 1280, height: 720 }, query: 'v=1&present=1&step=4' };
 
 describe('the presenter link’s messages (schema version 1)', () => {
   test.each<[string, DeckMessageBody]>([
@@ -33,8 +33,11 @@ describe('the presenter link’s messages (schema version 1)', () => {
     ['a state with a fractional step', { ...stamp(state), current: { ...step, index: 2.5 } }],
     ['a state with an empty deck', { ...stamp(state), total: 0 }],
     ['a state with an unknown theme', { ...stamp(state), theme: 'neon' }],
-    ['a state with a zero aspect', { ...stamp(state), aspect: 0 }],
-    ['a state without its step', { v: 1, type: 'state', part: 0, total: 3, theme: 'light', aspect: 1.5, next: null }],
+    ['a state with a zero-wide window', { ...stamp(state), viewport: { width: 0, height: 720 } }],
+    ['a state with a fractional window', { ...stamp(state), viewport: { width: 1280.5, height: 720 } }],
+    ['a state without its query', { ...stamp(state), query: undefined }],
+    ['a state with a query too long to be an address', { ...stamp(state), query: 'a'.repeat(8001) }],
+    ['a state without its step', { v: 1, type: 'state', part: 0, total: 3, theme: 'light', viewport: { width: 1280, height: 720 }, query: '', next: null }],
   ])('ignored: %s', (_, data) => {
     expect(parseMessage(data)).toBeNull();
   });

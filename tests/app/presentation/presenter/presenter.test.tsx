@@ -44,7 +44,10 @@ describe('the presenter’s window and the projected deck, on one in-memory chan
     await settle();
     expect(presenter.getByTestId('presenter-link')).toHaveTextContent('Connected to the presentation.');
     expect(presenter.getByTestId('presenter-count')).toHaveTextContent('Now: step 1 of 3');
-    expect(presenter.getByTestId('presenter-screen')).toHaveTextContent('Alpha');
+    expect(presenter.getByText('§1', { selector: '.presenter-now-section' }).parentElement).toHaveTextContent('§1 Alpha');
+    // The pad holds a live copy of the deck (this app in a frame), and one of the next step.
+    expect(presenter.getByTestId('presenter-mirror-current')).toHaveAttribute('src', '?mirror=current');
+    expect(presenter.getByTestId('presenter-mirror-next')).toHaveAttribute('src', '?mirror=next');
     expect(presenter.getByTestId('presenter-parts')).toHaveTextContent('0 of 2 parts shown; next reveals the guess.');
     expect(presenter.getByTestId('presenter-next')).toHaveTextContent('Step 2 · §2 The passZ = WX');
     expect(presenter.getByTestId('presenter-note')).toHaveTextContent('Before → ask the class to predict the guess and the answer, then reveal them one by one.');
@@ -126,16 +129,41 @@ describe('the presenter’s window and the projected deck, on one in-memory chan
   });
 });
 
+/** The deck's end of the channel: what it heard, and a way to speak. */
+function scriptedDeck() {
+  const end = bus.open();
+  const heard: DeckMessage[] = [];
+  end.listen((d) => heard.push(d as DeckMessage));
+  const say = (m: unknown) => act(() => end.post(m));
+  return { heard, say, commands: () => heard.filter((m) => m.type === 'command').map((m) => (m.type === 'command' ? m.command : '')) };
+}
+
+describe('a copy of the deck in the presenter’s window (mirror), against a scripted deck', () => {
+  const at = (step: number, part: number) =>
+    stamp({ type: 'state', current: { index: step - 1, section: '§2', title: 'x', reveals: [] }, next: null, part, total: 3, theme: 'dark', viewport: { width: 1280, height: 720 }, query: `v=1&present=1&step=${step}&part=${part}&theme=dark` });
+
+  test.each([
+    ['current', 'Step 2 of 3'],
+    ['next', 'Step 3 of 3'],
+  ] as const)('the %s step’s copy asks where the deck is, then shows %s with the deck’s theme; it sends nothing else', async (mirror, shown) => {
+    const deck = scriptedDeck();
+    render(withBus(<Presentation slides={slides} mirror={mirror} />));
+    await settle();
+    expect(deck.heard).toEqual([{ v: 1, type: 'hello' }]);
+    deck.say(at(2, 0));
+    await settle();
+    expect(screen.getByText(new RegExp(`^${shown}`))).toBeInTheDocument();
+    expect(appStore.getState()).toMatchObject({ theme: 'dark', mirror, presenting: true });
+    deck.say(stamp({ type: 'pointer', at: { x: 0.5, y: 0.5 } }));
+    await settle();
+    // The class's dot shows on the copy of the current step only.
+    expect(screen.queryByTestId('deck-pointer') !== null).toBe(mirror === 'current');
+    expect(deck.heard).toHaveLength(1);
+  });
+});
+
 describe('the presenter’s window against a scripted deck', () => {
-  /** The deck's end of the channel: what it heard, and a way to speak. */
-  function scriptedDeck() {
-    const end = bus.open();
-    const heard: DeckMessage[] = [];
-    end.listen((d) => heard.push(d as DeckMessage));
-    const say = (m: unknown) => act(() => end.post(m));
-    return { heard, say, commands: () => heard.filter((m) => m.type === 'command').map((m) => (m.type === 'command' ? m.command : '')) };
-  }
-  const state = stamp({ type: 'state', current: { index: 0, section: '§1', title: 'Alpha', reveals: ['x'] }, next: null, part: 0, total: 1, theme: 'light', aspect: 2 });
+  const state = stamp({ type: 'state', current: { index: 0, section: '§1', title: 'Alpha', reveals: ['x'] }, next: null, part: 0, total: 1, theme: 'light', viewport: { width: 1280, height: 720 }, query: '' });
 
   test('says hello on opening; ignores what is not a valid message; keys → Space ← R send commands', async () => {
     const deck = scriptedDeck();
