@@ -30,7 +30,7 @@ export function DeckTools({ controls }: { controls: DeckControls }) {
 /** Opens the presenter's window (top bar, beside the other windows' buttons). */
 export function PresenterButton({ controls }: { controls: DeckControls }) {
   return (
-    <button type="button" onClick={() => controls.act('presenter')} aria-keyshortcuts="P" title="The presenter’s window: this step, the next, a note, a timer">
+    <button type="button" className="deck-presenter-button" onClick={() => controls.act('presenter')} aria-keyshortcuts="P" title="The presenter’s window: this step, the next, a note, a timer">
       Presenter
     </button>
   );
