@@ -80,7 +80,7 @@ export function Presenter() {
           </section>
           <section className="presenter-note" aria-labelledby="presenter-note-title">
             <h2 id="presenter-note-title">Note</h2>
-            <p data-testid="presenter-note">{deck?.note ?? 'No note for this step.'}</p>
+            <p data-testid="presenter-note">{deck ? (deck.note ?? 'No note for this step.') : '—'}</p>
           </section>
           <PresenterClock />
         </div>
