@@ -37,6 +37,17 @@ export interface DeckControls {
 /** How long a message stays on screen. */
 const MESSAGE_MS = 5000;
 
+/** P: the presenter's window (said if the browser blocks it); L: the laser pointer on or off (see presenter/). */
+function presenterAction(action: 'presenter' | 'laser', ui: StoreApi<DeckUi>, say: (message: string) => void): void {
+  if (action === 'presenter') {
+    if (!openPresenter()) say(`The browser blocked the presenter's window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
+    return;
+  }
+  const laser = !ui.getState().laser;
+  ui.setState({ laser });
+  say(laser ? 'Laser pointer on: the class sees a dot where the mouse is (L turns it off).' : 'Laser pointer off.');
+}
+
 /** The deck's state store, its key routing (a capture listener on the document) and its actions. */
 export function useDeckControls(slides: readonly StepPlace[], run: (action: DeckAction) => void, heading: RefObject<HTMLElement | null>): DeckControls {
   const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', laser: false })));
@@ -61,13 +72,8 @@ export function useDeckControls(slides: readonly StepPlace[], run: (action: Deck
           return say(`Theme: ${THEME_LABELS[theme]}.`);
         }
         case 'presenter':
-          if (!openPresenter()) say(`The browser blocked the presenter's window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
-          return;
-        case 'laser': {
-          const laser = !ui.getState().laser;
-          ui.setState({ laser });
-          return say(laser ? 'Laser pointer on: the class sees a dot where the mouse is (L turns it off).' : 'Laser pointer off.');
-        }
+        case 'laser':
+          return presenterAction(action, ui, say);
         case 'grab':
           if (document.activeElement) grab.grab(document.activeElement);
           return;
