@@ -40,7 +40,7 @@ const MESSAGE_MS = 5000;
 /** P: the presenter's window (said if the browser blocks it); L: the laser pointer on or off (see presenter/). */
 function presenterAction(action: 'presenter' | 'laser', ui: StoreApi<DeckUi>, say: (message: string) => void): void {
   if (action === 'presenter') {
-    if (!openPresenter()) say(`The browser blocked the presenter's window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
+    if (!openPresenter()) say(`The browser blocked the presenter’s window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
     return;
   }
   const laser = !ui.getState().laser;

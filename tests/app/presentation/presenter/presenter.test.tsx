@@ -129,6 +129,36 @@ describe('the presenter’s window and the projected deck, on one in-memory chan
   });
 });
 
+describe('the deck’s P and L', () => {
+  test('P opens the presenter’s window on this page (relative address, one named window); a blocked pop-up is said', async () => {
+    const opened = { focus: vi.fn() } as unknown as Window;
+    const open = vi.spyOn(window, 'open').mockReturnValueOnce(opened).mockReturnValueOnce(null);
+    render(withBus(<Presentation slides={slides} />));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'p' });
+    expect(open).toHaveBeenCalledWith('?presenter=1', 'bn-live-presenter', 'popup,width=1366,height=768');
+    expect(opened.focus).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Presenter' }));
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('deck-status')).toHaveTextContent('The browser blocked the presenter’s window: allow pop-ups here, or open ?presenter=1 in a new window.');
+    open.mockRestore();
+  });
+
+  test('L (or Pointer) turns the laser pointer on: the dot follows the pointer over the window, as fractions of it', () => {
+    render(withBus(<Presentation slides={slides} />));
+    const toggle = screen.getByRole('button', { name: 'Pointer' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.pointerMove(window, { clientX: 100, clientY: 100 });
+    expect(screen.queryByTestId('deck-pointer')).toBeNull();
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'l' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.pointerMove(window, { clientX: window.innerWidth / 4, clientY: window.innerHeight / 2 });
+    expect(screen.getByTestId('deck-pointer').style.left).toBe('25%');
+    expect(screen.getByTestId('deck-pointer').style.top).toBe('50%');
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
 /** The deck's end of the channel: what it heard, and a way to speak. */
 function scriptedDeck() {
   const end = bus.open();
