@@ -113,3 +113,18 @@ test('the laser pointer (L): the dot follows the mouse on the deck itself; the t
   await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
   expect(problems).toEqual([]);
 });
+
+test('a finger on the presenter’s screen (a tablet beside the laptop) puts the dot where it touches', async () => {
+  const { page: deck, context, problems } = await openAt('?present=1&step=3', { viewport: { width: 1280, height: 720 }, hasTouch: true });
+  await waitForDeckStep(deck, 3);
+  const presenter = await context.newPage();
+  await presenter.goto(`${baseUrl()}?presenter=1`);
+  await presenter.getByText('Connected to the presentation.').waitFor();
+  const pad = (await presenter.getByTestId('presenter-screen').boundingBox())!;
+  await presenter.touchscreen.tap(pad.x + pad.width * 0.8, pad.y + pad.height * 0.1);
+  const at = await dotCentre(deck);
+  // (80 %, 10 %) of 1280×720, within 1 px.
+  expect(Math.abs(at.x - 0.8 * 1280)).toBeLessThan(1);
+  expect(Math.abs(at.y - 0.1 * 720)).toBeLessThan(1);
+  expect(problems).toEqual([]);
+});
