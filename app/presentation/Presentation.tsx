@@ -12,7 +12,7 @@ import { DeckLayers, DeckStatus, DeckTools, PresenterButton } from './DeckTools'
 import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
 import { revealNext } from './parts';
-import type { Command } from './presenter/messages';
+import type { Command } from './presenter/protocol';
 import { MirrorLink, ProjectedLink } from './presenter/DeckLink';
 import type { Mirror } from '../state/slices/nav';
 import './presentation.css';

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { CopyLink } from './CopyLink';
 import { Section } from './Section';
 import { ThemeButton } from './ThemeButton';
@@ -9,10 +9,12 @@ import { focusHandoff } from '../presentation/control';
 import { SLIDES } from '../presentation/deck';
 import { PresentButton } from '../presentation/PresentButton';
 import { Presentation } from '../presentation/Presentation';
-import { Presenter } from '../presentation/presenter/Presenter';
 import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
 import './App.css';
+
+/** The presenter's window: its own chunk, loaded only in that window. */
+const Presenter = lazy(() => import('../presentation/presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
 /** The notebook, the instructor's presentation of it, or the presenter's window beside it; the notice about the address over all. */
 export function App() {
@@ -27,7 +29,9 @@ export function App() {
           <Presentation slides={SLIDES} mirror={mirror} />
         </div>
       ) : presenter ? (
-        <Presenter />
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
       ) : presenting ? (
         <Presentation slides={SLIDES} />
       ) : (

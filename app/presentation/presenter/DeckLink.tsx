@@ -1,6 +1,6 @@
 import type { StepPlace } from '../../outline';
 import type { Mirror } from '../../state/slices/nav';
-import type { Command } from './messages';
+import type { Command } from './protocol';
 import { PointerDot } from './PointerDot';
 import { useMirrorSync } from './useMirrorSync';
 import { useProjectedSync } from './useProjectedSync';

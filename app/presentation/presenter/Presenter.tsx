@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { focusKind } from '../focusKind';
 import { linkWords } from './link';
-import type { Command } from './messages';
+import type { Command } from './protocol';
 import { PresenterClock } from './PresenterClock';
 import { presenterCommand } from './presenterKeys';
 import { NextStep, NowStep } from './PresenterSteps';

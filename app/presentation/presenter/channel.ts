@@ -1,5 +1,6 @@
 import { createContext } from 'react';
-import { CHANNEL_NAME, parseMessage, stamp, type DeckMessage, type DeckMessageBody } from './messages';
+import type { DeckMessage, DeckMessageBody } from './messages';
+import { CHANNEL_NAME, MESSAGE_VERSION } from './protocol';
 
 /**
  * The pipe between the projected window and the presenter's window, as small as the two need: send a
@@ -32,13 +33,30 @@ export function openBroadcastChannel(name: string = CHANNEL_NAME): DeckChannel |
 /** How a window opens its channel: the browser's by default, an in-memory one in tests. */
 export const DeckChannelOpener = createContext<() => DeckChannel | null>(openBroadcastChannel);
 
+/** The message with the current version (see protocol.ts). */
+export const stamp = (body: DeckMessageBody): DeckMessage => ({ v: MESSAGE_VERSION, ...body }) as DeckMessage;
+
 /** Sends a message of the current version. */
 export const send = (channel: DeckChannel | null, body: DeckMessageBody): void => channel?.post(stamp(body));
 
-/** Listens for valid messages only (see parseMessage); returns the removal. */
+/** The validator (messages.ts, with zod), loaded with the first message heard: a deck never joined never loads it. */
+let validator: Promise<typeof import('./messages')> | null = null;
+
+/**
+ * Listens for valid messages only (see parseMessage), in the order they came; returns the removal
+ * (after which nothing more is heard, even a message still being checked).
+ */
 export function hearMessages(channel: DeckChannel, hear: (message: DeckMessage) => void): () => void {
-  return channel.listen((data) => {
-    const message = parseMessage(data);
-    if (message) hear(message);
+  let listening = true;
+  const unlisten = channel.listen((data) => {
+    validator ??= import('./messages');
+    void validator.then(({ parseMessage }) => {
+      const message = parseMessage(data);
+      if (message && listening) hear(message);
+    });
   });
+  return () => {
+    listening = false;
+    unlisten();
+  };
 }

@@ -1,5 +1,8 @@
-import { z } from 'zod';
+// zod/mini: the same checks as zod's classic API in fewer bytes; and this file is loaded only when a
+// first message arrives (see channel.ts), so a deck that is never joined by a presenter never loads it.
+import * as z from 'zod/mini';
 import { THEMES } from '../../state/slices/nav';
+import { COMMANDS, MESSAGE_VERSION } from './protocol';
 
 /**
  * What the projected window (the deck on the projector) and the presenter's window (the instructor's
@@ -12,13 +15,9 @@ import { THEMES } from '../../state/slices/nav';
  *   `pointer` (where the presenter points on the step, or nothing).
  */
 
-/** The one channel both windows open (same origin, same browser). */
-export const CHANNEL_NAME = 'bn-live-presenter';
-/** The version of the messages below; a change that an older window could misread bumps it. */
-export const MESSAGE_VERSION = 1;
-
 const version = z.literal(MESSAGE_VERSION);
-const count = z.number().int().min(0);
+const count = z.int().check(z.minimum(0));
+const pixels = z.int().check(z.minimum(1), z.maximum(20000));
 
 /** One step of the deck as the presenter shows it. */
 const stepInfo = z.object({
@@ -37,27 +36,24 @@ const state = z.object({
   type: z.literal('state'),
   current: stepInfo,
   /** The step after it; null on the last step. */
-  next: stepInfo.nullable(),
+  next: z.nullable(stepInfo),
   /** How many of the current step's parts are shown. */
   part: count,
   /** The deck's length. */
-  total: z.number().int().min(1),
+  total: z.int().check(z.minimum(1)),
   theme: z.enum(THEMES),
   /** The step's one-line note for the presenter (see note.ts); absent: none. */
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   /** The projected window's size in CSS pixels: the presenter's copies of it are laid out at this size, then scaled. */
-  viewport: z.object({ width: z.number().int().min(1).max(20000), height: z.number().int().min(1).max(20000) }),
+  viewport: z.object({ width: pixels, height: pixels }),
   /** Everything the deck's address holds (its canonical query: step, part, the panels' settings), so a copy shows the same. */
-  query: z.string().max(8000),
+  query: z.string().check(z.maxLength(8000)),
 });
 export type StateMessage = z.infer<typeof state>;
 
-/** What the presenter can ask the deck to do: the deck's own keys (see keys.ts), and "reveal the next part". */
-export const COMMANDS = ['next', 'previous', 'reveal', 'first', 'last', 'theme'] as const;
-export type Command = (typeof COMMANDS)[number];
-
 /** A point on the projected window, as fractions of its width and height (0 = left/top, 1 = right/bottom). */
-const point = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+const fraction = z.number().check(z.minimum(0), z.maximum(1));
+const point = z.object({ x: fraction, y: fraction });
 export type PointerAt = z.infer<typeof point>;
 
 const message = z.discriminatedUnion('type', [
@@ -65,7 +61,7 @@ const message = z.discriminatedUnion('type', [
   z.object({ v: version, type: z.literal('bye') }),
   z.object({ v: version, type: z.literal('hello') }),
   z.object({ v: version, type: z.literal('command'), command: z.enum(COMMANDS) }),
-  z.object({ v: version, type: z.literal('pointer'), at: point.nullable() }),
+  z.object({ v: version, type: z.literal('pointer'), at: z.nullable(point) }),
 ]);
 export type DeckMessage = z.infer<typeof message>;
 
@@ -75,9 +71,6 @@ export function parseMessage(data: unknown): DeckMessage | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Messages without their version: what the code builds; `stamp` adds it. */
+/** Messages without their version: what the code builds; `stamp` (channel.ts) adds it. */
 type Unstamped<M> = M extends unknown ? Omit<M, 'v'> : never;
 export type DeckMessageBody = Unstamped<DeckMessage>;
-
-/** The message with this schema's version. */
-export const stamp = (body: DeckMessageBody): DeckMessage => ({ v: MESSAGE_VERSION, ...body }) as DeckMessage;

@@ -1,6 +1,6 @@
 import type { FocusKind } from '../keys';
 import { routeKey, type KeyInput } from '../keys';
-import { COMMANDS, type Command } from './messages';
+import { COMMANDS, type Command } from './protocol';
 
 /**
  * What a key does in the presenter's window: the deck's own moving keys (→ Space PgDn, ← Shift+Space

@@ -1,7 +1,8 @@
 import { useCallback, useContext, useEffect, useReducer, useRef } from 'react';
 import { DeckChannelOpener, hearMessages, send, type DeckChannel } from './channel';
 import { HELLO_EVERY_MS, WAITING, checkLink, hear, type PresenterLink } from './link';
-import type { Command, DeckMessage, PointerAt } from './messages';
+import type { DeckMessage, PointerAt } from './messages';
+import type { Command } from './protocol';
 
 type LinkEvent = { kind: 'hear'; message: DeckMessage; now: number } | { kind: 'tick'; now: number } | { kind: 'unsupported' };
 

@@ -6,7 +6,8 @@ import { serializeQuery } from '../../state/url/serialize';
 import { urlValues } from '../../state/url/table';
 import { hearMessages, send, DeckChannelOpener, type DeckChannel } from './channel';
 import { deckState } from './deckState';
-import type { Command, DeckMessageBody, PointerAt } from './messages';
+import type { DeckMessageBody, PointerAt } from './messages';
+import type { Command } from './protocol';
 
 /** Where the audience's pointer dot is (null: hidden), and when it last moved (ms). */
 export interface PointerState {

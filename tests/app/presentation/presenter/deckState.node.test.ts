@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { STEPS, placeSteps, type SectionOutline } from '../../../../app/outline';
 import { deckState } from '../../../../app/presentation/presenter/deckState';
-import { parseMessage, stamp } from '../../../../app/presentation/presenter/messages';
+import { stamp } from '../../../../app/presentation/presenter/channel';
+import { parseMessage } from '../../../../app/presentation/presenter/messages';
 
 const sections: SectionOutline[] = [
   { id: 'a', number: 1, title: 'Alpha', steps: [{ id: 'a', title: 'Alpha', reveals: ['the guess', 'the answer'] }] },

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { HELLO_EVERY_MS, SILENCE_MS, WAITING, checkLink, hear, linkWords } from '../../../../app/presentation/presenter/link';
-import { stamp, type StateMessage } from '../../../../app/presentation/presenter/messages';
+import { stamp } from '../../../../app/presentation/presenter/channel';
+import type { StateMessage } from '../../../../app/presentation/presenter/messages';
 
 const state = (index: number) =>
   stamp({ type: 'state', current: { index, section: '§1', title: 'Why', reveals: [] }, next: null, part: 0, total: 35, theme: 'light', viewport: { width: 1280, height: 720 }, query: '' }) as StateMessage;

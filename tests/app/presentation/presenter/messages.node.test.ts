@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { MESSAGE_VERSION, parseMessage, stamp, type DeckMessageBody } from '../../../../app/presentation/presenter/messages';
+import { stamp } from '../../../../app/presentation/presenter/channel';
+import { parseMessage, type DeckMessageBody } from '../../../../app/presentation/presenter/messages';
+import { MESSAGE_VERSION } from '../../../../app/presentation/presenter/protocol';
 
 const step = { index: 3, section: '§4', title: 'Centering: z − μ', reveals: [] };
 const state: DeckMessageBody = { type: 'state', current: step, next: null, part: 0, total: 35, theme: 'projector', viewport: { width: 1280, height: 720 }, query: 'v=1&present=1&step=4' };

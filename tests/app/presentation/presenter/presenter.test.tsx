@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import type { SectionDef } from '../../../../app/notebook/registry';
 import { Presentation } from '../../../../app/presentation/Presentation';
 import { buildSlides } from '../../../../app/presentation/slides';
-import { DeckChannelOpener, type DeckChannel } from '../../../../app/presentation/presenter/channel';
-import { stamp, type DeckMessage } from '../../../../app/presentation/presenter/messages';
+import { DeckChannelOpener, stamp, type DeckChannel } from '../../../../app/presentation/presenter/channel';
+import type { DeckMessage } from '../../../../app/presentation/presenter/messages';
 import { Presenter } from '../../../../app/presentation/presenter/Presenter';
 import { appStore } from '../../../../app/state/store';
 import { defaultValues } from '../../../../app/state/url/table';
@@ -17,10 +17,14 @@ const sections: SectionDef[] = [
 ];
 const slides = buildSlides(sections);
 
-/** Lets the in-memory channel deliver (a microtask per hop) and React render what arrived. */
-const settle = () => act(async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-});
+/** Lets the in-memory channel deliver (a microtask per hop, the validator loaded on the first message) and React render what arrived. */
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 3; i++) {
+      await vi.dynamicImportSettled();
+      for (let j = 0; j < 5; j++) await Promise.resolve();
+    }
+  });
 
 let bus: ReturnType<typeof memoryBus>;
 const withBus = (node: ReactNode, open: () => DeckChannel | null = bus.open) => <DeckChannelOpener.Provider value={open}>{node}</DeckChannelOpener.Provider>;
