@@ -12,7 +12,7 @@ import { noticeStore } from './state/url/notices';
 import { startUrlSync } from './state/url/sync';
 
 // The address is read into the store before the first render, so the page opens on the link's numbers.
-startUrlSync({
+const urlSync = startUrlSync({
   store: appStore,
   sectionIds: () => SECTION_IDS,
   normalize: normalizeUrlValues,
@@ -26,6 +26,9 @@ startUrlSync({
     }
   },
 });
+
+// A copy of the projected deck in the presenter's window follows the deck, and writes no address (no history entries in the presenter's window).
+if (appStore.getState().mirror !== 'off') urlSync.stop();
 
 // The link's theme (theme=projector) is on the page before it is drawn.
 watchTheme(appStore);

@@ -7,19 +7,32 @@ import { Overview } from './Overview';
 import type { DeckControls } from './useDeckControls';
 import './deckTools.css';
 
-/** The deck's own buttons in its top bar: the overview, the theme, the keys. */
+/** The deck's own buttons in its bottom bar: the overview, the laser pointer, the theme, the keys. */
 export function DeckTools({ controls }: { controls: DeckControls }) {
   const { act } = controls;
+  const laser = useStore(controls.ui, (s) => s.laser);
   return (
     <>
       <button type="button" onClick={() => act('overview')} aria-keyshortcuts="O">
         Overview
+      </button>
+      <button type="button" onClick={() => act('laser')} aria-keyshortcuts="L" aria-pressed={laser} title="Laser pointer: a large dot where the mouse is">
+        Pointer
       </button>
       <ThemeButton shortcut onCycle={() => act('theme')} />
       <button type="button" onClick={() => act('help')} aria-keyshortcuts="Shift+?">
         Keys
       </button>
     </>
+  );
+}
+
+/** Opens the presenter's window (top bar, beside the other windows' buttons). */
+export function PresenterButton({ controls }: { controls: DeckControls }) {
+  return (
+    <button type="button" className="deck-presenter-button" onClick={() => controls.act('presenter')} aria-keyshortcuts="P" title="The presenter’s window: this step, the next, a note, a timer">
+      Presenter
+    </button>
   );
 }
 
@@ -68,6 +81,8 @@ const KEYS: readonly [keys: string[], what: string][] = [
   [['B', '.'], 'blank the screen; any key or a click brings it back'],
   [['T'], 'theme: System, Light, Dark, Projector (high contrast)'],
   [['F'], 'full screen'],
+  [['P'], 'presenter’s window: this step, the next, a note, a timer; its controls drive this screen'],
+  [['L'], 'laser pointer: a large dot follows the mouse (gone after 2 s still)'],
   [['+', '−'], 'larger, smaller text (the step reflows)'],
   [['Enter'], 'on a slider, a point or a menu: adjust it with the arrow keys (Esc lets go); on a button: press it'],
   [['Esc'], 'let go of a control; else leave the presentation'],

@@ -1,4 +1,5 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ShownParts } from '../ui/DeckPart';
 import { useMoreBelow } from './useMoreBelow';
@@ -7,18 +8,24 @@ import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './co
 import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
-import { DeckLayers, DeckStatus, DeckTools } from './DeckTools';
+import { DeckLayers, DeckStatus, DeckTools, PresenterButton } from './DeckTools';
 import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
+import { revealNext } from './parts';
+import type { Command } from './presenter/protocol';
+import { MirrorLink, ProjectedLink } from './presenter/DeckLink';
+import type { Mirror } from '../state/slices/nav';
 import './presentation.css';
 import './projector.css';
 import './fit.css';
+import './presenter/pointer.css';
 
 /**
  * The instructor's view: one step per screen, large type, keyboard-driven, with "Step k of N".
  * The step's panel is the section's own live panel, so its controls still work.
+ * `mirror`: this deck is a copy in the presenter's window, following the projected one (see presenter/).
  */
-export function Presentation({ slides }: { slides: readonly Slide[] }) {
+export function Presentation({ slides, mirror = 'off' }: { slides: readonly Slide[]; mirror?: Mirror }) {
   const step = useAppState((s) => s.step);
   const k = Math.min(Math.max(0, step), slides.length - 1);
   const slide = slides[k];
@@ -31,6 +38,9 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   const run = useDeckActions(slides, body, parts);
   const controls = useDeckControls(slides, run, heading);
   const more = useMoreBelow(body, k);
+  const { act } = controls;
+  const command = useCallback((c: Command) => (c === 'reveal' ? void revealNext(appStore, slides) : act(c)), [act, slides]);
+  const laser = useStore(controls.ui, (s) => s.laser);
 
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -46,7 +56,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
   if (!slide) return null;
   return (
     <div className="deck" ref={deck} role="region" aria-label="Presentation">
-      <DeckBar slide={slide} k={k} total={total} heading={heading} run={run} />
+      <DeckBar slide={slide} k={k} total={total} heading={heading} run={run} actions={<PresenterButton controls={controls} />} />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
         <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`} data-shown={parts.shown}>
@@ -59,6 +69,7 @@ export function Presentation({ slides }: { slides: readonly Slide[] }) {
       </main>
       <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
       <DeckLayers controls={controls} slides={slides} current={k} />
+      {mirror === 'off' ? <ProjectedLink slides={slides} k={k} command={command} laser={laser} /> : <MirrorLink slides={slides} mirror={mirror} />}
     </div>
   );
 }

@@ -39,6 +39,8 @@ export type KeyAction =
   | 'blank'
   | 'unblank'
   | 'theme'
+  | 'presenter'
+  | 'laser'
   | 'grab'
   | 'release'
   | 'leave-field'
@@ -86,7 +88,7 @@ function deckKey(e: KeyInput): KeyAction | null {
     case '.':
       return 'blank';
   }
-  const letter: Record<string, KeyAction> = { f: 'fullscreen', o: 'overview', b: 'blank', t: 'theme' };
+  const letter: Record<string, KeyAction> = { f: 'fullscreen', o: 'overview', b: 'blank', t: 'theme', p: 'presenter', l: 'laser' };
   return e.key.length === 1 ? (letter[e.key.toLowerCase()] ?? null) : null;
 }
 

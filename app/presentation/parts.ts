@@ -27,6 +27,14 @@ export function goForward(store: StoreApi<State>, slides: readonly StepPlace[], 
   return move;
 }
 
+/** Shows the step's next hidden part, if it has one (the presenter's Reveal: never scrolls, never moves on). */
+export function revealNext(store: StoreApi<State>, slides: readonly StepPlace[]): boolean {
+  const { step: k, part } = store.getState();
+  if (part >= revealsOf(slides, k)) return false;
+  store.getState().setNav({ part: part + 1 });
+  return true;
+}
+
 /** ← : hides the last part shown; on a step with nothing revealed, goes to the step before, every part shown. */
 export function goBack(store: StoreApi<State>, slides: readonly StepPlace[]): void {
   const { step: k, part } = store.getState();

@@ -6,6 +6,7 @@ import { THEME_LABELS, nextTheme } from '../shell/theme';
 import { goToSlide, type DeckAction } from './control';
 import { focusKind } from './focusKind';
 import { jumpTarget } from './jump';
+import { PRESENTER_QUERY, openPresenter } from './presenter/openPresenter';
 import { routeKey, type KeyAction } from './keys';
 import { useGrab, type Grab } from './useGrab';
 import type { StepPlace } from '../outline';
@@ -18,6 +19,8 @@ export interface DeckUi {
   typed: string;
   /** The last thing the deck said (announced, and shown for a few seconds). */
   message: string;
+  /** The laser pointer: the mouse (or a finger) over the step draws the audience's pointer dot. */
+  laser: boolean;
 }
 
 export interface DeckControls {
@@ -34,9 +37,20 @@ export interface DeckControls {
 /** How long a message stays on screen. */
 const MESSAGE_MS = 5000;
 
+/** P: the presenter's window (said if the browser blocks it); L: the laser pointer on or off (see presenter/). */
+function presenterAction(action: 'presenter' | 'laser', ui: StoreApi<DeckUi>, say: (message: string) => void): void {
+  if (action === 'presenter') {
+    if (!openPresenter()) say(`The browser blocked the presenter’s window: allow pop-ups here, or open ${PRESENTER_QUERY} in a new window.`);
+    return;
+  }
+  const laser = !ui.getState().laser;
+  ui.setState({ laser });
+  say(laser ? 'Laser pointer on: the class sees a dot where the mouse is (L turns it off).' : 'Laser pointer off.');
+}
+
 /** The deck's state store, its key routing (a capture listener on the document) and its actions. */
 export function useDeckControls(slides: readonly StepPlace[], run: (action: DeckAction) => void, heading: RefObject<HTMLElement | null>): DeckControls {
-  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '' })));
+  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', laser: false })));
   const say = useCallback((message: string) => ui.setState({ message }), [ui]);
   const grab = useGrab(say);
   const act = useCallback(
@@ -57,6 +71,9 @@ export function useDeckControls(slides: readonly StepPlace[], run: (action: Deck
           appStore.getState().setNav({ theme });
           return say(`Theme: ${THEME_LABELS[theme]}.`);
         }
+        case 'presenter':
+        case 'laser':
+          return presenterAction(action, ui, say);
         case 'grab':
           if (document.activeElement) grab.grab(document.activeElement);
           return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import { CopyLink } from './CopyLink';
 import { Section } from './Section';
 import { ThemeButton } from './ThemeButton';
@@ -13,12 +13,30 @@ import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
 import './App.css';
 
-/** The notebook, or the instructor's presentation of it; the notice about the address over both. */
+/** The presenter's window: its own chunk, loaded only in that window. */
+const Presenter = lazy(() => import('../presentation/presenter/Presenter').then((m) => ({ default: m.Presenter })));
+
+/** The notebook, the instructor's presentation of it, or the presenter's window beside it; the notice about the address over all. */
 export function App() {
   const presenting = useAppState((s) => s.presenting);
+  const presenter = useAppState((s) => s.presenter);
+  const mirror = useAppState((s) => s.mirror);
   return (
     <>
-      {presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
+      {mirror !== 'off' ? (
+        // A copy in a frame of the presenter's window: inert inside too, or the deck's own focus calls would take the presenter's keyboard.
+        <div inert>
+          <Presentation slides={SLIDES} mirror={mirror} />
+        </div>
+      ) : presenter ? (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
+      ) : presenting ? (
+        <Presentation slides={SLIDES} />
+      ) : (
+        <Notebook />
+      )}
       <UrlNotice />
     </>
   );

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, baseUrl, drawn, openAt } from './browser';
 
 /**
  * Accessibility of the built notebook with axe-core (injected into the page): no serious or critical
@@ -154,6 +154,31 @@ test('axe: the deck’s grabbed slider, overview, list of keys and status line, 
     await page.keyboard.press('t');
     await page.keyboard.press('t');
   }
+  expect(found).toEqual({});
+  expect(problems).toEqual([]);
+});
+
+test('axe: the presenter’s window beside a deck, light, dark and projector, at 1366×768 and 390 px; the laser pointer’s dot on the deck', async () => {
+  const { page: deck, context, problems } = await openAt('?present=1&step=13', { viewport: { width: 1280, height: 720 } });
+  await deck.locator('.deck-count').filter({ hasText: 'Step 13 of' }).waitFor();
+  const presenter = await context.newPage();
+  await presenter.setViewportSize({ width: 1366, height: 768 });
+  await presenter.goto(`${baseUrl()}?presenter=1`);
+  await presenter.getByText('Connected to the presentation.').waitFor();
+  await presenter.getByRole('button', { name: 'Start the timer' }).click();
+  const found: Record<string, Finding[]> = {};
+  for (const [theme, width] of [['light', 1366], ['dark', 1366], ['projector', 390]] as const) {
+    await presenter.setViewportSize({ width, height: width > 400 ? 768 : 844 });
+    await presenter.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const v = await axe(presenter);
+    if (v.length > 0) found[`presenter, ${theme}, ${width} px`] = v;
+  }
+  await deck.keyboard.press('l');
+  await deck.mouse.move(400, 300);
+  await deck.mouse.move(420, 320);
+  await deck.getByTestId('deck-pointer').waitFor();
+  const v = await axe(deck);
+  if (v.length > 0) found['deck with the pointer'] = v;
   expect(found).toEqual({});
   expect(problems).toEqual([]);
 });

@@ -23,7 +23,18 @@ export interface NavData {
   zoom: number;
   /** The page's theme (notebook and presentation); 'system' follows the operating system. */
   theme: Theme;
+  /** This window is the presenter's view of a presentation shown in another window (see app/presentation/presenter/). */
+  presenter: boolean;
+  /**
+   * This page is one of the presenter's live copies of the projected deck, in a frame of the presenter's
+   * window: of its current step, or of the next one. It follows the deck and writes no address.
+   */
+  mirror: Mirror;
 }
+
+/** Which copy of the projected deck a page is (see NavData.mirror); 'off': the page is itself. */
+export type Mirror = 'off' | 'current' | 'next';
+export const MIRRORS: readonly Mirror[] = ['off', 'current', 'next'];
 
 export interface NavSlice extends NavData {
   setNav: (patch: Partial<NavData>) => void;
@@ -55,6 +66,9 @@ export const NAV_PROPS = {
   zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
   // A look, not a place: changing it does not make a history entry.
   theme: { kind: 'enum', default: 'system', values: THEMES, history: 'replace', label: 'Theme' },
+  // The window's job, set once by the link that opens it: never a history entry.
+  presenter: { kind: 'boolean', default: false, history: 'replace' },
+  mirror: { kind: 'enum', default: 'off', values: MIRRORS, history: 'replace' },
 } as const satisfies PropsTable<NavData>;
 
 export const navSlice: StateCreator<NavSlice> = (set) => ({
