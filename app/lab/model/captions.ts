@@ -1,5 +1,5 @@
 import type { Divergence, SweepPoint, VariantName } from '../../../src';
-import { fmt, sub } from '../../ui/format';
+import { fmt, sig, sub } from '../../ui/format';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
 import { VARIANT_PHRASE } from './variants';
@@ -60,9 +60,6 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little against its band' : 'small against its band';
   return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
-
-/** 2–3 significant digits: 45.62 → “46”, 0.0734 → “0.073”. */
-const sig = (x: number): string => fmt(Number(x.toPrecision(2)), 6);
 
 /**
  * A band this narrow next to how far the median moved means the unit feeds almost the same value
