@@ -168,7 +168,7 @@ export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): Median
 const drift = (d: MedianDrift) =>
   bandCollapsed(d.band, d.from, d.to)
     ? `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, while its 15–85 % band is only ${sig(d.band)} wide: the unit gets almost the same input for every example`
-    : `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${sig(d.bands)} times the width of its own 15–85 % band`;
+    : `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${sig(d.bands)} times the width of its 15–85 % band`;
 
 /**
  * The charts in words, from the rows: how far each median moved. With BN the sigmoid's input has batch
@@ -180,13 +180,13 @@ export function driftSentences(rows: readonly QuantileRow[]): string | null {
   if (!plain || !bn) return null;
   const parts = [
     `Without BN the median moved ${drift(plain)}.`,
-    `With BN the sigmoid's input is re-standardised on every batch — its batch mean is β by construction, and β is learned — and its median moved ${drift(bn)}.`,
+    `With BN the sigmoid's input is re-standardised on every batch to batch mean β, which is learned; its median moved ${drift(bn)}.`,
   ];
   if (pre) {
     parts.push(
       pre.bands < 0.1
         ? `The input to BN itself barely moved here: its median went ${drift(pre)}.`
-        : `The input to BN itself did not stop moving: its median went ${drift(pre)}. BN re-standardises a moving input; it does not stop it from moving.`,
+        : `The input to BN itself kept moving: its median went ${drift(pre)}; BN re-standardises it without stopping it.`,
     );
   }
   return parts.join(' ');
