@@ -60,7 +60,7 @@ test('each 2-D preset loads all its settings, plays, and the verdict on screen i
     expect(await button.getAttribute('aria-pressed'), id).toBe('true');
     expect(await button.textContent(), id).toBe(preset.kind === 'helps' ? preset.name : `${preset.name} · ${preset.kind === 'hurts' ? 'BN hurts' : 'BN does not help'}`);
     expect(await lab(page).getByLabel('Activation').inputValue(), id).toBe(preset.settings.labActivation);
-    expect(await lab(page).getByLabel('Hidden layers').inputValue(), id).toBe(String(preset.settings.labDepth));
+    expect(await lab(page).getByLabel('Hidden layers', { exact: true }).inputValue(), id).toBe(String(preset.settings.labDepth));
     await untilStep(page, step);
     await lab(page).getByRole('button', { name: 'Pause' }).click();
     const v = await verdictAt(page, step);

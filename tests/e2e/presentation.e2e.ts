@@ -56,7 +56,7 @@ test('presentation mode, driven entirely by the keyboard, at 1280×720 (screensh
 
   // Controls work inside a step: Tab to γ on the γ-and-β step, Enter to adjust it, and move it with the arrows.
   while (!(await title(page))?.includes('γ and β')) await page.keyboard.press('ArrowRight');
-  await page.getByLabel('γ (scale)').waitFor(); // the step's panel is in
+  await page.getByLabel('γ (scale)', { exact: true }).waitFor(); // the step's panel is in
   const at = await progress(page);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
