@@ -113,7 +113,7 @@ export const OUTLINE: readonly SectionOutline[] = [
     steps: BACKWARD_TITLES.map((title, i) => ({ id: `backward-${i + 1}`, title, state: { backwardStep: i }, reveals: BACKWARD_REVEALS(i) })),
   },
   one('lab', 13, 'Training lab'),
-  one('why-it-works', 14, 'Why does batch norm work?', undefined, ['scale invariance', 'the loss and its gradient', 'a smoother loss landscape', 'its verdict']),
+  one('why-it-works', 14, 'Why does batch norm work?', undefined, ['scale invariance', 'the loss and its gradient', 'a smoother loss landscape', 'its verdict', 'the open question']),
   one('inference', 15, 'Train mode and eval mode', undefined, ['eval mode', 'BN’s noise']),
   one('reading', 16, 'Further reading', undefined, ['the books', 'the papers', 'more papers', 'the implementations']),
 ];

@@ -250,7 +250,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       const options = { ...experimentComparisonOptions(settings), learningRates: cmd.sweep, steps: cmd.steps };
       const points = runSweep(options, data);
       for (const point of points) out(JSON.stringify(point));
-      out(JSON.stringify({ report: { sweep: sweepCaption(points) } }));
+      out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps) } }));
       return 0;
     }
     // The run is also gathered as the lab gathers it, for the lab's sentences at the end.

@@ -16,6 +16,7 @@ import { useRun } from './runStore';
 /** For a range of learning rates, each network's final loss, or where it diverged. */
 export function SweepPanel() {
   const sweep = useRun((s) => s.sweep);
+  const classes = useRun((s) => s.info?.classes ?? 0);
   const fashion = useAppState((s) => s.labDataset === 'fashion');
   const view = useMemo(() => sweepView(sweep.points), [sweep.points]);
   const running = sweep.phase === 'running' || sweep.phase === 'loading';
@@ -52,7 +53,7 @@ export function SweepPanel() {
           <SweepKey />
           {sweep.phase === 'done' && (
             <p className="lab-summary" data-testid="sweep-summary">
-              {sweepCaption(sweep.points, sweep.steps)} {sweepSummary(view)}
+              {sweepCaption(sweep.points, classes, sweep.steps)} {sweepSummary(view)}
             </p>
           )}
           <table className="lab-sweep-table">

@@ -35,6 +35,9 @@ export function fmt(x: number, digits = 3): string {
   return (fixed === 0 ? Number(x.toPrecision(Math.max(1, digits))) : fixed).toString().replace('-', '−');
 }
 
+/** Two significant digits, as text: 45.62 → “46”, 0.0734 → “0.073”, 49.69 → “50”. */
+export const sig = (x: number): string => fmt(Number(x.toPrecision(2)), 6);
+
 /** The same number as TeX (exponents as superscripts; NaN as the word "undefined", ±∞ as \infty). */
 export function tex(x: number, digits = 3): string {
   if (Number.isNaN(x)) return '\\text{undefined}';

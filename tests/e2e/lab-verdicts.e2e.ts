@@ -79,7 +79,7 @@ test('five seeds: the default run over seeds 1–5 in its Worker, its bands draw
   const { page, problems } = await openLab('');
   await lab(page).getByRole('button', { name: 'Run 5 seeds' }).click();
   await page.getByTestId('seeds-status').filter({ hasText: /^Done: 10,000 steps\.$/ }).waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId('seeds-summary').textContent()).toMatch(/^At step 2,000, seed by seed: (on [1-5] of 5 seeds [^;]+(; )?)+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\)\.$/);
+  expect(await page.getByTestId('seeds-summary').textContent()).toMatch(/^At step 2,000, seed by seed: (on [1-5] of 5 seeds [^;]+(; )?)+\. Test accuracy at the last evaluation: with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\)\.$/);
   const chart = page.getByRole('img', { name: /^Test accuracy over training steps, lowest, median and highest over 5 seeds/ });
   const lines = await chart.locator('.lab-lines path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
   expect(lines.filter((d) => d.length > 100)).toHaveLength(6);

@@ -182,7 +182,7 @@ test('the learning-rate sweep finishes and says which rates each network survive
   await lab(page).getByRole('button', { name: 'Run the sweep' }).click();
   const summary = page.getByTestId('sweep-summary');
   await summary.waitFor({ timeout: 45_000 });
-  expect(await summary.textContent()).toMatch(/^Look for the range of rates that work\. Reached at least [\d.]+ % test accuracy after 400 steps .*Without BN, .*; with BN, .*\.$/);
+  expect(await summary.textContent()).toMatch(/^Look for the rates that trained\. Reached at least [\d.]+ % test accuracy after 400 steps .*Without BN, .*; with BN, .*\.$/);
   const rows = page.locator('.lab-sweep-table tbody tr');
   expect(await rows.count()).toBe(9);
   expect(await rows.allTextContents()).toHaveLength(9);

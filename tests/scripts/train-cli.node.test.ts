@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type StepMetrics, createExperiment, encodeFashionSubset, parseFashionSubset, stepComparison } from '../../src';
+import { type StepMetrics, type SweepPoint, createExperiment, encodeFashionSubset, parseFashionSubset, stepComparison } from '../../src';
 import { DEFAULT_FASHION_FILE, main, parseCommandLine } from '../../scripts/train-cli';
 import { FIGURE1_CONTROLS, type LabSettings, labRunSettings, trainCommand } from '../../app/lab/model/labSettings';
 import { loadFashion } from '../../app/lab/loadFashion';
@@ -11,6 +11,7 @@ import type { LabEvent, LabRunSettings } from '../../app/lab/worker/messages';
 import { LAB_DEFAULTS } from '../../app/state/slices/lab';
 import { type RunReport, runReport } from '../../app/lab/model/report';
 import { appendLogs, createRunSeries } from '../../app/lab/model/series';
+import { sweepCaption } from '../../app/lab/model/captions';
 
 async function runCli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [], err: string[] = [];
@@ -178,6 +179,10 @@ describe('the terminal says what the page says', () => {
   test('--sweep ends with the sentence under the lab’s sweep chart', async () => {
     const cli = await runCli(['--depth', '1', '--width', '4', '--steps', '20', '--sweep', '0.1,100']);
     const last = JSON.parse(cli.out.at(-1)!) as { report: { sweep: string } };
-    expect(last.report.sweep).toMatch(/^Look for the range of rates that work\. Reached at least .* test accuracy/);
+    const points = cli.out.slice(0, -1).map((l) => JSON.parse(l) as SweepPoint);
+    expect(points.map((p) => p.lr)).toEqual([0.1, 100]);
+    // The page's call: the points, the classes (3) and the steps of each run.
+    expect(last.report.sweep).toBe(sweepCaption(points, 3, 20));
+    expect(last.report.sweep).toMatch(/^(Look for the rates that trained\. Reached at least .* test accuracy after 20 steps|No rate trained above chance in 20 steps)/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Divergence, SweepPoint, VariantName } from '../../../src';
-import { fmt, sub } from '../../ui/format';
+import { fmt, sig, sub } from '../../ui/format';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
 import { VARIANT_PHRASE } from './variants';
@@ -61,29 +61,39 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
 
-/** 2–3 significant digits: 45.62 → “46”, 0.0734 → “0.073”. */
-const sig = (x: number): string => fmt(Number(x.toPrecision(2)), 6);
-
 /**
  * A band this narrow next to how far the median moved means the unit feeds almost the same value
  * for every example: a signal that has all but vanished, not a distribution that drifts.
  */
 const COLLAPSED = 0.05;
 
-function driftPart(v: VariantName, x: Drift): string {
-  const moved = `${VARIANT_PHRASE[v]} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
-  if (x.band < COLLAPSED * Math.max(Math.abs(x.from), Math.abs(x.to), Math.abs(x.to - x.from)))
+/** Whether a 15–85 % band of width `band` has collapsed next to a median that went from `from` to `to` (section 1 uses the same test). */
+export const bandCollapsed = (band: number, from: number, to: number): boolean => band < COLLAPSED * Math.max(Math.abs(from), Math.abs(to), Math.abs(to - from));
+
+/** `steps`: the windows in words, for a network whose windows differ from the other's (one diverged). */
+function driftPart(v: VariantName, x: Drift, steps = ''): string {
+  const moved = `${VARIANT_PHRASE[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
+  if (bandCollapsed(x.band, x.from, x.to))
     return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the unit gets almost the same input for every example (its signal has all but vanished)`;
   return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
 }
 
-/** The quantile chart's caption: did each network's watched input drift, measured, with what BN does and does not do. */
+const windows = (x: Drift): string => `steps ${count(x.first[0])}–${count(x.first[1])} and ${count(x.last[0])}–${count(x.last[1])}`;
+const sameWindows = (a: Drift, b: Drift): boolean => [0, 1].every((i) => a.first[i] === b.first[i] && a.last[i] === b.last[i]);
+
+/**
+ * The quantile chart's caption: did each network's watched input drift, measured, with what BN does
+ * and does not do. Each network's windows are its own: once one has diverged, its windows end earlier.
+ */
 export function driftCaption(series: RunSeries, layer: number, bnBefore = true): string | null {
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
-  const p = d.plain;
-  const why = bnBefore ? ' With BN before the activation this input is re-standardised on every batch (its batch mean is β), so its median stays near β largely by construction; whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).' : '';
-  return `Look for a median that wanders. Between steps ${count(p.first[0])}–${count(p.first[1])} and ${count(p.last[0])}–${count(p.last[1])}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
+  const why = bnBefore
+    ? ' With BN before the activation, this input is re-standardised on every batch: its batch mean is β, and β is learned, so its median moves only as far as β and the distribution’s shape do. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).'
+    : '';
+  const look = 'Look for a median that wanders.';
+  if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
+  return `${look} The watched unit’s median input: ${driftPart('plain', d.plain, `, between ${windows(d.plain)},`)}; ${driftPart('bn', d.bn, `, between ${windows(d.bn)},`)}.${why}`;
 }
 
 export interface Overfit {
@@ -125,7 +135,7 @@ export function lossCaption(series: RunSeries): string | null {
   const parts = [`Look for which test curve falls first and lowest. Test loss now: with BN ${latest(bn)}, without ${latest(plain)}.`];
   for (const v of ['bn', 'plain'] as const) {
     const o = overfitOf(series[v]);
-    if (o) parts.push(`${NETWORK[v]} is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss fell to ${value(o.train)}.`);
+    if (o) parts.push(`${NETWORK[v]} is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss is ${value(o.train)}.`);
   }
   return parts.join(' ');
 }
@@ -140,10 +150,10 @@ function gradRatio(s: VariantSeries): number {
   return median(ratios, 0, ratios.length);
 }
 
-/** The gradient chart's caption: how the first layer's gradient compares with the output layer's, both networks. */
-export function gradCaption(series: RunSeries, diverged?: Readonly<Record<VariantName, Divergence | null>>): string | null {
+/** The gradient chart's caption: how the first layer's gradient compares with the output layer's, both networks (none once either diverged). */
+export function gradCaption(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>): string | null {
   const L = series.plain.gradNorm.length;
-  if (L < 2 || diverged?.plain || diverged?.bn) return null;
+  if (L < 2 || diverged.plain || diverged.bn) return null;
   const dead = (['plain', 'bn'] as const).filter((v) => {
     const s = series[v];
     return s.n > 0 && s.gradNorm.every((col) => col[s.n - 1] === 0);
@@ -152,20 +162,27 @@ export function gradCaption(series: RunSeries, diverged?: Readonly<Record<Varian
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
-  return `Look for a first layer whose gradient is tiny next to the last layer’s (it then barely learns). Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
+  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so compare the two networks with care. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
 }
 
-/** The rates at which a network trained: did not diverge and reached within 10 % of the best test accuracy of the sweep. */
-export function sweepCaption(points: readonly SweepPoint[], steps?: number): string | null {
+/** A sweep's best run must be this far above chance before any rate is said to have trained (as verdicts.ts's LEARNED). */
+const ABOVE_CHANCE = 0.1;
+
+/**
+ * The rates at which a network trained: did not diverge and reached within 10 % of the best test
+ * accuracy of the sweep. If even the best run is within 10 points of chance (1/classes), none did.
+ */
+export function sweepCaption(points: readonly SweepPoint[], classes: number, steps?: number): string | null {
   const tested = points.flatMap((p) => [p.plain.testAccuracy, p.bn.testAccuracy]).filter((a): a is number => a !== null && Number.isFinite(a));
   if (tested.length === 0) return null;
-  const best = Math.max(...tested), bar = 0.9 * best;
+  const best = Math.max(...tested), bar = 0.9 * best, chance = classes > 0 ? 1 / classes : 0;
+  const after = steps ? ` in ${count(steps)} steps` : '';
+  if (best < chance + ABOVE_CHANCE) return `No rate trained above chance${after} (chance is ${percent(chance)}; the best run reached ${percent(best)}).`;
   const list = (rates: number[]) => (rates.length === 0 ? 'none of these rates' : rates.map((lr) => fmt(lr, 3)).join(', '));
   const part = (v: VariantName) => {
     const trained = points.filter((p) => !p[v].diverged && (p[v].testAccuracy ?? -1) >= bar).map((p) => p.lr);
     const diverged = points.filter((p) => p[v].diverged).map((p) => p.lr);
     return `${VARIANT_PHRASE[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
   };
-  const after = steps ? ` after ${count(steps)} steps` : '';
-  return `Look for the range of rates that work. Reached at least ${percent(bar)} test accuracy${after} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
+  return `Look for the rates that trained. Reached at least ${percent(bar)} test accuracy${steps ? ` after ${count(steps)} steps` : ''} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
 }

@@ -98,7 +98,7 @@ export function seedSummary(curves: readonly SeedCurve[], testRows: number, clas
     const dropped = curves.length - xs.length;
     return `${VARIANT_PHRASE[v]} ${percent(Math.min(...xs))} to ${percent(Math.max(...xs))} (median ${percent(median(xs))}${dropped ? `; ${dropped} diverged` : ''})`;
   };
-  const text = `At step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy ${spread('bn')}; ${spread('plain')}.`;
+  const text = `At step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy at the last evaluation: ${spread('bn')}; ${spread('plain')}.`;
   return { step, tally, text };
 }
 

@@ -10,9 +10,10 @@ import { VARIANT_PHRASE } from './variants';
  * network is only written when its numbers do (tests/app/lab/model/verdicts.node.test.ts).
  *
  * One test evaluation is noisy (150 points of a 2-D set), so: accuracies are means over the last
- * SMOOTH evaluations; the leader changes only once the new lead has held for HOLD evaluations in a
- * row; “reached” means HOLD evaluations in a row at or above the target; and nothing is said about
- * who leads while both networks are within NEAR_CHANCE of chance.
+ * SMOOTH evaluations; a new leader is named only once its lead has held for HOLD evaluations in a
+ * row, and while the latest means do not show the held leader ahead, the lead is said to have gone
+ * for now and the headline is level; “reached” means HOLD evaluations in a row at or above the
+ * target; and nothing is said about who leads while both networks are within NEAR_CHANCE of chance.
  */
 
 /**
@@ -59,12 +60,17 @@ function smoothed(s: VariantSeries, j: number): number {
   return sum / (j - from + 1);
 }
 
+/** Who is ahead by the means at evaluation j alone: null when they are within `level`. */
+function aheadAt(plain: VariantSeries, bn: VariantSeries, j: number, level: number): VariantName | null {
+  const d = smoothed(bn, j) - smoothed(plain, j);
+  return Math.abs(d) < level ? null : d > 0 ? 'bn' : 'plain';
+}
+
 /** The leader after each of the first `n` common evaluations, with hysteresis (a change must hold HOLD evaluations). */
 function leaderAt(plain: VariantSeries, bn: VariantSeries, n: number, level: number): VariantName | null {
   let leader: VariantName | null = null, candidate: VariantName | null = null, held = 0;
   for (let j = 0; j < n; j++) {
-    const d = smoothed(bn, j) - smoothed(plain, j);
-    const raw: VariantName | null = Math.abs(d) < level ? null : d > 0 ? 'bn' : 'plain';
+    const raw = aheadAt(plain, bn, j, level);
     if (raw === leader) [candidate, held] = [null, 0];
     else if (raw === candidate) held += 1;
     else [candidate, held] = [raw, 1];
@@ -94,8 +100,12 @@ interface Lead {
   readonly text: string;
   /** Both diverged, or none has learned: no leader to speak of. */
   readonly none?: 'diverged' | 'chance';
-  /** Ahead by at least FAR (smoothed test accuracy). */
+  /** The leader's lead, by the latest means, is at least FAR (smoothed test accuracy). */
   readonly far?: boolean;
+  /** The other network diverged before this one was tested: it leads, but no accuracy says by how much. */
+  readonly untested?: boolean;
+  /** The held leader's lead has gone by the latest means, and the change has not held yet. */
+  readonly gone?: boolean;
 }
 
 const chanceText = (chance: number) => `chance is ${percent(chance)}`;
@@ -107,7 +117,7 @@ function divergedLead(series: RunSeries, diverged: Diverged, chance: number): Le
     if (!d) continue;
     const o = series[OTHER[v]], i = o.testN - 1;
     const head = `${NETWORK[v]} diverged at step ${count(d.step)}`;
-    if (i < 0) return { leader: OTHER[v], text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on.` };
+    if (i < 0) return { leader: OTHER[v], untested: true, text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on.` };
     const acc = smoothed(o, i);
     if (acc < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} did not diverge, but has not learned either (${percent(acc)} test accuracy, ${chanceText(chance)}).` };
     return { leader: OTHER[v], text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on and is at ${percent(o.testAccuracy[i])} test accuracy (step ${count(o.testStep[i])}).` };
@@ -128,7 +138,10 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
   if (Math.max(ap, ab) < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `At step ${count(step)} neither network has learned yet: ${numbers} (${chanceText(chance)}).` };
   const leader = leaderAt(plain, bn, n, level);
   if (!leader) return { leader, text: `At step ${count(step)} the two are level: ${numbers}.` };
-  return { leader, far: Math.abs(ab - ap) >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
+  // The held leader, but the latest means no longer show it ahead: the change has not held yet.
+  if (aheadAt(plain, bn, j, level) !== leader) return { leader: null, gone: true, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} has been ahead, but its lead has gone for now: ${numbers}.` };
+  const by = leader === 'bn' ? ab - ap : ap - ab;
+  return { leader, far: by >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
 }
 
 interface Speed {
@@ -156,7 +169,7 @@ function speedOf(series: RunSeries, chance: number): Speed | null {
     const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
     return `${VARIANT_PHRASE[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
   };
-  const text = `First reached ${Math.round(100 * target)} % test accuracy (90 % of the best either network has reached, for ${HOLD} evaluations in a row): ${said('bn')}; ${said('plain')}.`;
+  const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
   // steps, and at least 3 evaluations more: a step or two apart is noise.
   const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
@@ -181,6 +194,8 @@ function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
 
 function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead | null): string {
   const andFirst = (v: VariantName) => (first === v ? ', and got there first' : '');
+  if (lead?.untested && lead.leader) return `${NETWORK[OTHER[lead.leader]]} diverged; the network ${VARIANT_PHRASE[lead.leader]} trains on (not tested yet).`;
+  if (lead?.gone) return `In this run, the earlier lead has gone for now: neither network is clearly ahead until a change holds for ${HOLD} evaluations.`;
   switch (advantage) {
     case 'bn': return `In this run, batch norm helps: the network with BN is ahead${andFirst('bn')}.`;
     case 'bn-first': return 'In this run, batch norm got there first; by now the two are level.';

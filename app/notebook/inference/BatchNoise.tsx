@@ -10,7 +10,8 @@ export const NOISE_DRAWS = 200;
 
 /**
  * BN's noise, measured: the same sample among different batch-mates moves in train mode and not in eval
- * mode. The notes' "generalize on more data" is this regularising effect (Luo et al. 2019).
+ * mode: one effect behind the notes' "generalize on more data" that does exist, read here as a regularizer
+ * (Ioffe & Szegedy §3.4; Luo et al. 2019).
  */
 export function BatchNoise({ trace }: { trace: RunningStatsTrace }) {
   const z = useMiniBatch();
@@ -28,7 +29,7 @@ export function BatchNoise({ trace }: { trace: RunningStatsTrace }) {
   if (!Number.isFinite(spread.train.std)) {
     return (
       <p data-testid="batch-noise">
-        The notes credit BN with helping a network &ldquo;generalize&rdquo;: in train mode each sample is normalized with its
+        The notes say BN helps a network &ldquo;generalize&rdquo;. One effect that does exist: in train mode each sample is normalized with its
         batch-mates&apos; statistics, so its output carries noise, which can act as a regularizer. With this batch (no spread, ε = 0)
         the train-mode output is 0/0 for some draws, so there is no spread to measure; raise ε or the scale.
       </p>
@@ -36,7 +37,7 @@ export function BatchNoise({ trace }: { trace: RunningStatsTrace }) {
   }
   return (
     <p data-testid="batch-noise">
-      The notes credit BN with helping a network &ldquo;generalize&rdquo;: in train mode each sample is normalized with its batch-mates&apos;
+      The notes say BN helps a network &ldquo;generalize&rdquo;. One effect that does exist: in train mode each sample is normalized with its batch-mates&apos;
       statistics, so its output carries noise, which can act as a regularizer (Ioffe &amp; Szegedy §3.4; Luo et al. 2019, one of
       the accounts of section 14). Measured: sample 1 (z = {fmt(z[0], 3)}) with{' '}
       {NOISE_DRAWS} different sets of {m - 1} batch-mates comes out between {fmt(spread.train.min, 3)} and {fmt(spread.train.max, 3)} in

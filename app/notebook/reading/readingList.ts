@@ -61,7 +61,7 @@ export const READING: readonly ReadingItem[] = [
         title: 'Deep Learning',
         where: 'MIT Press, 2016, §8.7.1 “Batch Normalization” (chapter 8, free online)',
         url: 'https://www.deeplearningbook.org/contents/optimization.html',
-        why: 'BN as reparametrization: why updating all layers at once is hard, and how BN makes the update better conditioned.',
+        why: 'BN as reparametrization: why updating all layers at once is hard, and how BN reduces the need to coordinate those updates.',
       },
     ],
   },

@@ -37,8 +37,8 @@ export function ScaleInvariance({ chartUntil, gradFrom = 0 }: { chartUntil?: num
       </DeckPart>
       <DeckPart from={gradFrom}>
         <p data-testid="scale-grad">
-          {words.loss} {words.grad} &ldquo;Larger weights lead to smaller gradients&rdquo; (Ioffe &amp; Szegedy, §3.3), which they credit with
-          stabilizing training: as the weights grow, the same learning rate moves their direction less.
+          {words.loss} {words.grad} &ldquo;Larger weights lead to smaller gradients&rdquo; (Ioffe &amp; Szegedy, §3.3), so, they argue, BN
+          stabilizes the growth of the weights: as the weights grow, the same learning rate moves their direction less.
         </p>
       </DeckPart>
     </div>

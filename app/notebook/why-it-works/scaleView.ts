@@ -55,7 +55,7 @@ export function scaleGradSentence(r: ScaleReadout, k: number): { loss: string; g
   const pair = `${fmt(r.loss, 6)} with W₁, ${fmt(r.lossScaled, 6)} with k·W₁`;
   const loss =
     lossChange < 1e-12
-      ? `The loss does not change either: ${pair}.`
+      ? `Like BN’s output, the loss does not change: ${pair}.`
       : lossChange < 1e-3
         ? `The loss barely changes: ${pair}, a relative ${fmt(lossChange, 2)} — only ε, which BN adds to σ², does not scale with k.`
         : `The loss changes too, by a relative ${Number(lossChange.toPrecision(2))}: ${pair}. At this k, ε/k² = ${fmt(r.effEps, 2)} is no longer negligible next to σ², so BN(k·z) is not BN(z).`;

@@ -1,6 +1,6 @@
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { COVARIATE_PRESET } from './covariateShift';
-import { Charts, DepthSlider, Drift, Seeds, progressText, useCovariateRun } from './WhyParts';
+import { Charts, DepthSlider, Drift, DriftCaveat, Seeds, progressText, useCovariateRun } from './WhyParts';
 import '../shared/network.css';
 
 /** z of layer l depends on the weights of every earlier layer. */
@@ -36,9 +36,7 @@ export function WhyNormalize() {
       {view && <Charts view={view} />}
       {view && <Drift view={view} />}
       {view && <Seeds view={view} done={done} />}
-      <p className="orientation-note">
-        Whether removing this drift is <em>why</em> batch norm helps is another question; section 14 shows the later evidence.
-      </p>
+      <DriftCaveat />
     </div>
   );
 }

@@ -53,6 +53,15 @@ export function Drift({ view }: { view: CovariateView }) {
   return words ? <p data-testid="shift-summary">{words}</p> : null;
 }
 
+/** Section 1's caveat, on the page and on the slide: the drift shown is not yet the reason BN helps. */
+export function DriftCaveat() {
+  return (
+    <p className="orientation-note">
+      Whether removing this drift is <em>why</em> batch norm helps is another question; section 14 shows the later evidence.
+    </p>
+  );
+}
+
 /** The test accuracy over the seeds (or seed 1's while the others train). */
 export function Seeds({ view, done }: { view: CovariateView; done: boolean }) {
   if (!driftSentences(view.rows)) return null;

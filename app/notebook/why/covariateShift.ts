@@ -1,7 +1,8 @@
 import { type Comparison, type ExperimentSettings, type StepMetrics, type VariantName, createExperiment, evaluate, stepComparison } from '../../../src';
 import type { ChunkedTask } from '../shared/chunkedTask';
 import type { ExportTable } from '../../ui/export/table';
-import { fmt } from '../../ui/format';
+import { fmt, sig } from '../../ui/format';
+import { bandCollapsed } from '../../lab/model/captions';
 
 /**
  * Section 1's experiment, after Ioffe & Szegedy (2015), Fig. 1(b, c): the same sigmoid network trained
@@ -132,11 +133,19 @@ export function accuracySpread(values: readonly number[]): { min: number; median
   return { min: ok[0], median, max: ok[ok.length - 1], diverged: values.length - ok.length };
 }
 
+/** A median's move, first to last logged step: `band` is the 15–85 % band's mean width, `bands` the move in those widths. */
+export interface MedianDrift {
+  readonly from: number;
+  readonly to: number;
+  readonly band: number;
+  readonly bands: number;
+}
+
 /**
  * How far one network's median moved (first to last logged step), and that distance in units of the
  * band's mean width (q85 − q15): the drift measured against the spread, for the sentence under the charts.
  */
-export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): { from: number; to: number; bands: number } | null {
+export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): MedianDrift | null {
   const mids: number[] = [], widths: number[] = [];
   for (const r of rows) {
     const mid = r[bandKeys(v).mid];
@@ -148,18 +157,18 @@ export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): { from
   if (mids.length < 2) return null;
   const meanWidth = widths.reduce((s, w) => s + w, 0) / widths.length;
   const from = mids[0], to = mids[mids.length - 1];
-  return { from, to, bands: meanWidth > 0 ? Math.abs(to - from) / meanWidth : Infinity };
+  return { from, to, band: meanWidth, bands: meanWidth > 0 ? Math.abs(to - from) / meanWidth : Infinity };
 }
 
-/** Below this mean band width the unit's input hardly differs between samples: a ratio to it says nothing. */
-const COLLAPSED = 0.01;
-
-const drift = (d: { from: number; to: number; bands: number }) => {
-  const width = Math.abs(d.to - d.from) / d.bands;
-  return width < COLLAPSED
-    ? `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, while its 15–85 % band collapsed to ${fmt(width, 2)} wide: the unit's input hardly differs between samples any more`
-    : `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${fmt(d.bands, 2)} times the width of its own 15–85 % band`;
-};
+/**
+ * A band that has collapsed next to the median's move (the lab's test, bandCollapsed) is said to
+ * have collapsed: the unit's signal has all but vanished, which is not drift, and a ratio to so
+ * narrow a band says nothing. Ratios in 2 significant digits, as the lab prints them.
+ */
+const drift = (d: MedianDrift) =>
+  bandCollapsed(d.band, d.from, d.to)
+    ? `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, while its 15–85 % band is only ${sig(d.band)} wide: the unit gets almost the same input for every example`
+    : `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${sig(d.bands)} times the width of its 15–85 % band`;
 
 /**
  * The charts in words, from the rows: how far each median moved. With BN the sigmoid's input has batch
@@ -171,13 +180,13 @@ export function driftSentences(rows: readonly QuantileRow[]): string | null {
   if (!plain || !bn) return null;
   const parts = [
     `Without BN the median moved ${drift(plain)}.`,
-    `With BN the sigmoid's input is re-standardised on every batch — its batch mean is β by construction, and β is learned — and its median moved ${drift(bn)}.`,
+    `With BN the sigmoid's input is re-standardised on every batch to batch mean β, which is learned; its median moved ${drift(bn)}.`,
   ];
   if (pre) {
     parts.push(
       pre.bands < 0.1
         ? `The input to BN itself barely moved here: its median went ${drift(pre)}.`
-        : `The input to BN itself did not stop moving: its median went ${drift(pre)}. BN re-standardises a moving input; it does not stop it from moving.`,
+        : `The input to BN itself kept moving: its median went ${drift(pre)}; BN re-standardises it without stopping it.`,
     );
   }
   return parts.join(' ');

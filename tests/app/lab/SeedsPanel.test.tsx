@@ -42,7 +42,7 @@ describe('five seeds', () => {
     await waitFor(() => expect(screen.getByTestId('seeds-status')).toHaveTextContent('Done: 10,000 steps.'), { timeout: 25_000 });
     expect(seedsStore.getState().curves.map((c) => c.seed)).toEqual([11, 12, 13, 14, 15]);
     expect(screen.getByRole('img', { name: /^Test accuracy over training steps, lowest, median and highest over 5 seeds/ })).toBeInTheDocument();
-    expect(screen.getByTestId('seeds-summary')).toHaveTextContent(/^At step 2,000, seed by seed: on \d of 5 seeds .+\. Test accuracy with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN/);
+    expect(screen.getByTestId('seeds-summary')).toHaveTextContent(/^At step 2,000, seed by seed: on \d of 5 seeds .+\. Test accuracy at the last evaluation: with BN [\d.]+ % to [\d.]+ % \(median [\d.]+ %\); without BN/);
   });
 
   test('the seeds’ test results download as CSV once a seed has been evaluated: a row per seed, network and evaluation', { timeout: 30_000 }, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fmt, sub, tex } from '../../../app/ui/format';
+import { fmt, sig, sub, tex } from '../../../app/ui/format';
 
 describe('fmt and tex', () => {
   test('ordinary numbers: rounded to the digits, trailing zeros dropped, a real minus sign', () => {
@@ -32,6 +32,10 @@ describe('fmt and tex', () => {
     expect(fmt(-Infinity)).toBe('−∞');
     expect(tex(Number.NaN)).toBe('\\text{undefined}');
     expect(tex(-Infinity)).toBe('-\\infty');
+  });
+
+  test('sig keeps 2 significant digits (the lab’s ratios): 49.69 → 50, 45.62 → 46, 0.0734 → 0.073, 3.8 → 3.8', () => {
+    expect([49.69, 45.62, 0.0734, 3.8, 0.026].map(sig)).toEqual(['50', '46', '0.073', '3.8', '0.026']);
   });
 
   test('sub writes subscript digits', () => {

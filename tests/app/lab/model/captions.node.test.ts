@@ -3,6 +3,8 @@ import type { StepMetrics, SweepPoint, SweepVariantResult } from '../../../../sr
 import { driftCaption, driftOf, gradCaption, lossCaption, overfitOf, sweepCaption } from '../../../../app/lab/model/captions';
 import { appendLogs, createRunSeries } from '../../../../app/lab/model/series';
 
+const NONE = { plain: null, bn: null };
+
 interface Shape {
   median: (step: number) => number;
   band?: number;
@@ -40,7 +42,15 @@ describe('captions under the lab’s charts, measured from the run', () => {
       'Look for a median that wanders. Between steps 1–10 and 191–200, the watched unit’s median input: without BN it went from −0.11 to −3.91, 3.8 times the width of its 15–85 % band (drifted); with BN it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (small against its band).',
     );
     // BN before the activation: its input's batch mean is β by construction, and the caption says so.
-    expect(driftCaption(s, 1, true)).toMatch(/\(small against its band\)\. With BN before the activation this input is re-standardised on every batch \(its batch mean is β\), so its median stays near β largely by construction; whether drift is what slows a network down is doubted \(Santurkar et al\. 2018, section 14\)\.$/);
+    expect(driftCaption(s, 1, true)).toMatch(/\(small against its band\)\. With BN before the activation, this input is re-standardised on every batch: its batch mean is β, and β is learned, so its median moves only as far as β and the distribution’s shape do\. Whether drift is what slows a network down is doubted \(Santurkar et al\. 2018, section 14\)\.$/);
+  });
+
+  test('drift after a divergence: each network’s own steps (without BN logged 40 steps, with BN 200)', () => {
+    const s = createRunSeries(1);
+    appendLogs(s, { plain: logs(40, { median: (t) => -t / 50 }), bn: logs(200, { median: () => 0.1 }) });
+    expect(driftCaption(s, 1, false)).toBe(
+      'Look for a median that wanders. The watched unit’s median input: without BN, between steps 1–4 and 37–40, it went from −0.05 to −0.77, 0.72 times the width of its 15–85 % band (moved a little against its band); with BN, between steps 1–10 and 191–200, it went from 0.1 to 0.1, 0 times the width of its 15–85 % band (small against its band).',
+    );
   });
 
   test('a band that has all but collapsed is said to have collapsed, not turned into a ratio of hundreds of band widths', () => {
@@ -61,7 +71,7 @@ describe('captions under the lab’s charts, measured from the run', () => {
     expect(overfitOf(s.bn)).toEqual({ lowest: 0.6, lowestStep: 100, now: 1.3, train: 0.01 });
     expect(overfitOf(s.plain)).toBeNull();
     expect(lossCaption(s)).toBe(
-      'Look for which test curve falls first and lowest. Test loss now: with BN 1.5 (step 200), without 0.5 (step 200). The network with BN is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, 0.6 at step 100, to 1.3, while its training loss fell to 0.01.',
+      'Look for which test curve falls first and lowest. Test loss now: with BN 1.5 (step 200), without 0.5 (step 200). The network with BN is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, 0.6 at step 100, to 1.3, while its training loss is 0.01.',
     );
     // One bad evaluation is not overfitting.
     const spike = { median: () => 0, test: (t: number) => (t === 190 ? 2 : 0.5), train: () => 0.01 };
@@ -72,9 +82,11 @@ describe('captions under the lab’s charts, measured from the run', () => {
 
   test('gradients: the median ratio of the first layer’s ‖∂L/∂W‖ to the last’s, both networks', () => {
     const s = seriesOf(100, { median: () => 0, grads: [0.001, 0.1] }, { median: () => 0, grads: [0.5, 1] });
-    expect(gradCaption(s)).toBe('Look for a first layer whose gradient is tiny next to the last layer’s (it then barely learns). Median over the last logged steps of ‖∂L/∂W₁‖ / ‖∂L/∂W₂‖: 0.01 without BN, 0.5 with BN.');
+    expect(gradCaption(s, NONE)).toBe(
+      'Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so compare the two networks with care. Median over the last logged steps of ‖∂L/∂W₁‖ / ‖∂L/∂W₂‖: 0.01 without BN, 0.5 with BN.',
+    );
     const dead = seriesOf(100, { median: () => 0, grads: [0, 0] }, { median: () => 0, grads: [0.5, 1] });
-    expect(gradCaption(dead)).toMatch(/^The network without BN gets no gradient at all: every ‖∂L\/∂W‖ is exactly 0/);
+    expect(gradCaption(dead, NONE)).toMatch(/^The network without BN gets no gradient at all: every ‖∂L\/∂W‖ is exactly 0/);
     expect(gradCaption(s, { plain: { step: 3, reason: 'x' }, bn: null })).toBeNull();
   });
 
@@ -86,9 +98,20 @@ describe('captions under the lab’s charts, measured from the run', () => {
       { lr: 1, plain: ok(0.9), bn: ok(0.96) },
       { lr: 10, plain: boom, bn: ok(0.9) },
     ];
-    expect(sweepCaption(points)).toBe(
-      'Look for the range of rates that work. Reached at least 86.4 % test accuracy (90 % of the best, 96.0 %): with BN at 0.1, 1, 10; without BN at 1 (diverged at 10).',
+    expect(sweepCaption(points, 3)).toBe(
+      'Look for the rates that trained. Reached at least 86.4 % test accuracy (90 % of the best, 96.0 %): with BN at 0.1, 1, 10; without BN at 1 (diverged at 10).',
     );
-    expect(sweepCaption([])).toBeNull();
+    expect(sweepCaption([], 3)).toBeNull();
+  });
+
+  test('sweep: when even the best run is within 10 points of chance (3 classes: 33.3 %), no rate is said to have trained', () => {
+    const at = (acc: number): SweepVariantResult => ({ finalLoss: 1.1, minLoss: 1.1, testLoss: 1.1, testAccuracy: acc, diverged: null });
+    const points: SweepPoint[] = [
+      { lr: 0.1, plain: at(0.33), bn: at(0.35) },
+      { lr: 1, plain: at(0.34), bn: at(0.333) },
+    ];
+    expect(sweepCaption(points, 3, 400)).toBe('No rate trained above chance in 400 steps (chance is 33.3 %; the best run reached 35.0 %).');
+    // 10 points above chance is enough to compare rates.
+    expect(sweepCaption([{ lr: 1, plain: at(0.34), bn: at(0.44) }], 3)).toMatch(/^Look for the rates that trained\. Reached at least 39\.6 %/);
   });
 });

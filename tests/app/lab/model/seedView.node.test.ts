@@ -25,7 +25,7 @@ describe('the seed study’s bands and sentence', () => {
     const six = (a: number) => [a, a, a, a, a, a];
     const s = seedSummary([curve(1, six(0.5), six(0.9)), curve(2, six(0.9), six(0.5)), curve(3, six(0.7), six(0.7))], 150, 3)!;
     expect(s.tally).toEqual({ bn: 1, plain: 1, level: 1 });
-    expect(s.text).toBe('At step 60, seed by seed: on 1 of 3 seeds the network with BN is ahead; on 1 of 3 seeds the two are level; on 1 of 3 seeds the network without BN is ahead. Test accuracy with BN 50.0 % to 90.0 % (median 70.0 %); without BN 50.0 % to 90.0 % (median 70.0 %).');
+    expect(s.text).toBe('At step 60, seed by seed: on 1 of 3 seeds the network with BN is ahead; on 1 of 3 seeds the two are level; on 1 of 3 seeds the network without BN is ahead. Test accuracy at the last evaluation: with BN 50.0 % to 90.0 % (median 70.0 %); without BN 50.0 % to 90.0 % (median 70.0 %).');
     expect(seedSummary([], 150, 3)).toBeNull();
   });
 });

@@ -31,7 +31,7 @@ describe('who leads, in words computed from the run', () => {
     expect(v.advantage).toBe('bn');
     expect(v.headline).toBe('In this run, batch norm helps: the network with BN is ahead, and got there first.');
     expect(v.lead).toBe('At step 120 the network with BN leads: 90.0 % test accuracy with BN, 50.0 % without (mean of the last 5 evaluations); test loss now 0.3 and 0.7.');
-    expect(v.speed).toBe('First reached 81 % test accuracy (90 % of the best either network has reached, for 3 evaluations in a row): with BN at step 10; without BN not yet (50.0 % at step 120).');
+    expect(v.speed).toBe('First held 81 % test accuracy for 3 evaluations in a row (90 % of the best 5-evaluation mean either network reached): with BN at step 10; without BN not yet (50.0 % at step 120).');
   });
 
   test('the network without BN ahead: said plainly, never as a BN win, and a preset is offered', () => {
@@ -54,10 +54,25 @@ describe('who leads, in words computed from the run', () => {
     expect(level.headline).toMatch(/shows no advantage/);
   });
 
-  test('noise does not flip the verdict: one high evaluation is averaged away, and a lead must hold 3 evaluations to change hands', () => {
+  test('noise does not flip the verdict: one high evaluation is averaged away, and a new leader is named only once its lead has held 3 evaluations', () => {
     expect(verdictOf(runOf(rep(0.9, 12), [...rep(0.9, 11), 0.99]), NONE, 150, 3).advantage).toBe('level');
-    expect(verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.85, 0.85]), NONE, 150, 3).advantage).toBe('bn');
-    expect(verdictOf(runOf(rep(0.9, 14), [...rep(0.95, 10), 0.85, 0.85, 0.85, 0.85]), NONE, 150, 3).advantage).toBe('level');
+    expect(verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.7, 0.7]), NONE, 150, 3).advantage).not.toBe('plain');
+    expect(verdictOf(runOf(rep(0.9, 14), [...rep(0.95, 10), 0.7, 0.7, 0.7, 0.7]), NONE, 150, 3).advantage).toBe('plain');
+  });
+
+  test('a held lead that the latest means no longer show is said to have gone for now, with a level headline (BN 0.95 × 10 then 0.6, 0.6 against 0.9 × 12)', () => {
+    const v = verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.6, 0.6]), NONE, 150, 3);
+    expect(v.advantage).toBe('level');
+    expect(v.headline).toBe('In this run, the earlier lead has gone for now: neither network is clearly ahead until a change holds for 3 evaluations.');
+    expect(v.lead).toBe('At step 120 the network with BN has been ahead, but its lead has gone for now: 81.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.6 and 0.3.');
+    expect(`${v.headline} ${v.lead}`).not.toMatch(SAYS_BN_WINS);
+  });
+
+  test('BN ahead by 15 points or more never reads “hurts”, not even while the old leader is held (without BN 0.4 × 7; with BN 0.33 × 5, 1, 1)', () => {
+    const v = verdictOf(runOf(rep(0.4, 7), [...rep(0.33, 5), 1, 1]), NONE, 150, 3);
+    expect(v.lead).toMatch(/59\.8 % test accuracy with BN, 40\.0 % without/);
+    expect(v.headline).not.toMatch(/hurts|without BN is (far )?ahead/);
+    expect(v.advantage).not.toBe('plain');
   });
 
   test('BN first but the network without BN ahead now: “mixed”, both said, and a preset is offered', () => {
@@ -76,6 +91,8 @@ describe('who leads, in words computed from the run', () => {
   });
 
   test('a divergence decides the lead, unless the other network has not learned either; both diverged is no verdict', () => {
+    const untested = verdictOf(runOf([], []), { plain: { step: 3, reason: 'x' }, bn: null }, 150, 3);
+    expect(untested).toMatchObject({ advantage: 'bn', headline: 'The network without BN diverged; the network with BN trains on (not tested yet).', lead: 'The network without BN diverged at step 3; the network with BN trains on.' });
     const one = verdictOf(runOf([0.5], [0.6, 0.7]), { plain: { step: 12, reason: 'x' }, bn: null }, 150, 3);
     expect(one.advantage).toBe('bn');
     expect(one.lead).toBe('The network without BN diverged at step 12; the network with BN trains on and is at 70.0 % test accuracy (step 20).');
@@ -100,6 +117,21 @@ describe('who leads, in words computed from the run', () => {
         expect(`${v.headline} ${v.lead ?? ''} ${v.speed ?? ''}`).not.toMatch(SAYS_BN_WINS);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('property: a headline that names a leader (helps, does not help, hurts) has the latest 5-evaluation means behind it, by the level margin (15 points for “hurts”)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ACC, ACC), { minLength: 1, maxLength: 40 }), (pairs) => {
+        const v = verdictOf(runOf(pairs.map((p) => p[0]), pairs.map((p) => p[1])), NONE, 150, 3);
+        const last = pairs.slice(-SMOOTH), mean = (k: 0 | 1) => last.reduce((sum, p) => sum + p[k], 0) / last.length;
+        const bnAhead = mean(1) - mean(0), level = levelFor(150) - 1e-9;
+        if (v.advantage === 'bn') expect(bnAhead).toBeGreaterThanOrEqual(level);
+        if (v.advantage === 'plain' || v.advantage === 'mixed') expect(-bnAhead).toBeGreaterThanOrEqual(level);
+        if (/hurts/.test(v.headline)) expect(-bnAhead).toBeGreaterThanOrEqual(0.15 - 1e-9);
+        if (/leads:/.test(v.lead ?? '')) expect(Math.abs(bnAhead)).toBeGreaterThanOrEqual(level);
+      }),
+      { numRuns: 500 },
     );
   });
 

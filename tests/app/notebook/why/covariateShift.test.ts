@@ -9,8 +9,8 @@ describe('covariateShift helpers', () => {
   ];
 
   test('medianDrift: first to last median and that distance over the mean band width (3 rows, one network diverged after 2)', () => {
-    expect(medianDrift(rows, 'plain')).toEqual({ from: 0, to: 2.5, bands: 2.5 / ((2 + 1 + 1) / 3) });
-    expect(medianDrift(rows, 'bn')).toEqual({ from: 0.1, to: 0.2, bands: Math.abs(0.2 - 0.1) / 2 });
+    expect(medianDrift(rows, 'plain')).toEqual({ from: 0, to: 2.5, band: (2 + 1 + 1) / 3, bands: 2.5 / ((2 + 1 + 1) / 3) });
+    expect(medianDrift(rows, 'bn')).toEqual({ from: 0.1, to: 0.2, band: 2, bands: Math.abs(0.2 - 0.1) / 2 });
     expect(medianDrift(rows.slice(0, 1), 'plain')).toBeNull();
   });
 
@@ -28,9 +28,18 @@ describe('chart tables (the charts’ text alternative and downloads)', () => {
   });
 });
 
-test('driftSentences: a band collapsed to almost no width is said to have collapsed, not turned into a huge ratio', () => {
-  const rows = [0, 10, 20].map((step) => ({ step, plainBand: [step / 10 - 1e-4, step / 10 + 1e-4] as [number, number], plainMid: step / 10, bnBand: [-1, 1] as [number, number], bnMid: 0 }));
-  const words = driftSentences(rows) ?? '';
-  expect(words).toMatch(/Without BN the median moved from 0 to 2, while its 15–85 % band collapsed to/);
-  expect(words).not.toMatch(/times the width of its own 15–85 % band\. With/);
+describe('driftSentences: a collapsed band is reported as collapsed, not as drift (the lab’s test: band < 5 % of the larger of |from|, |to|, |to − from|)', () => {
+  /** Three logged steps of a median going from `from` to `to` in a band `width` wide; with BN, a still median in a band 2 wide. */
+  const rowsOf = (from: number, to: number, width: number): QuantileRow[] =>
+    [from, (from + to) / 2, to].map((mid, i) => ({ step: 10 * (i + 1), plainBand: [mid - width / 2, mid + width / 2], plainMid: mid, bnBand: [-1, 1], bnMid: 0 }));
+
+  test('depth 5’s network without BN: median 0.495 → −0.804 in a band 0.026 wide (2 % of the move) has collapsed, not moved 50 band widths', () => {
+    const words = driftSentences(rowsOf(0.495, -0.804, 0.026)) ?? '';
+    expect(words).toMatch(/^Without BN the median moved from 0\.495 to −0\.804, while its 15–85 % band is only 0\.026 wide: the unit gets almost the same input for every example\. With BN/);
+    expect(words).not.toMatch(/times the width of its 15–85 % band\. With/);
+  });
+
+  test('a band 0.1 wide (8 % of the same move) is drift, its ratio in 2 significant digits: 13 band widths', () => {
+    expect(driftSentences(rowsOf(0.495, -0.804, 0.1))).toMatch(/^Without BN the median moved from 0\.495 to −0\.804, 13 times the width of its 15–85 % band\. With BN/);
+  });
 });
