@@ -5,6 +5,7 @@ import type { AnyRow } from '../../../../app/state/url/rows';
 import { parseQuery } from '../../../../app/state/url/parse';
 import { serializeQuery } from '../../../../app/state/url/serialize';
 import { URL_TABLE, type UrlValues } from '../../../../app/state/url/table';
+import { anyDeck } from '../deck/arbitraries';
 
 /** Any valid value of one row, from the row's own spec (its range or allowed values). */
 function rowValue(row: AnyRow): fc.Arbitrary<unknown> {
@@ -26,6 +27,8 @@ function rowValue(row: AnyRow): fc.Arbitrary<unknown> {
           for (const [i, v] of pairs) if (!(i in out)) out[i] = v;
           return out;
         });
+    case 'deck':
+      return anyDeck;
   }
 }
 

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { STEPS } from '../../../../app/outline';
+import type { Deck } from '../../../../app/state/deck/deck';
+import { capturePin, pinnedValues } from '../../../../app/state/deck/pins';
+import { normalizeUrlValues } from '../../../../app/state/url/normalize';
+import { parseQuery } from '../../../../app/state/url/parse';
+import { linkFor, serializeQuery } from '../../../../app/state/url/serialize';
+import { URL_TABLE, defaultValues, type UrlValues } from '../../../../app/state/url/table';
+
+const place = (i: number) => ({ section: STEPS[i].sectionId, step: STEPS[i].step.id });
+
+/** A lecture's deck: 15 steps, each with a note of about 60 characters and settings pinned as an instructor would. */
+const NOTES = [
+  'Start here: ask the class which median drifts most, and why.',
+  'Drag one point far out and watch μ follow it; then put it back.',
+  'Centering only: the spread is untouched. Ask what σ² will be.',
+  'Why two passes: push the offset to 1e8 and read the digits lost.',
+  'Normalized: mean 0, variance 1 — except when ε matters (σ² ≈ 0).',
+  'γ = 2, β = −1: the same shape, stretched and moved. Predict first!',
+  'The identity undo: BN can give back exactly what it took away.',
+  'A bias before BN does nothing; the gradient says so too (∂L/∂b = 0).',
+  'ReLU before BN or after? Compare the zero fractions on screen.',
+  'Forward pass: stop here and let them compute Z₁ by hand first.',
+  'Softmax output: every row sums to 1; ask why the loss is finite.',
+  'The notes’ simplified ∂L/∂Z is wrong; show the exact one beside it.',
+  'Lab: sigmoid, depth 6, lr 1 — BN wins within a few seconds here.',
+  'Scale invariance: multiply W₁ by 10 and the loss does not move.',
+  'Eval mode uses the running statistics; one sample alone works.',
+];
+const PINS: UrlValues[] = [
+  { whyDepth: 6 },
+  { seed: 7, overrides: { 2: 4.5 } },
+  { seed: 7, shift: -1.5 },
+  { offset: 1e8 },
+  { eps: 0.1, scale: 0.05 },
+  { gamma: 2, beta: -1, part: 1 },
+  { seed: 42, m: 16 },
+  { bias: 3.5 },
+  { placement: 'after', seed: 3 },
+  { netSteps: 10 },
+  { netSteps: 10, part: 1 },
+  { netActivation: 'tanh', derivNeuron: 2 },
+  { labDepth: 6, labDataset: 'circles', labLr: 0.3, labSeed: 12 },
+  { k: 10 },
+  { mode: 'eval', momentum: 0.5 },
+];
+const STEP_OF = [0, 2, 4, 5, 7, 8, 9, 10, 11, 14, 20, 24, 31, 32, 33];
+const lecture: Deck = STEP_OF.map((k, i) => ({ ...place(k), note: NOTES[i], pin: capturePin(PINS[i], URL_TABLE) }));
+
+describe('the deck in the URL (deck=)', () => {
+  test('a 15-step deck, each step with a ~60-character note and pinned settings, makes a presenting link of at most 2,000 characters', () => {
+    for (const n of NOTES) expect(n.length).toBeGreaterThanOrEqual(55);
+    const values = { ...defaultValues(), presenting: true, deck: lecture, ...pinnedValues(lecture[0].pin ?? {}, URL_TABLE) };
+    const link = linkFor(values, { origin: 'https://teaching.example.edu', pathname: '/courses/deep-learning/batchnorm-live/' });
+    // What a browser's address bar holds and copies: every non-ASCII character percent-encoded.
+    const href = new URL(link).href;
+    expect(href).toBe(link);
+    expect(href.length).toBeLessThanOrEqual(2000);
+    expect(parseQuery(new URL(href).search)).toEqual({ values: { ...values }, notices: [] });
+  });
+
+  test('a tampered deck opens what it can, and the notices say what was dropped', () => {
+    const { values, notices } = parseQuery('?present=1&deck=1~mean*seed:5~nowhere~why*gamma:abc');
+    expect(values.deck).toEqual([
+      { ...place(2), note: '', pin: { seed: '5' } },
+      { ...place(0), note: '', pin: {} },
+    ]);
+    expect(notices).toEqual(['deck: Deck step 2: “nowhere” is not a step of this notebook; it was left out.', 'deck: Deck step 3: gamma=“abc” is not a number; using the default, 1.']);
+  });
+
+  test('a deck with no usable step is the whole notebook, and says so', () => {
+    const { values, notices } = parseQuery('?deck=%00%FF~~*');
+    expect(values.deck).toEqual([]);
+    expect(notices.at(-1)).toBe('deck: no step of the deck could be used; the presentation shows every step.');
+    expect(parseQuery('?deck=').notices).toEqual([]);
+  });
+
+  test('writes spaces as "+" and keeps ":" ";" "," "~" "*" "!" readable', () => {
+    const deck: Deck = [{ ...place(2), note: 'a b', pin: { seed: '5', points: '1:2,3:4' } }];
+    expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b');
+  });
+
+  test('presenting a deck: the step is counted in the deck (clamped to it) and sets its section and the pass equation', () => {
+    const deck: Deck = [place(2), place(13)].map((p) => ({ ...p, note: '', pin: null }));
+    expect(normalizeUrlValues({ presenting: true, deck, step: 1 })).toMatchObject({ step: 1, section: 'forward', forwardStep: 2 });
+    expect(normalizeUrlValues({ presenting: true, deck, step: 40 })).toMatchObject({ step: 1, section: 'forward' });
+    expect(URL_TABLE.find((r) => r.key === 'step')?.read('50', () => undefined)).toBe(49);
+  });
+});
