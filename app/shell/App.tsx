@@ -6,19 +6,20 @@ import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
 import { focusHandoff } from '../presentation/control';
-import { SLIDES } from '../presentation/deck';
+import { useActiveSlides } from '../presentation/activeDeck';
 import { PresentButton } from '../presentation/PresentButton';
 import { Presentation } from '../presentation/Presentation';
 import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
 import './App.css';
 
-/** The notebook, or the instructor's presentation of it; the notice about the address over both. */
+/** The notebook, or the instructor's presentation of it (every step, or their own deck); the notice about the address over both. */
 export function App() {
   const presenting = useAppState((s) => s.presenting);
+  const slides = useActiveSlides();
   return (
     <>
-      {presenting ? <Presentation slides={SLIDES} /> : <Notebook />}
+      {presenting ? <Presentation slides={slides} /> : <Notebook />}
       <UrlNotice />
     </>
   );

@@ -1,3 +1,4 @@
+import type { State } from '../state';
 import type { AnyRow, DataKey } from '../url/rows';
 import type { Pin } from './deck';
 
@@ -17,7 +18,8 @@ export function pinnableRows(table: readonly AnyRow[]): AnyRow[] {
   return table.filter((row) => !NOT_PINNED.has(row.key));
 }
 
-type Values = Partial<Record<DataKey, unknown>>;
+/** Values of the URL's rows, by key (as ../url/table.ts's UrlValues, which this module cannot import: that table holds the deck's row). */
+type Values = Partial<Pick<State, DataKey>>;
 const sameAs = (row: AnyRow, a: unknown, b: unknown) => (row.same as (x: unknown, y: unknown) => boolean)(a, b);
 const write = (row: AnyRow, v: unknown) => (row.write as (x: unknown) => string)(v);
 
@@ -51,13 +53,13 @@ export function readPin(table: readonly AnyRow[], param: string, text: string, r
  * ones (read from their canonical text; a pin from a decoded deck reads without a word).
  */
 export function pinnedValues(pin: Pin, table: readonly AnyRow[]): Values {
-  const out: Values = {};
+  const out: Record<string, unknown> = {};
   for (const row of pinnableRows(table)) {
     const text = pin[row.param];
     const v = text === undefined ? undefined : row.read(text, () => undefined);
     out[row.key] = v === undefined ? row.default : v;
   }
-  return out;
+  return out as Values;
 }
 
 /** A pin in words for the editor, e.g. "seed 7, gamma 2"; "the defaults" for a pin of nothing. */
