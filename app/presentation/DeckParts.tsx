@@ -9,14 +9,16 @@ import { ZoomButtons } from './Zoom';
 
 interface BarProps {
   slide: Slide;
+  /** Buttons before Copy link (the deck editor's). */
+  actions?: ReactNode;
   k: number;
   total: number;
   heading: RefObject<HTMLHeadingElement | null>;
   run: (action: DeckAction) => void;
 }
 
-/** The deck's top bar: the step's section (§) and title, "Step k of N", copy link, full screen, exit. */
-export function DeckBar({ slide, k, total, heading, run }: BarProps) {
+/** The deck's top bar: the step's section (§) and title, "Step k of N", the deck editor, copy link, full screen, exit. */
+export function DeckBar({ slide, k, total, heading, run, actions }: BarProps) {
   const { section, title, full } = stepLabels(slide);
   return (
     <header className="deck-bar">
@@ -32,6 +34,7 @@ export function DeckBar({ slide, k, total, heading, run }: BarProps) {
         <span className="deck-sr">: {full}</span>
       </p>
       <div className="deck-actions">
+        {actions}
         <CopyLink />
         <FullscreenButton />
         <button type="button" onClick={() => run('exit')} aria-keyshortcuts="Escape">

@@ -1,17 +1,26 @@
 import { useStore } from 'zustand';
 import { ThemeButton } from '../shell/ThemeButton';
 import type { StepPlace } from '../outline';
+import { useDeckNote } from './activeDeck';
 import { DeckDialog } from './DeckDialog';
+import { DeckEditor } from './editor/DeckEditor';
 import { jumpPrompt } from './jump';
 import { Overview } from './Overview';
 import type { DeckControls } from './useDeckControls';
 import './deckTools.css';
 
-/** The deck's own buttons in its top bar: the overview, the theme, the keys. */
+/** The deck's own buttons in its bottom bar: the step's note (if it has one), the overview, the theme, the keys. */
 export function DeckTools({ controls }: { controls: DeckControls }) {
-  const { act } = controls;
+  const { act, ui } = controls;
+  const note = useDeckNote();
+  const shown = useStore(ui, (s) => s.note);
   return (
     <>
+      {note && (
+        <button type="button" onClick={() => ui.setState({ note: !shown })} aria-pressed={shown}>
+          Note
+        </button>
+      )}
       <button type="button" onClick={() => act('overview')} aria-keyshortcuts="O">
         Overview
       </button>
@@ -20,6 +29,27 @@ export function DeckTools({ controls }: { controls: DeckControls }) {
         Keys
       </button>
     </>
+  );
+}
+
+/** The deck editor's button, in the deck's top bar. */
+export function EditDeckButton({ controls }: { controls: DeckControls }) {
+  return (
+    <button type="button" onClick={() => controls.ui.setState({ overlay: 'editor' })} aria-haspopup="dialog">
+      Edit deck
+    </button>
+  );
+}
+
+/** The step's note, above the bottom bar, while the Note button is pressed (and the step has one). */
+export function DeckNote({ controls }: { controls: DeckControls }) {
+  const note = useDeckNote();
+  const shown = useStore(controls.ui, (s) => s.note);
+  if (!note || !shown) return null;
+  return (
+    <p className="deck-note" data-testid="deck-note">
+      <strong>Note:</strong> {note}
+    </p>
   );
 }
 
@@ -40,7 +70,7 @@ export function DeckStatus({ controls }: { controls: DeckControls }) {
   );
 }
 
-/** What covers the step: the overview, the list of keys, or the blank screen. */
+/** What covers the step: the overview, the list of keys, the deck editor, or the blank screen. */
 export function DeckLayers({ controls, slides, current }: { controls: DeckControls; slides: readonly StepPlace[]; current: number }) {
   const overlay = useStore(controls.ui, (s) => s.overlay);
   const blank = useStore(controls.ui, (s) => s.blank);
@@ -48,6 +78,7 @@ export function DeckLayers({ controls, slides, current }: { controls: DeckContro
     <>
       {overlay === 'overview' && <Overview slides={slides} current={current} onPick={controls.pick} onClose={controls.closeOverlay} />}
       {overlay === 'help' && <KeysHelp onClose={controls.closeOverlay} />}
+      {overlay === 'editor' && <DeckEditor onClose={controls.closeOverlay} />}
       {blank && (
         // Any key brings the step back too (see routeKey); the click is for the mouse.
         <div className="deck-blank" data-testid="deck-blank" onClick={() => controls.act('unblank')}>

@@ -12,12 +12,15 @@ import type { StepPlace } from '../outline';
 
 /** What the deck shows over or beside the step: an overlay, a blank screen, the typed step number, a message. */
 export interface DeckUi {
-  overlay: 'overview' | 'help' | null;
+  /** The overview, the list of keys, or the deck editor. */
+  overlay: 'overview' | 'help' | 'editor' | null;
   blank: boolean;
   /** Digits typed for "go to step". */
   typed: string;
   /** The last thing the deck said (announced, and shown for a few seconds). */
   message: string;
+  /** The step's note (an own deck's, see activeDeck.ts) is shown above the bottom bar. */
+  note: boolean;
 }
 
 export interface DeckControls {
@@ -36,7 +39,7 @@ const MESSAGE_MS = 5000;
 
 /** The deck's state store, its key routing (a capture listener on the document) and its actions. */
 export function useDeckControls(slides: readonly StepPlace[], run: (action: DeckAction) => void, heading: RefObject<HTMLElement | null>): DeckControls {
-  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '' })));
+  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', note: false })));
   const say = useCallback((message: string) => ui.setState({ message }), [ui]);
   const grab = useGrab(say);
   const act = useCallback(

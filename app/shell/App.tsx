@@ -8,6 +8,7 @@ import { scrollToSection, watchSections } from './scrollSpy';
 import { focusHandoff } from '../presentation/control';
 import { useActiveSlides } from '../presentation/activeDeck';
 import { PresentButton } from '../presentation/PresentButton';
+import { DeckEditorButton } from '../presentation/editor/DeckEditorButton';
 import { Presentation } from '../presentation/Presentation';
 import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
@@ -56,6 +57,7 @@ function Notebook() {
         <div className="masthead-actions">
           <CopyLink />
           <ThemeButton />
+          <DeckEditorButton />
           <PresentButton />
         </div>
       </header>

@@ -55,11 +55,15 @@ export type DeckPlace<T extends StepPlace = StepPlace> = T & { readonly note: st
  */
 export function deckSteps<T extends StepPlace>(deck: Deck, all: readonly T[]): DeckPlace<T>[] {
   if (deck.length === 0) return all.map((place) => ({ ...place, note: '', pin: null }));
-  const byId = new Map(all.map((place) => [`${place.sectionId}/${place.step.id}`, place]));
   return deck.flatMap((e) => {
-    const place = byId.get(`${e.section}/${e.step}`);
+    const place = placeOf(e, all);
     return place ? [{ ...place, note: e.note, pin: e.pin }] : [];
   });
+}
+
+/** The step of `all` an entry names, or undefined. */
+export function placeOf<T extends StepPlace>(entry: Pick<DeckEntry, 'section' | 'step'>, all: readonly T[]): T | undefined {
+  return all.find((p) => p.sectionId === entry.section && p.step.id === entry.step);
 }
 
 /**
