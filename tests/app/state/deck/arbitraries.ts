@@ -30,5 +30,6 @@ export const anyEntry: fc.Arbitrary<DeckEntry> = fc.record({
   pin: anyPin,
 }).map(({ place, note, pin }) => ({ section: place.sectionId, step: place.step.id, note, pin }));
 
-/** Any deck the editor can make: up to DECK_MAX steps of the outline, repeats allowed. */
-export const anyDeck: fc.Arbitrary<Deck> = fc.array(anyEntry, { maxLength: DECK_MAX });
+/** Any deck the editor can make: up to `maxLength` (DECK_MAX) steps of the outline, repeats allowed. */
+export const deckOf = (maxLength = DECK_MAX): fc.Arbitrary<Deck> => fc.array(anyEntry, { maxLength });
+export const anyDeck = deckOf();

@@ -29,7 +29,7 @@ describe('deck codec', () => {
       fc.property(anyDeck, (deck) => {
         expect(decode(encodeDeck(deck))).toEqual({ deck, dropped: [] });
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
