@@ -1,7 +1,7 @@
 // zod's tree-shakable API: only the schemas and checks used here reach the bundle.
 import * as z from 'zod/mini';
 import type { StepPlace } from '../../outline';
-import { DECK_MAX, NOTE_MAX, findStep, stepRef, type Deck, type DeckEntry, type Pin } from './deck';
+import { DECK_MAX, NOTE_MAX, cleanNote, findStep, stepRef, type Deck, type DeckEntry, type Pin } from './deck';
 
 /**
  * A deck as the text of one URL value (`deck=`), compact and readable:
@@ -129,7 +129,8 @@ function readEntry(text: string, o: DecodeOptions, report: (message: string) => 
   if (extra) report('it has more fields than a step, a pin and a note; the rest was ignored.');
   let note = raw.note;
   if (note.length > NOTE_MAX) {
-    note = note.slice(0, NOTE_MAX);
+    // cleanNote cuts it without splitting a surrogate pair (half a pair cannot be written in a URL).
+    note = cleanNote(note);
     report(`its note is longer than ${NOTE_MAX} characters; it was cut to ${NOTE_MAX}.`);
   }
   let pin: Record<string, string> | null = null;

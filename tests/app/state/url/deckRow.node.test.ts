@@ -75,6 +75,13 @@ describe('the deck in the URL (deck=)', () => {
     expect(parseQuery('?deck=').notices).toEqual([]);
   });
 
+  test('a note cut to 140 code units keeps whole characters, so the address can still be written', () => {
+    const note = `${'x'.repeat(139)}😀y`;
+    const { values } = parseQuery(`?deck=1~mean**${encodeURIComponent(note)}`);
+    expect(values.deck?.[0].note).toBe('x'.repeat(139));
+    expect(serializeQuery(values)).toBe(`v=1&deck=1~mean**${'x'.repeat(139)}`);
+  });
+
   test('writes spaces as "+" and keeps ":" ";" "," "~" "*" "!" readable', () => {
     const deck: Deck = [{ ...place(2), note: 'a b', pin: { seed: '5', points: '1:2,3:4' } }];
     expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b');
