@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { STEPS } from '../../../../app/outline';
 import type { Deck } from '../../../../app/state/deck/deck';
+import { deckLinkValues } from '../../../../app/state/deck/deckLink';
 import { capturePin, pinnedValues } from '../../../../app/state/deck/pins';
 import { normalizeUrlValues } from '../../../../app/state/url/normalize';
 import { parseQuery } from '../../../../app/state/url/parse';
@@ -50,13 +51,15 @@ const lecture: Deck = STEP_OF.map((k, i) => ({ ...place(k), note: NOTES[i], pin:
 describe('the deck in the URL (deck=)', () => {
   test('a 15-step deck, each step with a ~60-character note and pinned settings, makes a presenting link of at most 2,000 characters', () => {
     for (const n of NOTES) expect(n.length).toBeGreaterThanOrEqual(55);
-    const values = { ...defaultValues(), presenting: true, deck: lecture, ...pinnedValues(lecture[0].pin ?? {}, URL_TABLE) };
+    // The link the editor copies, from a page at its defaults: presenting the deck from its first step, that step's pin applied.
+    const values = deckLinkValues(defaultValues(), lecture);
+    expect(values).toMatchObject({ ...pinnedValues(lecture[0].pin ?? {}, URL_TABLE), presenting: true, step: 0, section: 'why', deck: lecture });
     const link = linkFor(values, { origin: 'https://teaching.example.edu', pathname: '/courses/deep-learning/batchnorm-live/' });
     // What a browser's address bar holds and copies: every non-ASCII character percent-encoded.
     const href = new URL(link).href;
     expect(href).toBe(link);
     expect(href.length).toBeLessThanOrEqual(2000);
-    expect(parseQuery(new URL(href).search)).toEqual({ values: { ...values }, notices: [] });
+    expect(parseQuery(new URL(href).search)).toEqual({ values, notices: [] });
   });
 
   test('a tampered deck opens what it can, and the notices say what was dropped', () => {
