@@ -22,16 +22,17 @@ export function normalizeLab(values: UrlValues): UrlValues {
  * hand-written `?present=1&section=lab` does: then it opens on that section's step (for the passes,
  * at the equation forward= or backward= names).
  */
-export function normalizePresentation(values: UrlValues): UrlValues {
+export function normalizePresentation(values: UrlValues, report: (message: string) => void = () => undefined): UrlValues {
   if (!values.presenting) return values;
   const { section, step = 0, forwardStep = 0, backwardStep = 0 } = values;
   const steps = deckSteps(values.deck ?? EMPTY_DECK, STEPS);
   const named = step === 0 && section !== undefined && section !== steps[0]?.sectionId;
   const k = named ? stepIndexFor(steps, { section, forwardStep, backwardStep }) : Math.min(step, steps.length - 1);
+  if (!named && k < step) report(`step=“${step + 1}” is beyond the last step of ${values.deck?.length ? 'this deck' : 'the presentation'}; using ${k + 1}.`);
   return { ...values, ...stepPatch(steps, k) };
 }
 
-/** Values read from the address, made consistent across rows (see normalizeLab, normalizePresentation). */
-export function normalizeUrlValues(values: UrlValues): UrlValues {
-  return normalizeLab(normalizePresentation(values));
+/** Values read from the address, made consistent across rows (see normalizeLab, normalizePresentation); `report` says what changed that the reader asked for. */
+export function normalizeUrlValues(values: UrlValues, report?: (message: string) => void): UrlValues {
+  return normalizeLab(normalizePresentation(values, report));
 }

@@ -90,10 +90,13 @@ describe('the deck in the URL (deck=)', () => {
     expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b');
   });
 
-  test('presenting a deck: the step is counted in the deck (clamped to it) and sets its section and the pass equation', () => {
+  test('presenting a deck: the step is counted in the deck (clamped to it, with a notice) and sets its section and the pass equation', () => {
     const deck: Deck = [place(2), place(13)].map((p) => ({ ...p, note: '', pin: null }));
     expect(normalizeUrlValues({ presenting: true, deck, step: 1 })).toMatchObject({ step: 1, section: 'forward', forwardStep: 2 });
-    expect(normalizeUrlValues({ presenting: true, deck, step: 40 })).toMatchObject({ step: 1, section: 'forward' });
+    const said: string[] = [];
+    expect(normalizeUrlValues({ presenting: true, deck, step: 40 }, (m) => said.push(m))).toMatchObject({ step: 1, section: 'forward' });
+    expect(normalizeUrlValues({ presenting: true, step: 40 }, (m) => said.push(m))).toMatchObject({ step: STEPS.length - 1, section: 'reading' });
+    expect(said).toEqual(['step=“41” is beyond the last step of this deck; using 2.', `step=“41” is beyond the last step of the presentation; using ${STEPS.length}.`]);
     expect(URL_TABLE.find((r) => r.key === 'step')?.read('50', () => undefined)).toBe(49);
   });
 });
