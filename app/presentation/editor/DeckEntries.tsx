@@ -64,6 +64,11 @@ export function DeckEntries({ deck, onChange, say }: Props) {
     onChange(setPin(deck, i, null));
     say(`Step ${i + 1} is no longer pinned.`);
   };
+  const clear = () => {
+    focusNext.current = { at: -1, role: 'remove' }; // no such entry: the heading takes the keyboard
+    onChange([]);
+    say('Removed every step: the presentation shows every step of the notebook.');
+  };
   const onKeyDown = (i: number) => (e: KeyboardEvent<HTMLLIElement>) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
@@ -76,7 +81,13 @@ export function DeckEntries({ deck, onChange, say }: Props) {
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         Your deck: {deck.length === 0 ? 'every step' : `${deck.length} ${deck.length === 1 ? 'step' : 'steps'}`}
       </h3>
-      {deck.length === 0 && <p className="deck-entries-empty">No step chosen: the presentation shows every step of the notebook. Add steps from the list.</p>}
+      {deck.length === 0 ? (
+        <p className="deck-entries-empty">No step chosen: the presentation shows every step of the notebook. Add steps from the list.</p>
+      ) : (
+        <button type="button" className="deck-entries-clear" onClick={clear}>
+          Remove all
+        </button>
+      )}
       <ol ref={list}>
         {deck.map((entry, i) => (
           // A step may be in the deck twice: its place is the key.

@@ -24,8 +24,11 @@ function open() {
   return { dialog, deck, titles, onClose };
 }
 
+// Typing and clicking through a dialog of ~60 buttons: slower than most jsdom tests on a loaded machine.
+const SLOW = { timeout: 20_000 };
+
 describe('the deck editor, used as an instructor would', () => {
-  test('adds three steps by name, reorders them with the buttons and Alt+↑, notes and pins one; Save puts that deck in the page', async () => {
+  test('adds three steps by name, reorders them with the buttons and Alt+↑, notes and pins one; Save puts that deck in the page', SLOW, async () => {
     const user = userEvent.setup();
     const { dialog, deck, titles } = open();
     expect(within(deck).getByText(/the presentation shows every step/)).toBeInTheDocument();
@@ -59,7 +62,7 @@ describe('the deck editor, used as an instructor would', () => {
     expect(appStore.getState().presenting).toBe(false);
   });
 
-  test('Present opens the deck at its first step with that step’s pinned settings; the others go back to their defaults', async () => {
+  test('Present opens the deck at its first step with that step’s pinned settings; the others go back to their defaults', SLOW, async () => {
     const user = userEvent.setup();
     appStore.setState({ deck: [entry('mean', 'mean', 'first', { m: '16' }), entry('why', 'why')], beta: 3 });
     const { dialog, onClose } = open();
@@ -68,7 +71,7 @@ describe('the deck editor, used as an instructor would', () => {
     expect(onClose).toHaveBeenCalled();
   });
 
-  test('Remove takes a step out (the keyboard stays on a Remove button); Close leaves the page’s deck as it was', async () => {
+  test('Remove takes a step out (the keyboard stays on a Remove button), Remove all every step; Close leaves the page’s deck as it was', SLOW, async () => {
     const user = userEvent.setup();
     const saved: Deck = [entry('mean', 'mean'), entry('why', 'why'), entry('lab', 'lab')];
     appStore.setState({ deck: saved });
@@ -76,12 +79,15 @@ describe('the deck editor, used as an instructor would', () => {
     await user.click(within(deck).getByRole('button', { name: 'Remove step 2' }));
     expect(titles()).toEqual(['1 §3 μ, the batch mean', '2 §13 Training lab']);
     expect(within(deck).getByRole('button', { name: 'Remove step 2' })).toHaveFocus();
+    await user.click(within(deck).getByRole('button', { name: 'Remove all' }));
+    expect(titles()).toEqual([]);
+    expect(within(deck).getByRole('heading', { name: 'Your deck: every step' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: /^Close/ }));
     expect(onClose).toHaveBeenCalled();
     expect(appStore.getState().deck).toBe(saved);
   });
 
-  test('Copy the deck’s link copies a presenting link that reads back as the deck, with no notice', async () => {
+  test('Copy the deck’s link copies a presenting link that reads back as the deck, with no notice', SLOW, async () => {
     const user = userEvent.setup();
     const { dialog, deck } = open();
     await user.click(within(dialog).getByRole('button', { name: 'Add §1 Why normalize: internal covariate shift' }));
