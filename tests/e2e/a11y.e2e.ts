@@ -158,7 +158,7 @@ test('axe: the deck’s grabbed slider, overview, list of keys and status line, 
 });
 
 test('axe: the deck editor over the notebook (light and dark, desktop and phone) and over an own deck’s presentation with its note (projector, dark)', async () => {
-  const deck = 'deck=1~mean*seed:7*Ask+first~gamma-beta*gamma:2~forward/2**By+hand';
+  const deck = 'deck=1~mean*seed:7*Ask+first~gamma-beta*gamma:2~forward/2**By+hand~';
   const found: Record<string, Finding[]> = {};
   const check = async (page: Page, what: string) => {
     const v = await axe(page);

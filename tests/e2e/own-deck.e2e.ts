@@ -33,7 +33,7 @@ test('a 3-step deck built in the editor: its copied link opens the presentation 
   await editor.getByRole('button', { name: 'Copy the deck’s link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link.startsWith(baseUrl())).toBe(true);
-  expect(new URL(link).searchParams.get('deck')).toBe('1~mean~gamma-beta*gamma:2*γ = 2: the same shape, stretched. Predict first!!~forward/2');
+  expect(new URL(link).searchParams.get('deck')).toBe('1~mean~gamma-beta*gamma:2*γ = 2: the same shape, stretched. Predict first!!~forward/2~');
   expect(new URL(link).searchParams.get('gamma')).toBe(null);
 
   // A class's browser: a fresh context, the link alone.
@@ -67,7 +67,7 @@ test('a 3-step deck built in the editor: its copied link opens the presentation 
 });
 
 test('a tampered deck link opens what it can and the notice says what was dropped', async () => {
-  const { page, problems } = await openAt('?present=1&deck=1~mean~nowhere*seed:7~gamma-beta*gamma:abc;zoom:3*ok', { viewport: { width: 1280, height: 720 } });
+  const { page, problems } = await openAt('?present=1&deck=1~mean~nowhere*seed:7~gamma-beta*gamma:abc;zoom:3*ok~', { viewport: { width: 1280, height: 720 } });
   await page.getByRole('region', { name: 'Presentation' }).waitFor();
   expect(await count(page)).toBe('Step 1 of 2');
   const notice = page.getByRole('region', { name: 'Part of this link was changed or not used' });
@@ -75,6 +75,6 @@ test('a tampered deck link opens what it can and the notice says what was droppe
   await expect(notice.textContent()).resolves.toContain('deck: Deck step 3: gamma=“abc” is not a number; using the default, 1.');
   await expect(notice.textContent()).resolves.toContain('deck: Deck step 3: “zoom” is not a setting a step can pin; it was ignored.');
   // The address is rewritten to what was used.
-  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('deck') === '1~mean~gamma-beta*.*ok');
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('deck') === '1~mean~gamma-beta*.*ok~');
   expect(problems).toEqual([]);
 });

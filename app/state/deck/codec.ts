@@ -6,12 +6,14 @@ import { DECK_MAX, NOTE_MAX, cleanNote, findStep, stepRef, type Deck, type DeckE
 /**
  * A deck as the text of one URL value (`deck=`), compact and readable:
  *
- *   1~why**Ask first: which median moves?~forward/3*seed:7;gamma:2*Z̃₁ here~lab*.
+ *   1~why**Ask first: which median moves?~forward/3*seed:7;gamma:2*Z̃₁ here~lab*.~
  *
  * The version tag, then one entry per step after "~": the step (see stepRef), then, after "*", its
  * pin — "name:value" pairs joined by ";", or "." for a pin of nothing (every setting at its default),
  * empty when the step is not pinned — then, after "*", its note. Empty trailing fields are left out.
  * "!" escapes the next character, so a note may hold any of "~*;!". The URL writes spaces as "+".
+ * A final "~" ends the deck: a link cut short (by a mail or chat program) loses it, and the cut
+ * step, whose reference, pin or note may read as something else, is left out rather than guessed.
  *
  * Decoding is total: any text gives a usable deck (possibly empty: the whole notebook) and the list
  * of what it dropped or changed, in words.
@@ -63,7 +65,7 @@ export function encodeDeck(deck: Deck): string {
     while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
     return fields.join(FIELD);
   });
-  return [String(DECK_VERSION), ...entries].join(ENTRY);
+  return [String(DECK_VERSION), ...entries].join(ENTRY) + ENTRY;
 }
 
 export interface DecodeOptions {
@@ -150,7 +152,11 @@ function readEntry(text: string, o: DecodeOptions, report: (message: string) => 
 /** Reads a deck's text (see above). Never throws. */
 export function decodeDeck(text: string, o: DecodeOptions): Decoded {
   const dropped: string[] = [];
-  const [first = '', ...entries] = split(text, ENTRY);
+  const parts = split(text, ENTRY);
+  // What follows the last "~": nothing in a whole deck.
+  const cut = parts.length > 1 ? parts.pop() : '';
+  if (cut) dropped.push(`The deck does not end with “~”: the link was probably cut short, and its last step (${shown(cut)}) was left out.`);
+  const [first = '', ...entries] = parts;
   const head = first.trim();
   if (/^\d+$/.test(head)) {
     if (Number(head) !== DECK_VERSION) dropped.push(`The deck says version ${shown(head)}; this notebook reads version ${DECK_VERSION} decks, and read it as one.`);

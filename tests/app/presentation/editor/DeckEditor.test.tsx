@@ -94,7 +94,7 @@ describe('the deck editor, used as an instructor would', () => {
     await user.type(within(deck).getByRole('textbox', { name: 'Note for step 1' }), 'a ~*; note!');
     await user.click(within(dialog).getByRole('button', { name: 'Copy the deck’s link' }));
     const link = await navigator.clipboard.readText();
-    expect(link).toBe(`${window.location.origin}/notebook/?v=1&present=1&deck=1~why**a+!~!*!;+note!!`);
+    expect(link).toBe(`${window.location.origin}/notebook/?v=1&present=1&deck=1~why**a+!~!*!;+note!!~`);
     expect(parseQuery(new URL(link).search)).toMatchObject({ values: { presenting: true, deck: [entry('why', 'why', 'a ~*; note!')] }, notices: [] });
     expect(within(dialog).getByText(`Link: ${link.length} characters`)).toBeInTheDocument();
   });

@@ -63,7 +63,7 @@ describe('the deck in the URL (deck=)', () => {
   });
 
   test('a tampered deck opens what it can, and the notices say what was dropped', () => {
-    const { values, notices } = parseQuery('?present=1&deck=1~mean*seed:5~nowhere~why*gamma:abc');
+    const { values, notices } = parseQuery('?present=1&deck=1~mean*seed:5~nowhere~why*gamma:abc~');
     expect(values.deck).toEqual([
       { ...place(2), note: '', pin: { seed: '5' } },
       { ...place(0), note: '', pin: {} },
@@ -80,14 +80,14 @@ describe('the deck in the URL (deck=)', () => {
 
   test('a note cut to 140 code units keeps whole characters, so the address can still be written', () => {
     const note = `${'x'.repeat(139)}😀y`;
-    const { values } = parseQuery(`?deck=1~mean**${encodeURIComponent(note)}`);
+    const { values } = parseQuery(`?deck=1~mean**${encodeURIComponent(note)}~`);
     expect(values.deck?.[0].note).toBe('x'.repeat(139));
-    expect(serializeQuery(values)).toBe(`v=1&deck=1~mean**${'x'.repeat(139)}`);
+    expect(serializeQuery(values)).toBe(`v=1&deck=1~mean**${'x'.repeat(139)}~`);
   });
 
   test('writes spaces as "+" and keeps ":" ";" "," "~" "*" "!" readable', () => {
     const deck: Deck = [{ ...place(2), note: 'a b', pin: { seed: '5', points: '1:2,3:4' } }];
-    expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b');
+    expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b~');
   });
 
   test('presenting a deck: the step is counted in the deck (clamped to it, with a notice) and sets its section and the pass equation', () => {
