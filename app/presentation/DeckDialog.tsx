@@ -13,7 +13,7 @@ interface Props {
 
 /** The focusable elements of `box`, in order (for keeping Tab inside it). */
 function focusables(box: HTMLElement): HTMLElement[] {
-  return [...box.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
+  return [...box.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])')];
 }
 
 /**

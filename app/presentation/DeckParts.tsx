@@ -13,11 +13,11 @@ interface BarProps {
   total: number;
   heading: RefObject<HTMLHeadingElement | null>;
   run: (action: DeckAction) => void;
-  /** More buttons, before copy link (the presenter's window). */
+  /** More buttons, before Copy link (the deck editor's, the presenter's window's). */
   actions?: ReactNode;
 }
 
-/** The deck's top bar: the step's section (§) and title, "Step k of N", the presenter's window, copy link, full screen, exit. */
+/** The deck's top bar: the step's section (§) and title, "Step k of N", the deck editor and the presenter's window, copy link, full screen, exit. */
 export function DeckBar({ slide, k, total, heading, run, actions }: BarProps) {
   const { section, title, full } = stepLabels(slide);
   return (

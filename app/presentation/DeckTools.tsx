@@ -1,18 +1,27 @@
 import { useStore } from 'zustand';
 import { ThemeButton } from '../shell/ThemeButton';
 import type { StepPlace } from '../outline';
+import { useDeckNote } from './activeDeck';
 import { DeckDialog } from './DeckDialog';
+import { DeckEditor } from './editor/DeckEditor';
 import { jumpPrompt } from './jump';
 import { Overview } from './Overview';
 import type { DeckControls } from './useDeckControls';
 import './deckTools.css';
 
-/** The deck's own buttons in its bottom bar: the overview, the laser pointer, the theme, the keys. */
+/** The deck's own buttons in its bottom bar: the step's note (if it has one), the overview, the laser pointer, the theme, the keys. */
 export function DeckTools({ controls }: { controls: DeckControls }) {
-  const { act } = controls;
-  const laser = useStore(controls.ui, (s) => s.laser);
+  const { act, ui } = controls;
+  const laser = useStore(ui, (s) => s.laser);
+  const note = useDeckNote();
+  const shown = useStore(ui, (s) => s.note);
   return (
     <>
+      {note && (
+        <button type="button" onClick={() => ui.setState({ note: !shown })} aria-pressed={shown}>
+          Note
+        </button>
+      )}
       <button type="button" onClick={() => act('overview')} aria-keyshortcuts="O">
         Overview
       </button>
@@ -36,6 +45,27 @@ export function PresenterButton({ controls }: { controls: DeckControls }) {
   );
 }
 
+/** The deck editor's button, in the deck's top bar. */
+export function EditDeckButton({ controls }: { controls: DeckControls }) {
+  return (
+    <button type="button" onClick={() => controls.ui.setState({ overlay: 'editor' })} aria-haspopup="dialog">
+      Edit deck
+    </button>
+  );
+}
+
+/** The step's note, above the bottom bar, while the Note button is pressed (and the step has one). */
+export function DeckNote({ controls }: { controls: DeckControls }) {
+  const note = useDeckNote();
+  const shown = useStore(controls.ui, (s) => s.note);
+  if (!note || !shown) return null;
+  return (
+    <p className="deck-note" data-testid="deck-note">
+      <strong>Note:</strong> {note}
+    </p>
+  );
+}
+
 /**
  * One line that says what the keyboard is doing: the step number being typed ("Go to step 12_"),
  * the control being adjusted, or the deck's last message. A live region, so it is heard too.
@@ -53,7 +83,7 @@ export function DeckStatus({ controls }: { controls: DeckControls }) {
   );
 }
 
-/** What covers the step: the overview, the list of keys, or the blank screen. */
+/** What covers the step: the overview, the list of keys, the deck editor, or the blank screen. */
 export function DeckLayers({ controls, slides, current }: { controls: DeckControls; slides: readonly StepPlace[]; current: number }) {
   const overlay = useStore(controls.ui, (s) => s.overlay);
   const blank = useStore(controls.ui, (s) => s.blank);
@@ -61,6 +91,7 @@ export function DeckLayers({ controls, slides, current }: { controls: DeckContro
     <>
       {overlay === 'overview' && <Overview slides={slides} current={current} onPick={controls.pick} onClose={controls.closeOverlay} />}
       {overlay === 'help' && <KeysHelp onClose={controls.closeOverlay} />}
+      {overlay === 'editor' && <DeckEditor onClose={controls.closeOverlay} />}
       {blank && (
         // Any key brings the step back too (see routeKey); the click is for the mouse.
         <div className="deck-blank" data-testid="deck-blank" onClick={() => controls.act('unblank')}>

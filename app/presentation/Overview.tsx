@@ -51,7 +51,8 @@ export function Overview({ slides, current, onPick, onClose }: Props) {
         {slides.map((slide, i) => {
           const { section, title } = stepLabels(slide);
           return (
-            <li key={`${slide.sectionId}:${slide.step.id}`}>
+            // A deck may show a step twice: its place in the deck is the key.
+            <li key={i}>
               <button type="button" aria-current={i === current ? 'step' : undefined} onClick={() => onPick(i)}>
                 <span className="overview-head">
                   <span className="overview-number">

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { appStore } from '../state/store';
 import { controlOwnsKey, enterPresentation } from './control';
-import { SLIDES } from './deck';
+import { activeSlides } from './activeDeck';
 
-const enter = () => enterPresentation(appStore, SLIDES);
+const enter = () => enterPresentation(appStore, activeSlides());
 
-/** "Present": the instructor's one-step-per-screen view, from the current section. Also the P key. */
+/** "Present": the instructor's one-step-per-screen view (their own deck, if the link has one), from the current section. Also the P key. */
 export function PresentButton() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

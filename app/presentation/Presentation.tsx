@@ -8,7 +8,7 @@ import { exitPresentation, focusHandoff, goToSlide, type DeckAction } from './co
 import { DeckBar, DeckNav } from './DeckParts';
 import { toggleFullscreen } from './fullscreen';
 import type { Slide } from './slides';
-import { DeckLayers, DeckStatus, DeckTools, PresenterButton } from './DeckTools';
+import { DeckLayers, DeckNote, DeckStatus, DeckTools, EditDeckButton, PresenterButton } from './DeckTools';
 import { useDeckControls } from './useDeckControls';
 import { type DeckParts, useDeckParts } from './useDeckParts';
 import { revealNext } from './parts';
@@ -56,7 +56,19 @@ export function Presentation({ slides, mirror = 'off' }: { slides: readonly Slid
   if (!slide) return null;
   return (
     <div className="deck" ref={deck} role="region" aria-label="Presentation">
-      <DeckBar slide={slide} k={k} total={total} heading={heading} run={run} actions={<PresenterButton controls={controls} />} />
+      <DeckBar
+        slide={slide}
+        k={k}
+        total={total}
+        heading={heading}
+        run={run}
+        actions={
+          <>
+            <EditDeckButton controls={controls} />
+            <PresenterButton controls={controls} />
+          </>
+        }
+      />
       <progress className="deck-progress" max={total} value={k + 1} aria-label={`Step ${k + 1} of ${total}`} />
       <main className="deck-body" ref={body}>
         <div className="deck-slide" data-slide={`${slide.sectionId}:${slide.step.id}`} data-shown={parts.shown}>
@@ -67,6 +79,7 @@ export function Presentation({ slides, mirror = 'off' }: { slides: readonly Slid
           </ErrorBoundary>
         </div>
       </main>
+      <DeckNote controls={controls} />
       <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
       <DeckLayers controls={controls} slides={slides} current={k} />
       {mirror === 'off' ? <ProjectedLink slides={slides} k={k} command={command} laser={laser} /> : <MirrorLink slides={slides} mirror={mirror} />}

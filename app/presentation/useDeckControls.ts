@@ -13,7 +13,8 @@ import type { StepPlace } from '../outline';
 
 /** What the deck shows over or beside the step: an overlay, a blank screen, the typed step number, a message. */
 export interface DeckUi {
-  overlay: 'overview' | 'help' | null;
+  /** The overview, the list of keys, or the deck editor. */
+  overlay: 'overview' | 'help' | 'editor' | null;
   blank: boolean;
   /** Digits typed for "go to step". */
   typed: string;
@@ -21,6 +22,8 @@ export interface DeckUi {
   message: string;
   /** The laser pointer: the mouse (or a finger) over the step draws the audience's pointer dot. */
   laser: boolean;
+  /** The step's note (an own deck's, see activeDeck.ts) is shown above the bottom bar. */
+  note: boolean;
 }
 
 export interface DeckControls {
@@ -50,7 +53,7 @@ function presenterAction(action: 'presenter' | 'laser', ui: StoreApi<DeckUi>, sa
 
 /** The deck's state store, its key routing (a capture listener on the document) and its actions. */
 export function useDeckControls(slides: readonly StepPlace[], run: (action: DeckAction) => void, heading: RefObject<HTMLElement | null>): DeckControls {
-  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', laser: false })));
+  const [ui] = useState(() => createStore<DeckUi>()(() => ({ overlay: null, blank: false, typed: '', message: '', laser: false, note: false })));
   const say = useCallback((message: string) => ui.setState({ message }), [ui]);
   const grab = useGrab(say);
   const act = useCallback(

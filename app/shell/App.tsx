@@ -6,8 +6,9 @@ import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
 import { focusHandoff } from '../presentation/control';
-import { SLIDES } from '../presentation/deck';
+import { useActiveSlides } from '../presentation/activeDeck';
 import { PresentButton } from '../presentation/PresentButton';
+import { DeckEditorButton } from '../presentation/editor/DeckEditorButton';
 import { Presentation } from '../presentation/Presentation';
 import { SECTIONS } from '../notebook/registry';
 import { appStore, useAppState } from '../state/store';
@@ -16,24 +17,25 @@ import './App.css';
 /** The presenter's window: its own chunk, loaded only in that window. */
 const Presenter = lazy(() => import('../presentation/presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
-/** The notebook, the instructor's presentation of it, or the presenter's window beside it; the notice about the address over all. */
+/** The notebook, the instructor's presentation of it (every step, or their own deck), or the presenter's window beside it; the notice about the address over all. */
 export function App() {
   const presenting = useAppState((s) => s.presenting);
   const presenter = useAppState((s) => s.presenter);
   const mirror = useAppState((s) => s.mirror);
+  const slides = useActiveSlides();
   return (
     <>
       {mirror !== 'off' ? (
         // A copy in a frame of the presenter's window: inert inside too, or the deck's own focus calls would take the presenter's keyboard.
         <div inert>
-          <Presentation slides={SLIDES} mirror={mirror} />
+          <Presentation slides={slides} mirror={mirror} />
         </div>
       ) : presenter ? (
         <Suspense fallback={null}>
           <Presenter />
         </Suspense>
       ) : presenting ? (
-        <Presentation slides={SLIDES} />
+        <Presentation slides={slides} />
       ) : (
         <Notebook />
       )}
@@ -73,6 +75,7 @@ function Notebook() {
         <div className="masthead-actions">
           <CopyLink />
           <ThemeButton />
+          <DeckEditorButton />
           <PresentButton />
         </div>
       </header>

@@ -1,17 +1,27 @@
 import { useEffect, useState } from 'react';
-import { appStore, useAppState } from '../state/store';
+import { appStore, useAppState, type State } from '../state/store';
 import { linkFor } from '../state/url/serialize';
 import { urlValues } from '../state/url/table';
 import './CopyLink.css';
 
 type Status = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual' };
 
+/** A link to the current state. */
+const currentLink = (s: State) => linkFor(urlValues(s), window.location);
+
+interface Props {
+  /** The link to copy, from the state (the current state's by default; the deck editor's: its deck's). */
+  linkOf?: (s: State) => string;
+  /** The button's text. */
+  label?: string;
+}
+
 /**
  * Copies a link to the current state (from the store, so a change not yet in the address is in it).
  * Says so in a live region; where the clipboard is refused, shows the link selected to copy by hand,
  * kept up to date while it is open, until Close or Esc.
  */
-export function CopyLink() {
+export function CopyLink({ linkOf = currentLink, label = 'Copy link' }: Props) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   useEffect(() => {
     if (status.kind !== 'copied') return;
@@ -19,7 +29,7 @@ export function CopyLink() {
     return () => clearTimeout(t);
   }, [status]);
   const copy = async () => {
-    const link = linkFor(urlValues(appStore.getState()), window.location);
+    const link = linkOf(appStore.getState());
     setStatus({ kind: 'idle' });
     try {
       await navigator.clipboard.writeText(link);
@@ -31,19 +41,19 @@ export function CopyLink() {
   return (
     <div className="copy-link">
       <button type="button" onClick={() => void copy()}>
-        Copy link
+        {label}
       </button>
       <span className="copy-link-status" role="status" aria-live="polite">
         {status.kind === 'copied' ? '✓ Link copied' : ''}
       </span>
-      {status.kind === 'manual' && <ManualLink onClose={() => setStatus({ kind: 'idle' })} />}
+      {status.kind === 'manual' && <ManualLink linkOf={linkOf} onClose={() => setStatus({ kind: 'idle' })} />}
     </div>
   );
 }
 
 /** The link to copy by hand: follows the state while open; Esc or Close puts it away. */
-function ManualLink({ onClose }: { onClose: () => void }) {
-  const link = useAppState((s) => linkFor(urlValues(s), window.location));
+function ManualLink({ linkOf, onClose }: { linkOf: (s: State) => string; onClose: () => void }) {
+  const link = useAppState(linkOf);
   return (
     <div className="copy-link-manual">
       <label>

@@ -6,6 +6,8 @@
  * Data and types only: nothing here imports the store or the URL code.
  */
 
+import type { Deck } from './deck/deck';
+
 /** A bound fixed in the table, or read when needed (e.g. the number of steps in the outline). */
 export type Bound = number | (() => number);
 
@@ -77,7 +79,12 @@ export interface PointsProp extends Common<Points> {
   readonly max: number;
 }
 
-export type Prop = NumberProp | EnumProp<string> | BooleanProp | PointsProp;
+/** An instructor's deck: one URL value that holds the steps, their notes and pinned settings (../url/deckRow.ts). */
+export interface DeckProp extends Common<Deck> {
+  readonly kind: 'deck';
+}
+
+export type Prop = NumberProp | EnumProp<string> | BooleanProp | PointsProp | DeckProp;
 
 /** The kind of prop a value of type V needs (the brackets keep unions such as 'before' | 'after' whole). */
 export type PropFor<V> = [V] extends [number]
@@ -88,7 +95,9 @@ export type PropFor<V> = [V] extends [number]
       ? EnumProp<V>
       : [V] extends [Points]
         ? PointsProp
-        : never;
+        : [V] extends [Deck]
+          ? DeckProp
+          : never;
 
 /** A slice's props table: one prop per key of its data D, in the order the URL writes them. */
 export type PropsTable<D> = { readonly [K in keyof D]-?: PropFor<D[K]> };

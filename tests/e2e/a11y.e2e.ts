@@ -183,6 +183,38 @@ test('axe: the presenter’s window beside a deck, light, dark and projector, at
   expect(problems).toEqual([]);
 });
 
+test('axe: the deck editor over the notebook (light and dark, desktop and phone) and over an own deck’s presentation with its note (projector, dark)', async () => {
+  const deck = 'deck=1~mean*seed:7*Ask+first~gamma-beta*gamma:2~forward/2**By+hand~';
+  const found: Record<string, Finding[]> = {};
+  const check = async (page: Page, what: string) => {
+    const v = await axe(page);
+    if (v.length > 0) found[what] = v;
+  };
+  for (const [scheme, width, height] of [['light', 1366, 768], ['dark', 390, 844]] as const) {
+    const { page, problems } = await openAt(`?${deck}`, { colorScheme: scheme, viewport: { width, height } });
+    await page.getByRole('button', { name: 'Your deck (3)' }).click();
+    await page.getByRole('dialog', { name: 'Your own deck' }).waitFor();
+    await check(page, `notebook editor, ${scheme}, ${width} px`);
+    expect(problems).toEqual([]);
+  }
+  const { page, problems } = await openAt(`?present=1&theme=projector&${deck}`, { viewport: { width: 1280, height: 720 } });
+  for (const theme of ['projector', 'dark']) {
+    await page.getByRole('button', { name: 'Note' }).click();
+    await page.getByTestId('deck-note').waitFor();
+    await check(page, `${theme}: own deck with its note`);
+    await page.getByRole('button', { name: 'Edit deck' }).click();
+    await page.getByRole('dialog', { name: 'Your own deck' }).waitFor();
+    await check(page, `${theme}: editor over the deck`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Note' }).click();
+    await page.keyboard.press('t'); // projector → system → light → dark
+    await page.keyboard.press('t');
+    await page.keyboard.press('t');
+  }
+  expect(found).toEqual({});
+  expect(problems).toEqual([]);
+});
+
 test('keyboard: Tab reaches every control in order, each with a visible focus indicator, and never gets stuck', async () => {
   const { page } = await openAt('', { viewport: { width: 1440, height: 900 } });
   await drawEverything(page);

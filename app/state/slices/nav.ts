@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { SECTION_IDS, STEPS, ZOOM, largestReveal, largestStepValue } from '../../outline';
+import { DECK_MAX } from '../deck/deck';
 import { defaultsOf, type PropsTable } from '../props';
 
 /** The colour theme: the operating system's choice, light, dark, or high contrast for a projector. */
@@ -14,7 +15,7 @@ export interface NavData {
   forwardStep: number;
   /** Step of the backward pass walk-through (section 12), 0-based. */
   backwardStep: number;
-  /** Presentation mode on/off, and its step (0-based over all steps). */
+  /** Presentation mode on/off, and its step (0-based over the deck's steps: every step, or the instructor's own deck). */
   presenting: boolean;
   step: number;
   /** How many of the step's hidden parts are shown (its outline's `reveals`); back to 0 when the step changes. */
@@ -61,7 +62,8 @@ export const NAV_PROPS = {
   forwardStep: { kind: 'number', param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false },
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
   presenting: { kind: 'boolean', param: 'present', default: false },
-  step: { kind: 'number', default: 0, min: 0, max: () => Math.max(0, STEPS.length - 1), integer: true, oneBased: true, coalesce: false },
+  // Up to the longer of the whole notebook and the longest own deck; normalizePresentation clamps it to the deck shown.
+  step: { kind: 'number', default: 0, min: 0, max: () => Math.max(STEPS.length, DECK_MAX) - 1, integer: true, oneBased: true, coalesce: false },
   part: { kind: 'number', default: 0, min: 0, max: () => largestReveal(STEPS), integer: true, coalesce: false },
   zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
   // A look, not a place: changing it does not make a history entry.

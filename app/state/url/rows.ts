@@ -14,7 +14,8 @@ export type RowSpec =
   | { kind: 'number'; min: () => number; max: () => number; integer: boolean; oneBased: boolean }
   | { kind: 'enum'; values: () => readonly string[] }
   | { kind: 'boolean' }
-  | { kind: 'points'; maxIndex: () => number; min: number; max: number };
+  | { kind: 'points'; maxIndex: () => number; min: number; max: number }
+  | { kind: 'deck' };
 
 /**
  * One piece of state that lives in the URL: its query name, its default, its allowed values, and how

@@ -1,9 +1,12 @@
 import type { AnyRow } from './rows';
 import { URL_TABLE, URL_VERSION, VERSION_PARAM, type UrlValues } from './table';
 
-/** Percent-encodes a query value, leaving the ":" and "," of point lists readable. */
+/**
+ * Percent-encodes a query value, leaving the ":" and "," of point lists and the ";" and "/" of a
+ * deck readable, and writing a space as "+" (as a form does; a deck's notes are words).
+ */
 function encodeValue(s: string): string {
-  return encodeURIComponent(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+  return encodeURIComponent(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%2F/gi, '/').replace(/%20/g, '+');
 }
 
 /**

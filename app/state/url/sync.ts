@@ -31,8 +31,8 @@ export interface UrlSyncOptions {
   now?: () => number;
   /** Section ids: a hash that names one (#mean, as the table of contents links) sets the section. */
   sectionIds?: () => readonly string[];
-  /** Makes values read from the address consistent (e.g. a presentation step sets its section). */
-  normalize?: (values: UrlValues) => UrlValues;
+  /** Makes values read from the address consistent (e.g. a presentation step sets its section); what it changes that the reader should know, it reports (into the read's notices). */
+  normalize?: (values: UrlValues, report: (message: string) => void) => UrlValues;
   onRead?: (event: ReadEvent) => void;
 }
 
@@ -145,10 +145,11 @@ function readAddress(s: Session, reason: ReadReason) {
   const previous = currentValues(s);
   let values = id ? { ...parsed.values, section: id } : parsed.values;
   if (reason === 'popstate' && !id) values = keepPlace(previous, values, s.table);
-  if (s.o.normalize) values = s.o.normalize(values);
+  const notices = [...parsed.notices];
+  if (s.o.normalize) values = s.o.normalize(values, (m) => notices.push(m));
   apply(s, values);
   settle(s, values);
-  s.o.onRead?.({ reason, previous, notices: parsed.notices });
+  s.o.onRead?.({ reason, previous, notices });
 }
 
 /** A fragment navigation to a section: keep every other value (a pending change too). */

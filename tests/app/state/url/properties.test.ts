@@ -5,6 +5,7 @@ import type { AnyRow } from '../../../../app/state/url/rows';
 import { parseQuery } from '../../../../app/state/url/parse';
 import { serializeQuery } from '../../../../app/state/url/serialize';
 import { URL_TABLE, type UrlValues } from '../../../../app/state/url/table';
+import { deckOf } from '../deck/arbitraries';
 
 /** Any valid value of one row, from the row's own spec (its range or allowed values). */
 function rowValue(row: AnyRow): fc.Arbitrary<unknown> {
@@ -26,6 +27,9 @@ function rowValue(row: AnyRow): fc.Arbitrary<unknown> {
           for (const [i, v] of pairs) if (!(i in out)) out[i] = v;
           return out;
         });
+    case 'deck':
+      // Short decks: the deck's own tests (tests/app/state/deck/codec.node.test.ts) take them up to DECK_MAX.
+      return deckOf(4);
   }
 }
 

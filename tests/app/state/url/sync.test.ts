@@ -235,4 +235,13 @@ describe('URL sync with the browser history', () => {
     expect(store.getState().section).toBe('mean');
     expect(address()).toBe('/notebook/?v=1&section=mean&present=1&step=2');
   });
+
+  test('what normalize reports joins the read’s notices, after the parser’s', () => {
+    window.history.replaceState(null, '', '/notebook/?present=1&step=3&x=1');
+    const store = createAppStore();
+    const notices: string[][] = [];
+    sync = startUrlSync({ store, normalize: (v, report) => (report('step 3 is beyond this deck; using 2.'), { ...v, step: 1 }), onRead: (e) => notices.push(e.notices) });
+    expect(store.getState().step).toBe(1);
+    expect(notices).toEqual([['Ignored “x”: not a setting of this notebook.', 'step 3 is beyond this deck; using 2.']]);
+  });
 });
