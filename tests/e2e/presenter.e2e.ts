@@ -21,7 +21,8 @@ const count = (presenter: Page) => presenter.getByTestId('presenter-count').text
 async function dotCentre(page: Page): Promise<{ x: number; y: number; width: number }> {
   const dot = page.getByTestId('deck-pointer');
   await dot.waitFor();
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // (Only clock-driven animations end: a scroll-driven one, like the fade at the edge of a sideways-scrolling box, never does.)
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.timeline instanceof DocumentTimeline).map((a) => a.finished.catch(() => undefined))));
   const box = (await dot.boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, width: box.width };
 }
