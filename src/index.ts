@@ -35,3 +35,7 @@ export * from './runningStats';
 export * from './scaleInvariance';
 export * from './landscape';
 export * from './landscapeRun';
+export * from './tensor4';
+export * from './conv2d';
+export * from './pool2d';
+export * from './batchnorm2d';
