@@ -39,3 +39,5 @@ export * from './tensor4';
 export * from './conv2d';
 export * from './pool2d';
 export * from './batchnorm2d';
+export * from './cnn';
+export * from './cnnPass';
