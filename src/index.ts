@@ -41,3 +41,4 @@ export * from './pool2d';
 export * from './batchnorm2d';
 export * from './cnn';
 export * from './cnnPass';
+export * from './cnnComparison';
