@@ -95,6 +95,8 @@ export interface Conv2dForward {
   /** Backward scratch, allocated by the first backward pass: dY as [O × n·OH·OW], and Wᵀ · dY. */
   dyCols: Matrix | null;
   dCols: Matrix | null;
+  /** Backward scratch: dWᵀ = cols · dYᵀ, [C·kh·kw × O]. */
+  dWt: Matrix | null;
 }
 
 /**
@@ -109,7 +111,7 @@ export function conv2dForward(conv: Conv2d, x: Tensor4, out?: Conv2dForward): Co
   let f = out;
   const y = f?.y.shape;
   if (!f || !y || y[0] !== n || y[1] !== O || y[2] !== oh || y[3] !== ow || f.cols.rows !== K) {
-    f = { x, y: zeros4([n, O, oh, ow]), cols: zeros(K, n * P), yCols: zeros(O, n * P), dyCols: null, dCols: null };
+    f = { x, y: zeros4([n, O, oh, ow]), cols: zeros(K, n * P), yCols: zeros(O, n * P), dyCols: null, dCols: null, dWt: null };
   }
   f.x = x;
   im2col(x.data, x.shape, conv, oh, ow, f.cols.data);
@@ -152,7 +154,18 @@ export function conv2dBackward(conv: Conv2d, fwd: Conv2dForward, dy: Tensor4, ne
       for (let q = 0; q < P; q++) DC[dst + q] = DY[src + q];
     }
   }
-  const dW = matmulTransB(dyCols, fwd.cols, out?.dW);
+  // dW = dY · colsᵀ. When cols has more rows than dY (C·kh·kw > O), compute its transpose cols · dYᵀ
+  // instead: the product kernel then gathers its transposed operand from the smaller dY. Each entry is
+  // the same sum in the same order, so the result is bit for bit the same.
+  let dW: Matrix;
+  if (K > O) {
+    const dWt = (fwd.dWt = matmulTransB(fwd.cols, dyCols, fwd.dWt ?? undefined));
+    dW = ensure(out?.dW, O, K);
+    const DW = dW.data, DWT = dWt.data;
+    for (let o = 0; o < O; o++) for (let r = 0; r < K; r++) DW[o * K + r] = DWT[r * O + o];
+  } else {
+    dW = matmulTransB(dyCols, fwd.cols, out?.dW);
+  }
   let db: Float64Array | null = null;
   if (conv.b) {
     db = out?.db && out.db.length === O ? out.db : new Float64Array(O);

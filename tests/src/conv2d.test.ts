@@ -35,6 +35,8 @@ const CASES: Case[] = [
   { x: [1, 1, 5, 5], out: 2, kernel: [5, 5], stride: 1, padding: 2, bias: false },
   { x: [3, 2, 4, 9], out: 3, kernel: [2, 3], stride: 3, padding: 1, bias: true },
   { x: [1, 2, 2, 2], out: 1, kernel: [4, 4], stride: 1, padding: 1, bias: true },
+  // More output channels than C·kh·kw (12 > 4): dW is computed as dY · colsᵀ directly, not as its transpose.
+  { x: [2, 1, 6, 5], out: 12, kernel: [2, 2], stride: 1, padding: 1, bias: true },
 ];
 const describeCase = (c: Case) => `x ${JSON.stringify(c.x)} * W [${c.out}, ${c.x[1]}, ${c.kernel.join(', ')}], stride ${c.stride}, padding ${c.padding}${c.bias ? '' : ', no bias'}`;
 
