@@ -59,7 +59,8 @@ export function pool2dForward(pool: Pool2d, x: Tensor4, out?: Pool2dForward): Po
   if (!f || !fits || (pool.kind === 'max') !== (f.argmax !== null)) {
     f = { y: zeros4([n, C, OH, OW]), xShape: [n, C, H, W], argmax: pool.kind === 'max' ? new Int32Array(n * C * OH * OW) : null };
   }
-  if (f.argmax) maxForward(x.data, n * C, H, W, OH, OW, k, s, f.y.data, f.argmax);
+  if (f.argmax && k === 2 && s === 2) maxForward2(x.data, n * C, H, W, OH, OW, f.y.data, f.argmax);
+  else if (f.argmax) maxForward(x.data, n * C, H, W, OH, OW, k, s, f.y.data, f.argmax);
   else avgForward(x.data, n * C, H, W, OH, OW, k, s, f.y.data);
   return f;
 }
@@ -82,6 +83,27 @@ function maxForward(X: Float64Array, planes: number, H: number, W: number, OH: n
             }
           }
         }
+        Y[j] = max;
+        A[j] = best;
+      }
+    }
+  }
+}
+
+/** maxForward for the usual 2 × 2 window, stride 2, unrolled: the same comparisons in the same order. */
+function maxForward2(X: Float64Array, planes: number, H: number, W: number, OH: number, OW: number, Y: Float64Array, A: Int32Array): void {
+  let j = 0;
+  for (let pl = 0; pl < planes; pl++) {
+    const base = pl * H * W;
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0, r = base + 2 * oy * W; ox < OW; ox++, j++, r += 2) {
+        let best = r, max = X[r];
+        let v = X[r + 1];
+        if (v > max || v !== v) { max = v; best = r + 1; }
+        v = X[r + W];
+        if (v > max || v !== v) { max = v; best = r + W; }
+        v = X[r + W + 1];
+        if (v > max || v !== v) { max = v; best = r + W + 1; }
         Y[j] = max;
         A[j] = best;
       }
