@@ -143,17 +143,22 @@ export async function benchCnn(gc: () => void): Promise<CnnRow> {
   const firstTf = check.loss();
   check.dispose();
 
+  // A full collection before each timing: the TF.js cpu check step leaves a large heap behind, and
+  // collecting it inside the engine's timing would charge TF.js's garbage to the engine.
+  gc();
   const run = engineStep(await makeProblem());
   const engine = measure(run.step);
   const bytes = bytesPerStep(run.step, gc, 100);
   if (!Number.isFinite(run.loss())) throw new Error("the engine's CNN loss is not finite");
   setWasmGemm(false);
+  gc();
   const engineJs = measure(engineStep(await makeProblem()).step);
   setWasmGemm(true);
   const tfMs: Record<'cpu' | 'wasm', number> = { cpu: NaN, wasm: NaN };
   for (const backend of ['cpu', 'wasm'] as const) {
     await useBackend(backend);
     const t = tfStep(await makeProblem(), backend);
+    gc();
     tfMs[backend] = measure(t.step).medianMs;
     if (!Number.isFinite(t.loss())) throw new Error(`TF.js ${backend}'s CNN loss is not finite`);
     t.dispose();
