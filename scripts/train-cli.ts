@@ -1,3 +1,4 @@
+// Longer than 300 lines (316) on purpose: the help text documents every flag next to the parser that reads them.
 // `npm run train -- <options>`: the training lab's with/without-BN comparison, headless in Node.
 // Prints one JSON line per logged step (or per learning rate with --sweep). It builds the run with
 // the engine's createExperiment, exactly as the lab's Worker does, so the numbers are the same; for
@@ -12,16 +13,19 @@ import {
   EXPERIMENT_DEFAULTS,
   EngineError,
   INITS,
+  NETWORK_KINDS,
   OPTIMIZERS,
   type ComparisonChunk,
   type ExperimentSettings,
   type Split,
   type VariantName,
   VARIANTS,
+  createCnnExperiment,
   createExperiment,
   decodeFashionSubset,
   experimentComparisonOptions,
   runSweep,
+  stepCnnComparison,
   stepComparison,
 } from '../src';
 import { runReport } from '../app/lab/model/report';
@@ -34,6 +38,8 @@ export const DEFAULT_FASHION_FILE = resolve(dirname(fileURLToPath(import.meta.ur
 export const CLI_DATASETS = [...DATASETS_2D, 'fashion'] as const;
 /** Flags that shape generated 2-D data, meaningless for Fashion-MNIST (its split is fixed in the file). */
 const DATA_2D_FLAGS = ['samples', 'noise', 'classes', 'test-fraction'] as const;
+/** Flags that shape the MLP (or sweep it), meaningless for --model cnn. */
+const MLP_FLAGS = ['depth', 'width', 'activation', 'bn', 'output-bn', 'sweep'] as const;
 
 const d = EXPERIMENT_DEFAULTS;
 const HELP = `Usage: npm run train -- [options]
@@ -56,6 +62,9 @@ Data
   --classes <k>           2-D only: classes, spiral only (default ${d.classes})
   --test-fraction <f>     2-D only: held-out fraction (default ${d.testFraction})
 Network
+  --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn: conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
+                          conv 8→16 3×3 → [BN2d] → ReLU → max-pool 2 → linear 400→10, --dataset fashion only;
+                          --depth, --width, --activation, --bn, --output-bn and --sweep apply to the MLP only
   --depth <n>             hidden layers (default ${d.depth})
   --width <n>             units per hidden layer (default ${d.width})
   --activation <name>     ${ACTIVATIONS.join(' | ')} (default ${d.activation})
@@ -86,6 +95,7 @@ Exit status: 0 done, 1 the Fashion-MNIST file is missing or unusable, 2 bad opti
 export const OPTIONS = {
   dataset: { type: 'string' },
   data: { type: 'string' },
+  model: { type: 'string' },
   samples: { type: 'string' },
   noise: { type: 'string' },
   classes: { type: 'string' },
@@ -153,6 +163,12 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     throw new UsageError(`--data is the Fashion-MNIST subset file: add --dataset fashion to use it`);
   }
   if (values.data !== undefined && values.data.trim() === '') throw new UsageError('--data expects a file path');
+  const model = choice('model', values.model, NETWORK_KINDS);
+  if (model === 'cnn') {
+    if (!fashion) throw new UsageError('--model cnn trains on 28 × 28 images: add --dataset fashion');
+    const misplaced = MLP_FLAGS.filter((f) => values[f] !== undefined);
+    if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes the MLP; it does not apply to --model cnn`);
+  }
   const data: CliData = fashion ? { kind: 'fashion', path: values.data === undefined ? DEFAULT_FASHION_FILE : resolve(cwd, values.data) } : { kind: '2d' };
   const logEvery = num('log-every', values['log-every']);
   const raw: Partial<Record<keyof ExperimentSettings, unknown>> = {
@@ -174,6 +190,7 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     seed: num('seed', values.seed),
     logEvery,
     evalEvery: num('eval-every', values['eval-every']) ?? logEvery,
+    model,
   };
   const settings = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Partial<ExperimentSettings>;
   const steps = num('steps', values.steps) ?? 500;
@@ -233,6 +250,31 @@ function entry(chunk: ComparisonChunk, v: VariantName, step: number): unknown {
   return div && div.step <= step ? { diverged: div } : null;
 }
 
+/** What printing a run needs of a comparison, MLP (train.ts) or CNN (cnnComparison.ts). */
+interface Run {
+  readonly step: number;
+  readonly stepsPerEpoch: number;
+  readonly test: { readonly x: { readonly rows: number } } | null;
+  readonly train: { readonly classes: number };
+}
+
+/**
+ * Advances `c` to `steps` in chunks of logEvery, printing each chunk's lines; then the lab's sentences
+ * about the run, gathered as the lab gathers them.
+ */
+function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean }, out: (line: string) => void): void {
+  const series = createRunSeries(o.hiddenLayers);
+  let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
+  while (c.step < o.steps) {
+    const chunk = advance(Math.min(o.logEvery, o.steps - c.step));
+    chunkLines(chunk, c.stepsPerEpoch).forEach((l) => out(l));
+    appendLogs(series, chunk.logs);
+    diverged = chunk.diverged;
+    if (chunk.done) break;
+  }
+  out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore) }));
+}
+
 /**
  * Runs the command line; writes JSON lines to `out`, problems to `err`. Resolves to the exit status:
  * 0 done, 1 the data file is missing or unusable, 2 bad options.
@@ -245,6 +287,11 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       return 0;
     }
     const split = cmd.data.kind === 'fashion' ? await readFashionSplit(cmd.data.path) : undefined;
+    if (cmd.settings.model === 'cnn' && split) {
+      const { comparison: c, settings } = createCnnExperiment(cmd.settings, split);
+      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true }, out);
+      return 0;
+    }
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);
     if (cmd.sweep) {
       const options = { ...experimentComparisonOptions(settings), learningRates: cmd.sweep, steps: cmd.steps };
@@ -253,17 +300,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps) } }));
       return 0;
     }
-    // The run is also gathered as the lab gathers it, for the lab's sentences at the end.
-    const series = createRunSeries(c.config.hidden.length);
-    let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
-    while (c.step < cmd.steps) {
-      const chunk = stepComparison(c, Math.min(settings.logEvery, cmd.steps - c.step));
-      chunkLines(chunk, c.stepsPerEpoch).forEach((l) => out(l));
-      appendLogs(series, chunk.logs);
-      diverged = chunk.diverged;
-      if (chunk.done) break;
-    }
-    out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, c.config.bn === 'before') }));
+    runToEnd(c, (n) => stepComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.config.hidden.length, bnBefore: c.config.bn === 'before' }, out);
     return 0;
   } catch (e) {
     if (e instanceof DataError) {

@@ -39,7 +39,16 @@ export interface ExperimentSettings {
   readonly seed: number;
   readonly logEvery: number;
   readonly evalEvery: number;
+  /**
+   * The networks compared: 'mlp' (absent means 'mlp'), or 'cnn', the small CNN of cnn.ts, which takes
+   * 28 × 28 images only and is built by createCnnExperiment (cnnComparison.ts); depth, width,
+   * activation and BN placement do not apply to it.
+   */
+  readonly model?: NetworkKind;
 }
+
+export type NetworkKind = 'mlp' | 'cnn';
+export const NETWORK_KINDS: readonly NetworkKind[] = ['mlp', 'cnn'];
 
 export const EXPERIMENT_DEFAULTS: ExperimentSettings = {
   dataset: 'spiral',
@@ -76,6 +85,9 @@ export function resolveExperimentSettings(settings: Partial<ExperimentSettings>)
   checkInteger('width', s.width, 1);
   checkInteger('seed', s.seed, 0);
   if (s.weightDecay !== null) checkWeightDecay(s.weightDecay);
+  if (s.model !== undefined && !NETWORK_KINDS.includes(s.model)) {
+    throw new EngineError('config', `unknown model "${String(s.model)}", expected one of ${NETWORK_KINDS.join(', ')}`);
+  }
   return s;
 }
 
@@ -121,6 +133,7 @@ export interface Experiment {
  */
 export function createExperiment(settings: Partial<ExperimentSettings>, data?: Split): Experiment {
   const s = resolveExperimentSettings(settings);
+  if (s.model === 'cnn') throw new EngineError('config', 'a CNN comparison is built by createCnnExperiment, on 28 × 28 images');
   const split = data ?? experimentData(s);
   return { settings: s, data: split, comparison: createComparison(experimentComparisonOptions(s), split) };
 }

@@ -98,7 +98,7 @@ export interface Comparison {
 }
 
 /** Independent streams derived from one seed: weights use createRng(seed) itself. */
-const streamSeed = (seed: number, stream: number): number => (Math.imul(Math.floor(seed) >>> 0, 0x9e3779b1) ^ (stream * 0x85ebca6b)) >>> 0;
+export const streamSeed = (seed: number, stream: number): number => (Math.imul(Math.floor(seed) >>> 0, 0x9e3779b1) ^ (stream * 0x85ebca6b)) >>> 0;
 
 
 function createVariant(name: VariantName, c: ComparisonConfig, inputs: number, classes: number): Variant {
@@ -147,7 +147,7 @@ const TRAIN_PASS: ForwardOptions = { mode: 'train', updateRunningStats: true };
 /** The probe uses its own batch statistics and leaves running statistics alone. */
 const PROBE_PASS: ForwardOptions = { mode: 'train', updateRunningStats: false };
 
-const describeNonFinite = (v: number): string => (Number.isNaN(v) ? 'NaN (not a number)' : v > 0 ? 'infinite' : 'minus infinity');
+export const describeNonFinite = (v: number): string => (Number.isNaN(v) ? 'NaN (not a number)' : v > 0 ? 'infinite' : 'minus infinity');
 
 /**
  * One optimizer step of one variant on the comparison's current batch. Divergence (recorded, after
@@ -223,8 +223,11 @@ function logVariant(v: Variant, c: Comparison): StepMetrics | null {
   };
 }
 
+/** What drawing mini-batches needs of a comparison (also used by the CNN's, cnnComparison.ts). */
+export type BatchSource = Pick<Comparison, 'step' | 'stepsPerEpoch' | 'order' | 'orderRng' | 'xb' | 'yb' | 'train'>;
+
 /** Copies the next mini-batch (rows order[pos·m … pos·m + m)) into c.xb, c.yb; reshuffles at each epoch start. */
-function nextBatch(c: Comparison): void {
+export function nextBatch(c: BatchSource): void {
   const pos = c.step % c.stepsPerEpoch;
   if (pos === 0) shuffleInPlace(c.order, c.orderRng);
   const m = c.xb.rows, d = c.xb.cols, X = c.train.x.data;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type StepMetrics, type SweepPoint, createExperiment, encodeFashionSubset, parseFashionSubset, stepComparison } from '../../src';
+import { type StepMetrics, type SweepPoint, createCnnExperiment, createExperiment, encodeFashionSubset, parseFashionSubset, stepCnnComparison, stepComparison } from '../../src';
 import { DEFAULT_FASHION_FILE, main, parseCommandLine } from '../../scripts/train-cli';
 import { FIGURE1_CONTROLS, type LabSettings, labRunSettings, trainCommand } from '../../app/lab/model/labSettings';
 import { loadFashion } from '../../app/lab/loadFashion';
@@ -22,13 +22,13 @@ async function runCli(args: string[]): Promise<{ code: number; out: string[]; er
 const dir = mkdtempSync(join(tmpdir(), 'train-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A tiny valid subset file: 2 × 2 images, `n` train and `n` test, labels cycling through the 10 classes. */
-function tinySubset(n = 40): Uint8Array {
+/** A tiny valid subset file: side × side images (2 × 2 by default), `n` train and `n` test, labels cycling through the 10 classes. */
+function tinySubset(n = 40, side = 2): Uint8Array {
   const split = (shift: number) => ({
     labels: Uint8Array.from({ length: n }, (_, i) => (i + shift) % 10),
-    pixels: Uint8Array.from({ length: n * 4 }, (_, i) => (i * 37 + shift * 11) % 256),
+    pixels: Uint8Array.from({ length: n * side * side }, (_, i) => (i * 37 + shift * 11) % 256),
   });
-  return encodeFashionSubset({ imageRows: 2, imageCols: 2, seed: 7, train: split(0), test: split(3) });
+  return encodeFashionSubset({ imageRows: side, imageCols: side, seed: 7, train: split(0), test: split(3) });
 }
 
 function file(name: string, bytes: Uint8Array | string): string {
@@ -184,5 +184,41 @@ describe('the terminal says what the page says', () => {
     // The page's call: the points, the classes (3) and the steps of each run.
     expect(last.report.sweep).toBe(sweepCaption(points, 3, 20));
     expect(last.report.sweep).toMatch(/^(Look for the rates that trained\. Reached at least .* test accuracy after 20 steps|No rate trained above chance in 20 steps)/);
+  });
+});
+
+describe('npm run train --model cnn', () => {
+  test('without --dataset fashion, or with an MLP flag, exits with code 2 and says why', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--model', 'cnn'], /--model cnn trains on 28 × 28 images: add --dataset fashion/],
+      [['--model', 'cnn', '--dataset', 'moons'], /add --dataset fashion/],
+      [['--model', 'cnn', '--dataset', 'fashion', '--width', '8'], /--width shapes the MLP; it does not apply to --model cnn/],
+      [['--model', 'cnn', '--dataset', 'fashion', '--sweep', '0.1,1'], /--sweep shapes the MLP/],
+      [['--model', 'rnn'], /--model must be one of mlp, cnn, got "rnn"/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err.join('\n')).toMatch(message);
+    }
+  });
+
+  test('28 × 28 subset (40 train, 40 test), batch 8, 4 steps logged every 2: lines equal createCnnExperiment + stepCnnComparison, then the report', async () => {
+    const raw = tinySubset(40, 28);
+    const subset = parseFashionSubset(raw);
+    const { comparison } = createCnnExperiment({ batch: 8, seed: 3, logEvery: 2, evalEvery: 2 }, { train: subset.train, test: subset.test });
+    const logs = stepCnnComparison(comparison, 4).logs;
+    const r = await runCli(['--model', 'cnn', '--dataset', 'fashion', '--data', file('tiny28.bin', raw), '--batch', '8', '--seed', '3', '--steps', '4', '--log-every', '2']);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const lines = r.out.slice(0, -1).map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.step)).toEqual([2, 4]);
+    lines.forEach((line, i) => {
+      for (const v of ['plain', 'bn'] as const) {
+        const { step: _s, epoch: _e, ...rest } = logs[v][i];
+        expect(line[v]).toEqual(rest);
+      }
+    });
+    expect(JSON.parse(r.out.at(-1)!)).toHaveProperty('report.headline');
   });
 });
