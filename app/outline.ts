@@ -135,6 +135,13 @@ const NOTES: readonly Unplaced[] = [
  */
 const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
   {
+    id: 'fold',
+    title: 'At inference, batch norm folds away',
+    steps: [
+      { id: 'fold', title: 'W′ = W·γ/√(σ²_run + ε), b′ = β + (b − μ_run)·γ/√(σ²_run + ε)', reveals: ['the largest difference', 'why not in train mode'] },
+    ],
+  },
+  {
     id: 'weight-decay',
     title: 'Weight decay and the effective learning rate',
     steps: [
