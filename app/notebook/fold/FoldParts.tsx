@@ -45,22 +45,23 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
   );
 }
 
-/** W′ and b′ of one folded layer (chosen in the store), with the scales s that made them. */
-export function FoldedLayer({ view }: { view: FoldView }) {
+/** W′ and b′ of one folded layer (chosen in the store), with the scales s that made them; at most `shown` units and inputs. */
+export function FoldedLayer({ view, shown = CORNER }: { view: FoldView; shown?: number }) {
   const chosen = useAppState((s) => s.foldLayer);
   const setBeyond = useAppState((s) => s.setBeyond);
   const layers = view.fold.folded;
   const at = Math.min(chosen, layers.length - 1);
   const layer = layers[at];
-  const corner = useMemo(() => (layer ? weightCorner(layer.W, CORNER, CORNER) : null), [layer]);
+  const corner = useMemo(() => (layer ? weightCorner(layer.W, shown, shown) : null), [layer, shown]);
   if (!layer || !corner) return <p>No BN of this network follows a linear layer directly, so none folds (see below).</p>;
   const l = layer.index;
-  const units = Math.min(CORNER, layer.b.length);
+  const units = Math.min(shown, layer.b.length);
   const options = layers.map((f, i) => ({ value: String(i), label: `W${sub(f.index)} and BN${sub(f.index)}` }));
   const shape = `${layer.W.cols} × ${layer.W.rows}`;
   return (
     <div className="fold-layer">
       {layers.length > 1 && <Select label="Folded layer" value={String(at)} options={options} onChange={(v) => setBeyond({ foldLayer: Number(v) })} />}
+      <div className="fold-layer-parts">
       <MatrixView
         panel={{ tex: `W'_{${l}}`, name: `W′${sub(l)}${corner.rows < layer.W.cols || corner.cols < layer.W.rows ? `, its first ${corner.rows} × ${corner.cols} of ${shape}` : ''}`, matrix: corner, rowKind: 'neuron', samples: false }}
       />
@@ -93,6 +94,7 @@ export function FoldedLayer({ view }: { view: FoldView }) {
           </tbody>
         </table>
       </ScrollX>
+      </div>
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function FoldSlide() {
     <div ref={ref} className="pass-slide">
       <ScrollEquation tex={FOLD_TEX} label="Eval-mode batch norm after a linear layer is one linear layer with W prime and b prime" />
       <FoldStatus fold={fold} />
-      <DeckPart until={0}>{view && <FoldedLayer view={view} />}</DeckPart>
+      <DeckPart until={0}>{view && <FoldedLayer view={view} shown={4} />}</DeckPart>
       <DeckPart from={1} until={1}>
         {view && <FoldChecks view={view} done={done} />}
       </DeckPart>

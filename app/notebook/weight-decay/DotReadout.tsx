@@ -30,7 +30,7 @@ export function DotReadout({ run, version }: { run: EffectiveLrRun; version: num
   return (
     <div className="panel" data-testid="wd-dots">
       <p>
-        At step {run.step.toLocaleString('en')} of the run below (λ = 0), on a fixed batch of {batch.x.rows} training points, unit{' '}
+        At step {run.step.toLocaleString('en')} of this section&apos;s run with λ = 0, on a fixed batch of {batch.x.rows} training points, unit{' '}
         {first.worst.unit + 1} of layer 1 is the furthest from orthogonal:
       </p>
       <ScrollEquation tex={dotNumbersTex(first, eps)} label={`W dot its gradient for unit ${first.worst.unit + 1} of layer 1, and BN's epsilon part`} />

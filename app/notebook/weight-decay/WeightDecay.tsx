@@ -26,13 +26,13 @@ export function NormSummary({ run, version, decay = true }: { run: EffectiveLrRu
     <div data-version={version}>
       <p data-testid="wd-summary-0">
         Plain SGD (λ = 0): ‖W₁‖ grew {every}, from {fmt(plain.norm0, 3)} to <strong className="num">{fmt(plain.norm, 3)}</strong>, so the
-        effective step η/‖W₁‖² fell from {fmt(plain.eff0, 3)} to <strong className="num">{fmt(plain.eff, 3)}</strong> (÷{fmt(plain.eff0 / plain.eff, 2)}).
+        effective step η/‖W₁‖² fell from {fmt(plain.eff0, 4)} to <strong className="num">{fmt(plain.eff, 4)}</strong> (÷{fmt(plain.eff0 / plain.eff, 2)}).
         The learning rate η = {fmt(run.options.lr, 3)} never changed; the weights&apos; growth decayed it.
       </p>
       {decay && (
         <p data-testid="wd-summary-decay">
           With weight decay λ = {fmt(decayed.weightDecay, 2)}: ‖W₁‖ went from {fmt(decayed.norm0, 3)} to <strong className="num">{fmt(decayed.norm, 3)}</strong>, and
-          η/‖W₁‖² is <strong className="num">{fmt(decayed.eff, 3)}</strong>, {fmt(decayed.eff / plain.eff, 2)} times plain SGD&apos;s.
+          η/‖W₁‖² is <strong className="num">{fmt(decayed.eff, 4)}</strong>, {fmt(decayed.eff / plain.eff, 2)} times plain SGD&apos;s.
         </p>
       )}
     </div>

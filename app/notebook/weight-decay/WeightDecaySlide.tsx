@@ -14,9 +14,11 @@ export function WeightDecayDotSlide() {
   const [ref, state] = useWdRun<HTMLDivElement>();
   return (
     <div ref={ref} className="pass-slide">
-      <ScrollEquation tex={INVARIANCE_TEX} label="Scale invariance makes W orthogonal to its gradient, per unit" />
-      <p>Exactly 0? BN divides by √(σ² + ε), not σ. Exactly, per unit j:</p>
-      <ScrollEquation tex={DOT_TEX} label="W dot its gradient equals gamma times epsilon over sigma squared plus epsilon times the gradient of gamma" />
+      <DeckPart until={0}>
+        <ScrollEquation tex={INVARIANCE_TEX} label="Scale invariance makes W orthogonal to its gradient, per unit" />
+        <p>Exactly 0? BN divides by √(σ² + ε), not by σ. Exactly, per unit j:</p>
+        <ScrollEquation tex={DOT_TEX} label="W dot its gradient equals gamma times epsilon over sigma squared plus epsilon times the gradient of gamma" />
+      </DeckPart>
       <DeckPart from={1}>
         <DotReadout run={state.run} version={state.version} />
       </DeckPart>
@@ -40,9 +42,11 @@ export function WeightDecaySlide() {
         </p>
       </DeckPart>
       <WdRunBar state={state} />
-      <DeckPart from={1}>
+      <DeckPart from={1} until={1}>
         <ScrollEquation tex={EFFECTIVE_TEX} label="Plain SGD grows the norm of W and shrinks the effective step" />
-        <WdCharts run={state.run} version={state.version} showDecay={decay} />
+      </DeckPart>
+      <DeckPart from={1}>
+        <WdCharts run={state.run} version={state.version} showDecay={decay} height={180} />
         <NormSummary run={state.run} version={state.version} decay={decay} />
       </DeckPart>
     </div>
