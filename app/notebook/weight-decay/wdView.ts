@@ -47,7 +47,7 @@ export interface NormRow {
 /** Points per line: about one per three pixels of a chart on a laptop screen (the lines are smooth). */
 export const MAX_POINTS = 200;
 
-/** Steps 0 … run.step, every k-th so that at most `maxPoints` remain, the last one always. */
+/** Steps 0 … last, every k-th so that at most `maxPoints` remain, plus the last one always. */
 export function shownSteps(last: number, maxPoints = MAX_POINTS): number[] {
   const every = Math.max(1, Math.ceil((last + 1) / maxPoints));
   const out: number[] = [];
