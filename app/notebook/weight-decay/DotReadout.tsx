@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { EffectiveLrRun } from '../../../src';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { ScrollX } from '../../ui/ScrollX';
@@ -18,8 +18,9 @@ function dotNumbersTex(d: LayerDots, eps: number): string {
 /**
  * W·∂L/∂W per output unit, at the run's current step (the λ = 0 network, a fixed batch of 32): its
  * largest size, BN's ε part, and what is left after the ε part (rounding), per layer BN follows.
+ * Memoized: it redraws only when `version` changes (the section holds it still while the run plays).
  */
-export function DotReadout({ run, version }: { run: EffectiveLrRun; version: number }) {
+export const DotReadout = memo(function DotReadout({ run, version }: { run: EffectiveLrRun; version: number }) {
   const batch = useMemo(() => probeBatch(run.train, run.options.batchSize), [run]);
   // Recomputed as the run trains (`version`): the model is mutated in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,7 +61,7 @@ export function DotReadout({ run, version }: { run: EffectiveLrRun; version: num
       <p data-testid="wd-dot-verdict">{dotVerdict(layers, eps)}</p>
     </div>
   );
-}
+});
 
 /** What the numbers say, in words. */
 export function dotVerdict(layers: readonly LayerDots[], eps: number): string {

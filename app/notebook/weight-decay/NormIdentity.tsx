@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { EffectiveLrRun } from '../../../src';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { ScrollX } from '../../ui/ScrollX';
@@ -17,8 +18,8 @@ const ROWS: readonly { label: string; value: (s: NormStep) => number; digits: nu
   { label: '‖W_t‖² + η²‖g_t‖² is off by', value: (s) => s.shortGap, digits: 2, id: 'short' },
 ];
 
-/** The identity at the last step taken, W₁ of both networks: its three terms, the measured norm, and how well each form predicts it. */
-export function NormIdentity({ run, version }: { run: EffectiveLrRun; version: number }) {
+/** The identity at the last step taken, W₁ of both networks: its three terms, the measured norm, and how well each form predicts it (memoized on `version`). */
+export const NormIdentity = memo(function NormIdentity({ run, version }: { run: EffectiveLrRun; version: number }) {
   const steps = run.traces.map((tr) => normStep(run, tr, 0)).filter((s) => s !== null);
   if (steps.length === 0) return <p className="progress">The identity is checked once the run has taken a step.</p>;
   const t = steps[0].t;
@@ -56,4 +57,4 @@ export function NormIdentity({ run, version }: { run: EffectiveLrRun; version: n
       </ScrollX>
     </div>
   );
-}
+});

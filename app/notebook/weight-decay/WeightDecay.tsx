@@ -62,7 +62,7 @@ export function WeightDecay() {
         That is about ε/σ²ⱼ of the terms: with PyTorch&apos;s ε = 10⁻⁵ small, but far above rounding wherever a unit&apos;s σ² is
         small. Exact orthogonality needs ε = 0. Computed for the network below, as it trains:
       </p>
-      <DotReadout run={run} version={version} />
+      <DotReadout run={run} version={state.stillVersion} />
       <h3 className="subhead">Plain SGD makes ‖W‖ grow, and the step shrink</h3>
       <p>
         A gradient orthogonal to W can only lengthen it: by Pythagoras, each step of plain SGD adds η²‖g‖² to ‖W‖². And since the
@@ -85,7 +85,7 @@ export function WeightDecay() {
         The one-step identity, with the decay and BN&apos;s ε part in it, holds to rounding at every step; the short form ‖W_t‖² + η²‖g_t‖²
         is off by exactly the ε part (and the decay), which is why it holds to 10⁻¹⁵ only with ε = 0 and λ = 0:
       </p>
-      <NormIdentity run={run} version={version} />
+      <NormIdentity run={run} version={state.stillVersion} />
       <p className="orientation-note">
         λ applies to every parameter (γ, β and biases too), as PyTorch&apos;s <code>weight_decay</code> does unless parameter groups
         say otherwise. The same holds per output channel for a convolution followed by BatchNorm2d.

@@ -20,7 +20,7 @@ export function WeightDecayDotSlide() {
         <ScrollEquation tex={DOT_TEX} label="W dot its gradient equals gamma times epsilon over sigma squared plus epsilon times the gradient of gamma" />
       </DeckPart>
       <DeckPart from={1}>
-        <DotReadout run={state.run} version={state.version} />
+        <DotReadout run={state.run} version={state.stillVersion} />
       </DeckPart>
     </div>
   );

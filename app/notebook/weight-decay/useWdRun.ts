@@ -10,13 +10,15 @@ export const WD_STEPS_PER_SECOND = 750;
 /** Longest slice of training on the main thread (a frame is 16 ms; the page must stay responsive). */
 export const WD_BUDGET_MS = 6;
 /** Shortest time between two redraws while playing: drawing costs more than training. */
-const REDRAW_MS = 120;
+const REDRAW_MS = 250;
 
 export interface WdRunState {
   /** The run (mutated as it trains: read it when `version` changes). */
   readonly run: EffectiveLrRun;
   /** Changes at each redraw. */
   readonly version: number;
+  /** `version`, held still while playing: for the read-outs that typeset numbers (costly to redraw 4 times a second). */
+  readonly stillVersion: number;
   readonly playing: boolean;
   readonly settings: WdSettings;
   play(): void;
@@ -76,11 +78,17 @@ export function useWdRun<T extends Element>(): [ReturnType<typeof useNearViewpor
     timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);
   }, [playing, run]);
-  const play = useCallback(() => setPlaying(run.step < run.options.steps), [run]);
+  // The version the read-outs hold while playing: the one they were drawn at when it started.
+  const [held, setHeld] = useState(0);
+  const play = useCallback(() => {
+    setHeld(version);
+    setPlaying(run.step < run.options.steps);
+  }, [run, version]);
   const pause = useCallback(() => setPlaying(false), []);
   const reset = useCallback(() => {
     setPlaying(false);
     setResets((r) => r + 1);
   }, []);
-  return [ref, { run, version, playing, settings, play, pause, reset }];
+  // While playing, the read-outs keep the step they were drawn at when it started; they catch up when the run pauses or ends.
+  return [ref, { run, version, stillVersion: playing ? held : version, playing, settings, play, pause, reset }];
 }

@@ -185,3 +185,17 @@ export function growingSteps(run: EffectiveLrRun, trace: DecayTrace, layer: numb
   for (let t = 0; t < run.step; t++) if (norm[t + 1] > norm[t]) n++;
   return n;
 }
+
+/**
+ * A y range for a chart of `values` that changes only in jumps (so the axes are not redrawn at every
+ * frame of a run): ends rounded outward to a multiple of a power of ten near a fifth of the spread;
+ * from 0 when `fromZero`.
+ */
+export function roundAxis(values: readonly number[], fromZero: boolean): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  const lo = fromZero ? 0 : Math.min(...finite), hi = Math.max(...finite);
+  const spread = hi - lo || Math.abs(hi) || 1;
+  const unit = 10 ** Math.floor(Math.log10(spread / 2));
+  return [Math.floor(lo / unit) * unit, Math.ceil(hi / unit) * unit];
+}
