@@ -12,15 +12,16 @@ export const DOT_TEX = String.raw`\sum_i W_{ij}\,\frac{\partial L}{\partial W_{i
 function dotNumbersTex(d: LayerDots, eps: number): string {
   const u = d.worst;
   const j = u.unit + 1;
-  return String.raw`\begin{aligned} \textstyle\sum_i W_{i${j}}\,\tfrac{\partial L}{\partial W_{i${j}}} &= ${tex(u.dot, 4)} \\ \gamma_{${j}}\,\tfrac{\varepsilon}{\sigma_{${j}}^2+\varepsilon}\,\tfrac{\partial L}{\partial \gamma_{${j}}} &= ${tex(u.gamma, 4)}\cdot\frac{${tex(eps, 2)}}{${tex(u.variance, 4)} + ${tex(eps, 2)}}\cdot(${tex(u.dGamma, 4)}) = ${tex(u.epsTerm, 4)} \\ \lVert W_{:${j}}\rVert\,\lVert \tfrac{\partial L}{\partial W_{:${j}}}\rVert &= ${tex(u.scale, 4)} \end{aligned}`;
+  return String.raw`\begin{aligned} \sum_i W_{i${j}}\,\frac{\partial L}{\partial W_{i${j}}} &= ${tex(u.dot, 4)} \\ \gamma_{${j}}\,\frac{\varepsilon}{\sigma_{${j}}^2+\varepsilon}\,\frac{\partial L}{\partial \gamma_{${j}}} &= ${tex(u.gamma, 4)}\cdot\frac{${tex(eps, 2)}}{${tex(u.variance, 4)} + ${tex(eps, 2)}}\cdot(${tex(u.dGamma, 4)}) = ${tex(u.epsTerm, 4)} \\ \lVert W_{\cdot ${j}}\rVert\,\Big\lVert \frac{\partial L}{\partial W_{\cdot ${j}}}\Big\rVert &= ${tex(u.scale, 4)} \end{aligned}`;
 }
 
 /**
  * W·∂L/∂W per output unit, at the run's current step (the λ = 0 network, a fixed batch of 32): its
  * largest size, BN's ε part, and what is left after the ε part (rounding), per layer BN follows.
  * Memoized: it redraws only when `version` changes (the section holds it still while the run plays).
+ * `compact` (a slide): a one-line introduction and no table caption.
  */
-export const DotReadout = memo(function DotReadout({ run, version }: { run: EffectiveLrRun; version: number }) {
+export const DotReadout = memo(function DotReadout({ run, version, compact = false }: { run: EffectiveLrRun; version: number; compact?: boolean }) {
   const batch = useMemo(() => probeBatch(run.train, run.options.batchSize), [run]);
   // Recomputed as the run trains (`version`): the model is mutated in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -30,14 +31,20 @@ export const DotReadout = memo(function DotReadout({ run, version }: { run: Effe
   if (!first) return null;
   return (
     <div className="panel" data-testid="wd-dots">
-      <p>
-        At step {run.step.toLocaleString('en')} of this section&apos;s run with λ = 0, on a fixed batch of {batch.x.rows} training points, unit{' '}
-        {first.worst.unit + 1} of layer 1 is the furthest from orthogonal:
-      </p>
+      {compact ? (
+        <p>
+          Step {run.step.toLocaleString('en')} of the λ = 0 run, unit {first.worst.unit + 1} of W₁ (the least orthogonal):
+        </p>
+      ) : (
+        <p>
+          At step {run.step.toLocaleString('en')} of this section&apos;s run with λ = 0, on a fixed batch of {batch.x.rows} training points, unit{' '}
+          {first.worst.unit + 1} of layer 1 is the furthest from orthogonal:
+        </p>
+      )}
       <ScrollEquation tex={dotNumbersTex(first, eps)} label={`W dot its gradient for unit ${first.worst.unit + 1} of layer 1, and BN's epsilon part`} />
       <ScrollX label="W·∂L/∂W per layer">
         <table className="data-table wd-table" aria-label="W dot its gradient per layer, relative to the Cauchy–Schwarz bound">
-          <caption>Largest over the units j, each relative to ‖W_j‖·‖∂L/∂W_j‖ (1 would be parallel)</caption>
+          {!compact && <caption>Largest over the units j, each relative to ‖W_j‖·‖∂L/∂W_j‖ (1 would be parallel)</caption>}
           <thead>
             <tr>
               <th scope="col">layer</th>

@@ -17,19 +17,21 @@ export const INVARIANCE_TEX = String.raw`L(cW) = L(W)\ \ (c>0) \quad\Longrightar
 export const EFFECTIVE_TEX = String.raw`\begin{aligned} W_{t+1} = W_t - \eta g_t,\ \ W_t\cdot g_t \approx 0 \;&\Longrightarrow\; \lVert W_{t+1}\rVert^2 \approx \lVert W_t\rVert^2 + \eta^2\lVert g_t\rVert^2 \\ \lVert g_t\rVert \propto 1/\lVert W_t\rVert \;&\Longrightarrow\; \text{effective step} \approx \eta/\lVert W_t\rVert^2 \end{aligned}`;
 
 /** What the run did to ‖W₁‖ and η/‖W₁‖², in words, from its numbers. */
-export function NormSummary({ run, version, decay = true }: { run: EffectiveLrRun; version: number; decay?: boolean }) {
+export function NormSummary({ run, version, show = 'both' }: { run: EffectiveLrRun; version: number; show?: 'both' | 'plain' | 'decay' }) {
   if (run.step === 0) return null;
   const [plain, decayed] = normSummary(run, 0);
   const grew = growingSteps(run, run.traces[0], 0);
   const every = grew === run.step ? `at every one of the ${run.step.toLocaleString('en')} steps` : `at ${grew.toLocaleString('en')} of the ${run.step.toLocaleString('en')} steps`;
   return (
     <div data-version={version}>
+      {show !== 'decay' && (
       <p data-testid="wd-summary-0">
         Plain SGD (λ = 0): ‖W₁‖ grew {every}, from {fmt(plain.norm0, 3)} to <strong className="num">{fmt(plain.norm, 3)}</strong>, so the
         effective step η/‖W₁‖² fell from {fmt(plain.eff0, 4)} to <strong className="num">{fmt(plain.eff, 4)}</strong> (÷{fmt(plain.eff0 / plain.eff, 2)}).
         The learning rate η = {fmt(run.options.lr, 3)} never changed; the weights&apos; growth decayed it.
       </p>
-      {decay && (
+      )}
+      {show !== 'plain' && (
         <p data-testid="wd-summary-decay">
           With weight decay λ = {fmt(decayed.weightDecay, 2)}: ‖W₁‖ went from {fmt(decayed.norm0, 3)} to <strong className="num">{fmt(decayed.norm, 3)}</strong>, and
           η/‖W₁‖² is <strong className="num">{fmt(decayed.eff, 4)}</strong>, {fmt(decayed.eff / plain.eff, 2)} times plain SGD&apos;s.

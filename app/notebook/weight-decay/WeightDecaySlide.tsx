@@ -20,7 +20,7 @@ export function WeightDecayDotSlide() {
         <ScrollEquation tex={DOT_TEX} label="W dot its gradient equals gamma times epsilon over sigma squared plus epsilon times the gradient of gamma" />
       </DeckPart>
       <DeckPart from={1}>
-        <DotReadout run={state.run} version={state.stillVersion} />
+        <DotReadout run={state.run} version={state.stillVersion} compact />
       </DeckPart>
     </div>
   );
@@ -47,7 +47,10 @@ export function WeightDecaySlide() {
       </DeckPart>
       <DeckPart from={1}>
         <WdCharts run={state.run} version={state.version} showDecay={decay} height={180} />
-        <NormSummary run={state.run} version={state.version} decay={decay} />
+        <NormSummary run={state.run} version={state.version} show="plain" />
+      </DeckPart>
+      <DeckPart from={2}>
+        <NormSummary run={state.run} version={state.version} show="decay" />
       </DeckPart>
     </div>
   );
