@@ -16,7 +16,7 @@ export function FoldAway() {
   const fold = useLabFold(near);
   const { view, done } = fold;
   return (
-    <div ref={ref}>
+    <div ref={ref} className="fold-section">
       <p>
         A trained network is used in eval mode (section {sectionNumber('inference')}): each BN normalizes with its running statistics,
         which no longer change, so it is a fixed affine map of its input, unit by unit. When that input is z = xW + b, two affine maps
