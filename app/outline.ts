@@ -26,11 +26,19 @@ export interface StepOutline {
   reveals?: readonly string[];
 }
 
+/** The notebook's two parts: the lecture notes, then where batch norm goes beyond them. */
+export type Part = 'notes' | 'beyond';
+
+/** The parts' headings, as the table of contents and the notebook print them. */
+export const PART_TITLES: Readonly<Record<Part, string>> = { notes: 'The notes', beyond: 'Beyond the notes' };
+
 export interface SectionOutline {
   /** Anchor and URL value. */
   id: string;
-  /** The section's number in DESIGN.md (1–16). */
+  /** The section's number: its position in the notebook, from 1 (the notes' 1–16 as in DESIGN.md, then beyond them). */
   number: number;
+  /** The part it belongs to: the notes' own sections (also when absent), or those that go past them. */
+  part?: Part;
   title: string;
   /** Presentation steps, at least one. */
   steps: readonly StepOutline[];
@@ -75,13 +83,16 @@ const FORWARD_REVEALS = (i: number): readonly string[] => (i === 0 ? [] : i === 
 const BACKWARD_REVEALS = (i: number): readonly string[] =>
   i === 3 || i === 8 ? [NUMBERS, 'the notes’ simplified form', 'the verdict'] : [0, 1, 6, 7].includes(i) ? [NUMBERS, NOTES_ERROR] : [NUMBERS];
 
+/** A section as written below: its part is added where the parts are put together. */
+type Unplaced = Omit<SectionOutline, 'part'>;
+
 /** A section that is one step, titled by its equation. */
-function one(id: string, number: number, title: string, stepTitle: string = title, reveals?: readonly string[]): SectionOutline {
+function one(id: string, number: number, title: string, stepTitle: string = title, reveals?: readonly string[]): Unplaced {
   return { id, number, title, steps: [{ id, title: stepTitle, ...(reveals ? { reveals } : {}) }] };
 }
 
-/** The notebook's sections, in the order of the notes. */
-export const OUTLINE: readonly SectionOutline[] = [
+/** The notes' sections, in their order. */
+const NOTES: readonly Unplaced[] = [
   one('why', 1, 'Why normalize: internal covariate shift', undefined, ['the test accuracy', 'how far each median moved']),
   one('batch', 2, 'A mini-batch', 'Z = [z₁ … zₘ], one neuron, m samples'),
   one('mean', 3, 'μ, the batch mean', 'μ = (1/m) Σ zᵢ'),
@@ -117,6 +128,39 @@ export const OUTLINE: readonly SectionOutline[] = [
   one('inference', 15, 'Train mode and eval mode', undefined, ['eval mode', 'BN’s noise']),
   one('reading', 16, 'Further reading', undefined, ['the books', 'the papers', 'more papers', 'the implementations']),
 ];
+
+/**
+ * Sections past the notes, in order: where BN is used. Their numbers follow the notes' and are
+ * derived from their position (a section inserted before them renumbers them).
+ */
+const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
+  {
+    id: 'fold',
+    title: 'At inference, batch norm folds away',
+    steps: [
+      { id: 'fold', title: 'W′ = W·γ/√(σ²_run + ε), b′ = β + (b − μ_run)·γ/√(σ²_run + ε)', reveals: ['the largest difference', 'why not in train mode'] },
+    ],
+  },
+  {
+    id: 'weight-decay',
+    title: 'Weight decay and the effective learning rate',
+    steps: [
+      { id: 'weight-decay-dot', title: 'W·∂L/∂W = 0? BN’s ε says not quite', reveals: ['the numbers'] },
+      { id: 'weight-decay', title: '‖W‖ and the effective step η/‖W‖²', reveals: ['does ‖W‖ grow?', 'with weight decay'] },
+    ],
+  },
+];
+
+/** The notebook's sections: the notes', then those beyond them, numbered from 1 in order. */
+export const OUTLINE: readonly SectionOutline[] = [
+  ...NOTES.map((s) => ({ ...s, part: 'notes' as const })),
+  ...BEYOND.map((s, k) => ({ ...s, part: 'beyond' as const, number: NOTES.length + k + 1 })),
+];
+
+/** A section's number by its id (for prose that refers to another section), or NaN if there is none. */
+export function sectionNumber(id: string): number {
+  return OUTLINE.find((s) => s.id === id)?.number ?? NaN;
+}
 
 /** The section ids, in order. */
 export const SECTION_IDS: readonly string[] = OUTLINE.map((s) => s.id);

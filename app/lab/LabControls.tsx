@@ -7,8 +7,11 @@ import { labSettingsOf } from './model/labSettings';
 import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from './model/labScales';
 import { sliderProps } from '../state/props';
 import { LAB_DATASETS, LAB_PROPS, type LabDataset } from '../state/slices/lab';
+import { WD_STEPS } from '../state/slices/beyond';
 import { useAppState } from '../state/store';
 import { Select } from '../ui/Select';
+import { ListSlider } from '../ui/ListSlider';
+import { fmt } from '../ui/format';
 import { SteppedSlider } from './SteppedSlider';
 
 const DATASET_NAMES: Record<LabDataset, string> = {
@@ -21,7 +24,9 @@ const DATASET_NAMES: Record<LabDataset, string> = {
 };
 const ACTIVATION_NAMES: Record<ActivationName, string> = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', identity: 'None (linear)' };
 const INIT_NAMES: Record<InitName, string> = { he: 'He (√(2/fan-in))', xavier: 'Xavier (Glorot)', small: 'Small Gaussian (σ = 0.01)' };
-const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam', adamw: 'AdamW (weight decay 0.01)' };
+const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam', adamw: 'AdamW (decoupled weight decay)' };
+/** The weight decay as used: 0 is the optimizer's default, which for AdamW is 0.01 (torch.optim.AdamW). */
+const wdText = (v: number, optimizer: OptimizerName): string => (v > 0 ? fmt(v, 2) : optimizer === 'adamw' ? '0.01 (AdamW’s default)' : '0');
 const options = <T extends string>(values: readonly T[], names: Record<T, string>) => values.map((value) => ({ value, label: names[value] }));
 
 /** Every setting of the two networks; a change starts a new run from step 0. */
@@ -66,6 +71,7 @@ export function LabControls() {
         </label>
         <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
         <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
+        <ListSlider label={LAB_PROPS.labWd.label} value={s.labWd} values={WD_STEPS} onChange={(v) => set({ labWd: v })} format={(v) => wdText(v, s.labOptimizer)} testId="lab-wd" />
       </fieldset>
     </div>
   );

@@ -10,6 +10,8 @@ import { INITIAL_RUN, type RunState, runStore } from './runStore';
 import { createStepWriter, runPosition } from './stepUrl';
 import { createSweepControl } from './sweepControl';
 import { type TransportFactory, workerTransport } from './transport';
+import type { LabSnapshot } from './worker/messages';
+import { createSnapshotRequests } from './snapshots';
 
 /**
  * The page's side of the training lab: turns the lab's settings (app store) into Worker requests and
@@ -22,8 +24,10 @@ import { type TransportFactory, workerTransport } from './transport';
 export interface LabController {
   play(): void;
   pause(): void;
-  /** One training step (while paused). */
-  step(): void;
+  /** One training step (while paused), or `steps` of them (at most 1,000; paused after them: the fold section's “train the lab”). */
+  step(steps?: number): void;
+  /** A copy of the BN network as it is now, with the run's test set; null while the run is loading. */
+  snapshot(): Promise<LabSnapshot | null>;
   /** Back to step 0 of the same run, paused: playing again replays it exactly. */
   reset(): void;
   /** Applies a set of settings and starts their run at once, playing or not (the presets). */
@@ -60,9 +64,11 @@ export function createLabController(
   const updates = createRunUpdates(run);
   const steps = createStepWriter(app, run);
   const sweep = createSweepControl(run, updates, factory);
+  const snapshots = createSnapshotRequests();
   const trainer = factory(
     (e) => {
-      if (e.runId === runId) applyRunEvent(e, updates, run);
+      if (e.type === 'snapshot') snapshots.answer(e.requestId, e.snapshot);
+      else if (e.runId === runId) applyRunEvent(e, updates, run);
     },
     (message) => updates.now({ phase: 'error', error: message, playing: false }),
   );
@@ -118,7 +124,8 @@ export function createLabController(
       run.setState({ playing: false });
       trainer.send({ type: 'pause', runId });
     },
-    step: () => trainer.send({ type: 'step', runId, steps: 1 }),
+    step: (steps = 1) => trainer.send({ type: 'step', runId, steps }),
+    snapshot: () => snapshots.ask((requestId) => trainer.send({ type: 'snapshot', runId, requestId })),
     reset: () => configure(false, true),
     load(patch, play) {
       app.setState(patch);
@@ -128,7 +135,7 @@ export function createLabController(
     startSweep: () => sweep.start(current, dataUrl()),
     cancelSweep: () => sweep.cancel(),
     dispose() {
-      for (const stop of [() => clearTimeout(settle), steps.dispose, updates.dispose, unsubscribe, trainer.close, sweep.close]) stop();
+      for (const stop of [snapshots.dispose, () => clearTimeout(settle), steps.dispose, updates.dispose, unsubscribe, trainer.close, sweep.close]) stop();
       run.setState(INITIAL_RUN);
     },
   };

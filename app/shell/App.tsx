@@ -1,7 +1,8 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Fragment, Suspense, lazy, useEffect, useRef } from 'react';
 import { CopyLink } from './CopyLink';
 import { Section } from './Section';
 import { ThemeButton } from './ThemeButton';
+import { PartIntro } from './PartIntro';
 import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
@@ -81,10 +82,13 @@ function Notebook() {
       </header>
       <Toc sections={SECTIONS} />
       <main className="content" ref={content}>
-        {SECTIONS.map(({ id, number, title, Component }) => (
-          <Section key={id} id={id} number={number} title={title}>
-            <Component />
-          </Section>
+        {SECTIONS.map(({ id, number, title, part, Component }, i) => (
+          <Fragment key={id}>
+            {i > 0 && part && SECTIONS[i - 1].part !== part && <PartIntro part={part} />}
+            <Section id={id} number={number} title={title}>
+              <Component />
+            </Section>
+          </Fragment>
         ))}
         <div ref={end} className="content-end" aria-hidden="true" />
       </main>

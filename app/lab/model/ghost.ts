@@ -61,6 +61,7 @@ const SETTINGS: { readonly [K in Key]: { readonly name: string; readonly value: 
   labActivation: { name: 'activation', value: (v) => ACTIVATION[v], tag: (v) => ACTIVATION[v] },
   labOptimizer: { name: 'optimizer', value: (v) => OPTIMIZER[v], tag: (v) => OPTIMIZER[v] },
   labLr: { name: 'learning rate', value: String, tag: (v) => `lr ${v}` },
+  labWd: { name: 'weight decay', value: (v) => (v === 0 ? 'the optimizer’s default' : String(v)), tag: (v) => (v === 0 ? 'default weight decay' : `λ ${v}`) },
   labBatch: { name: 'batch size', value: String, tag: (v) => `m = ${v}` },
   labBn: { name: 'BN placement', value: (v) => `${v} the activation`, tag: (v) => `BN ${v}` },
   labOutputBn: { name: 'output BN', value: (v) => (v ? 'on' : 'off'), tag: (v) => (v ? 'output BN' : 'no output BN') },

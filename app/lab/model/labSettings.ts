@@ -39,8 +39,8 @@ export function experimentSettings(c: LabSettings): ExperimentSettings {
     init: c.labInit,
     optimizer: c.labOptimizer,
     lr: c.labLr,
-    // The lab has no weight-decay control: each optimizer's own default (0.01 for AdamW, else 0).
-    weightDecay: null,
+    // λ = 0 stands for the optimizer's own default (0.01 for AdamW, else 0): AdamW without decay would be Adam.
+    weightDecay: c.labWd > 0 ? c.labWd : null,
     batch: c.labBatch,
     seed: c.labSeed,
     ...LOG_CADENCE[kind],
@@ -118,6 +118,7 @@ export function trainCommand(c: LabSettings, steps: number): string {
     ['bn', s.bn], ['init', s.init], ['optimizer', s.optimizer], ['lr', s.lr], ['batch', s.batch], ['seed', s.seed],
     ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];
+  if (s.weightDecay !== null) flags.splice(flags.findIndex(([k]) => k === 'lr') + 1, 0, ['weight-decay', s.weightDecay]);
   const parts = flags.map(([k, v]) => `--${k} ${v}`);
   if (s.outputBn) parts.push('--output-bn');
   return `npm run train -- ${parts.join(' ')}`;

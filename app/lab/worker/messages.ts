@@ -1,4 +1,4 @@
-import type { Divergence, ExperimentSettings, StepMetrics, SweepPoint, VariantName } from '../../../src';
+import type { Dataset, Divergence, ExperimentSettings, Model, StepMetrics, SweepPoint, VariantName } from '../../../src';
 
 /**
  * The training lab's Worker protocol: what the page sends (LabRequest) and what the Worker answers
@@ -36,7 +36,20 @@ export type LabRequest =
   | { readonly type: 'speed'; readonly stepsPerSecond: number }
   /** A learning-rate sweep of the run's settings (replacing any other sweep). */
   | { readonly type: 'sweep'; readonly runId: number; readonly run: LabRunSettings; readonly learningRates: readonly number[]; readonly steps: number }
-  | { readonly type: 'cancel-sweep'; readonly runId: number };
+  | { readonly type: 'cancel-sweep'; readonly runId: number }
+  /** A copy of the BN network as it is now (answered by a 'snapshot' event with the same requestId). */
+  | { readonly type: 'snapshot'; readonly runId: number; readonly requestId: number };
+
+/** The BN network of a run at a step, as plain data (the fold section folds it), with the run's test set. */
+export interface LabSnapshot {
+  readonly step: number;
+  readonly model: Model;
+  /** The held-out set the lab evaluates on (null when the run has none). */
+  readonly test: Dataset | null;
+  /** The BN network diverged (its weights are not finite). */
+  readonly diverged: boolean;
+  readonly settings: ExperimentSettings;
+}
 
 /** The 2-D region the boundary grid covers (square, so the canvas keeps the data's aspect ratio). */
 export interface Extent {
@@ -117,4 +130,6 @@ export type LabEvent =
       readonly totalSteps: number;
       readonly points: readonly SweepPoint[];
     }
-  | { readonly type: 'error'; readonly runId: number; readonly job: 'run' | 'sweep'; readonly message: string };
+  | { readonly type: 'error'; readonly runId: number; readonly job: 'run' | 'sweep'; readonly message: string }
+  /** The answer to a 'snapshot' request: null while the run is loading or has been replaced. */
+  | { readonly type: 'snapshot'; readonly runId: number; readonly requestId: number; readonly snapshot: LabSnapshot | null };

@@ -1,8 +1,8 @@
-import { type Comparison, type Experiment, type StepMetrics, VARIANTS, type VariantName, stepComparison } from '../../../src';
+import { type Comparison, type Experiment, type StepMetrics, VARIANTS, type VariantName, cloneModel, stepComparison } from '../../../src';
 import { createBoundaryProbe } from './boundary';
 import { createBoundaryPainter } from './boundaryPainter';
 import { errorMessage } from './errorMessage';
-import type { LabEvent, LabRunSettings } from './messages';
+import type { LabEvent, LabRunSettings, LabSnapshot } from './messages';
 import { PUMP_BUDGET_MS, createPacer, stepRequest } from './pacing';
 import { runInfo } from './runInfo';
 
@@ -34,6 +34,8 @@ export interface LabRun {
   step(steps: number): void;
   /** Starts the pace again from now (the speed changed). */
   repace(): void;
+  /** A copy of the BN network now, with the test set (for the fold section). */
+  snapshot(): LabSnapshot;
   /**
    * One slice of work begun at `start`: while replaying, as many steps as REPLAY_BUDGET_MS allows (one
    * metrics event), pausing at the replay's step with its boundary and status; while playing at
@@ -141,6 +143,7 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
     // Paused after the steps (a Step while playing pauses): their boundary, then the status.
     step: (count) => stop(train(stepRequest(count), () => false)),
     repace: () => pacer.restart(),
+    snapshot: () => ({ step: c.step, model: cloneModel(c.variants.bn.model), test: c.test, diverged: c.variants.bn.diverged !== null, settings: experiment.settings }),
     pump(start, speed) {
       try {
         return replayTo !== null ? pumpReplay(start, replayTo) : pumpPlaying(start, speed);

@@ -73,6 +73,8 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
         return sweep.start(request);
       case 'cancel-sweep':
         return sweep.cancel(request.runId);
+      case 'snapshot':
+        return post({ type: 'snapshot', runId: request.runId, requestId: request.requestId, snapshot: request.runId === runId && run ? run.snapshot() : null });
     }
     if (request.runId !== runId) return;
     if (!run) {

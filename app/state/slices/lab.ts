@@ -20,6 +20,8 @@ export interface LabData {
   labActivation: ActivationName;
   labOptimizer: OptimizerName;
   labLr: number;
+  /** PyTorch's weight_decay λ; 0 = the optimizer's own default (0, or 0.01 for AdamW: AdamW at 0 is Adam). */
+  labWd: number;
   labBatch: number;
   /** Where the BN network normalizes: before or after each activation; and whether the logits too. */
   labBn: 'before' | 'after';
@@ -52,6 +54,7 @@ export const LAB_PROPS = {
   labActivation: { kind: 'enum', param: 'lab-act', default: 'sigmoid', values: ACTIVATIONS },
   labOptimizer: { kind: 'enum', param: 'lab-opt', default: 'sgd', values: OPTIMIZERS },
   labLr: { kind: 'number', param: 'lab-lr', default: 1, min: 1e-4, max: 10 },
+  labWd: { kind: 'number', param: 'lab-wd', default: 0, min: 0, max: 0.1, label: 'Weight decay λ' },
   labBatch: { kind: 'number', param: 'lab-batch', default: 32, min: 2, max: 256, integer: true },
   labBn: { kind: 'enum', param: 'lab-bn', default: 'before', values: ['before', 'after'] },
   labOutputBn: { kind: 'boolean', param: 'lab-out-bn', default: false },

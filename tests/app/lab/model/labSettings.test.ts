@@ -29,7 +29,7 @@ describe('lab controls → the engine’s experiment settings', () => {
 
   test('speed and the charted layer do not change the run; every other control does', () => {
     expect(sameRun(defaults, { ...defaults, labSpeed: 0, labLayer: 2 })).toBe(true);
-    for (const patch of [{ labLr: 0.2 }, { labSeed: 2 }, { labBn: 'after' }, { labDataset: 'fashion' }, { labNoise: 0.2 }, { labOutputBn: true }] as const) {
+    for (const patch of [{ labLr: 0.2 }, { labWd: 5e-4 }, { labSeed: 2 }, { labBn: 'after' }, { labDataset: 'fashion' }, { labNoise: 0.2 }, { labOutputBn: true }] as const) {
       expect(sameRun(defaults, { ...defaults, ...patch })).toBe(false);
     }
   });
@@ -51,6 +51,36 @@ describe('lab controls → the engine’s experiment settings', () => {
     expect(sweepRates(0.1)).toEqual([0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]);
     expect(sweepRates(0.123456)[4]).toBe(0.123456);
     expect(sweepRates(0.3)[1]).toBe(0.009);
+  });
+});
+
+describe('the lab’s weight decay (lab-wd)', () => {
+  test('λ > 0 is PyTorch’s weight_decay for every optimizer; λ = 0 leaves each optimizer its default (AdamW: 0.01, so AdamW never becomes Adam)', () => {
+    expect(experimentSettings({ ...defaults, labWd: 5e-4 }).weightDecay).toBe(5e-4);
+    expect(experimentSettings({ ...defaults, labOptimizer: 'adamw', labWd: 0.02 }).weightDecay).toBe(0.02);
+    expect(experimentSettings(defaults).weightDecay).toBeNull();
+    const adamw = createExperiment(experimentSettings({ ...defaults, labOptimizer: 'adamw' })).comparison.config.optimizer;
+    expect(adamw).toMatchObject({ name: 'adamw', weightDecay: 0.01 });
+    const sgd = createExperiment(experimentSettings({ ...defaults, labWd: 1e-3 })).comparison.config.optimizer;
+    expect(sgd).toMatchObject({ name: 'sgd', weightDecay: 1e-3 });
+  });
+
+  test('the train command carries --weight-decay only when λ > 0, and parses back to the same settings', async () => {
+    const { parseCommandLine } = await import('../../../../scripts/train-cli');
+    expect(trainCommand(defaults, 10)).not.toContain('--weight-decay');
+    const c: LabSettings = { ...defaults, labOptimizer: 'momentum', labWd: 2e-4 };
+    const command = trainCommand(c, 10);
+    expect(command).toContain('--lr 1 --weight-decay 0.0002 --batch 32');
+    const parsed = parseCommandLine(command.replace('npm run train -- ', '').split(' '));
+    expect(createExperiment((parsed as { settings: object }).settings).settings).toEqual(experimentSettings(c));
+  });
+
+  test('lab-wd in the URL: read, written, and −1 clamped to 0 with a notice', () => {
+    expect(parseQuery('lab-wd=0.001').values.labWd).toBe(0.001);
+    expect(serializeQuery({ ...parseQuery('').values, labWd: 5e-4 })).toBe('v=1&lab-wd=0.0005');
+    const bad = parseQuery('lab-wd=-1');
+    expect(bad.values.labWd).toBe(0);
+    expect(bad.notices).toEqual(['lab-wd=“-1” is below the smallest allowed value; using 0.']);
   });
 });
 

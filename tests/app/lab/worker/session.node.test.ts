@@ -516,3 +516,26 @@ describe('lab protocol: steps per second', () => {
     expect(statuses().at(-1)).toMatchObject({ playing: true, stepsPerSecond: { plain: 0, bn: 0 } });
   });
 });
+
+describe('snapshot: the BN network as plain data, for the fold section', () => {
+  test('after 7 steps the snapshot is the engine’s BN network at step 7, bit for bit, with the run’s test set; a replaced run answers null', async () => {
+    const h = harness();
+    await h.send({ type: 'configure', runId: 1, run: run2d() });
+    await h.send({ type: 'step', runId: 1, steps: 7 });
+    await h.send({ type: 'snapshot', runId: 1, requestId: 5 });
+    const [answer] = h.take('snapshot');
+    expect(answer).toMatchObject({ runId: 1, requestId: 5 });
+    const snap = answer.snapshot!;
+    const { c } = reference({}, 7);
+    expect(snap.step).toBe(7);
+    expect(snap.diverged).toBe(false);
+    expect(snap.model).toEqual(c.variants.bn.model);
+    expect(snap.test?.x).toEqual(c.test?.x);
+    // A copy: training on does not change what was handed out.
+    const before = Float64Array.from((snap.model.layers[0] as { W: { data: Float64Array } }).W.data);
+    await h.send({ type: 'step', runId: 1, steps: 3 });
+    expect((snap.model.layers[0] as { W: { data: Float64Array } }).W.data).toEqual(before);
+    await h.send({ type: 'snapshot', runId: 0, requestId: 6 });
+    expect(h.take('snapshot')[1]).toEqual({ type: 'snapshot', runId: 0, requestId: 6, snapshot: null });
+  });
+});

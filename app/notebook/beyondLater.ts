@@ -1,0 +1,5 @@
+/** The sections beyond the notes, one chunk loaded when they are reached (see lazySection.tsx and beyondSections.ts). */
+export { WeightDecay } from './weight-decay/WeightDecay';
+export { WeightDecaySlide, WeightDecayDotSlide } from './weight-decay/WeightDecaySlide';
+export { FoldAway } from './fold/FoldAway';
+export { FoldSlide } from './fold/FoldSlide';

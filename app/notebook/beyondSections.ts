@@ -1,0 +1,16 @@
+import { lazySection } from './lazySection';
+import type { SectionView } from './sectionView';
+
+// The sections beyond the notes arrive as one chunk, when the reader (or the deck) gets to them (heights: see lazySection).
+const later = () => import('./beyondLater');
+const FoldAway = lazySection('FoldAway', () => later().then((m) => m.FoldAway), 1900);
+const FoldSlide = lazySection('FoldSlide', () => later().then((m) => m.FoldSlide), 500);
+const WeightDecay = lazySection('WeightDecay', () => later().then((m) => m.WeightDecay), 2600);
+const WeightDecaySlide = lazySection('WeightDecaySlide', () => later().then((m) => m.WeightDecaySlide), 500);
+const WeightDecayDotSlide = lazySection('WeightDecayDotSlide', () => later().then((m) => m.WeightDecayDotSlide), 500);
+
+/** The sections past the notes (ids and titles: app/outline.ts). */
+export const BEYOND_VIEWS: Readonly<Record<string, SectionView>> = {
+  fold: { Component: FoldAway, Slide: FoldSlide },
+  'weight-decay': { Component: WeightDecay, Slide: WeightDecaySlide, stepViews: { 'weight-decay-dot': WeightDecayDotSlide } },
+};

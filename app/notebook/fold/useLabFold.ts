@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { labController } from '../../lab/controller';
+import { useRun } from '../../lab/runStore';
+import type { LabSnapshot } from '../../lab/worker/messages';
+import { useChunkedTask } from '../shared/useChunkedTask';
+import { type FoldView, foldTask } from './foldView';
+
+/** Steps the section's button trains the lab for, when it has not trained yet. */
+export const FOLD_TRAIN_STEPS = 500;
+/** Longest slice of the fold's checks on the main thread (ms). */
+const FOLD_BUDGET_MS = 6;
+
+export interface LabFold {
+  /** The lab's BN network as last asked for (null: not asked yet, or the lab is loading). */
+  readonly snapshot: LabSnapshot | null;
+  readonly asking: boolean;
+  /** The lab's run: its phase and step now (it may have moved on since the snapshot). */
+  readonly labPhase: string;
+  readonly labStep: number;
+  readonly view: FoldView | null;
+  readonly done: boolean;
+  /** Takes a new snapshot of the lab's network (and folds it). */
+  refold(): void;
+  /** Trains the lab FOLD_TRAIN_STEPS steps with its current settings, then folds. */
+  train(): void;
+}
+
+/**
+ * The training lab's BN network, asked of the lab's Worker once `start` is true and the lab's run is
+ * ready, then folded and checked in slices of at most 6 ms (foldView.ts).
+ */
+export function useLabFold(start: boolean): LabFold {
+  const labPhase = useRun((s) => s.phase);
+  const labStep = useRun((s) => s.step);
+  const [snapshot, setSnapshot] = useState<LabSnapshot | null>(null);
+  const [asking, setAsking] = useState(false);
+  const pending = useRef(false);
+  const ask = useCallback(() => {
+    if (pending.current) return;
+    pending.current = true;
+    void labController()
+      .snapshot()
+      .then((s) => {
+        pending.current = false;
+        setAsking(false);
+        setSnapshot(s);
+      });
+  }, []);
+  const refold = useCallback(() => {
+    setAsking(true);
+    ask();
+  }, [ask]);
+  // The lab's controller (and its Worker) starts on first use: here, if the lab section has not been reached.
+  useEffect(() => {
+    if (start) labController();
+  }, [start]);
+  useEffect(() => {
+    if (start && labPhase === 'ready' && snapshot === null) ask();
+  }, [start, labPhase, snapshot, ask]);
+  const train = useCallback(() => {
+    // The Worker answers in order: the snapshot is taken after the steps.
+    labController().step(FOLD_TRAIN_STEPS);
+    refold();
+  }, [refold]);
+  const trained = snapshot !== null && snapshot.step > 0 && !snapshot.diverged;
+  const { view, done } = useChunkedTask(() => foldTask(snapshot as LabSnapshot, () => performance.now()), [snapshot], trained, FOLD_BUDGET_MS);
+  return { snapshot, asking, labPhase, labStep, view: trained ? view : null, done, refold, train };
+}

@@ -1,0 +1,30 @@
+import { render, screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { OUTLINE, sectionNumber } from '../../../app/outline';
+import { Toc } from '../../../app/shell/Toc';
+import { PartIntro } from '../../../app/shell/PartIntro';
+
+test('the outline numbers its 18 sections 1…18 in order: the notes’ 16, then the part beyond them (fold 17, weight decay 18)', () => {
+  expect(OUTLINE.map((s) => s.number)).toEqual(Array.from({ length: OUTLINE.length }, (_, i) => i + 1));
+  expect(OUTLINE.filter((s) => (s.part ?? 'notes') === 'notes')).toHaveLength(16);
+  expect(OUTLINE.filter((s) => s.part === 'beyond').map((s) => s.id)).toEqual(['fold', 'weight-decay']);
+  expect([sectionNumber('fold'), sectionNumber('weight-decay'), sectionNumber('nope')]).toEqual([17, 18, NaN]);
+});
+
+test('the table of contents lists the notes, then “Beyond the notes” with its own list of sections', () => {
+  render(<Toc sections={OUTLINE} />);
+  const nav = screen.getByRole('navigation', { name: 'Sections' });
+  const [notes, beyond] = within(nav).getAllByRole('list');
+  expect(within(notes).getAllByRole('link')).toHaveLength(16);
+  expect(beyond).toHaveAccessibleName('Beyond the notes');
+  expect(within(beyond).getAllByRole('link').map((a) => a.textContent)).toEqual(['17. At inference, batch norm folds away', '18. Weight decay and the effective learning rate']);
+  expect(within(beyond).getByRole('link', { name: /^17\./ })).toHaveAttribute('href', '#fold');
+});
+
+test('the part’s heading and introduction in the notebook; the notes’ part has none', () => {
+  const { container } = render(<PartIntro part="notes" />);
+  expect(container).toBeEmptyDOMElement();
+  render(<PartIntro part="beyond" />);
+  expect(screen.getByRole('heading', { level: 2, name: 'Beyond the notes' })).toBeInTheDocument();
+  expect(screen.getByText(/go past them, into where batch norm is used/)).toBeInTheDocument();
+});
