@@ -10,8 +10,8 @@ import type { Workspace } from './modelPass';
  *
  *   Σ_i W[i, j]·∂L/∂W[i, j] = Σ_s z_sj·∂L/∂z_sj = γ_j·ε/(σ²_j + ε)·∂L/∂γ_j      (train mode, batch σ²)
  *
- * which is ≈ ε/σ² of the terms (1e-5 relative with PyTorch's ε) and 0 up to rounding (≈ 1e-16) when
- * ε = 0. Without BN after the layer there is no such identity and the sum is of the size of its terms.
+ * which is ε/(σ² + ε) times γ_j·∂L/∂γ_j (about 1e-5 of it when σ² ≈ 1, large where σ² nears ε; next to
+ * ‖W_j‖·‖∂L/∂W_j‖ it can be much bigger) and 0 up to rounding (≈ 1e-16) when ε = 0. Without BN after the layer there is no such identity and the sum is of the size of its terms.
  * So plain SGD, W ← W − η·g with W·g ≈ 0, makes ‖W‖ grow every step: ‖W − ηg‖² = ‖W‖² + η²‖g‖²
  * (− 2η·W·g, the ε part), and since g scales as 1/‖W‖ the effective step η/‖W‖² shrinks.
  */

@@ -105,6 +105,9 @@ export function storedNumbers(model: Model): number {
 
 function keptReason(layer: BatchNormLayer, before: Layer | undefined): string {
   const l = layer.index;
+  if (before?.kind === 'activation' && before.fn === 'identity') {
+    return `BN${l} follows an identity activation, so it could fold into W${l} exactly; this fold only merges a BN placed directly after a linear layer, so it is kept.`;
+  }
   if (before?.kind === 'activation') {
     return `BN${l} comes after the activation (${before.fn}), not right after the linear map W${l}: the nonlinearity sits between them, so BN's affine map cannot be moved into W${l}. (It could fold forward into the next layer's weights; that is not done here.)`;
   }

@@ -22,12 +22,12 @@ export function DeckBar({ slide, k, total, heading, run, actions }: BarProps) {
   const { section, title, full } = stepLabels(slide);
   return (
     <header className="deck-bar">
-      <h2 ref={heading} tabIndex={-1} className="deck-title">
+      <h2 ref={heading} tabIndex={-1} className="deck-title" title={full}>
         <span className="deck-context">
           {section}
           {slide.stepsInSection > 1 && ' ·'}
         </span>{' '}
-        {title}
+        <span className="deck-step-title">{title}</span>
       </h2>
       <p className="deck-count" aria-live="polite">
         Step {k + 1} of {total}

@@ -80,6 +80,14 @@ export function measureDeck(page: Page): Promise<FitReport> {
       else if (r.left < area.left - 1 || r.right > area.right + 1) clipped.push(`${name(el)}: x ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(area.left)}–${Math.round(area.right)}`);
     }
 
+    // The top bar: the title never runs under the step count; the section's name gives way first, and a long step
+    // title may end in … but keeps at least a quarter of the screen's width.
+    const barTitle = document.querySelector('.deck-title');
+    const count = document.querySelector('.deck-count');
+    const own = document.querySelector('.deck-step-title');
+    if (barTitle && count && barTitle.getBoundingClientRect().right > count.getBoundingClientRect().left + 1) clipped.push(`the title runs under "${count.textContent?.slice(0, 16)}"`);
+    if (own && own.clientWidth + 1 < Math.min(own.scrollWidth, window.innerWidth / 4)) clipped.push(`${name(own)}: the step's title has ${own.clientWidth} px of ${own.scrollWidth}`);
+
     // A chart's text is cut off where a box around it clips (an svg clips at its edges by default).
     for (const t of slide.querySelectorAll('svg text')) {
       const r = t.getBoundingClientRect();

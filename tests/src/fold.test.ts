@@ -120,6 +120,14 @@ describe('foldBatchNorm: a whole model', () => {
     expect(fold.parametersBefore - fold.parametersAfter).toBe(3);
   });
 
+  test("BN 'after' an identity activation stays too, but its reason says it could fold (no nonlinearity sits between)", () => {
+    const model = trainedModel({ hidden: [4], activation: 'identity', bn: 'after' }, 10, 4);
+    const fold = foldBatchNorm(model);
+    expect(fold.kept.map((k) => k.index)).toEqual([1]);
+    expect(fold.kept[0].reason).toMatch(/^BN1 follows an identity activation, so it could fold into W1 exactly/);
+    expect(fold.kept[0].reason).not.toMatch(/nonlinearity/);
+  });
+
   test('the input model is not modified and shares no array with the result; the result’s config rebuilds its layer structure', () => {
     const model = scrambleBatchNorms(trainedModel({ hidden: [6], bn: 'before', outputBn: true }, 20, 6), 7);
     const before = snapshot(model);

@@ -32,7 +32,7 @@ export function FoldAway() {
       <FoldStatus fold={fold} />
       {view && <FoldedLayer view={view} />}
       {view && <FoldChecks view={view} done={done} />}
-      {view && <p className="table-note">{TIMING_NOTE} The products dominate a pass, so folding saves only BN&apos;s share of it.</p>}
+      {view && <p className="table-note">{TIMING_NOTE} Folding saves BN&apos;s share of a pass; the matrix products remain.</p>}
       <h3 className="subhead">Not in train mode</h3>
       <p>
         In train mode, BN normalizes each batch with that batch&apos;s own mean and variance: a sample&apos;s output depends on the
@@ -48,6 +48,11 @@ export function FoldAway() {
       <p className="orientation-note">
         A convolution followed by BatchNorm2d folds the same way, per output channel: each filter is scaled by its channel&apos;s s
         and its bias shifted (<code>fuse_conv_bn_eval</code>). The networks here are fully connected.
+      </p>
+      <p className="orientation-note">
+        Sources: Jacob et al. 2018, “Quantization and training of neural networks for efficient integer-arithmetic-only inference”
+        (<a href="https://arxiv.org/abs/1712.05877">arXiv:1712.05877</a>, §3.2, batch normalization folding); PyTorch&apos;s{' '}
+        <code>torch.nn.utils.fuse_linear_bn_eval</code> and <code>fuse_conv_bn_eval</code>.
       </p>
     </div>
   );

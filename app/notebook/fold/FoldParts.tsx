@@ -128,7 +128,7 @@ export function FoldChecks({ view, done }: { view: FoldView; done: boolean }) {
             <td className="num" data-testid="fold-params">{count(f.parametersAfter)}</td>
           </tr>
           <tr>
-            <th scope="row">numbers stored (and μ_run, σ²_run)</th>
+            <th scope="row">numbers stored (parameters + μ_run, σ²_run)</th>
             <td className="num">{count(f.storedBefore)}</td>
             <td className="num">{count(f.storedAfter)}</td>
           </tr>

@@ -74,6 +74,8 @@ export const DotReadout = memo(function DotReadout({ run, version, compact = fal
 export function dotVerdict(layers: readonly LayerDots[], eps: number): string {
   const dot = Math.max(...layers.map((d) => d.maxDot));
   const residual = Math.max(...layers.map((d) => d.residual));
+  // A dead network (every unit's input ≤ 0 under ReLU) has ∂L/∂W = 0: the bound is 0 and there is nothing to compare.
+  if (layers.every((d) => d.worst.scale === 0)) return 'The gradient of W is 0 here (the units are dead): there is nothing to compare.';
   if (eps === 0) {
     return `With ε = 0 the ε part is 0 and W·∂L/∂W is rounding: at most ${fmt(dot, 2)} of its bound. Scale invariance is exact.`;
   }

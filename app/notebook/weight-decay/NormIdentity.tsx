@@ -13,7 +13,7 @@ const ROWS: readonly { label: string; value: (s: NormStep) => number; digits: nu
   { label: '(1 − ηλ)²‖W_t‖²', value: (s) => s.decayed, digits: 6 },
   { label: '−2η(1 − ηλ)·W_t·g_t (BN’s ε part)', value: (s) => s.dotPart, digits: 3 },
   { label: 'η²‖g_t‖²', value: (s) => s.gradPart, digits: 4 },
-  { label: '‖W_t+1‖², measured', value: (s) => s.after, digits: 6 },
+  { label: '‖W at t+1‖², measured', value: (s) => s.after, digits: 6 },
   { label: 'the identity’s error', value: (s) => s.fullError, digits: 2, id: 'full' },
   { label: '‖W_t‖² + η²‖g_t‖² is off by', value: (s) => s.shortGap, digits: 2, id: 'short' },
 ];
@@ -29,7 +29,7 @@ export const NormIdentity = memo(function NormIdentity({ run, version }: { run: 
       <ScrollX label="The norm identity at the last step">
         <table className="data-table wd-table" aria-label={`The norm identity for W₁ from step ${t} to ${t + 1}`} data-testid="wd-identity">
           <caption>
-            W₁ from step {t.toLocaleString('en')} to {(t + 1).toLocaleString('en')}; the last two rows relative to the measured ‖W_t+1‖²
+            W₁ from step {t.toLocaleString('en')} to {(t + 1).toLocaleString('en')}; the last two rows relative to the measured ‖W at t+1‖²
           </caption>
           <thead>
             <tr>

@@ -11,8 +11,8 @@ import { growingSteps, normSummary } from './wdView';
 import '../shared/network.css';
 import './weightDecay.css';
 
-/** L(cW) = L(W) for c > 0, differentiated at c = 1. */
-export const INVARIANCE_TEX = String.raw`L(cW) = L(W)\ \ (c>0) \quad\Longrightarrow\quad \frac{d}{dc}L(cW)\Big|_{c=1} = \sum_i W_{ij}\,\frac{\partial L}{\partial W_{ij}} = 0\ \text{ per unit } j\ \ (\text{up to } \varepsilon)`;
+/** L is unchanged when one unit's column of W is scaled by c > 0 (BN normalizes each unit on its own); differentiated at c = 1. */
+export const INVARIANCE_TEX = String.raw`L(\dots,cW_{:,j},\dots) = L(W)\ (c>0) \;\Longrightarrow\; \frac{d}{dc}\Big|_{c=1} = \sum_i W_{ij}\,\frac{\partial L}{\partial W_{ij}} = 0\ \text{ per unit } j\ \ (\text{up to } \varepsilon)`;
 /** The effective step of a scale-invariant W. */
 export const EFFECTIVE_TEX = String.raw`\begin{aligned} W_{t+1} = W_t - \eta g_t,\ \ W_t\cdot g_t \approx 0 \;&\Longrightarrow\; \lVert W_{t+1}\rVert^2 \approx \lVert W_t\rVert^2 + \eta^2\lVert g_t\rVert^2 \\ \lVert g_t\rVert \propto 1/\lVert W_t\rVert \;&\Longrightarrow\; \text{effective step} \approx \eta/\lVert W_t\rVert^2 \end{aligned}`;
 
@@ -49,9 +49,9 @@ export function WeightDecay() {
     <div ref={ref} className="wd-section">
       <p>
         Section {sectionNumber('why-it-works')} showed that with BN right after a linear map, multiplying the weights W by any c &gt; 0 leaves
-        the train-mode output unchanged (up to ε), so the loss is too. Ioffe and Szegedy (2015, §3.3) drew one consequence: larger
-        weights get proportionally smaller gradients. Differentiate L(cW) at c = 1 and a second one appears: the gradient is
-        orthogonal to the weights, unit by unit.
+        the train-mode output unchanged (up to ε), so the loss is too. Ioffe and Szegedy (2015, §3.3) drew one consequence: weights a
+        times larger get gradients a times smaller. And since BN normalizes each unit on its own, one unit&apos;s column of W can be scaled
+        alone; differentiate at c = 1 and a second consequence appears: the gradient is orthogonal to the weights, unit by unit.
       </p>
       <ScrollEquation tex={INVARIANCE_TEX} label="Scale invariance makes W orthogonal to its gradient, per unit" />
       <h3 className="subhead">Not quite 0: BN&apos;s ε</h3>
@@ -61,8 +61,9 @@ export function WeightDecay() {
       </p>
       <ScrollEquation tex={DOT_TEX} label="W dot its gradient equals gamma times epsilon over sigma squared plus epsilon times the gradient of gamma" />
       <p>
-        That is about ε/σ²ⱼ of the terms: with PyTorch&apos;s ε = 10⁻⁵ small, but far above rounding wherever a unit&apos;s σ² is
-        small. Exact orthogonality needs ε = 0. Computed for the network below, as it trains:
+        That is ε/(σ²ⱼ + ε) times γⱼ ∂L/∂γⱼ: about 10⁻⁵ of it when σ²ⱼ ≈ 1, and large where σ²ⱼ comes near ε. Next to
+        ‖Wⱼ‖‖∂L/∂Wⱼ‖ it can be much bigger, because ∂L/∂γⱼ is not part of the gradient of Wⱼ. It is never rounding: exact
+        orthogonality needs ε = 0. Computed for the network below, as it trains:
       </p>
       <DotReadout run={run} version={state.stillVersion} />
       <h3 className="subhead">Plain SGD makes ‖W‖ grow, and the step shrink</h3>
@@ -75,8 +76,9 @@ export function WeightDecay() {
       <p>
         Weight decay λ (PyTorch&apos;s <code>weight_decay</code>: λW added to the gradient) shrinks W by (1 − ηλ) each step. For a
         scale-invariant W it cannot make the network simpler, since the loss does not see ‖W‖; what it does is hold ‖W‖, and with it
-        the effective step, steady: ‖W‖ levels off where the decay&apos;s pull balances the gradient&apos;s push (van Laarhoven 2017;
-        for layers followed by BN and trained by SGD or Adam, Zhang et al. 2019 trace weight decay&apos;s benefit to this effective learning rate). Two copies of one network (2 → 16 → 16 →
+        the effective step, steady: ‖W‖ levels off where the decay&apos;s pull balances the gradient&apos;s push, as long as the gradient
+        keeps pushing (if the units die, decay alone shrinks W towards 0) (van Laarhoven 2017;
+        for layers followed by BN and trained by SGD, or Adam with decoupled decay, Zhang et al. 2019 trace weight decay&apos;s benefit to this effective learning rate). Two copies of one network (2 → 16 → 16 →
         3, BN before each ReLU, the spiral), from the same weights on the same batches, by plain SGD with λ = 0 and with λ:
       </p>
       <WdSettingsControls />
@@ -91,6 +93,13 @@ export function WeightDecay() {
       <p className="orientation-note">
         λ applies to every parameter (γ, β and biases too), as PyTorch&apos;s <code>weight_decay</code> does unless parameter groups
         say otherwise. The same holds per output channel for a convolution followed by BatchNorm2d.
+      </p>
+      <p className="orientation-note">
+        Sources: Ioffe &amp; Szegedy 2015 (<a href="https://arxiv.org/abs/1502.03167">arXiv:1502.03167</a>, §3.3); van Laarhoven 2017,
+        “L2 regularization versus batch and weight normalization” (<a href="https://arxiv.org/abs/1706.05350">arXiv:1706.05350</a>); Hoffer et
+        al. 2018, “Norm matters” (<a href="https://arxiv.org/abs/1803.01814">arXiv:1803.01814</a>); Zhang et al. 2019, “Three mechanisms of
+        weight decay regularization” (<a href="https://arxiv.org/abs/1810.12281">arXiv:1810.12281</a>); for AdamW&apos;s decoupled decay,
+        Loshchilov &amp; Hutter 2019 (<a href="https://arxiv.org/abs/1711.05101">arXiv:1711.05101</a>).
       </p>
     </div>
   );

@@ -7,11 +7,12 @@ export const WD_EPS: Readonly<Record<WdEps, number>> = { pytorch: 1e-5, zero: 0 
 
 /**
  * Weight decays a slider offers (1-2-5 steps, 0 at the bottom): the weight-decay section's and the
- * lab's. PyTorch's `weight_decay`; 5e-4 is the classic ImageNet value (e.g. Ioffe & Szegedy's Inception).
+ * lab's. PyTorch's `weight_decay`; 5e-4 is the classic ImageNet value (e.g. AlexNet, VGG).
  */
 export const WD_STEPS: readonly number[] = [0, 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1];
 /** Learning rates of the weight-decay run's slider. */
-export const WD_LR_STEPS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5];
+// Up to 2: at η = 5 the default ReLU network dies (∂L/∂W₁ = 0), and decay alone then shrinks W to 0.
+export const WD_LR_STEPS: readonly number[] = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2];
 
 /** The sections beyond the notes: the weight-decay run (section “Weight decay…”) and the fold (“…folds away”). */
 export interface BeyondData {
@@ -36,7 +37,7 @@ const FOLD_LAYER_MAX = 7;
 /** Their props (see ../props.ts); the URL accepts what the sliders offer, and clamps the rest. */
 export const BEYOND_PROPS = {
   wdDecay: { kind: 'number', param: 'wd', default: 5e-4, min: 0, max: 0.1, label: 'Weight decay λ' },
-  wdLr: { kind: 'number', param: 'wd-lr', default: 1, min: 0.01, max: 5, label: 'Learning rate η' },
+  wdLr: { kind: 'number', param: 'wd-lr', default: 1, min: 0.01, max: 2, label: 'Learning rate η' },
   wdEps: { kind: 'enum', param: 'wd-eps', default: 'pytorch', values: ['pytorch', 'zero'], label: 'BN’s ε' },
   wdSteps: { kind: 'number', param: 'wd-steps', default: 3000, min: 100, max: 10_000, integer: true, step: 100, label: 'Training steps' },
   foldLayer: { kind: 'number', param: 'fold-layer', default: 0, min: 0, max: FOLD_LAYER_MAX - 1, integer: true, oneBased: true, coalesce: false, label: 'Layer' },
