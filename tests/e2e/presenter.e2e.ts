@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, openAt, watchConsole } from './browser';
+import { STEPS } from '../../app/outline';
+
+/** Every step of the notebook: the deck's length. */
+const N = STEPS.length;
 
 /**
  * The presenter's window beside the projected deck: two pages of one browser context (one origin),
@@ -35,7 +39,7 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   const presenterProblems = watchConsole(presenter);
   await presenter.getByText('Connected to the presentation.').waitFor();
   expect(new URL(presenter.url()).searchParams.get('presenter')).toBe('1');
-  await expect(count(presenter)).resolves.toBe('Now: step 12 of 35');
+  await expect(count(presenter)).resolves.toBe(`Now: step 12 of ${N}`);
   await expect(presenter.getByTestId('presenter-next').textContent()).resolves.toContain('Z₁ = W₁X');
 
   // Next in the presenter: the deck shows step 13, with its part hidden; Reveal shows it.
@@ -51,9 +55,9 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   // The presenter's live copies: the deck as projected (its part shown), and the next step as it will first show.
   const copy = presenter.frameLocator('[data-testid="presenter-mirror-current"]');
   const nextCopy = presenter.frameLocator('[data-testid="presenter-mirror-next"]');
-  await copy.locator('.deck-count').filter({ hasText: 'Step 13 of 35' }).waitFor();
+  await copy.locator('.deck-count').filter({ hasText: `Step 13 of ${N}` }).waitFor();
   await copy.locator('.deck-slide[data-shown="1"]').waitFor();
-  await nextCopy.locator('.deck-count').filter({ hasText: 'Step 14 of 35' }).waitFor();
+  await nextCopy.locator('.deck-count').filter({ hasText: `Step 14 of ${N}` }).waitFor();
   await nextCopy.locator('.deck-slide[data-shown="0"]').waitFor();
 
   // The presenter's keys: → moves on, ← comes back (every part shown), T changes the class's theme.
@@ -64,7 +68,7 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   await expect(shown(deck)).resolves.toBe('1');
   await presenter.keyboard.press('t');
   await deck.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'light');
-  await expect(count(presenter)).resolves.toBe('Now: step 13 of 35');
+  await expect(count(presenter)).resolves.toBe(`Now: step 13 of ${N}`);
   // The copies never take the presenter's keyboard (a deck focuses its title on every step).
   expect(await presenter.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 
@@ -87,7 +91,7 @@ test('the presenter’s window drives the deck and follows it: Next, Reveal, key
   // A presenter opened later (its link typed in another window) asks, and is told where the deck is.
   const late = await context.newPage();
   await late.goto(`${baseUrl()}?presenter=1`);
-  await late.getByTestId('presenter-count').filter({ hasText: 'Now: step 13 of 35' }).waitFor();
+  await late.getByTestId('presenter-count').filter({ hasText: `Now: step 13 of ${N}` }).waitFor();
   await late.close();
 
   expect(await deckStep(deck)).toBe(13);
