@@ -90,6 +90,14 @@ describe('the deck in the URL (deck=)', () => {
     expect(serializeQuery({ deck })).toBe('v=1&deck=1~mean*seed:5;points:1:2,3:4*a+b~');
   });
 
+  test('a slider moved while preparing does not travel with the deck: the link starts from the defaults (the look kept), then the first step’s pin', () => {
+    const prepared = { ...defaultValues(), gamma: 2.5, seed: 9, theme: 'projector' as const, zoom: 120 };
+    const plain: Deck = [place(5), place(6)].map((p) => ({ ...p, note: '', pin: null }));
+    expect(deckLinkValues(prepared, plain)).toMatchObject({ gamma: 1, seed: defaultValues().seed, theme: 'projector', zoom: 120, presenting: true, step: 0 });
+    const pinned: Deck = [{ ...place(5), note: '', pin: capturePin({ ...defaultValues(), gamma: 2.5 }, URL_TABLE) }, { ...place(6), note: '', pin: null }];
+    expect(deckLinkValues(prepared, pinned)).toMatchObject({ gamma: 2.5, seed: defaultValues().seed });
+  });
+
   test('presenting a deck: the step is counted in the deck (clamped to it, with a notice) and sets its section and the pass equation', () => {
     const deck: Deck = [place(2), place(13)].map((p) => ({ ...p, note: '', pin: null }));
     expect(normalizeUrlValues({ presenting: true, deck, step: 1 })).toMatchObject({ step: 1, section: 'forward', forwardStep: 2 });
