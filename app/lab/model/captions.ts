@@ -43,6 +43,11 @@ export interface Drift {
   readonly last: readonly [number, number];
 }
 
+/** A median that moved at least this many band widths has drifted (section 1 uses the same thresholds). */
+export const DRIFTED = 1;
+/** Under this many band widths, a move is small against the band; between it and DRIFTED, it moved a little. */
+export const MOVED = 0.3;
+
 /**
  * How far one network's watched unit (hidden layer `layer`, 1-based) moved: its median input at the
  * start (mean over the first k logged steps) against now (the last k), k = a tenth of the logged
@@ -57,7 +62,7 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   const band = (mean(s.q85[l], 0, k) - mean(s.q15[l], 0, k) + mean(s.q85[l], n - k, n) - mean(s.q15[l], n - k, n)) / 2;
   if (![from, to, band].every(Number.isFinite)) return null;
   const bands = Math.abs(to - from) / Math.max(band, 1e-12);
-  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little against its band' : 'small against its band';
+  const word = bands >= DRIFTED ? 'drifted' : bands >= MOVED ? 'moved a little against its band' : 'small against its band';
   return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
 
