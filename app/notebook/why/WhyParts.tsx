@@ -53,11 +53,12 @@ export function Drift({ view }: { view: CovariateView }) {
   return words ? <p data-testid="shift-summary">{words}</p> : null;
 }
 
-/** Section 1's caveat, on the page and on the slide: the drift shown is not yet the reason BN helps. */
+/** Section 1's caveat, on the page and on the slide: the drift shown is not yet the reason BN helps (its depth-1 claim: tests/app/notebook/why/WhyNormalize.test.tsx). */
 export function DriftCaveat() {
   return (
     <p className="orientation-note">
-      Whether removing this drift is <em>why</em> batch norm helps is another question; section 14 shows the later evidence.
+      Whether drift is <em>why</em> batch norm helps is another question: BN does not stop its input from moving, and at depth 1
+      neither median drifts, yet BN still wins. Section 14 shows the later evidence.
     </p>
   );
 }
