@@ -57,8 +57,7 @@ export function Drift({ view }: { view: CovariateView }) {
 export function DriftCaveat() {
   return (
     <p className="orientation-note">
-      Whether drift is <em>why</em> batch norm helps is another question: BN does not stop its input from moving, and at depth 1
-      neither median drifts, yet BN still wins. Section 14 shows the later evidence.
+      Is drift <em>why</em> BN helps? BN does not stop its input moving; at depth 1 neither median drifts, yet BN wins. See section 14.
     </p>
   );
 }
