@@ -183,7 +183,7 @@ describe('the terminal says what the page says', () => {
     expect(points.map((p) => p.lr)).toEqual([0.1, 100]);
     // The page's call: the points, the classes (3) and the steps of each run.
     expect(last.report.sweep).toBe(sweepCaption(points, 3, 20));
-    expect(last.report.sweep).toMatch(/^(Look for the rates that trained\. Reached at least .* test accuracy after 20 steps|No rate trained above chance in 20 steps)/);
+    expect(last.report.sweep).toMatch(/^(Look for the rates that trained\. Reached at least .* test accuracy after 20 steps|No rate got 10 points above chance after 20 steps)/);
   });
 });
 

@@ -43,6 +43,11 @@ export interface Drift {
   readonly last: readonly [number, number];
 }
 
+/** A median that moved at least this many band widths has drifted (section 1 uses the same thresholds). */
+export const DRIFTED = 1;
+/** Under this many band widths, a move is small against the band; between it and DRIFTED, it moved a little. */
+export const MOVED = 0.3;
+
 /**
  * How far one network's watched unit (hidden layer `layer`, 1-based) moved: its median input at the
  * start (mean over the first k logged steps) against now (the last k), k = a tenth of the logged
@@ -57,7 +62,7 @@ export function driftOf(s: VariantSeries, layer: number): Drift | null {
   const band = (mean(s.q85[l], 0, k) - mean(s.q15[l], 0, k) + mean(s.q85[l], n - k, n) - mean(s.q15[l], n - k, n)) / 2;
   if (![from, to, band].every(Number.isFinite)) return null;
   const bands = Math.abs(to - from) / Math.max(band, 1e-12);
-  const word = bands >= 1 ? 'drifted' : bands >= 0.3 ? 'moved a little against its band' : 'small against its band';
+  const word = bands >= DRIFTED ? 'drifted' : bands >= MOVED ? 'moved a little against its band' : 'small against its band';
   return { from, to, bands, band, word, first: [s.step[0], s.step[k - 1]], last: [s.step[n - k], s.step[n - 1]] };
 }
 
@@ -89,7 +94,7 @@ export function driftCaption(series: RunSeries, layer: number, bnBefore = true):
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
   const why = bnBefore
-    ? ' With BN before the activation, this input is re-standardised on every batch: its batch mean is β, and β is learned, so its median moves only as far as β and the distribution’s shape do. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).'
+    ? ' With BN before the activation, this input is re-standardised on every batch: its batch mean is β, and β is learned, so its median moves only as far as β, γ and the distribution’s shape let it. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).'
     : '';
   const look = 'Look for a median that wanders.';
   if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
@@ -162,7 +167,7 @@ export function gradCaption(series: RunSeries, diverged: Readonly<Record<Variant
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
-  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so compare the two networks with care. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
+  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so with BN a small ratio need not mean that the layer learns slowly. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
 }
 
 /** A sweep's best run must be this far above chance before any rate is said to have trained (as verdicts.ts's LEARNED). */
@@ -176,13 +181,13 @@ export function sweepCaption(points: readonly SweepPoint[], classes: number, ste
   const tested = points.flatMap((p) => [p.plain.testAccuracy, p.bn.testAccuracy]).filter((a): a is number => a !== null && Number.isFinite(a));
   if (tested.length === 0) return null;
   const best = Math.max(...tested), bar = 0.9 * best, chance = classes > 0 ? 1 / classes : 0;
-  const after = steps ? ` in ${count(steps)} steps` : '';
-  if (best < chance + ABOVE_CHANCE) return `No rate trained above chance${after} (chance is ${percent(chance)}; the best run reached ${percent(best)}).`;
+  const after = steps ? ` after ${count(steps)} steps` : '';
+  if (best < chance + ABOVE_CHANCE) return `No rate got 10 points above chance${after} (chance is ${percent(chance)}; the best run reached ${percent(best)}), so none is counted as trained.`;
   const list = (rates: number[]) => (rates.length === 0 ? 'none of these rates' : rates.map((lr) => fmt(lr, 3)).join(', '));
   const part = (v: VariantName) => {
     const trained = points.filter((p) => !p[v].diverged && (p[v].testAccuracy ?? -1) >= bar).map((p) => p.lr);
     const diverged = points.filter((p) => p[v].diverged).map((p) => p.lr);
     return `${VARIANT_PHRASE[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
   };
-  return `Look for the rates that trained. Reached at least ${percent(bar)} test accuracy${steps ? ` after ${count(steps)} steps` : ''} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
+  return `Look for the rates that trained. Reached at least ${percent(bar)} test accuracy${after} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
 }

@@ -11,9 +11,10 @@ import { VARIANT_PHRASE } from './variants';
  *
  * One test evaluation is noisy (150 points of a 2-D set), so: accuracies are means over the last
  * SMOOTH evaluations; a new leader is named only once its lead has held for HOLD evaluations in a
- * row, and while the latest means do not show the held leader ahead, the lead is said to have gone
- * for now and the headline is level; “reached” means HOLD evaluations in a row at or above the
- * target; and nothing is said about who leads while both networks are within NEAR_CHANCE of chance.
+ * row. While it has not: if the latest means are level, the headline says level as usual; if they
+ * show the other network ahead, the text says that it has pulled ahead and that the verdict changes
+ * once this holds. “Reached” means HOLD evaluations in a row at or above the target; and nothing
+ * is said about who leads while both networks are within NEAR_CHANCE of chance.
  */
 
 /**
@@ -104,8 +105,8 @@ interface Lead {
   readonly far?: boolean;
   /** The other network diverged before this one was tested: it leads, but no accuracy says by how much. */
   readonly untested?: boolean;
-  /** The held leader's lead has gone by the latest means, and the change has not held yet. */
-  readonly gone?: boolean;
+  /** By the latest means the other network is ahead of the held leader (`leader` is null); the change has not held yet. */
+  readonly pulledAhead?: VariantName;
 }
 
 const chanceText = (chance: number) => `chance is ${percent(chance)}`;
@@ -139,7 +140,9 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
   const leader = leaderAt(plain, bn, n, level);
   if (!leader) return { leader, text: `At step ${count(step)} the two are level: ${numbers}.` };
   // The held leader, but the latest means no longer show it ahead: the change has not held yet.
-  if (aheadAt(plain, bn, j, level) !== leader) return { leader: null, gone: true, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} has been ahead, but its lead has gone for now: ${numbers}.` };
+  const now = aheadAt(plain, bn, j, level), was = `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} has been ahead`;
+  if (now === null) return { leader: null, text: `${was}; by the latest means the two are level: ${numbers}.` };
+  if (now !== leader) return { leader: null, pulledAhead: now, text: `${was}, but by the latest means the network ${VARIANT_PHRASE[now]} is: ${numbers}.` };
   const by = leader === 'bn' ? ab - ap : ap - ab;
   return { leader, far: by >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
 }
@@ -195,7 +198,8 @@ function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
 function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead | null): string {
   const andFirst = (v: VariantName) => (first === v ? ', and got there first' : '');
   if (lead?.untested && lead.leader) return `${NETWORK[OTHER[lead.leader]]} diverged; the network ${VARIANT_PHRASE[lead.leader]} trains on (not tested yet).`;
-  if (lead?.gone) return `In this run, the earlier lead has gone for now: neither network is clearly ahead until a change holds for ${HOLD} evaluations.`;
+  const ahead = lead?.pulledAhead;
+  if (ahead) return `In this run, the network ${VARIANT_PHRASE[ahead]} has pulled ahead in the latest evaluations, after the network ${VARIANT_PHRASE[OTHER[ahead]]} led; the verdict changes if that holds for ${HOLD} evaluations.`;
   switch (advantage) {
     case 'bn': return `In this run, batch norm helps: the network with BN is ahead${andFirst('bn')}.`;
     case 'bn-first': return 'In this run, batch norm got there first; by now the two are level.';

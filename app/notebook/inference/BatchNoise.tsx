@@ -29,7 +29,7 @@ export function BatchNoise({ trace }: { trace: RunningStatsTrace }) {
   if (!Number.isFinite(spread.train.std)) {
     return (
       <p data-testid="batch-noise">
-        The notes say BN helps a network &ldquo;generalize&rdquo;. One effect that does exist: in train mode each sample is normalized with its
+        The notes say BN helps a network &ldquo;generalize&rdquo; (section 14 questions their reason). One mechanism that can help: in train mode each sample is normalized with its
         batch-mates&apos; statistics, so its output carries noise, which can act as a regularizer. With this batch (no spread, ε = 0)
         the train-mode output is 0/0 for some draws, so there is no spread to measure; raise ε or the scale.
       </p>
@@ -37,9 +37,9 @@ export function BatchNoise({ trace }: { trace: RunningStatsTrace }) {
   }
   return (
     <p data-testid="batch-noise">
-      The notes say BN helps a network &ldquo;generalize&rdquo;. One effect that does exist: in train mode each sample is normalized with its batch-mates&apos;
+      The notes say BN helps a network &ldquo;generalize&rdquo; (section 14 questions their reason). One mechanism that can help, measured here: in train mode each sample is normalized with its batch-mates&apos;
       statistics, so its output carries noise, which can act as a regularizer (Ioffe &amp; Szegedy §3.4; Luo et al. 2019, one of
-      the accounts of section 14). Measured: sample 1 (z = {fmt(z[0], 3)}) with{' '}
+      the accounts of section 14). Sample 1 (z = {fmt(z[0], 3)}) with{' '}
       {NOISE_DRAWS} different sets of {m - 1} batch-mates comes out between {fmt(spread.train.min, 3)} and {fmt(spread.train.max, 3)} in
       train mode (standard deviation {fmt(spread.train.std, 3)}); in eval mode it is {fmt(spread.eval.mean, 3)} every time (standard
       deviation {fmt(spread.eval.std, 2)}). Smaller batches, more noise: raise m and the spread shrinks, roughly as 1/√m.

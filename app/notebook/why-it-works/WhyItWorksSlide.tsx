@@ -29,8 +29,9 @@ export function WhyItWorksSlide() {
         <h3 className="subhead">The question is open</h3>
         <p data-testid="why-open-brief">
           Smoothness is one account among several: larger stable learning rates (Bjorck et al. 2018), length–direction decoupling
-          (Kohler et al. 2019), the noise of batch statistics (Luo et al. 2019); Yang et al. (2019) find exploding gradients at
-          initialization in deep BN networks. What BN computes is established; why it helps is still argued.
+          (Kohler et al. 2019), the noise of batch statistics (Luo et al. 2019); and Yang et al. (2019) show that deep fully-connected
+          BN networks without skip connections have exploding gradients at initialization, against any simple &ldquo;BN makes
+          everything smooth&rdquo; story. What BN computes is established; why it helps is still argued.
         </p>
       </DeckPart>
     </div>

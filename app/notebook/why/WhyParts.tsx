@@ -53,11 +53,11 @@ export function Drift({ view }: { view: CovariateView }) {
   return words ? <p data-testid="shift-summary">{words}</p> : null;
 }
 
-/** Section 1's caveat, on the page and on the slide: the drift shown is not yet the reason BN helps. */
+/** Section 1's caveat, on the page and on the slide: the drift shown is not yet the reason BN helps (its depth-1 claim: tests/app/notebook/why/WhyNormalize.test.tsx). */
 export function DriftCaveat() {
   return (
     <p className="orientation-note">
-      Whether removing this drift is <em>why</em> batch norm helps is another question; section 14 shows the later evidence.
+      Is drift <em>why</em> BN helps? BN does not stop its input moving; at depth 1 neither median drifts, yet BN wins. See section 14.
     </p>
   );
 }

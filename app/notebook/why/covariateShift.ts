@@ -2,7 +2,7 @@ import { type Comparison, type ExperimentSettings, type StepMetrics, type Varian
 import type { ChunkedTask } from '../shared/chunkedTask';
 import type { ExportTable } from '../../ui/export/table';
 import { fmt, sig } from '../../ui/format';
-import { bandCollapsed } from '../../lab/model/captions';
+import { DRIFTED, MOVED, bandCollapsed } from '../../lab/model/captions';
 
 /**
  * Section 1's experiment, after Ioffe & Szegedy (2015), Fig. 1(b, c): the same sigmoid network trained
@@ -167,13 +167,14 @@ export function medianDrift(rows: readonly QuantileRow[], v: BandSeries): Median
  */
 const drift = (d: MedianDrift) =>
   bandCollapsed(d.band, d.from, d.to)
-    ? `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, while its 15–85 % band is only ${sig(d.band)} wide: the unit gets almost the same input for every example`
+    ? `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, while its 15–85 % band averages only ${sig(d.band)} wide: the unit gets almost the same input for every example`
     : `from ${fmt(d.from, 3)} to ${fmt(d.to, 3)}, ${sig(d.bands)} times the width of its 15–85 % band`;
 
 /**
  * The charts in words, from the rows: how far each median moved. With BN the sigmoid's input has batch
- * mean β by construction, but β is learned and the input to BN keeps moving: BN re-standardises a
- * moving input (Santurkar et al. 2018), and the words say what this run shows.
+ * mean β by construction, but β is learned, and BN does not stop its own input from moving: it
+ * re-standardises whatever comes (Santurkar et al. 2018). How far the input to BN moved is said in
+ * the lab's words and thresholds: under MOVED band widths little, under DRIFTED a little, else it kept moving.
  */
 export function driftSentences(rows: readonly QuantileRow[]): string | null {
   const plain = medianDrift(rows, 'plain'), bn = medianDrift(rows, 'bn'), pre = medianDrift(rows, 'bnPre');
@@ -184,9 +185,9 @@ export function driftSentences(rows: readonly QuantileRow[]): string | null {
   ];
   if (pre) {
     parts.push(
-      pre.bands < 0.1
-        ? `The input to BN itself barely moved here: its median went ${drift(pre)}.`
-        : `The input to BN itself kept moving: its median went ${drift(pre)}; BN re-standardises it without stopping it.`,
+      pre.bands < MOVED
+        ? `The input to BN itself moved little against its band here: its median went ${drift(pre)}.`
+        : `The input to BN itself ${pre.bands < DRIFTED ? 'moved a little' : 'kept moving'}: its median went ${drift(pre)}; BN re-standardises it without stopping it.`,
     );
   }
   return parts.join(' ');

@@ -54,24 +54,36 @@ describe('who leads, in words computed from the run', () => {
     expect(level.headline).toMatch(/shows no advantage/);
   });
 
-  test('noise does not flip the verdict: one high evaluation is averaged away, and a new leader is named only once its lead has held 3 evaluations', () => {
+  test('noise: one high evaluation is averaged away; a network that pulls ahead is said to at once, but becomes the verdict’s leader only once its lead has held 3 evaluations', () => {
     expect(verdictOf(runOf(rep(0.9, 12), [...rep(0.9, 11), 0.99]), NONE, 150, 3).advantage).toBe('level');
-    expect(verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.7, 0.7]), NONE, 150, 3).advantage).not.toBe('plain');
+    const pulling = verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.7, 0.7]), NONE, 150, 3);
+    expect(pulling.advantage).toBe('level');
+    expect(pulling.headline).toMatch(/^In this run, the network without BN has pulled ahead in the latest evaluations/);
     expect(verdictOf(runOf(rep(0.9, 14), [...rep(0.95, 10), 0.7, 0.7, 0.7, 0.7]), NONE, 150, 3).advantage).toBe('plain');
   });
 
-  test('a held lead that the latest means no longer show is said to have gone for now, with a level headline (BN 0.95 × 10 then 0.6, 0.6 against 0.9 × 12)', () => {
+  test('the other network pulling ahead of the held leader is said, never “neither is clearly ahead” (BN 0.95 × 10 then 0.6, 0.6 against 0.9 × 12: 81.0 vs 90.0)', () => {
     const v = verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.6, 0.6]), NONE, 150, 3);
     expect(v.advantage).toBe('level');
-    expect(v.headline).toBe('In this run, the earlier lead has gone for now: neither network is clearly ahead until a change holds for 3 evaluations.');
-    expect(v.lead).toBe('At step 120 the network with BN has been ahead, but its lead has gone for now: 81.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.6 and 0.3.');
+    expect(v.headline).toBe('In this run, the network without BN has pulled ahead in the latest evaluations, after the network with BN led; the verdict changes if that holds for 3 evaluations.');
+    expect(v.lead).toBe('At step 120 the network with BN has been ahead, but by the latest means the network without BN is: 81.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.6 and 0.3.');
     expect(`${v.headline} ${v.lead}`).not.toMatch(SAYS_BN_WINS);
+    expect(`${v.headline} ${v.lead}`).not.toMatch(/neither network|gone for now/);
+  });
+
+  test('a held leader still ahead by less than the level margin gets the normal level headline, and keeps “got there first” (BN 93.0 vs 90.0, margin 3.3)', () => {
+    const v = verdictOf(runOf([0.33, 0.33, 0.5, 0.7, ...rep(0.9, 11)], [0.9, ...rep(0.95, 12), 0.9, 0.9]), NONE, 150, 3);
+    expect(v.advantage).toBe('bn-first');
+    expect(v.headline).toBe('In this run, batch norm got there first; by now the two are level.');
+    expect(v.lead).toBe('At step 150 the network with BN has been ahead; by the latest means the two are level: 93.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.3 and 0.3.');
+    expect(`${v.headline} ${v.lead}`).not.toMatch(/gone for now|pulled ahead/);
   });
 
   test('BN ahead by 15 points or more never reads “hurts”, not even while the old leader is held (without BN 0.4 × 7; with BN 0.33 × 5, 1, 1)', () => {
     const v = verdictOf(runOf(rep(0.4, 7), [...rep(0.33, 5), 1, 1]), NONE, 150, 3);
     expect(v.lead).toMatch(/59\.8 % test accuracy with BN, 40\.0 % without/);
-    expect(v.headline).not.toMatch(/hurts|without BN is (far )?ahead/);
+    expect(v.headline).not.toMatch(/hurts|without BN is (far )?ahead|neither network/);
+    expect(v.headline).toBe('In this run, the network with BN has pulled ahead in the latest evaluations, after the network without BN led; the verdict changes if that holds for 3 evaluations.');
     expect(v.advantage).not.toBe('plain');
   });
 
@@ -120,7 +132,7 @@ describe('who leads, in words computed from the run', () => {
     );
   });
 
-  test('property: a headline that names a leader (helps, does not help, hurts) has the latest 5-evaluation means behind it, by the level margin (15 points for “hurts”)', () => {
+  test('property: a headline that names a leader (helps, does not help, hurts, pulled ahead) has the latest 5-evaluation means behind it, by the level margin (15 points for “hurts”)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(ACC, ACC), { minLength: 1, maxLength: 40 }), (pairs) => {
         const v = verdictOf(runOf(pairs.map((p) => p[0]), pairs.map((p) => p[1])), NONE, 150, 3);
@@ -130,6 +142,8 @@ describe('who leads, in words computed from the run', () => {
         if (v.advantage === 'plain' || v.advantage === 'mixed') expect(-bnAhead).toBeGreaterThanOrEqual(level);
         if (/hurts/.test(v.headline)) expect(-bnAhead).toBeGreaterThanOrEqual(0.15 - 1e-9);
         if (/leads:/.test(v.lead ?? '')) expect(Math.abs(bnAhead)).toBeGreaterThanOrEqual(level);
+        if (/with BN has pulled ahead/.test(v.headline)) expect(bnAhead).toBeGreaterThanOrEqual(level);
+        if (/without BN has pulled ahead/.test(v.headline)) expect(-bnAhead).toBeGreaterThanOrEqual(level);
       }),
       { numRuns: 500 },
     );

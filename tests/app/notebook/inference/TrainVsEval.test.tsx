@@ -84,6 +84,7 @@ describe('section 15: BN’s noise and the frameworks’ conventions', () => {
       const train = batchMateSpread(trace.bn, z[0], { ...o, mode: 'train' });
       const evalMode = batchMateSpread(trace.bn, z[0], { ...o, mode: 'eval' });
       const p = screen.getByTestId('batch-noise');
+      expect(p).toHaveTextContent(/^The notes say BN helps a network “generalize” \(section 14 questions their reason\)\. One mechanism that can help, measured here: in train mode/);
       expect(p).toHaveTextContent(`between ${fmt(train.min, 3)} and ${fmt(train.max, 3)} in train mode (standard deviation ${fmt(train.std, 3)})`);
       expect(p).toHaveTextContent(`in eval mode it is ${fmt(evalMode.mean, 3)} every time (standard deviation 0)`);
       return train.std;

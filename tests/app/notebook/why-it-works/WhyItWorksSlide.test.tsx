@@ -23,5 +23,5 @@ test('section 14’s slide ends on its last reveal, “the open question” (par
   rerender(<ShownParts.Provider value={reveals.length}><WhyItWorksSlide /></ShownParts.Provider>);
   expect(shown('why-open-brief')).toBe(true);
   expect(heading('One later account: a smoother loss landscape')).toBe(false);
-  expect(screen.getByTestId('why-open-brief')).toHaveTextContent(/^Smoothness is one account among several: .*Bjorck et al\. 2018.*Kohler et al\. 2019.*Luo et al\. 2019.*Yang et al\. \(2019\).* What BN computes is established; why it helps is still argued\.$/);
+  expect(screen.getByTestId('why-open-brief')).toHaveTextContent(/^Smoothness is one account among several: .*Bjorck et al\. 2018.*Kohler et al\. 2019.*Luo et al\. 2019.*and Yang et al\. \(2019\) show that deep fully-connected BN networks without skip connections have exploding gradients at initialization, against any simple “BN makes everything smooth” story\. What BN computes is established; why it helps is still argued\.$/);
 });

@@ -9,7 +9,7 @@ import { defaultValues } from '../../../../app/state/url/table';
 configure({ defaultHidden: true });
 beforeEach(() => appStore.setState(defaultValues()));
 
-const CAVEAT = /^Whether removing this drift is why batch norm helps is another question; section 14 shows the later evidence\.$/;
+const CAVEAT = /^Is drift why BN helps\? BN does not stop its input moving; at depth 1 neither median drifts, yet BN wins\. See section 14\.$/;
 /** The caveat's paragraph (its “why” is emphasised, so it is found by its whole text). */
 const caveat = () => screen.getByText((_, el) => el?.tagName === 'P' && CAVEAT.test(el.textContent ?? ''));
 const caveatShown = () => caveat().closest('[hidden]') === null;
