@@ -108,7 +108,7 @@ export const READING: readonly ReadingItem[] = [
         title: 'A Mean Field Theory of Batch Normalization',
         where: 'ICLR 2019, arXiv:1902.08129',
         url: 'https://arxiv.org/abs/1902.08129',
-        why: 'Deep BN networks have exploding gradients at initialization: a caution against “BN makes everything smooth”.',
+        why: 'Deep fully connected BN networks without skip connections have exploding gradients at initialization: a caution against “BN makes everything smooth”.',
       },
       {
         who: 'Yanghao Li, Naiyan Wang, Jianping Shi, Jiaying Liu, Xiaodi Hou',
