@@ -127,8 +127,12 @@ function EntryRow({ n, title, entry, actions }: { n: number; title: string; entr
         placeholder="A note for this step"
         maxLength={NOTE_MAX}
         value={entry.note}
+        aria-describedby={`deck-note-count-${n}`}
         onChange={(e) => actions.note(e.target.value)}
       />
+      <span id={`deck-note-count-${n}`} className="deck-note-count" data-full={entry.note.length >= NOTE_MAX || undefined}>
+        {entry.note.length} / {NOTE_MAX} characters
+      </span>
       <div className="deck-entry-actions">
         <button type="button" data-role="up" aria-label={`Move step ${n} up`} aria-keyshortcuts="Alt+ArrowUp" onClick={() => actions.move(-1, 'up')}>
           ↑

@@ -91,7 +91,11 @@ describe('the deck editor, used as an instructor would', () => {
     const user = userEvent.setup();
     const { dialog, deck } = open();
     await user.click(within(dialog).getByRole('button', { name: 'Add §1 Why normalize: internal covariate shift' }));
-    await user.type(within(deck).getByRole('textbox', { name: 'Note for step 1' }), 'a ~*; note!');
+    const note = within(deck).getByRole('textbox', { name: 'Note for step 1' });
+    expect(note).toHaveAccessibleDescription('0 / 140 characters');
+    await user.type(note, 'a ~*; note!');
+    // The count under the field follows what is typed (11 of the note's 140 characters).
+    expect(note).toHaveAccessibleDescription('11 / 140 characters');
     await user.click(within(dialog).getByRole('button', { name: 'Copy the deck’s link' }));
     const link = await navigator.clipboard.readText();
     expect(link).toBe(`${window.location.origin}/notebook/?v=1&present=1&deck=1~why**a+!~!*!;+note!!~`);
