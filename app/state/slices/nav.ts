@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { SECTION_IDS, STEPS, ZOOM, largestReveal, largestStepValue } from '../../outline';
-import { DECK_MAX } from '../deck/deck';
 import { defaultsOf, type PropsTable } from '../props';
+
+/** The largest step an address is read with, before the deck shown clamps it: past the notebook's and any own deck's length. */
+const STEP_READ_MAX = 9999;
 
 /** The colour theme: the operating system's choice, light, dark, or high contrast for a projector. */
 export type Theme = 'system' | 'light' | 'dark' | 'projector';
@@ -62,8 +64,9 @@ export const NAV_PROPS = {
   forwardStep: { kind: 'number', param: 'forward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'forwardStep'), integer: true, oneBased: true, coalesce: false },
   backwardStep: { kind: 'number', param: 'backward', default: 0, min: 0, max: () => largestStepValue(STEPS, 'backwardStep'), integer: true, oneBased: true, coalesce: false },
   presenting: { kind: 'boolean', param: 'present', default: false },
-  // Up to the longer of the whole notebook and the longest own deck; normalizePresentation clamps it to the deck shown.
-  step: { kind: 'number', default: 0, min: 0, max: () => Math.max(STEPS.length, DECK_MAX) - 1, integer: true, oneBased: true, coalesce: false },
+  // Read up to STEP_READ_MAX (far past any deck) so that normalizePresentation, which clamps it to the deck
+  // shown, is the one notice a reader gets for a step beyond the end (it names the deck's own last step).
+  step: { kind: 'number', default: 0, min: 0, max: () => STEP_READ_MAX - 1, integer: true, oneBased: true, coalesce: false },
   part: { kind: 'number', default: 0, min: 0, max: () => largestReveal(STEPS), integer: true, coalesce: false },
   zoom: { kind: 'number', default: 100, min: ZOOM.min, max: ZOOM.max, integer: true, history: 'replace' },
   // A look, not a place: changing it does not make a history entry.

@@ -107,4 +107,12 @@ describe('the deck in the URL (deck=)', () => {
     expect(said).toEqual(['step=“41” is beyond the last step of this deck; using 2.', `step=“41” is beyond the last step of the presentation; using ${STEPS.length}.`]);
     expect(URL_TABLE.find((r) => r.key === 'step')?.read('50', () => undefined)).toBe(49);
   });
+
+  test('a step past the end gets one notice, naming the last step of what is presented (not first a clamp to 50, then another)', () => {
+    const read = parseQuery('?present=1&step=99');
+    expect(read.notices).toEqual([]);
+    const said: string[] = [];
+    expect(normalizeUrlValues(read.values, (m) => said.push(m))).toMatchObject({ step: STEPS.length - 1 });
+    expect(said).toEqual([`step=“99” is beyond the last step of the presentation; using ${STEPS.length}.`]);
+  });
 });
