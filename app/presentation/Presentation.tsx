@@ -82,7 +82,7 @@ export function Presentation({ slides, mirror = 'off' }: { slides: readonly Slid
       <DeckNote controls={controls} />
       <DeckNav k={k} total={total} more={more} parts={parts} run={run} status={<DeckStatus controls={controls} />} tools={<DeckTools controls={controls} />} />
       <DeckLayers controls={controls} slides={slides} current={k} />
-      {mirror === 'off' ? <ProjectedLink slides={slides} k={k} command={command} laser={laser} /> : <MirrorLink slides={slides} mirror={mirror} />}
+      {mirror === 'off' ? <ProjectedLink slides={slides} k={k} command={command} laser={laser} /> : <MirrorLink mirror={mirror} />}
     </div>
   );
 }

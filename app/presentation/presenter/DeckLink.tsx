@@ -12,7 +12,7 @@ export function ProjectedLink({ slides, k, command, laser }: { slides: readonly 
 }
 
 /** A copy's link to the projected deck (see useMirrorSync), and the pointer dot as the class sees it. */
-export function MirrorLink({ slides, mirror }: { slides: readonly StepPlace[]; mirror: Exclude<Mirror, 'off'> }) {
-  const pointer = useMirrorSync(slides, mirror);
+export function MirrorLink({ mirror }: { mirror: Exclude<Mirror, 'off'> }) {
+  const pointer = useMirrorSync(mirror);
   return <PointerDot pointer={pointer} laser={false} />;
 }

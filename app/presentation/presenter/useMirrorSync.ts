@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StepPlace } from '../../outline';
+import { STEPS } from '../../outline';
 import type { Mirror } from '../../state/slices/nav';
 import { appStore } from '../../state/store';
 import { DeckChannelOpener, hearMessages, send } from './channel';
@@ -9,17 +9,17 @@ import type { PointerState } from './useProjectedSync';
 
 /**
  * A copy's side of the link (see mirror.ts): it asks where the deck is, then follows every state the
- * deck sends; the copy of the current step also shows the presenter's pointer dot. It never speaks for
+ * deck sends (the deck's own steps read from its address, see mirror.ts); the copy of the current step also shows the presenter's pointer dot. It never speaks for
  * the deck (no state, no goodbye) and takes no commands. Returns the pointer's store.
  */
-export function useMirrorSync(slides: readonly StepPlace[], mirror: Exclude<Mirror, 'off'>): StoreApi<PointerState> {
+export function useMirrorSync(mirror: Exclude<Mirror, 'off'>): StoreApi<PointerState> {
   const open = useContext(DeckChannelOpener);
   const [pointer] = useState(() => createStore<PointerState>()(() => ({ at: null, movedAt: 0 })));
   useEffect(() => {
     const ch = open();
     if (!ch) return;
     const unlisten = hearMessages(ch, (m) => {
-      if (m.type === 'state') appStore.setState(mirrorValues(m.query, mirror, slides));
+      if (m.type === 'state') appStore.setState(mirrorValues(m.query, mirror, STEPS));
       else if (m.type === 'pointer' && mirror === 'current') pointer.setState({ at: m.at, movedAt: Date.now() });
     });
     send(ch, { type: 'hello' });
@@ -27,6 +27,6 @@ export function useMirrorSync(slides: readonly StepPlace[], mirror: Exclude<Mirr
       unlisten();
       ch.close();
     };
-  }, [open, pointer, slides, mirror]);
+  }, [open, pointer, mirror]);
   return pointer;
 }
