@@ -53,26 +53,30 @@ export function Presenter() {
         </p>
       </header>
       <main className="presenter-main">
-        <section className="presenter-now" aria-labelledby="presenter-now-title">
-          <h2 id="presenter-now-title" aria-live="polite" data-testid="presenter-count">
-            {deck && current ? `Now: step ${current.index + 1} of ${deck.total}` : 'Now: no step yet'}
-          </h2>
-          {deck && <NowStep deck={deck} point={point} />}
-          <div className="presenter-controls">
-            <button type="button" onClick={() => command('previous')} disabled={!live || (current?.index === 0 && deck?.part === 0)} aria-keyshortcuts="ArrowLeft PageUp">
-              ← Previous
-            </button>
-            <button type="button" onClick={() => command('reveal')} disabled={!live || !canReveal} aria-keyshortcuts="R">
-              Reveal
-            </button>
-            <button type="button" onClick={() => command('next')} disabled={!live || atEnd} aria-keyshortcuts="ArrowRight PageDown Space">
-              Next →
-            </button>
-          </div>
-          <p className="presenter-hint" aria-hidden="true">
-            <kbd>→</kbd> <kbd>Space</kbd> next · <kbd>←</kbd> back · <kbd>R</kbd> reveal · <kbd>T</kbd> the class’s theme · <kbd>Enter</kbd> presses a button
-          </p>
-        </section>
+        <div className="presenter-left">
+          <section className="presenter-now" aria-labelledby="presenter-now-title">
+            <h2 id="presenter-now-title" aria-live="polite" data-testid="presenter-count">
+              {deck && current ? `Now: step ${current.index + 1} of ${deck.total}` : 'Now: no step yet'}
+            </h2>
+            {deck && <NowStep deck={deck} point={point} />}
+            <div className="presenter-controls">
+              <button type="button" onClick={() => command('previous')} disabled={!live || (current?.index === 0 && deck?.part === 0)} aria-keyshortcuts="ArrowLeft PageUp">
+                ← Previous
+              </button>
+              <button type="button" onClick={() => command('reveal')} disabled={!live || !canReveal} aria-keyshortcuts="R">
+                Reveal
+              </button>
+              <button type="button" onClick={() => command('next')} disabled={!live || atEnd} aria-keyshortcuts="ArrowRight PageDown Space">
+                Next →
+              </button>
+            </div>
+            <p className="presenter-hint" aria-hidden="true">
+              <kbd>→</kbd> <kbd>Space</kbd> next · <kbd>←</kbd> back · <kbd>R</kbd> reveal · <kbd>T</kbd> the class’s theme · <kbd>Enter</kbd> presses a button
+            </p>
+          </section>
+          {/* Under the step, where a long note cannot push it off a 1366×768 laptop's screen. */}
+          <PresenterClock />
+        </div>
         <div className="presenter-side">
           <section className="presenter-next" aria-labelledby="presenter-next-title">
             <h2 id="presenter-next-title">Next</h2>
@@ -82,7 +86,6 @@ export function Presenter() {
             <h2 id="presenter-note-title">Note</h2>
             <p data-testid="presenter-note">{deck ? (deck.note ?? 'No note for this step.') : '—'}</p>
           </section>
-          <PresenterClock />
         </div>
       </main>
     </div>
