@@ -46,3 +46,5 @@ export * from './batchnorm2d';
 export * from './cnn';
 export * from './cnnPass';
 export * from './cnnComparison';
+export * from './sampleNorm';
+export * from './norms';
