@@ -105,3 +105,37 @@ export function groupNormForward(norm: SampleNorm, x: Matrix | Tensor4, out?: Sa
   }
   return sampleNormForward(norm, x.data, n, P, out);
 }
+
+/**
+ * A network's normalization choice (the model builder, the comparison, the CLI's --norm): none,
+ * BatchNorm (1d in an MLP, 2d in a CNN), LayerNorm, GroupNorm (with a number of groups), InstanceNorm
+ * (CNN only: an MLP's feature has one value per sample, nothing to normalize over) or RMSNorm.
+ */
+export type NormKind = 'none' | 'bn' | 'layer' | 'group' | 'instance' | 'rms';
+export const NORM_KINDS: readonly NormKind[] = ['none', 'bn', 'layer', 'group', 'instance', 'rms'];
+
+/** @throws EngineError unless `norm` is one of NORM_KINDS. */
+export function checkNormKind(norm: unknown, what = 'norm'): asserts norm is NormKind {
+  if (!(NORM_KINDS as readonly unknown[]).includes(norm)) {
+    throw new EngineError('config', `unknown ${what} "${String(norm)}", expected one of ${NORM_KINDS.join(', ')}`);
+  }
+}
+
+/** Whether a norm subtracts a mean, which cancels the bias of a linear map or convolution right before it (RMSNorm does not). */
+export const normCancelsBias = (norm: NormKind): boolean => norm !== 'none' && norm !== 'rms';
+
+/**
+ * The per-sample layer of `kind` for samples of `shape` ([features] in an MLP, [c, h, w] in a CNN):
+ * LayerNorm and RMSNorm over the whole shape, elementwise; GroupNorm with `groups`;
+ * InstanceNorm2d without affine. `eps` applies to LayerNorm, GroupNorm and InstanceNorm (RMSNorm keeps
+ * PyTorch's eps=None). @throws EngineError for 'none' and 'bn' (not per-sample) or groups not dividing channels.
+ */
+export function createSampleNorm(kind: NormKind, shape: readonly number[], groups: number, eps: number): SampleNorm {
+  switch (kind) {
+    case 'layer': return createLayerNorm(shape, { eps });
+    case 'rms': return createRmsNorm(shape);
+    case 'group': return createGroupNorm(groups, shape[0], { eps });
+    case 'instance': return createInstanceNorm2d(shape[0], { eps });
+    default: throw new EngineError('config', `"${kind}" is not a per-sample normalization`);
+  }
+}
