@@ -48,3 +48,4 @@ export * from './cnnPass';
 export * from './cnnComparison';
 export * from './sampleNorm';
 export * from './norms';
+export * from './batchSweep';
