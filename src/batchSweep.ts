@@ -1,7 +1,7 @@
 import { cnnParams, createCnn } from './cnn';
 import { cnnBackward, cnnForwardLoss, createCnnWorkspace } from './cnnPass';
 import { CNN_IMAGE_SIDE } from './cnnComparison';
-import { type ComparisonOptions, resolveComparisonConfig } from './comparisonConfig';
+import { type ComparisonOptions, COMPARISON_DEFAULTS, resolveComparisonConfig } from './comparisonConfig';
 import { type Dataset, type Split, checkDataset } from './datasets';
 import { EngineError, checkInteger } from './errors';
 import type { NetworkKind } from './experiment';
@@ -110,14 +110,15 @@ export function createBatchSweep(options: BatchSweepOptions, data: Split): Batch
     if (m > data.train.x.rows) throw new EngineError('batch-size', `batch size ${m} exceeds the ${data.train.x.rows} training rows`);
   }
   if (options.model === 'cnn' && data.train.x.cols !== CNN_IMAGE_SIDE * CNN_IMAGE_SIDE) throw new EngineError('config', 'the CNN takes 28 × 28 images (Fashion-MNIST)');
-  resolveComparisonConfig({ ...options, norms: [options.norm, options.norm], probeSize: 0 }, data.train.x.rows);
+  checkInteger('reference batch size (batchSize)', options.batchSize ?? COMPARISON_DEFAULTS.batchSize, 1);
+  resolveComparisonConfig({ ...options, batchSize: options.batchSizes[0], norms: [options.norm, options.norm], probeSize: 0 }, data.train.x.rows);
   return { options, data, next: 0, run: null, points: [] };
 }
 
 function startRun(s: BatchSweep, m: number): Run {
   const o = s.options, train = s.data.train, n = train.x.rows;
-  const c = resolveComparisonConfig({ ...o, norms: [o.norm, o.norm], probeSize: 0, hidden: o.model === 'cnn' ? [] : o.hidden }, n);
-  const lr = (c.optimizer.lr * m) / c.batchSize;
+  const c = resolveComparisonConfig({ ...o, batchSize: m, norms: [o.norm, o.norm], probeSize: 0, hidden: o.model === 'cnn' ? [] : o.hidden }, n);
+  const lr = (c.optimizer.lr * m) / (o.batchSize ?? COMPARISON_DEFAULTS.batchSize);
   const net = o.model === 'cnn' ? cnnNet(c, o.norm, train.classes) : mlpNet(o, c, train.x.cols, train.classes);
   const stepsPerEpoch = Math.floor(n / m);
   return {
