@@ -193,7 +193,7 @@ export function predict(model: Model, x: Matrix, ws: Workspace = createWorkspace
 
 /** One named intermediate of the last pass, for showing the real matrices of the notes. */
 export interface Intermediate {
-  /** 'Z1' (linear output), 'BN1' (batch-norm output), 'A1' (activation output); layer number l. */
+  /** 'Z1' (linear output), 'BN1' (batch-norm output), 'N1' (LayerNorm, GroupNorm or RMSNorm output), 'A1' (activation output); layer number l. */
   readonly name: string;
   readonly layer: Layer;
   /** Position in model.layers. */

@@ -10,8 +10,11 @@ import {
   createCnnComparison,
   createCnnWorkspace,
   createComparison,
+  backward,
   createModel,
   createRng,
+  createWorkspace,
+  forwardLoss,
   experimentData,
   matrix,
   params,
@@ -60,6 +63,18 @@ describe('MLP: norm none | bn | layer | group | rms at the bn placement', () => 
       'layer 1 (6 features): num_channels must be divisible by num_groups (num_channels=6, num_groups=4)',
     );
     expect(() => createModel({ inputs: 3, classes: 3, norm: 'batch' as never }, createRng(1))).toThrow(/unknown norm "batch"/);
+  });
+
+  test('a steady step reuses the norm records and the output views (no allocation after the first pass)', () => {
+    const model = createModel({ inputs: 3, classes: 4, hidden: [4, 4], norm: 'group', groups: 2, outputBn: true, bn: 'before' }, createRng(1));
+    const ws = createWorkspace(), x = x6(2), y = Int32Array.from([0, 1, 2, 3, 1, 2]);
+    forwardLoss(model, x, y, ws);
+    backward(model, ws);
+    const before = [ws.norm.slice(), ws.outputs.slice(), ws.normGrads.slice()];
+    forwardLoss(model, x, y, ws);
+    backward(model, ws);
+    expect([ws.norm, ws.outputs, ws.normGrads].map((a, i) => a.every((r, k) => r === before[i][k]))).toEqual([true, true, true]);
+    expect(ws.norm.filter((r) => r !== null)).toHaveLength(3);
   });
 
   test('a per-sample norm needs no batch: m = 1 trains in train mode (BatchNorm1d refuses it)', () => {
