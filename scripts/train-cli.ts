@@ -1,4 +1,4 @@
-// Longer than 300 lines (359) on purpose: the help text documents every flag next to the parser that reads them.
+// Longer than 300 lines (360) on purpose: the help text documents every flag next to the parser that reads them.
 // `npm run train -- <options>`: the training lab's with/without-BN comparison, headless in Node.
 // Prints one JSON line per logged step (or per learning rate with --sweep). It builds the run with
 // the engine's createExperiment, exactly as the lab's Worker does, so the numbers are the same; for
@@ -94,9 +94,10 @@ Training
                           logged step); the probe's forward pass is most of a logged step in a wide 2-D network
   --sweep <lr,lr,…>       instead: a learning-rate sweep of --steps steps per rate, one JSON line per rate
   --sweep-batch <m,m,…>   instead: Wu & He's batch-size experiment, one network (--norm, default bn) trained at each
-                          batch size for the same --epochs (default 1), at lr·m/--batch (the linear scaling rule);
+                          batch size for the same number of epochs, at lr·m/--batch (the linear scaling rule);
                           one JSON line per batch size with the test accuracy in eval mode (running statistics)
                           and in train mode (test batches of m, their own statistics): testAccuracy, testAccuracyTrainMode
+  --epochs <n>            --sweep-batch's budget: epochs at every batch size (default 1; same samples for every m)
   -h, --help              this text
 
 The training lab (section 13) shows the command that reproduces its current run, e.g. its
