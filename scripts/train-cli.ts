@@ -1,4 +1,4 @@
-// Longer than 300 lines (316) on purpose: the help text documents every flag next to the parser that reads them.
+// Longer than 300 lines (360) on purpose: the help text documents every flag next to the parser that reads them.
 // `npm run train -- <options>`: the training lab's with/without-BN comparison, headless in Node.
 // Prints one JSON line per logged step (or per learning rate with --sweep). It builds the run with
 // the engine's createExperiment, exactly as the lab's Worker does, so the numbers are the same; for
@@ -24,6 +24,7 @@ import {
   createExperiment,
   decodeFashionSubset,
   experimentComparisonOptions,
+  experimentData,
   runSweep,
   stepCnnComparison,
   stepComparison,
@@ -31,6 +32,7 @@ import {
 import { runReport } from '../app/lab/model/report';
 import { sweepCaption } from '../app/lab/model/captions';
 import { appendLogs, createRunSeries } from '../app/lab/model/series';
+import { type BatchSweepCommand, CLI_NORMS, NormUsageError, batchSweepLines, isBnComparison, parseNormFlags } from './train-norms';
 
 /** The subset the lab loads (app/lab/loadFashion.ts fetches the same file from the page's base URL). */
 export const DEFAULT_FASHION_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', 'fashion-mnist-subset.bin.gz');
@@ -39,7 +41,7 @@ export const CLI_DATASETS = [...DATASETS_2D, 'fashion'] as const;
 /** Flags that shape generated 2-D data, meaningless for Fashion-MNIST (its split is fixed in the file). */
 const DATA_2D_FLAGS = ['samples', 'noise', 'classes', 'test-fraction'] as const;
 /** Flags that shape the MLP (or sweep it), meaningless for --model cnn. */
-const MLP_FLAGS = ['depth', 'width', 'activation', 'bn', 'output-bn', 'sweep'] as const;
+const MLP_FLAGS = ['depth', 'width', 'activation', 'bn', 'output-bn', 'sweep', 'probe-every'] as const;
 
 const d = EXPERIMENT_DEFAULTS;
 const HELP = `Usage: npm run train -- [options]
@@ -71,6 +73,13 @@ Network
   --bn <where>            before | after the activation, in the BN variant (default ${d.bn})
   --output-bn             the BN variant also normalizes the logits
   --init <name>           ${INITS.join(' | ')} (default ${d.init})
+  --norm <kind>           ${CLI_NORMS.join(' | ')}: the normalization of the second network (default bn), compared
+                          with none; --bn and --output-bn say where it goes in the MLP. layer and rms normalize each
+                          sample over its features (CNN: its whole [c, h, w], elementwise γ), group over --groups
+                          groups of channels, instance (CNN only) each channel of each sample
+  --compare <a>,<b>       instead: two normalizations from none | ${CLI_NORMS.join(' | ')}, e.g. bn,group; the JSON keys
+                          "plain" and "bn" are then the first and the second network, and the first line says so
+  --groups <g>            GroupNorm's groups, dividing every normalized width and channel count (default 4)
 Training
   --optimizer <name>      ${OPTIMIZERS.join(' | ')} (default ${d.optimizer})
   --lr <x>                learning rate (default ${d.lr})
@@ -81,7 +90,14 @@ Training
   --seed <n>              seed for the 2-D data, weights and batch order (default ${d.seed})
   --log-every <n>         print every n steps (default ${d.logEvery})
   --eval-every <n>        test-set evaluation every n steps, a multiple of --log-every (default: --log-every)
+  --probe-every <n>       MLP: measure the drift quantiles every n steps, a multiple of --log-every (default: every
+                          logged step); the probe's forward pass is most of a logged step in a wide 2-D network
   --sweep <lr,lr,…>       instead: a learning-rate sweep of --steps steps per rate, one JSON line per rate
+  --sweep-batch <m,m,…>   instead: Wu & He's batch-size experiment, one network (--norm, default bn) trained at each
+                          batch size for the same number of epochs, at lr·m/--batch (the linear scaling rule);
+                          one JSON line per batch size with the test accuracy in eval mode (running statistics)
+                          and in train mode (test batches of m, their own statistics): testAccuracy, testAccuracyTrainMode
+  --epochs <n>            --sweep-batch's budget: epochs at every batch size (default 1; same samples for every m)
   -h, --help              this text
 
 The training lab (section 13) shows the command that reproduces its current run, e.g. its
@@ -115,6 +131,12 @@ export const OPTIONS = {
   'log-every': { type: 'string' },
   'eval-every': { type: 'string' },
   sweep: { type: 'string' },
+  norm: { type: 'string' },
+  compare: { type: 'string' },
+  groups: { type: 'string' },
+  'probe-every': { type: 'string' },
+  'sweep-batch': { type: 'string' },
+  epochs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,7 +149,11 @@ export type CliData = { readonly kind: '2d' } | { readonly kind: 'fashion'; read
 
 export type CommandLine =
   | { readonly help: true }
-  | { readonly help: false; readonly settings: Partial<ExperimentSettings>; readonly data: CliData; readonly steps: number; readonly sweep: number[] | null };
+  | {
+    readonly help: false; readonly settings: Partial<ExperimentSettings>; readonly data: CliData; readonly steps: number; readonly sweep: number[] | null;
+    /** --sweep-batch: the batch sizes, epochs and norm; null for a comparison or a learning-rate sweep. */
+    readonly batchSweep: BatchSweepCommand | null;
+  };
 
 function num(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -192,11 +218,17 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     evalEvery: num('eval-every', values['eval-every']) ?? logEvery,
     model,
   };
-  const settings = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Partial<ExperimentSettings>;
+  let normFlags;
+  try {
+    normFlags = parseNormFlags(values, { sweep: values.sweep !== undefined, steps: values.steps !== undefined, model });
+  } catch (e) {
+    throw e instanceof NormUsageError ? new UsageError(e.message) : e;
+  }
+  const settings = Object.fromEntries(Object.entries({ ...raw, ...normFlags.settings }).filter(([, v]) => v !== undefined)) as Partial<ExperimentSettings>;
   const steps = num('steps', values.steps) ?? 500;
   if (!Number.isInteger(steps) || steps < 1) throw new UsageError(`--steps must be a positive integer, got ${steps}`);
   const sweep = values.sweep === undefined ? null : values.sweep.split(',').map((t) => num('sweep', t) as number);
-  return { help: false, settings, data, steps, sweep };
+  return { help: false, settings, data, steps, sweep, batchSweep: normFlags.batchSweep };
 }
 
 /**
@@ -262,8 +294,9 @@ interface Run {
  * Advances `c` to `steps` in chunks of logEvery, printing each chunk's lines; then the lab's sentences
  * about the run, gathered as the lab gathers them.
  */
-function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean }, out: (line: string) => void): void {
+function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; norms: readonly string[] | null }, out: (line: string) => void): void {
   const series = createRunSeries(o.hiddenLayers);
+  if (o.norms) out(JSON.stringify({ networks: { plain: o.norms[0], bn: o.norms[1] } }));
   let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
   while (c.step < o.steps) {
     const chunk = advance(Math.min(o.logEvery, o.steps - c.step));
@@ -272,7 +305,8 @@ function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { step
     diverged = chunk.diverged;
     if (chunk.done) break;
   }
-  out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore) }));
+  // The report's sentences are about batch norm against none; another pair gets no report line.
+  if (!o.norms) out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore) }));
 }
 
 /**
@@ -287,20 +321,26 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       return 0;
     }
     const split = cmd.data.kind === 'fashion' ? await readFashionSplit(cmd.data.path) : undefined;
+    const norms = isBnComparison(cmd.settings) ? null : (cmd.settings.norms ?? null);
+    if (cmd.batchSweep) {
+      for (const line of batchSweepLines(cmd.settings, cmd.batchSweep, split ?? experimentData(cmd.settings))) out(line);
+      return 0;
+    }
     if (cmd.settings.model === 'cnn' && split) {
       const { comparison: c, settings } = createCnnExperiment(cmd.settings, split);
-      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true }, out);
+      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, norms }, out);
       return 0;
     }
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);
     if (cmd.sweep) {
       const options = { ...experimentComparisonOptions(settings), learningRates: cmd.sweep, steps: cmd.steps };
       const points = runSweep(options, data);
+      if (norms) out(JSON.stringify({ networks: { plain: norms[0], bn: norms[1] } }));
       for (const point of points) out(JSON.stringify(point));
-      out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps) } }));
+      if (!norms) out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps) } }));
       return 0;
     }
-    runToEnd(c, (n) => stepComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.config.hidden.length, bnBefore: c.config.bn === 'before' }, out);
+    runToEnd(c, (n) => stepComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.config.hidden.length, bnBefore: c.config.bn === 'before', norms }, out);
     return 0;
   } catch (e) {
     if (e instanceof DataError) {

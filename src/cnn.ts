@@ -6,6 +6,8 @@ import { type InitName, INITS, initStd, initWeights } from './init';
 import { type Linear, createLinear } from './linear';
 import { type Matrix, zeros } from './matrix';
 import type { Param } from './model';
+import { type NormKind, checkNormKind, createSampleNorm, normCancelsBias } from './norms';
+import type { SampleNorm } from './sampleNorm';
 import { withDefaults } from './options';
 import { type Pool2d, type PoolKind, createPool2d } from './pool2d';
 import type { Rng } from './rng';
@@ -18,7 +20,11 @@ import type { Shape4 } from './tensor4';
  *   bn false: Conv2d_l (k × k, stride 1, no padding, with bias) → ReLU → Pool 2 × 2
  *   bn true : Conv2d_l (no bias: BN cancels it)  → BatchNorm2d_l → ReLU → Pool 2 × 2
  *
- * then Flatten → Linear_L → softmax-CE, with L = channels.length + 1. The default on Fashion-MNIST:
+ * then Flatten → Linear_L → softmax-CE, with L = channels.length + 1. `norm` chooses another
+ * normalization in BatchNorm2d's place (`bn` then says nothing; absent, it is bn ? 'bn' : 'none'):
+ * LayerNorm or RMSNorm over the block's whole [O, h, w] (elementwise γ, β, as nn.LayerNorm([O, h, w])),
+ * GroupNorm(groups, O), InstanceNorm2d(O) (no γ, β). The convolution keeps its bias only before
+ * RMSNorm or no normalization (the others subtract a mean, which cancels it). The default on Fashion-MNIST:
  * [n, 1, 28, 28] → conv 1→8 → [n, 8, 26, 26] → pool → 13 × 13 → conv 8→16 → 11 × 11 → pool → 5 × 5
  * → flatten 400 → linear → 10.
  */
@@ -37,9 +43,14 @@ export interface CnnConfig {
   readonly eps: number;
   readonly momentum: number;
   readonly init: InitName;
+  /** The normalization after every convolution (bn ? 'bn' : 'none' when not given), and GroupNorm's groups (default 4). */
+  readonly norm: NormKind;
+  readonly groups: number;
 }
 
 export type CnnOptions = Partial<CnnConfig>;
+/** Gradient buffers of a per-sample normalization (null where it has no γ or β). */
+export type CnnNorm = SampleNorm & { readonly dGamma: Float64Array | null; readonly dBeta: Float64Array | null };
 
 export const CNN_DEFAULTS = {
   inChannels: 1,
@@ -52,7 +63,7 @@ export const CNN_DEFAULTS = {
   eps: DEFAULT_EPS,
   momentum: DEFAULT_MOMENTUM,
   init: 'he',
-} as const satisfies CnnConfig;
+} as const satisfies Omit<CnnConfig, 'norm' | 'groups'>;
 
 /** Convolution block l with its gradient buffers (overwritten by each backward pass). */
 export interface ConvBlock {
@@ -62,6 +73,8 @@ export interface ConvBlock {
   readonly dW: Matrix;
   readonly db: Float64Array | null;
   readonly bn: (BatchNorm2d & { readonly dGamma: Float64Array; readonly dBeta: Float64Array }) | null;
+  /** Any other normalization (config.norm not 'bn' or 'none'), over the convolution's output [O, h, w]. */
+  readonly norm: CnnNorm | null;
   readonly pool: Pool2d;
   /** The shapes for one sample ([1, …]): the block's input and its pooled output. */
   readonly inShape: Shape4;
@@ -77,7 +90,11 @@ export interface Cnn {
 
 /** Fills in defaults and validates, including that every block's kernel and window fit. */
 export function resolveCnnConfig(options: CnnOptions = {}): CnnConfig {
-  const c: CnnConfig = { ...withDefaults(CNN_DEFAULTS, options), channels: [...(options.channels ?? CNN_DEFAULTS.channels)] };
+  const base = withDefaults(CNN_DEFAULTS, options);
+  const norm = options.norm ?? (base.bn ? 'bn' : 'none');
+  const c: CnnConfig = { ...base, channels: [...(options.channels ?? CNN_DEFAULTS.channels)], norm, bn: norm === 'bn', groups: options.groups ?? 4 };
+  checkNormKind(c.norm);
+  checkInteger('groups', c.groups, 1);
   checkInteger('inChannels', c.inChannels, 1);
   checkInteger('imageSize', c.imageSize, 1);
   checkInteger('kernel', c.kernel, 1);
@@ -100,6 +117,17 @@ function blockOutput(conv: Conv2d, pool: Pool2d, inShape: Shape4, l: number): Sh
   return [1, O, Math.floor((h - pool.kernel) / pool.stride) + 1, Math.floor((w - pool.kernel) / pool.stride) + 1];
 }
 
+/** The per-sample normalization of block l over its convolution's output [1, O, h, w]; errors name the block. */
+function blockNorm(c: CnnConfig, [, O, h, w]: Shape4, l: number): CnnNorm {
+  try {
+    const norm = createSampleNorm(c.norm, [O, h, w], c.groups, c.eps);
+    return { ...norm, dGamma: norm.gamma && new Float64Array(norm.gamma.length), dBeta: norm.beta && new Float64Array(norm.beta.length) };
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.code, `block ${l} (${O} channels): ${e.message}`);
+    throw e;
+  }
+}
+
 /**
  * Builds a CNN. The weights W_1 … W_L are drawn from `rng` in that order (a convolution's as
  * N(0, std²) with the fan-in C·k·k, see init.ts) and nothing else draws from it, so the same seed
@@ -111,13 +139,14 @@ export function createCnn(options: CnnOptions, rng: Rng): Cnn {
   let inShape: Shape4 = [1, c.inChannels, c.imageSize, c.imageSize];
   const blocks = c.channels.map((O, i): ConvBlock => {
     const index = i + 1, C = inShape[1];
-    const conv = createConv2d(C, O, k, { bias: !c.bn });
+    const conv = createConv2d(C, O, k, { bias: !normCancelsBias(c.norm) });
     const std = initStd(c.init, C * k * k, O * k * k);
     for (let j = 0; j < conv.W.data.length; j++) conv.W.data[j] = std * rng.gaussian();
     const pool = createPool2d(c.pool);
     const outShape = blockOutput(conv, pool, inShape, index);
     const bn = c.bn ? { ...createBatchNorm2d(O, { eps: c.eps, momentum: c.momentum }), dGamma: new Float64Array(O), dBeta: new Float64Array(O) } : null;
-    const block: ConvBlock = { index, conv, dW: zeros(O, C * k * k), db: conv.b ? new Float64Array(O) : null, bn, pool, inShape, outShape };
+    const norm = c.norm === 'bn' || c.norm === 'none' ? null : blockNorm(c, conv2dOutputShape(conv, inShape), index);
+    const block: ConvBlock = { index, conv, dW: zeros(O, C * k * k), db: conv.b ? new Float64Array(O) : null, bn, norm, pool, inShape, outShape };
     inShape = outShape;
     return block;
   });
@@ -137,6 +166,8 @@ export function cnnParams(model: Cnn): Param[] {
       out.push({ name: `gamma${b.index}`, value: b.bn.gamma, grad: b.bn.dGamma });
       out.push({ name: `beta${b.index}`, value: b.bn.beta, grad: b.bn.dBeta });
     }
+    if (b.norm?.gamma && b.norm.dGamma) out.push({ name: `gamma${b.index}`, value: b.norm.gamma, grad: b.norm.dGamma });
+    if (b.norm?.beta && b.norm.dBeta) out.push({ name: `beta${b.index}`, value: b.norm.beta, grad: b.norm.dBeta });
   }
   const h = model.head;
   out.push({ name: `W${h.index}`, value: h.linear.W.data, grad: h.dW.data });

@@ -27,6 +27,8 @@ import {
  * start from the SAME weights (createRng(seed)) and see the SAME mini-batches in the same order
  * (train.ts's nextBatch and seed streams), so a chunked run equals an unchunked one. Metrics are
  * train.ts's StepMetrics, with no probe quantiles (quantiles: []) and ‖∂L/∂W_l‖ for every layer.
+ * With `norms` (comparisonConfig.ts) any two normalizations are compared instead: 'plain' has norms[0],
+ * 'bn' norms[1], e.g. BatchNorm2d against GroupNorm(groups).
  */
 export const CNN_IMAGE_SIDE = 28;
 const PIXELS = CNN_IMAGE_SIDE * CNN_IMAGE_SIDE;
@@ -64,7 +66,7 @@ function checkImages(data: Dataset, name: string): void {
 }
 
 function createVariant(name: VariantName, c: ComparisonConfig, classes: number): CnnVariant {
-  const model = createCnn({ bn: name === 'bn', classes, init: c.init, eps: c.eps, momentum: c.momentum }, createRng(c.seed));
+  const model = createCnn({ norm: c.norms[name === 'plain' ? 0 : 1], groups: c.groups, classes, init: c.init, eps: c.eps, momentum: c.momentum }, createRng(c.seed));
   const params = cnnParams(model);
   return {
     name, model, params, optimizer: createOptimizer(c.optimizer, params), diverged: null, lastLoss: NaN, lastCorrect: 0,

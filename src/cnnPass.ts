@@ -8,6 +8,7 @@ import { type LinearGrads, linearBackward, linearForward } from './linear';
 import { type SoftmaxCrossEntropy, softmaxCrossEntropy } from './loss';
 import { type Matrix, matrix, zeros } from './matrix';
 import { type Pool2dForward, pool2dBackward, pool2dForward } from './pool2d';
+import { type SampleNormForward, type SampleNormGrads, sampleNormBackward, sampleNormForward } from './sampleNorm';
 import { type Tensor4, flatten, zeros4 } from './tensor4';
 
 /**
@@ -17,6 +18,10 @@ import { type Tensor4, flatten, zeros4 } from './tensor4';
 interface BlockBuffers {
   conv: Conv2dForward | null;
   bn: BatchNorm2dForward | null;
+  /** A per-sample normalization's record, its gradient buffers and ∂L/∂(conv output) through it. */
+  norm: SampleNormForward | null;
+  readonly normGrads: SampleNormGrads | null;
+  readonly normDx: Tensor4 | null;
   pool: Pool2dForward | null;
   /** ReLU output a [n, O, h, w] and views: its input z (conv or BN output), a, ∂L/∂a, ∂L/∂z. */
   readonly a: Tensor4;
@@ -60,8 +65,10 @@ function allocate(ws: CnnWorkspace, model: Cnn, n: number): void {
     const dOut = zeros4([n, b.outShape[1], b.outShape[2], b.outShape[3]]);
     // Each convolution but the first writes ∂L/∂x into the previous block's dOut.
     const previous = ws.blocks.length > 0 ? ws.blocks[ws.blocks.length - 1].dOut : null;
+    const normDx = b.norm ? zeros4([n, O, oh, ow]) : null;
     ws.blocks.push({
-      conv: null, bn: null, pool: null, a, z: null, aView: flatten(a), da, daView: flatten(da), dz, dzView: flatten(dz), dOut,
+      conv: null, bn: null, pool: null, norm: null, normDx,
+      normGrads: b.norm && normDx ? { dx: normDx.data, dGamma: b.norm.dGamma, dBeta: b.norm.dBeta } : null, a, z: null, aView: flatten(a), da, daView: flatten(da), dz, dzView: flatten(dz), dOut,
       convGrads: { dW: b.dW, db: b.db, dx: previous },
       bnGrads: b.bn ? { dx: zeros4([n, O, oh, ow]), dGamma: b.bn.dGamma, dBeta: b.bn.dBeta } : null,
     });
@@ -94,12 +101,17 @@ export function cnnForward(model: Cnn, x: Tensor4, ws: CnnWorkspace, mode: Batch
   for (let i = 0; i < model.blocks.length; i++) {
     const b = model.blocks[i], bb = ws.blocks[i];
     bb.conv = conv2dForward(b.conv, input, bb.conv ?? undefined);
-    let z = bb.conv.y;
+    let z = bb.conv.y.data;
     if (b.bn) {
-      bb.bn = batchNorm2dForward(b.bn, z, mode, updateRunningStats, bb.bn ?? undefined);
-      z = bb.bn.y;
+      bb.bn = batchNorm2dForward(b.bn, bb.conv.y, mode, updateRunningStats, bb.bn ?? undefined);
+      z = bb.bn.y.data;
+    } else if (b.norm) {
+      // GroupNorm and InstanceNorm: one γ per channel of h·w pixels; LayerNorm and RMSNorm: elementwise over [O, h, w].
+      const s = bb.conv.y.shape, pixels = b.norm.norm === 'group' || b.norm.norm === 'instance' ? s[2] * s[3] : 1;
+      bb.norm = sampleNormForward(b.norm, z, n, pixels, bb.norm ?? undefined);
+      z = bb.norm.y;
     }
-    bb.z = viewOf(bb.z, z.data, n);
+    bb.z = viewOf(bb.z, z, n);
     activationForward('relu', bb.z, bb.aView);
     bb.pool = pool2dForward(b.pool, bb.a, bb.pool ?? undefined);
     input = bb.pool.y;
@@ -134,6 +146,10 @@ export function cnnBackward(model: Cnn, ws: CnnWorkspace): void {
     activationBackward('relu', bb.z, bb.aView, bb.daView, bb.dzView);
     let dConvOut = bb.dz;
     if (b.bn && bb.bn && bb.bnGrads) dConvOut = batchNorm2dBackward(b.bn, bb.bn, bb.dz, bb.bnGrads).dx;
+    else if (b.norm && bb.norm && bb.normGrads && bb.normDx) {
+      sampleNormBackward(b.norm, bb.norm, bb.dz.data, bb.normGrads);
+      dConvOut = bb.normDx;
+    }
     conv2dBackward(b.conv, bb.conv, dConvOut, i > 0, bb.convGrads);
   }
 }

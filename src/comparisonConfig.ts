@@ -3,6 +3,7 @@ import { DEFAULT_EPS, DEFAULT_MOMENTUM } from './batchnorm';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import type { InitName } from './init';
 import type { BiasMode } from './model';
+import { type NormKind, checkNormKind } from './norms';
 import { type OptimizerConfig, type OptimizerOptions, resolveOptimizerConfig } from './optim';
 import { withDefaults } from './options';
 
@@ -32,6 +33,20 @@ export interface ComparisonConfig {
   readonly probeSize: number;
   readonly probeUnit: number;
   /**
+   * Measure the probe quantiles every `probeEvery` steps (a multiple of logEvery; default logEvery, every
+   * logged step): the probe's forward pass is most of a logged step's cost in a wide 2-D network.
+   * Logged steps in between carry `quantiles: []`.
+   */
+  readonly probeEvery: number;
+  /**
+   * The normalization of each of the two networks, in the order of the variants ('plain', then 'bn'):
+   * default ['none', 'bn'], the with/without-BN comparison. Any two may be compared, e.g. ['bn', 'group'];
+   * `bn` and `outputBn` say where the chosen normalization goes (see model.ts, cnn.ts).
+   */
+  readonly norms: readonly [NormKind, NormKind];
+  /** GroupNorm's groups (must divide every normalized layer's width or channels). */
+  readonly groups: number;
+  /**
    * A mini-batch loss above this also counts as divergence (default 20: on average the right class
    * gets probability < e⁻²⁰). Softmax-CE is computed stably, so a blown-up network often keeps a finite
    * but enormous loss, and dead ReLU units can keep it from ever reaching NaN. Infinity disables it.
@@ -40,6 +55,11 @@ export interface ComparisonConfig {
 }
 
 export type ComparisonOptions = Partial<Omit<ComparisonConfig, 'optimizer'>> & { optimizer?: OptimizerOptions };
+
+/** The with/without-BN comparison's networks. */
+export const DEFAULT_NORMS: readonly [NormKind, NormKind] = ['none', 'bn'];
+/** GroupNorm's default groups: 4 divides the lab's widths (16, 100) and the CNN's channels (8, 16). */
+export const DEFAULT_GROUPS = 4;
 
 export const COMPARISON_DEFAULTS = {
   hidden: [16, 16],
@@ -62,11 +82,16 @@ export const COMPARISON_DEFAULTS = {
 
 /** Fills in defaults and validates against the training set. @throws EngineError naming the problem. */
 export function resolveComparisonConfig(options: ComparisonOptions, trainRows: number): ComparisonConfig {
+  const base = withDefaults(COMPARISON_DEFAULTS, options);
   const c: ComparisonConfig = {
-    ...withDefaults(COMPARISON_DEFAULTS, options),
+    ...base,
     hidden: [...(options.hidden ?? COMPARISON_DEFAULTS.hidden)],
     optimizer: resolveOptimizerConfig(options.optimizer ?? COMPARISON_DEFAULTS.optimizer),
+    probeEvery: options.probeEvery ?? base.logEvery,
+    norms: [...(options.norms ?? DEFAULT_NORMS)] as unknown as readonly [NormKind, NormKind],
+    groups: options.groups ?? DEFAULT_GROUPS,
   };
+  checkNorms(c);
   if (c.bn !== 'before' && c.bn !== 'after') throw new EngineError('config', `bn placement must be 'before' or 'after', got "${String(c.bn)}"`);
   checkInteger('batch size', c.batchSize, 2);
   if (c.batchSize > trainRows) throw new EngineError('batch-size', `batch size ${c.batchSize} exceeds the ${trainRows} training rows`);
@@ -77,6 +102,8 @@ export function resolveComparisonConfig(options: ComparisonOptions, trainRows: n
   checkInteger('probe size', c.probeSize, 0);
   if (c.probeSize === 1) throw new EngineError('batch-size', 'the probe batch needs at least 2 rows (or 0 for none)');
   checkInteger('probe unit', c.probeUnit, 0);
+  checkInteger('probeEvery', c.probeEvery, 1);
+  if (c.probeEvery % c.logEvery !== 0) throw new EngineError('config', `probeEvery (${c.probeEvery}) must be a multiple of logEvery (${c.logEvery})`);
   const narrowest = Math.min(...c.hidden);
   if (c.hidden.length > 0 && c.probeUnit >= narrowest) {
     throw new EngineError('config', `probe unit ${c.probeUnit} does not exist in a hidden layer of width ${narrowest}`);
@@ -85,4 +112,10 @@ export function resolveComparisonConfig(options: ComparisonOptions, trainRows: n
     throw new EngineError('hyperparameter', `divergenceLoss must be a positive number (or Infinity), got ${String(c.divergenceLoss)}`);
   }
   return { ...c, probeSize: Math.min(c.probeSize, trainRows) };
+}
+
+function checkNorms(c: ComparisonConfig): void {
+  if (!Array.isArray(c.norms) || c.norms.length !== 2) throw new EngineError('config', 'norms must name the two networks compared, e.g. ["none", "bn"]');
+  c.norms.forEach((n, i) => checkNormKind(n, `norm of network ${i + 1}`));
+  checkInteger('groups', c.groups, 1);
 }

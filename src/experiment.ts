@@ -5,6 +5,7 @@ import { type InitName, INITS } from './init';
 import { type OptimizerName, OPTIMIZERS, checkWeightDecay } from './optim';
 import { withDefaults } from './options';
 import type { ComparisonOptions } from './comparisonConfig';
+import { type NormKind, checkNormKind } from './norms';
 import { type Comparison, createComparison } from './train';
 
 /**
@@ -45,6 +46,15 @@ export interface ExperimentSettings {
    * activation and BN placement do not apply to it.
    */
   readonly model?: NetworkKind;
+  /**
+   * The two networks' normalizations ('plain' first, 'bn' second); absent: ['none', 'bn'], the
+   * with/without-BN comparison. `bn` and `outputBn` say where it goes in the MLP.
+   */
+  readonly norms?: readonly [NormKind, NormKind];
+  /** GroupNorm's groups (absent: 4). */
+  readonly groups?: number;
+  /** Probe quantiles every `probeEvery` steps, a multiple of logEvery (absent: every logged step). */
+  readonly probeEvery?: number;
 }
 
 export type NetworkKind = 'mlp' | 'cnn';
@@ -88,6 +98,12 @@ export function resolveExperimentSettings(settings: Partial<ExperimentSettings>)
   if (s.model !== undefined && !NETWORK_KINDS.includes(s.model)) {
     throw new EngineError('config', `unknown model "${String(s.model)}", expected one of ${NETWORK_KINDS.join(', ')}`);
   }
+  if (s.norms !== undefined) {
+    if (!Array.isArray(s.norms) || s.norms.length !== 2) throw new EngineError('config', 'norms must name the two networks compared, e.g. ["none", "bn"]');
+    s.norms.forEach((n, i) => checkNormKind(n, `norm of network ${i + 1}`));
+  }
+  if (s.groups !== undefined) checkInteger('groups', s.groups, 1);
+  if (s.probeEvery !== undefined) checkInteger('probeEvery', s.probeEvery, 1);
   return s;
 }
 
@@ -118,6 +134,9 @@ export function experimentComparisonOptions(settings: Partial<ExperimentSettings
     seed: s.seed,
     logEvery: s.logEvery,
     evalEvery: s.evalEvery,
+    norms: s.norms,
+    groups: s.groups,
+    probeEvery: s.probeEvery,
   };
 }
 

@@ -46,3 +46,6 @@ export * from './batchnorm2d';
 export * from './cnn';
 export * from './cnnPass';
 export * from './cnnComparison';
+export * from './sampleNorm';
+export * from './norms';
+export * from './batchSweep';

@@ -4,6 +4,8 @@ import { EngineError, checkInteger } from './errors';
 import { type InitName, INITS, initWeights } from './init';
 import { type Linear, createLinear } from './linear';
 import { type Matrix, zeros } from './matrix';
+import { type NormKind, checkNormKind, createSampleNorm, normCancelsBias } from './norms';
+import type { SampleNorm } from './sampleNorm';
 import type { Rng } from './rng';
 import { withDefaults } from './options';
 
@@ -18,6 +20,11 @@ import { withDefaults } from './options';
  * and the output layer L = hidden.length + 1 is Linear_L, followed by BN_L when `outputBn`.
  * The notes' 2-layer network, X → W₁ → BN → ReLU → W₂ → BN → softmax-CE, is
  * `{ hidden: [h], activation: 'relu', bn: 'before', outputBn: true }`.
+ *
+ * `norm` (default 'bn') chooses WHICH normalization sits at those places: BatchNorm1d, or LayerNorm,
+ * GroupNorm (`groups`), RMSNorm over the layer's features (a per-sample `NormLayer`); 'none' puts
+ * none anywhere (like bn 'none' and no outputBn). 'instance' is refused: a feature of an MLP has one
+ * value per sample. `bn` and `outputBn` keep their meaning: where the chosen normalization goes.
  */
 export type BnPlacement = 'before' | 'after' | 'none';
 export const BN_PLACEMENTS: readonly BnPlacement[] = ['before', 'after', 'none'];
@@ -40,6 +47,9 @@ export interface ModelConfig {
   readonly eps: number;
   readonly momentum: number;
   readonly init: InitName;
+  /** Which normalization (default 'bn', BatchNorm1d), and GroupNorm's groups (default 1). */
+  readonly norm: NormKind;
+  readonly groups: number;
 }
 
 /** A config with only the shape required; the rest defaults as in `MODEL_DEFAULTS`. */
@@ -54,6 +64,8 @@ export const MODEL_DEFAULTS = {
   eps: DEFAULT_EPS,
   momentum: DEFAULT_MOMENTUM,
   init: 'he',
+  norm: 'bn',
+  groups: 1,
 } as const satisfies Omit<ModelConfig, 'inputs' | 'classes'>;
 
 /** Linear layer l: z = x·W + b, with its gradient buffers (overwritten by each `backward`). */
@@ -81,7 +93,16 @@ export interface ActivationLayer {
   readonly features: number;
 }
 
-export type Layer = LinearLayer | BatchNormLayer | ActivationLayer;
+/** A per-sample normalization of layer l (LayerNorm, GroupNorm, RMSNorm; names γ_l, β_l), with its gradient buffers. */
+export interface NormLayer extends SampleNorm {
+  readonly kind: 'norm';
+  readonly index: number;
+  readonly features: number;
+  readonly dGamma: Float64Array | null;
+  readonly dBeta: Float64Array | null;
+}
+
+export type Layer = LinearLayer | BatchNormLayer | ActivationLayer | NormLayer;
 
 export interface Model {
   readonly config: ModelConfig;
@@ -107,6 +128,11 @@ export function resolveModelConfig(options: ModelOptions): ModelConfig {
     throw new EngineError('config', `unknown initialization "${String(c.init)}", expected one of ${INITS.join(', ')}`);
   }
   checkBatchNormHyperparameters(c.eps, c.momentum);
+  checkNormKind(c.norm);
+  if (c.norm === 'instance') {
+    throw new EngineError('config', 'InstanceNorm normalizes each channel over its pixels; a feature of an MLP has one value per sample, so it would always be 0: use it in the CNN');
+  }
+  checkInteger('groups', c.groups, 1);
   return c;
 }
 
@@ -115,9 +141,20 @@ function linearLayer(index: number, inputs: number, outputs: number, bias: boole
   return { kind: 'linear', index, ...lin, dW: zeros(inputs, outputs), db: bias ? new Float64Array(outputs) : null };
 }
 
-function bnLayer(index: number, features: number, c: ModelConfig): BatchNormLayer {
-  const bn = createBatchNorm(features, { eps: c.eps, momentum: c.momentum });
-  return { kind: 'batchnorm', index, ...bn, dGamma: new Float64Array(features), dBeta: new Float64Array(features) };
+/** The normalization of layer l: BatchNorm1d, or the per-sample layer of `c.norm` over its features. */
+function bnLayer(index: number, features: number, c: ModelConfig): BatchNormLayer | NormLayer {
+  if (c.norm === 'bn') {
+    const bn = createBatchNorm(features, { eps: c.eps, momentum: c.momentum });
+    return { kind: 'batchnorm', index, ...bn, dGamma: new Float64Array(features), dBeta: new Float64Array(features) };
+  }
+  let norm: SampleNorm;
+  try {
+    norm = createSampleNorm(c.norm, [features], c.groups, c.eps);
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.code, `layer ${index} (${features} features): ${e.message}`);
+    throw e;
+  }
+  return { kind: 'norm', index, features, ...norm, dGamma: norm.gamma && new Float64Array(features), dBeta: norm.beta && new Float64Array(features) };
 }
 
 /**
@@ -129,20 +166,21 @@ export function createModel(options: ModelOptions, rng: Rng): Model {
   const c = resolveModelConfig(options);
   const widths = [...c.hidden, c.classes];
   const layers: Layer[] = [];
+  const on = c.norm !== 'none', outputNorm = on && c.outputBn, where = on ? c.bn : 'none';
   let inputs = c.inputs;
   widths.forEach((width, i) => {
     const l = i + 1;
     const isOutput = l === widths.length;
-    const bnNext = isOutput ? c.outputBn : c.bn === 'before';
+    const bnNext = (isOutput ? outputNorm : where === 'before') && normCancelsBias(c.norm);
     const linear = linearLayer(l, inputs, width, c.bias === 'auto' ? !bnNext : c.bias);
     initWeights(linear.W, c.init, rng);
     layers.push(linear);
     if (isOutput) {
-      if (c.outputBn) layers.push(bnLayer(l, width, c));
+      if (outputNorm) layers.push(bnLayer(l, width, c));
     } else {
-      if (c.bn === 'before') layers.push(bnLayer(l, width, c));
+      if (where === 'before') layers.push(bnLayer(l, width, c));
       layers.push({ kind: 'activation', index: l, fn: c.activation, features: width });
-      if (c.bn === 'after') layers.push(bnLayer(l, width, c));
+      if (where === 'after') layers.push(bnLayer(l, width, c));
     }
     inputs = width;
   });
@@ -172,6 +210,9 @@ export function params(model: Model): Param[] {
     } else if (layer.kind === 'batchnorm') {
       out.push({ name: `gamma${layer.index}`, value: layer.gamma, grad: layer.dGamma });
       out.push({ name: `beta${layer.index}`, value: layer.beta, grad: layer.dBeta });
+    } else if (layer.kind === 'norm') {
+      if (layer.gamma && layer.dGamma) out.push({ name: `gamma${layer.index}`, value: layer.gamma, grad: layer.dGamma });
+      if (layer.beta && layer.dBeta) out.push({ name: `beta${layer.index}`, value: layer.beta, grad: layer.dBeta });
     }
   }
   return out;
@@ -200,6 +241,8 @@ export function cloneModel(model: Model): Model {
           dGamma: layer.dGamma.slice(),
           dBeta: layer.dBeta.slice(),
         };
+      case 'norm':
+        return { ...layer, gamma: layer.gamma?.slice() ?? null, beta: layer.beta?.slice() ?? null, dGamma: layer.dGamma?.slice() ?? null, dBeta: layer.dBeta?.slice() ?? null };
       default:
         return { ...layer };
     }

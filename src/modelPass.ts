@@ -10,8 +10,9 @@ import {
 import { EngineError } from './errors';
 import { type LinearGrads, linearBackward, linearForward } from './linear';
 import { type SoftmaxCrossEntropy, softmax, softmaxCrossEntropy } from './loss';
-import { type Matrix, zeros } from './matrix';
+import { type Matrix, matrix, zeros } from './matrix';
 import { type Layer, type Model, layerWidth } from './model';
+import { type SampleNormForward, type SampleNormGrads, sampleNormBackward, sampleNormForward } from './sampleNorm';
 
 /**
  * Forward and backward passes of a `Model` over a batch x [m × inputs] (rows are samples), with
@@ -38,12 +39,15 @@ export interface Workspace {
   hasGrads: boolean;
   linearGrads: (LinearGrads | null)[];
   bnGrads: (BatchNormGrads | null)[];
+  /** norm[k]: the record of a per-sample normalization (LayerNorm, GroupNorm, RMSNorm) at layers[k], and its gradient buffers. */
+  norm: (SampleNormForward | null)[];
+  normGrads: (SampleNormGrads | null)[];
 }
 
 /** An empty workspace; buffers are allocated on first use and whenever the model or m changes. */
 export function createWorkspace(): Workspace {
   return {
-    model: null, m: 0, x: null, outputs: [], inputGrads: [], bn: [], linearGrads: [], bnGrads: [], hasLoss: false, hasGrads: false,
+    model: null, m: 0, x: null, outputs: [], inputGrads: [], bn: [], linearGrads: [], bnGrads: [], norm: [], normGrads: [], hasLoss: false, hasGrads: false,
     ce: { loss: NaN, probs: zeros(0, 0), dLogits: zeros(0, 0), correct: 0 },
   };
 }
@@ -65,6 +69,8 @@ function allocate(ws: Workspace, model: Model, m: number): void {
   ws.bn = layers.map(() => null);
   ws.linearGrads = layers.map((l, k) => (l.kind === 'linear' ? { dW: l.dW, db: l.db, dx: k > 0 ? ws.inputGrads[k] : null } : null));
   ws.bnGrads = layers.map((l, k) => (l.kind === 'batchnorm' ? { dz: ws.inputGrads[k], dGamma: l.dGamma, dBeta: l.dBeta } : null));
+  ws.norm = layers.map(() => null);
+  ws.normGrads = layers.map((l, k) => (l.kind === 'norm' ? { dx: ws.inputGrads[k].data, dGamma: l.dGamma, dBeta: l.dBeta } : null));
   const classes = model.config.classes;
   ws.ce = { loss: NaN, probs: zeros(m, classes), dLogits: zeros(m, classes), correct: 0 };
 }
@@ -107,7 +113,12 @@ export function forward(model: Model, x: Matrix, ws: Workspace, options: Forward
     const out = ws.outputs[k];
     if (layer.kind === 'linear') linearForward(layer, input, out);
     else if (layer.kind === 'activation') activationForward(layer.fn, input, out);
-    else {
+    else if (layer.kind === 'norm') {
+      const rec = sampleNormForward(layer, input.data, input.rows, 1, ws.norm[k] ?? undefined);
+      // As for BN: the record's y becomes the layer's output (a view made once, on the first pass).
+      if (rec.y !== out.data) ws.outputs[k] = matrix(out.rows, out.cols, rec.y);
+      ws.norm[k] = rec;
+    } else {
       bnOptions.out = ws.bn[k] ?? undefined;
       const rec = batchNormForward(layer, input, bnOptions);
       // The record's buffers are reused; its y must be our output buffer so later layers read it.
@@ -155,6 +166,10 @@ export function backward(model: Model, ws: Workspace): void {
       linearBackward(layer, input, dOut, k > 0, ws.linearGrads[k] ?? undefined);
     } else if (layer.kind === 'activation') {
       activationBackward(layer.fn, input, ws.outputs[k], dOut, ws.inputGrads[k]);
+    } else if (layer.kind === 'norm') {
+      const rec = ws.norm[k];
+      if (!rec) throw new EngineError('config', 'backward found no normalization record; run forwardLoss first');
+      sampleNormBackward(layer, rec, dOut.data, ws.normGrads[k] ?? undefined);
     } else {
       const rec = ws.bn[k];
       if (!rec) throw new EngineError('config', 'backward found no batch-norm record; run forwardLoss first');
@@ -178,7 +193,7 @@ export function predict(model: Model, x: Matrix, ws: Workspace = createWorkspace
 
 /** One named intermediate of the last pass, for showing the real matrices of the notes. */
 export interface Intermediate {
-  /** 'Z1' (linear output), 'BN1' (batch-norm output), 'A1' (activation output); layer number l. */
+  /** 'Z1' (linear output), 'BN1' (batch-norm output), 'N1' (LayerNorm, GroupNorm or RMSNorm output), 'A1' (activation output); layer number l. */
   readonly name: string;
   readonly layer: Layer;
   /** Position in model.layers. */
@@ -191,7 +206,7 @@ export interface Intermediate {
   readonly bn: BatchNormForward | null;
 }
 
-const PREFIX = { linear: 'Z', batchnorm: 'BN', activation: 'A' } as const;
+const PREFIX = { linear: 'Z', batchnorm: 'BN', activation: 'A', norm: 'N' } as const;
 
 /** Every layer's output of the last pass on `ws`, named, with its gradient when backward ran. */
 export function intermediates(model: Model, ws: Workspace): Intermediate[] {

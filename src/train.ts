@@ -4,6 +4,7 @@ import { EngineError, checkInteger } from './errors';
 import { type Matrix, zeros } from './matrix';
 import { evaluate, firstNonFiniteParam, l2Norm } from './metrics';
 import { type Model, type Param, createModel, linearLayers, params } from './model';
+import type { NormKind } from './norms';
 import { type ForwardOptions, type Workspace, backward, createWorkspace, forward, forwardLoss } from './modelPass';
 import { type Optimizer, createOptimizer, optimizerStep } from './optim';
 import { quantiles } from './quantiles';
@@ -12,7 +13,8 @@ import { type Rng, createRng, shuffleInPlace } from './rng';
 /**
  * Side-by-side training of two networks that differ only in batch normalization:
  *   'plain' — no BN anywhere;   'bn' — BN at `config.bn` in every hidden layer (+ on the logits
- *   when `outputBn`). Both start from the SAME weights W_l (drawn from createRng(seed) in layer
+ *   when `outputBn`). With `config.norms` any two normalizations are compared instead: 'plain' is the
+ *   network with norms[0], 'bn' the one with norms[1] (the names are the two slots). Both start from the SAME weights W_l (drawn from createRng(seed) in layer
  *   order; biases start at 0) and see the SAME mini-batches in the same order (one shuffled order
  *   per epoch, shared). Resumable in chunks and deterministic: the sequence of steps does not depend
  *   on how `stepComparison` calls are chunked.
@@ -101,10 +103,13 @@ export interface Comparison {
 export const streamSeed = (seed: number, stream: number): number => (Math.imul(Math.floor(seed) >>> 0, 0x9e3779b1) ^ (stream * 0x85ebca6b)) >>> 0;
 
 
+/** The normalization of a variant: config.norms[0] for 'plain', [1] for 'bn' (by default none and BN). */
+export const variantNorm = (c: ComparisonConfig, name: VariantName): NormKind => c.norms[name === 'plain' ? 0 : 1];
+
 function createVariant(name: VariantName, c: ComparisonConfig, inputs: number, classes: number): Variant {
-  const bn = name === 'bn' ? c.bn : 'none';
+  const norm = variantNorm(c, name);
   const model = createModel(
-    { inputs, classes, hidden: c.hidden, activation: c.activation, init: c.init, bn, outputBn: name === 'bn' && c.outputBn, bias: c.bias, eps: c.eps, momentum: c.momentum },
+    { inputs, classes, hidden: c.hidden, activation: c.activation, init: c.init, bn: norm === 'none' ? 'none' : c.bn, outputBn: norm !== 'none' && c.outputBn, norm, groups: c.groups, bias: c.bias, eps: c.eps, momentum: c.momentum },
     createRng(c.seed),
   );
   const ps = params(model);
@@ -190,7 +195,8 @@ function probeQuantiles(v: Variant, c: Comparison): UnitQuantiles[] {
     if (layer.kind !== 'activation') continue;
     const [q15, q50, q85] = columnQuantiles(v.probeWs.outputs[k - 1], unit, m, c);
     let preBn: UnitQuantiles['preBn'] = null;
-    if (layers[k - 1].kind === 'batchnorm') {
+    const before = layers[k - 1].kind;
+    if (before === 'batchnorm' || before === 'norm') {
       const [p15, p50, p85] = columnQuantiles(v.probeWs.outputs[k - 2], unit, m, c);
       preBn = { q15: p15, q50: p50, q85: p85 };
     }
@@ -218,7 +224,7 @@ function logVariant(v: Variant, c: Comparison): StepMetrics | null {
     trainAccuracy: v.lastCorrect / c.xb.rows,
     testLoss,
     testAccuracy,
-    quantiles: probeQuantiles(v, c),
+    quantiles: step % c.config.probeEvery === 0 ? probeQuantiles(v, c) : [],
     gradNorms: linearLayers(v.model).map((l) => l2Norm(l.dW.data)),
   };
 }

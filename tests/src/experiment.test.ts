@@ -58,6 +58,7 @@ describe('npm run train (scripts/train-cli.ts)', () => {
       help: false,
       steps: 40,
       sweep: null,
+      batchSweep: null,
       data: { kind: '2d' },
       settings: { dataset: 'circles', depth: 3, width: 8, activation: 'tanh', optimizer: 'adam', lr: 0.01, batch: 16, seed: 2, logEvery: 5, evalEvery: 5, outputBn: true, bn: 'after' },
     });

@@ -65,7 +65,7 @@ describe('createModel: structure', () => {
 
   test('options left undefined take the defaults (ReLU, BN before, He, bias auto, ε 1e-5, momentum 0.1)', () => {
     const m = createModel({ inputs: 2, classes: 2, hidden: undefined, activation: undefined, bn: undefined, eps: undefined }, createRng(1));
-    expect(m.config).toEqual({ inputs: 2, classes: 2, hidden: [16], activation: 'relu', bn: 'before', outputBn: false, bias: 'auto', eps: 1e-5, momentum: 0.1, init: 'he' });
+    expect(m.config).toEqual({ inputs: 2, classes: 2, hidden: [16], activation: 'relu', bn: 'before', outputBn: false, bias: 'auto', eps: 1e-5, momentum: 0.1, init: 'he', norm: 'bn', groups: 1 });
   });
 
   test('bad configs throw EngineError naming the field', () => {
