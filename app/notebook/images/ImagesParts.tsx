@@ -137,14 +137,14 @@ export function ChannelStats({ pass, channel, m = true, stats = true }: { pass: 
   );
 }
 
-/** What BN did to the chosen channel: its n·h·w values now have mean ≈ β_c and variance ≈ γ_c². */
-export function AfterStats({ pass, channel }: { pass: ImagesPass; channel: number }) {
+/** What BN did to the chosen channel: its n·h·w values now have mean β_c and variance just under γ_c². */
+export function AfterStats({ pass, channel, compact = false }: { pass: ImagesPass; channel: number; compact?: boolean }) {
+  const c = <sub>{channel + 1}</sub>;
   return (
     <p data-testid="img-after">
       After BN, channel {channel + 1}&apos;s values have mean <strong className="num">{fmt(pass.meanAfter[channel], 4)}</strong> and variance{' '}
-      <strong className="num">{fmt(pass.varianceAfter[channel], 4)}</strong>: β<sub>{channel + 1}</sub> and γ<sub>{channel + 1}</sub>² with γ<sub>{channel + 1}</sub> ={' '}
-      {fmt(pass.gamma[channel], 3)}, β<sub>{channel + 1}</sub> = {fmt(pass.beta[channel], 3)} (the variance exactly γ²·σ²/(σ² + ε), so a hair under γ²), over the whole set.
-      One image&apos;s map alone need not have them.
+      <strong className="num">{fmt(pass.varianceAfter[channel], 4)}</strong>: β{c} = {fmt(pass.beta[channel], 3)} and, with γ{c} = {fmt(pass.gamma[channel], 3)}, γ{c}²·σ²{c}/(σ²{c} + ε),
+      a hair under γ{c}²{compact ? '.' : ', over the whole set. One image’s map alone need not have them.'}
     </p>
   );
 }

@@ -48,7 +48,7 @@ export function ImagesMapsSlide() {
           <div>
             <ImagesPickControls pass={ready.pass} channel={ready.channel} sample={ready.sample} />
             <GammaBetaControls pass={ready.pass} channel={ready.channel} />
-            <AfterStats pass={ready.pass} channel={ready.channel} />
+            <AfterStats pass={ready.pass} channel={ready.channel} compact />
             <DeckPart from={1}>
               <OneImage pass={ready.pass} />
             </DeckPart>
