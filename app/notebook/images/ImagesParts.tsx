@@ -97,7 +97,7 @@ export function ImagesBlock({ pass, channel, maxHeight = 560, compact = false }:
         <>
           Rows: images (the garment on the left); columns: channels. Outlined: channel {channel + 1}&apos;s set, all {n} {n === 1 ? 'image' : 'images'} × all {h}·{w} positions. One
           colour scale for the whole block, −{fmt(absMax(pass.z.data), 3)} (blue) … 0 (white) … {fmt(absMax(pass.z.data), 3)} (red): channels differ in
-          level and spread, which is why each gets its own μ and σ².
+          level and spread, and each is normalized by its own μ and σ².
         </>
         )
       }
@@ -124,7 +124,7 @@ export function ChannelStats({ pass, channel, m = true, stats = true }: { pass: 
     <div className="img-stats">
       {m && (
       <p data-testid="img-m">
-        Channel {channel + 1}&apos;s statistics are taken over <strong className="num">{mFormula(n, h, w)}</strong> values.
+        Channel {channel + 1}&apos;s statistics are taken over <strong className="num">{mFormula(n, h, w, pass.m)}</strong> values.
       </p>
       )}
       {stats && (
@@ -150,13 +150,14 @@ export function AfterStats({ pass, channel, compact = false }: { pass: ImagesPas
 }
 
 /** n = 1: BatchNorm2d still has h·w values per channel, where a fully connected layer's BN would have one. */
-export function OneImage({ pass }: { pass: ImagesPass }) {
+export function OneImage({ pass, compact = false }: { pass: ImagesPass; compact?: boolean }) {
   const [n, , h, w] = pass.z.shape;
   return (
     <p data-testid="img-one">
       {n === 1 ? 'With n = 1 (one image), BatchNorm2d still trains' : 'Even with n = 1 (one image), BatchNorm2d would still train'}: each channel has m = 1 · {h} · {w} ={' '}
-      {(h * w).toLocaleString('en')} values, because h·w &gt; 1. A fully connected layer&apos;s BN with one sample has m = 1, σ² = 0 and every output equal to β, and
+      {(pass.m / n).toLocaleString('en')} values, because h·w &gt; 1. A fully connected layer&apos;s BN with one sample has m = 1, σ² = 0 and every output equal to β, and
       PyTorch refuses to train it (section {sectionNumber('inference')}).
+      {!compact && ' With one image, though, each channel is normalized by that image’s own statistics (the set InstanceNorm always uses), and the running averages see one image per step.'}
     </p>
   );
 }

@@ -59,7 +59,7 @@ export function ImagesSection() {
           <p>
             Each channel has its own γ<sub>c</sub> and β<sub>c</sub> (PyTorch starts them at 1 and 0, and training learns them); the sliders set the highlighted
             channel&apos;s, and each channel keeps its own. BN subtracts μ<sub>c</sub> and divides by √(σ²<sub>c</sub> + ε) for every value of the channel, so
-            a feature map keeps its pattern: only its level and scale change.
+            a feature map keeps its pattern (flipped if γ<sub>c</sub> &lt; 0): only its level and scale change.
           </p>
           <GammaBetaControls pass={ready.pass} channel={ready.channel} />
           <MapPair pass={ready.pass} sample={ready.sample} channel={ready.channel} />

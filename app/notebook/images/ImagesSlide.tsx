@@ -50,7 +50,7 @@ export function ImagesMapsSlide() {
             <GammaBetaControls pass={ready.pass} channel={ready.channel} />
             <AfterStats pass={ready.pass} channel={ready.channel} compact />
             <DeckPart from={1}>
-              <OneImage pass={ready.pass} />
+              <OneImage pass={ready.pass} compact />
             </DeckPart>
           </div>
         </div>

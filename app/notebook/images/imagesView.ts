@@ -51,6 +51,8 @@ export interface ImagesPass {
   readonly meanAfter: Float64Array;
   readonly varianceAfter: Float64Array;
   readonly eps: number;
+  /** How many values each channel's statistics are over: the rows of the engine's [n·h·w × c] pixels-by-channels matrix. */
+  readonly m: number;
   /** The padding used, ⌊k/2⌋. */
   readonly padding: number;
 }
@@ -102,6 +104,7 @@ export function imagesPass(split: FashionSplit, side: number, s: ImagesSettings)
     meanAfter: Float64Array.from(after.mean),
     varianceAfter: Float64Array.from(after.variance),
     eps: bn.eps,
+    m: fwd.rows.rows,
     padding,
   };
 }
@@ -129,9 +132,9 @@ export function setSize(set: StatSet, h: number, w: number): number {
   return set.cells.reduce((sum, row) => sum + row.filter(Boolean).length, 0) * h * w;
 }
 
-/** The m of a channel's statistic written out, "m = n · h · w = 4 · 28 · 28 = 3,136". */
-export function mFormula(n: number, h: number, w: number): string {
-  return `m = n · h · w = ${n} · ${h} · ${w} = ${(n * h * w).toLocaleString('en')}`;
+/** The m of a channel's statistic written out, "m = n · h · w = 4 · 28 · 28 = 3,136" (m: the engine's count). */
+export function mFormula(n: number, h: number, w: number, m: number): string {
+  return `m = n · h · w = ${n} · ${h} · ${w} = ${m.toLocaleString('en')}`;
 }
 
 /** The shape as the page prints it, n × c × h × w with the numbers. */
@@ -166,10 +169,10 @@ export function divergingRgb(v: number, r: number): [number, number, number] {
 
 /** Per channel: m, μ_c, σ²_c, γ_c, β_c and the output's mean and variance (the block's export). */
 export function channelTable(p: ImagesPass): ExportTable {
-  const [n, c, h, w] = p.z.shape;
+  const c = p.z.shape[1];
   const rows = Array.from({ length: c }, (_, ch) => ({
     channel: ch + 1,
-    m: n * h * w,
+    m: p.m,
     mean: p.mean[ch],
     variance: p.variance[ch],
     gamma: p.gamma[ch],

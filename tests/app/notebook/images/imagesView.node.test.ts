@@ -76,15 +76,18 @@ describe('imagesPass: a Fashion-MNIST batch through conv 1 → c and BatchNorm2d
   test('n = 1 trains: m = 1 · 28 · 28 = 784 values per channel, σ² > 0, and the output has mean β and variance γ²σ²/(σ² + ε)', () => {
     const p = pass({ n: 1, gamma: { 0: 2 }, beta: { 0: -0.5 } });
     const [n, , h, w] = p.z.shape;
-    expect(mFormula(n, h, w)).toBe('m = n · h · w = 1 · 28 · 28 = 784');
+    expect(p.m).toBe(784);
+    expect(mFormula(n, h, w, p.m)).toBe('m = n · h · w = 1 · 28 · 28 = 784');
     expect(p.variance[0]).toBeGreaterThan(0);
     expect(p.meanAfter[0]).toBeCloseTo(-0.5, 12);
     expect(p.varianceAfter[0]).toBeCloseTo((4 * p.variance[0]) / (p.variance[0] + p.eps), 10);
   });
 
-  test('m written out with a thousands separator: 4 · 28 · 28 = 3,136 and 16 · 29 · 29 = 13,456', () => {
-    expect(mFormula(4, 28, 28)).toBe('m = n · h · w = 4 · 28 · 28 = 3,136');
-    expect(mFormula(16, 29, 29)).toBe('m = n · h · w = 16 · 29 · 29 = 13,456');
+  test('m, the engine’s count of values per channel, is n·h·w, written out with a thousands separator: 4 · 28 · 28 = 3,136 and 16 · 29 · 29 = 13,456', () => {
+    const a = pass(), b = pass({ n: 16, k: 2 });
+    expect([a.m, b.m]).toEqual([4 * 28 * 28, 16 * 29 * 29]);
+    expect(mFormula(4, 28, 28, a.m)).toBe('m = n · h · w = 4 · 28 · 28 = 3,136');
+    expect(mFormula(16, 29, 29, b.m)).toBe('m = n · h · w = 16 · 29 · 29 = 13,456');
   });
 
   test('γ and β are per channel: channel 2’s pair moves only channel 2’s output; the others stay bit for bit', () => {
