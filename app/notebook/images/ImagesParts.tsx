@@ -112,7 +112,7 @@ export function ImagesBlock({ pass, channel, maxHeight = 560, compact = false }:
 export function GarmentList({ pass }: { pass: ImagesPass }) {
   return (
     <p className="table-note" data-testid="img-garments">
-      The batch: {pass.labels.map((l, i) => `${i + 1}. ${FASHION_CLASS_NAMES[l]}`).join(', ')} (training images {pass.indices.map((r) => r + 1).join(', ')} of the subset).
+      The batch: {pass.labels.map((l, i) => `${i + 1}. ${FASHION_CLASS_NAMES[l]}`).join(', ')} (training {pass.indices.length === 1 ? 'image' : 'images'} {pass.indices.map((r) => r + 1).join(', ')} of the subset).
     </p>
   );
 }
@@ -144,7 +144,7 @@ export function AfterStats({ pass, channel, compact = false }: { pass: ImagesPas
     <p data-testid="img-after">
       After BN, channel {channel + 1}&apos;s values have mean <strong className="num">{fmt(pass.meanAfter[channel], 4)}</strong> and variance{' '}
       <strong className="num">{fmt(pass.varianceAfter[channel], 4)}</strong>: β{c} = {fmt(pass.beta[channel], 3)} and, with γ{c} = {fmt(pass.gamma[channel], 3)}, γ{c}²·σ²{c}/(σ²{c} + ε),
-      a hair under γ{c}²{compact ? '.' : ', over the whole set. One image’s map alone need not have them.'}
+      a hair under γ{c}²{compact || pass.z.shape[0] === 1 ? '.' : ', over the whole set. One image’s map alone need not have them.'}
     </p>
   );
 }
