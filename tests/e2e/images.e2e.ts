@@ -20,6 +20,7 @@ test('a link’s settings (2 images, 3 channels, kernel 5, channel 2 with γ 1.5
   const { page, problems } = await openAt('?img-n=2&img-c=3&img-k=5&img-ch=2&img-gamma=2:1.5&section=images#images', { viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const section = page.locator('section#images');
   await drawn(page, '#images');
+  await section.scrollIntoViewIfNeeded(); // its work starts near the viewport
   const stats = section.getByTestId('img-stats');
   await stats.waitFor({ timeout: 30_000 });
   await expect(section.getByTestId('img-m').textContent()).resolves.toContain('m = n · h · w = 2 · 28 · 28 = 1,568');
@@ -56,6 +57,7 @@ test('a bad link (img-c=0, img-k=40, img-n=1): the notice says why and uses the 
   await expect(notice.textContent()).resolves.toContain('img-k=“40”: a kernel must be at least 1 × 1 and no larger than the 28 × 28 images; using the default, 3.');
   const section = page.locator('section#images');
   await drawn(page, '#images');
+  await section.scrollIntoViewIfNeeded(); // its work starts near the viewport
   await section.getByTestId('img-stats').waitFor({ timeout: 30_000 });
   await expect(section.getByTestId('img-c-value').textContent()).resolves.toBe('4');
   await expect(section.getByTestId('img-one').textContent()).resolves.toMatch(/^With n = 1 \(one image\), BatchNorm2d still trains: each channel has m = 1 · 28 · 28 = 784 values/);
@@ -67,6 +69,7 @@ test('at 390 px: the page does not scroll sideways, the block of 16 images × 8 
   const { page, problems } = await openAt('?img-n=16&img-c=8&section=images#images', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const section = page.locator('section#images');
   await drawn(page, '#images');
+  await section.scrollIntoViewIfNeeded(); // its work starts near the viewport
   await section.getByTestId('img-stats').waitFor({ timeout: 30_000 });
   const block = section.getByRole('img', { name: /^The block z: n × c × h × w = 16 × 8 × 28 × 28\./ });
   const [box, page_] = await Promise.all([block.boundingBox(), page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])]);
