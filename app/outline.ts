@@ -135,6 +135,14 @@ const NOTES: readonly Unplaced[] = [
  */
 const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
   {
+    id: 'images',
+    title: 'Batch norm for images',
+    steps: [
+      { id: 'images', title: 'One μ, σ² per channel: over n·h·w values', reveals: ['μ and σ²'] },
+      { id: 'images-maps', title: 'γ, β per channel; a map before and after', reveals: ['n = 1?'] },
+    ],
+  },
+  {
     id: 'fold',
     title: 'At inference, batch norm folds away',
     steps: [

@@ -3,6 +3,9 @@ import type { SectionView } from './sectionView';
 
 // The sections beyond the notes arrive as one chunk, when the reader (or the deck) gets to them (heights: see lazySection).
 const later = () => import('./beyondLater');
+const ImagesSection = lazySection('ImagesSection', () => later().then((m) => m.ImagesSection), 2200);
+const ImagesBlockSlide = lazySection('ImagesBlockSlide', () => later().then((m) => m.ImagesBlockSlide), 500);
+const ImagesMapsSlide = lazySection('ImagesMapsSlide', () => later().then((m) => m.ImagesMapsSlide), 500);
 const FoldAway = lazySection('FoldAway', () => later().then((m) => m.FoldAway), 1900);
 const FoldSlide = lazySection('FoldSlide', () => later().then((m) => m.FoldSlide), 500);
 const WeightDecay = lazySection('WeightDecay', () => later().then((m) => m.WeightDecay), 2600);
@@ -11,6 +14,7 @@ const WeightDecayDotSlide = lazySection('WeightDecayDotSlide', () => later().the
 
 /** The sections past the notes (ids and titles: app/outline.ts). */
 export const BEYOND_VIEWS: Readonly<Record<string, SectionView>> = {
+  images: { Component: ImagesSection, Slide: ImagesBlockSlide, stepViews: { 'images-maps': ImagesMapsSlide } },
   fold: { Component: FoldAway, Slide: FoldSlide },
   'weight-decay': { Component: WeightDecay, Slide: WeightDecaySlide, stepViews: { 'weight-decay-dot': WeightDecayDotSlide } },
 };

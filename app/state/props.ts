@@ -57,6 +57,11 @@ export interface NumberProp extends Common<number> {
   readonly slider?: { readonly min: number; readonly max: number };
   /** The control is a slider on this log scale (within [min, max]). */
   readonly log?: LogScale;
+  /**
+   * Values that make no sense at all (a convolution with 0 channels), as opposed to values past what
+   * the controls offer: below `below` or above `above` the URL uses the default and says `why`.
+   */
+  readonly invalid?: { readonly below?: number; readonly above?: number; readonly why: string };
 }
 
 export interface EnumProp<V extends string> extends Common<V> {
@@ -77,6 +82,8 @@ export interface PointsProp extends Common<Points> {
   /** Values are clamped into [min, max]. */
   readonly min: number;
   readonly max: number;
+  /** What an index counts, as the notices name it (default 'sample'; plural with an s). */
+  readonly noun?: string;
 }
 
 /** An instructor's deck: one URL value that holds the steps, their notes and pinned settings (../url/deckRow.ts). */

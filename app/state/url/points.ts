@@ -29,6 +29,7 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, '
   const param = o.param ?? key.toLowerCase();
   const maxIndex = typeof o.maxIndex === 'number' ? () => o.maxIndex as number : o.maxIndex;
   const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
+  const noun = o.noun ?? 'sample';
   const schema = () =>
     z.record(
       z.string().check(
@@ -52,18 +53,18 @@ export function pointsRow<K extends KeyOf<Points>>(key: K, o: Omit<PointsProp, '
         if (part.trim() === '') continue;
         const pair = z.safeDecode(pairText, part);
         if (!pair.success) {
-          report(`${param}: ${quote(part)} is not “sample:value”; it was ignored.`);
+          report(`${param}: ${quote(part)} is not “${noun}:value”; it was ignored.`);
           continue;
         }
         const [n, v] = pair.data;
         const i = n - 1;
-        if (i < 0 || i > maxIndex()) report(`${param}: there is no sample ${n} (samples are 1 to ${maxIndex() + 1}); it was ignored.`);
-        else if (i in out) report(`${param}: sample ${n} is given twice; the first value was kept.`);
+        if (i < 0 || i > maxIndex()) report(`${param}: there is no ${noun} ${n} (${noun}s are 1 to ${maxIndex() + 1}); it was ignored.`);
+        else if (i in out) report(`${param}: ${noun} ${n} is given twice; the first value was kept.`);
         else {
           out[i] = clamp(v);
           const text = part.slice(part.indexOf(':') + 1);
-          if (!Object.is(out[i], v)) report(`${param}: sample ${n} = ${quote(String(v))} is out of range; using ${formatNumber(out[i])}.`);
-          else if (numberLost(text) === 'underflow') report(`${param}: sample ${n} = ${quote(text.trim())} is too small for a 64-bit number; using 0.`);
+          if (!Object.is(out[i], v)) report(`${param}: ${noun} ${n} = ${quote(String(v))} is out of range; using ${formatNumber(out[i])}.`);
+          else if (numberLost(text) === 'underflow') report(`${param}: ${noun} ${n} = ${quote(text.trim())} is too small for a 64-bit number; using 0.`);
         }
       }
       return out;

@@ -91,6 +91,11 @@ export function numberRow<K extends KeyOf<number>>(key: K, o: Options<NumberProp
         if (numberLost(raw) === 'underflow') report(`${param}=${quote(raw)} is too small for a 64-bit number (the smallest is about 5e-324); using ${show(x)}.`);
         return x;
       }
+      const bad = o.invalid;
+      if (bad && ((bad.below !== undefined && x < bad.below) || (bad.above !== undefined && x > bad.above))) {
+        report(`${param}=${quote(raw)}: ${bad.why}; using the default, ${show(o.default)}.`);
+        return undefined;
+      }
       const lo = min();
       const hi = max();
       const y = Math.min(hi, Math.max(lo, integer ? Math.round(x) : x));
