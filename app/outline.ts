@@ -138,8 +138,8 @@ const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
     id: 'images',
     title: 'Batch norm for images',
     steps: [
-      { id: 'images', title: 'One μ, σ² per channel: over n·h·w values', reveals: ['μ and σ²'] },
-      { id: 'images-maps', title: 'γ, β per channel; a map before and after', reveals: ['n = 1?'] },
+      { id: 'images', title: 'Per-channel μ, σ² over n·h·w', reveals: ['μ and σ²'] },
+      { id: 'images-maps', title: 'Per-channel γ, β; maps before/after', reveals: ['n = 1?'] },
     ],
   },
   {

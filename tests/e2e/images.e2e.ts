@@ -29,7 +29,7 @@ test('a link’s settings (2 images, 3 channels, kernel 5, channel 2 with γ 1.5
   // Mean β = 0 and variance γ²σ²/(σ² + ε) ≈ 2.25 after BN, over channel 2's 1,568 values.
   await expect(section.getByTestId('img-after').textContent()).resolves.toMatch(/variance 2\.2[0-9]+/);
   console.log(`images: ${await stats.textContent()} | ${await section.getByTestId('img-after').textContent()}`);
-  const block = section.getByRole('img', { name: /^The block z: n × c × h × w = 2 × 3 × 28 × 28\./ });
+  const block = section.getByRole('img', { name: /^The block z: n × C × h × w = 2 × 3 × 28 × 28\./ });
   const pair = section.getByRole('img', { name: /^Image 1, channel 2: its feature map before and after batch norm/ });
   expect(await colours(block)).toBeGreaterThan(50);
   expect(await colours(pair)).toBeGreaterThan(50);
@@ -61,7 +61,7 @@ test('a bad link (img-c=0, img-k=40, img-n=1): the notice says why and uses the 
   await section.getByTestId('img-stats').waitFor({ timeout: 30_000 });
   await expect(section.getByTestId('img-c-value').textContent()).resolves.toBe('4');
   await expect(section.getByTestId('img-one').textContent()).resolves.toMatch(/^With n = 1 \(one image\), BatchNorm2d still trains: each channel has m = 1 · 28 · 28 = 784 values/);
-  await expect(section.getByRole('img', { name: /^The block z: n × c × h × w = 1 × 4 × 28 × 28\./ }).count()).resolves.toBe(1);
+  await expect(section.getByRole('img', { name: /^The block z: n × C × h × w = 1 × 4 × 28 × 28\./ }).count()).resolves.toBe(1);
   expect(problems).toEqual([]);
 });
 
@@ -71,7 +71,7 @@ test('at 390 px: the page does not scroll sideways, the block of 16 images × 8 
   await drawn(page, '#images');
   await section.scrollIntoViewIfNeeded(); // its work starts near the viewport
   await section.getByTestId('img-stats').waitFor({ timeout: 30_000 });
-  const block = section.getByRole('img', { name: /^The block z: n × c × h × w = 16 × 8 × 28 × 28\./ });
+  const block = section.getByRole('img', { name: /^The block z: n × C × h × w = 16 × 8 × 28 × 28\./ });
   const [box, page_] = await Promise.all([block.boundingBox(), page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])]);
   expect(page_[0]).toBeLessThanOrEqual(page_[1]);
   expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 1e9) <= 390).toBe(true);

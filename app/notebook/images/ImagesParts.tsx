@@ -20,7 +20,7 @@ export function ImagesSettingsControls({ seed = true }: { seed?: boolean }) {
   return (
     <div className="controls">
       <Slider {...sliderProps(IMAGES_PROPS.imgN)} label="Images in the batch, n" value={n} onChange={(v) => set({ imgN: v })} testId="img-n-value" />
-      <Slider {...sliderProps(IMAGES_PROPS.imgC)} label="Output channels of the convolution, c" value={c} onChange={(v) => set({ imgC: v })} testId="img-c-value" />
+      <Slider {...sliderProps(IMAGES_PROPS.imgC)} label="Output channels of the convolution, C" value={c} onChange={(v) => set({ imgC: v })} testId="img-c-value" />
       <Slider {...sliderProps(IMAGES_PROPS.imgK)} label="Kernel size k" value={k} onChange={(v) => set({ imgK: v })} format={(v) => `${v} × ${v}`} testId="img-k-value" />
       {seed && <NumberField label="Seed (images and weights)" value={s0} min={0} max={2 ** 32 - 1} onChange={(v) => set({ imgSeed: v })} />}
     </div>
@@ -75,11 +75,11 @@ export function ImagesStatus({ load, retry }: { load: ImagesLoad; retry: () => v
   return <p className="progress" data-testid="img-status">Loading the Fashion-MNIST images…</p>;
 }
 
-/** The block n × c × h × w, with the chosen channel's set (all samples, all positions) outlined. */
+/** The block n × C × h × w, with the chosen channel's set (all samples, all positions) outlined. */
 export function ImagesBlock({ pass, channel, maxHeight = 560, compact = false }: { pass: ImagesPass; channel: number; maxHeight?: number; compact?: boolean }) {
   const [n, c, h, w] = pass.z.shape;
   const set = batchNormSet(n, c, channel, h, w);
-  const title = `The block z: n × c × h × w = ${blockShape(pass.z)}`;
+  const title = `The block z: n × C × h × w = ${blockShape(pass.z)}`;
   return (
     <BlockGrid
       z={pass.z}
@@ -96,8 +96,8 @@ export function ImagesBlock({ pass, channel, maxHeight = 560, compact = false }:
         ) : (
         <>
           Rows: images (the garment on the left); columns: channels. Outlined: channel {channel + 1}&apos;s set, all {n} {n === 1 ? 'image' : 'images'} × all {h}·{w} positions. One
-          colour scale for the whole block, −{fmt(absMax(pass.z.data), 3)} (blue) … 0 (white) … {fmt(absMax(pass.z.data), 3)} (red): channels differ in
-          level and spread, and each is normalized by its own μ and σ².
+          colour scale for the whole block, −{fmt(absMax(pass.z.data), 3)} (blue) … 0 (white) … {fmt(absMax(pass.z.data), 3)} (red)
+          {c > 1 ? ': channels differ in level and spread, and each is normalized by its own μ and σ².' : '.'}
         </>
         )
       }
@@ -130,21 +130,41 @@ export function ChannelStats({ pass, channel, m = true, stats = true }: { pass: 
       {stats && (
         <p data-testid="img-stats">
           μ<sub>{channel + 1}</sub> = <strong className="num">{fmt(pass.mean[channel], 4)}</strong>, σ²<sub>{channel + 1}</sub> ={' '}
-          <strong className="num">{fmt(pass.variance[channel], 4)}</strong> (BatchNorm2d in train mode; σ² divides by m, as BN normalizes).
+          <strong className="num">{fmt(pass.variance[channel], 4)}</strong> (BatchNorm2d in train mode; σ² divides by m, not m − 1: the biased variance PyTorch normalizes with; only its running variance uses m − 1).
         </p>
       )}
     </div>
   );
 }
 
-/** What BN did to the chosen channel: its n·h·w values now have mean β_c and variance just under γ_c². */
+/**
+ * What BN did to the chosen channel: over its n·h·w values, mean β_c (up to rounding) and variance
+ * γ_c²·σ²_c/(σ²_c + ε), just under γ_c² because of ε (exactly 0 when γ_c = 0).
+ */
 export function AfterStats({ pass, channel, compact = false }: { pass: ImagesPass; channel: number; compact?: boolean }) {
   const c = <sub>{channel + 1}</sub>;
+  const gamma = pass.gamma[channel];
+  const mean = pass.meanAfter[channel];
+  const tiny = mean !== 0 && Math.abs(mean) < 1e-12 && pass.beta[channel] === 0;
+  if (compact)
+    return (
+      <p data-testid="img-after">
+        After BN: mean <strong className="num">{tiny ? '≈ 0' : fmt(mean, 4)}</strong> = β{c}, variance <strong className="num">{fmt(pass.varianceAfter[channel], 6)}</strong> ={' '}
+        γ{c}²·σ²{c}/(σ²{c} + ε){gamma === 0 ? '.' : <>, just under γ{c}².</>}
+      </p>
+    );
   return (
     <p data-testid="img-after">
-      After BN, channel {channel + 1}&apos;s values have mean <strong className="num">{fmt(pass.meanAfter[channel], 4)}</strong> and variance{' '}
-      <strong className="num">{fmt(pass.varianceAfter[channel], 4)}</strong>: β{c} = {fmt(pass.beta[channel], 3)} and, with γ{c} = {fmt(pass.gamma[channel], 3)}, γ{c}²·σ²{c}/(σ²{c} + ε),
-      a hair under γ{c}²{compact || pass.z.shape[0] === 1 ? '.' : ', over the whole set. One image’s map alone need not have them.'}
+      After BN, channel {channel + 1}&apos;s values have mean <strong className="num">{tiny ? `≈ 0 (${fmt(mean, 2)})` : fmt(mean, 4)}</strong> = β{c}{' '}
+      (up to rounding) and variance <strong className="num">{fmt(pass.varianceAfter[channel], 6)}</strong> = γ{c}²·σ²{c}/(σ²{c} + ε) with γ{c} ={' '}
+      {fmt(gamma, 3)}
+      {gamma === 0 ? ': every value is β' : ', just under γ'}
+      {gamma !== 0 && (
+        <>
+          {c}² because of ε
+        </>
+      )}
+      {pass.z.shape[0] === 1 ? '.' : '; that holds over the whole set, and one image’s map alone need not have them.'}
     </p>
   );
 }
@@ -157,6 +177,7 @@ export function OneImage({ pass, compact = false }: { pass: ImagesPass; compact?
       {n === 1 ? 'With n = 1 (one image), BatchNorm2d still trains' : 'Even with n = 1 (one image), BatchNorm2d would still train'}: each channel has m = 1 · {h} · {w} ={' '}
       {(pass.m / n).toLocaleString('en')} values, because h·w &gt; 1. A fully connected layer&apos;s BN with one sample has m = 1, σ² = 0 and every output equal to β, and
       PyTorch refuses to train it (section {sectionNumber('inference')}).
+      {compact && ' Its statistics are then that one image’s own (InstanceNorm’s set).'}
       {!compact && ' With one image, though, each channel is normalized by that image’s own statistics (the set InstanceNorm always uses), and the running averages see one image per step.'}
     </p>
   );

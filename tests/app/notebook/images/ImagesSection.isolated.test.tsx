@@ -32,10 +32,10 @@ test('the section shows the engine’s μ₁ and σ²₁ with m = 4 · 28 · 28 
   const p = engine();
   expect(stats).toHaveTextContent(`μ1 = ${fmt(p.mean[0], 4)}, σ²1 = ${fmt(p.variance[0], 4)}`);
   expect(screen.getByTestId('img-m')).toHaveTextContent('m = n · h · w = 4 · 28 · 28 = 3,136');
-  expect(screen.getByRole('img', { name: /^The block z: n × c × h × w = 4 × 4 × 28 × 28\. .*Outlined: BatchNorm2d, channel 1: all 4 samples × all 28·28 positions, 3,136 values$/ })).toBeInTheDocument();
+  expect(screen.getByRole('img', { name: /^The block z: n × C × h × w = 4 × 4 × 28 × 28\. .*Outlined: BatchNorm2d, channel 1: all 4 samples × all 28·28 positions, 3,136 values$/ })).toBeInTheDocument();
   expect(screen.getByRole('img', { name: /^Image 1, channel 1: its feature map before and after batch norm, on one colour scale/ })).toBeInTheDocument();
   expect(screen.getByTestId('img-garments')).toHaveTextContent(`1. ${subset.classNames[p.labels[0]]}`);
-  expect(screen.getByTestId('img-after')).toHaveTextContent(`variance ${fmt(p.varianceAfter[0], 4)}`);
+  expect(screen.getByTestId('img-after')).toHaveTextContent(`variance ${fmt(p.varianceAfter[0], 6)}`);
   expect(screen.getByTestId('img-one')).toHaveTextContent('Even with n = 1 (one image), BatchNorm2d would still train: each channel has m = 1 · 28 · 28 = 784 values');
 });
 
@@ -52,7 +52,7 @@ test('choosing channel 3 and moving its γ: the store holds γ₃ alone, the num
   await user.click(screen.getByRole('button', { name: 'Increase γ of channel 3' }));
   expect(appStore.getState().imgGamma).toEqual({ 2: 1.05 });
   const q = engine({ gamma: { 2: 1.05 } });
-  await waitFor(() => expect(screen.getByTestId('img-after')).toHaveTextContent(`variance ${fmt(q.varianceAfter[2], 4)}`));
+  await waitFor(() => expect(screen.getByTestId('img-after')).toHaveTextContent(`variance ${fmt(q.varianceAfter[2], 6)}`));
   await user.click(screen.getByRole('button', { name: 'Decrease Channel highlighted' }));
   await user.click(screen.getByRole('button', { name: 'Decrease Channel highlighted' }));
   expect(appStore.getState().imgChannel).toBe(0);
