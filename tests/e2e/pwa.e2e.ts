@@ -244,3 +244,19 @@ test('a new deployment waits: the banner offers it (390 px phone), Dismiss keeps
     host.swBody = null;
   }
 });
+
+test('the presenter’s copies of the deck (mirror=) register no worker', async () => {
+  const { page, problems, requests } = await firstVisit();
+  await activated(page); // the notebook's own page does register
+  const mirror = await openAt('?present=1&mirror=current', { base: host.base, serviceWorkers: 'allow', viewport: { width: 1280, height: 720 } });
+  const asked: string[] = [];
+  mirror.context.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await mirror.page.reload();
+  await mirror.page.waitForLoadState('networkidle');
+  expect(asked.length).toBeGreaterThan(3);
+  expect(asked.filter((p) => /\/sw\.js$|\/assets\/register-[^/]*\.js$|workbox-window/.test(p))).toEqual([]);
+  expect(await mirror.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null)).toBeNull();
+  expect(requests.some((u) => /\/assets\/register-[^/]*\.js$/.test(u))).toBe(true);
+  expect(mirror.problems).toEqual([]);
+  expect(problems).toEqual([]);
+});
