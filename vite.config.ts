@@ -1,11 +1,47 @@
 import './scripts/node20-polyfills.ts';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Offline and installable (a built site only; `npm start` registers no worker): Workbox precaches the whole
+ * build, the Fashion-MNIST subset included, and a new deployment's worker waits until the reader chooses
+ * Reload (app/pwa/). Every URL is relative (worker, scope, manifest, start_url, icons): any sub-path works.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false, // app/main.tsx imports app/pwa/register.ts after the page has loaded
+  includeManifestIcons: false, // public/icons/ is in globPatterns already
+  manifest: {
+    name: 'Batch Normalization, live',
+    short_name: 'BN live',
+    description: 'Batch normalization, equation by equation, with every number computed live.',
+    lang: 'en',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#fbfbf8',
+    theme_color: '#1d4ed8',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // KaTeX's fonts as woff2 only (every browser with service workers reads woff2; its .woff and .ttf are never fetched).
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,gz}'],
+    // The lab's Fashion-MNIST subset (public/data, 1.6 MB) is precached too; Workbox's default limit is 2 MiB a file.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    // A link with a query (?seed=7&section=normalize) is the same page: every navigation gets the precached index.html.
+    navigateFallback: 'index.html',
+  },
+});
 
 // `base: './'` makes dist/ deployable under any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), pwa],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 900 },
   server: { host: '127.0.0.1' },

@@ -40,3 +40,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline: the built site's service worker, registered after the page has loaded from a lazily imported module,
+// off the first render's path. Never in `npm start` (no caching worker in development) nor in the presenter's copies.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && appStore.getState().mirror === 'off') {
+  const register = () => void import('./pwa/register').then((m) => m.registerOffline());
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

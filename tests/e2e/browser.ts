@@ -3,10 +3,14 @@ import { afterAll, inject, onTestFinished } from 'vitest';
 
 export const baseUrl = (): string => inject('baseUrl');
 
+/** What playwright-core logs in a context made with `serviceWorkers: 'block'` when the page registers its worker (the default of openAt). */
+const BLOCKED_WORKER = 'Service Worker registration blocked by Playwright';
+
 /** Collects console errors/warnings and uncaught page errors, so a test can assert there were none. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
+    if (msg.text() === BLOCKED_WORKER) return;
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
@@ -40,10 +44,11 @@ export interface Opened {
 /**
  * A fresh browser context (its own storage, permissions and viewport: `options`) with one page,
  * opened at the built app + `query` ('?section=mean', '?present=1#lab', or '' for the top); the
- * context closes when the test finishes.
+ * context closes when the test finishes. The build's service worker is blocked unless a test asks for it
+ * (`serviceWorkers: 'allow'`, pwa.e2e.ts): no test pays for precaching the whole build or depends on its cache.
  */
 export async function openAt(query = '', { base, beforeGoto, ...options }: OpenOptions = {}): Promise<Opened> {
-  const context = await (await sharedBrowser()).newContext(options);
+  const context = await (await sharedBrowser()).newContext({ serviceWorkers: 'block', ...options });
   onTestFinished(() => context.close());
   const page = await context.newPage();
   const problems = watchConsole(page);
