@@ -65,6 +65,8 @@ Network
   --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn: conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
                           conv 8→16 3×3 → [BN2d] → ReLU → max-pool 2 → linear 400→10, --dataset fashion only;
                           --depth, --width, --activation, --bn, --output-bn and --sweep apply to the MLP only
+  --channels <a,b>        cnn only: output channels of the two convolution blocks (default 8,16)
+  --kernel <k>            cnn only: the convolutions' kernel side (default 3)
   --depth <n>             hidden layers (default ${d.depth})
   --width <n>             units per hidden layer (default ${d.width})
   --activation <name>     ${ACTIVATIONS.join(' | ')} (default ${d.activation})
@@ -96,6 +98,8 @@ export const OPTIONS = {
   dataset: { type: 'string' },
   data: { type: 'string' },
   model: { type: 'string' },
+  channels: { type: 'string' },
+  kernel: { type: 'string' },
   samples: { type: 'string' },
   noise: { type: 'string' },
   classes: { type: 'string' },
@@ -168,6 +172,9 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     if (!fashion) throw new UsageError('--model cnn trains on 28 × 28 images: add --dataset fashion');
     const misplaced = MLP_FLAGS.filter((f) => values[f] !== undefined);
     if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes the MLP; it does not apply to --model cnn`);
+  } else {
+    const misplaced = (['channels', 'kernel'] as const).filter((f) => values[f] !== undefined);
+    if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes the CNN: add --model cnn to use it`);
   }
   const data: CliData = fashion ? { kind: 'fashion', path: values.data === undefined ? DEFAULT_FASHION_FILE : resolve(cwd, values.data) } : { kind: '2d' };
   const logEvery = num('log-every', values['log-every']);
@@ -191,6 +198,8 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     logEvery,
     evalEvery: num('eval-every', values['eval-every']) ?? logEvery,
     model,
+    channels: values.channels === undefined ? undefined : values.channels.split(',').map((t) => num('channels', t)),
+    kernel: num('kernel', values.kernel),
   };
   const settings = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Partial<ExperimentSettings>;
   const steps = num('steps', values.steps) ?? 500;

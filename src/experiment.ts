@@ -45,6 +45,9 @@ export interface ExperimentSettings {
    * activation and BN placement do not apply to it.
    */
   readonly model?: NetworkKind;
+  /** The CNN's output channels per convolution block and its kernel side (cnn.ts's CNN_DEFAULTS when absent); unused by the MLP. */
+  readonly channels?: readonly number[];
+  readonly kernel?: number;
 }
 
 export type NetworkKind = 'mlp' | 'cnn';

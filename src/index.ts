@@ -46,3 +46,4 @@ export * from './batchnorm2d';
 export * from './cnn';
 export * from './cnnPass';
 export * from './cnnComparison';
+export * from './cnnProbe';
