@@ -47,3 +47,4 @@ export * from './cnn';
 export * from './cnnPass';
 export * from './cnnComparison';
 export * from './cnnProbe';
+export * from './cnnFold';

@@ -73,7 +73,7 @@ describe('the CNN comparison (with and without BatchNorm2d)', () => {
   });
 
   test('bad CNN shapes are refused in words: a 0-channel block, a kernel of 40 on 28 × 28 images', () => {
-    const data = { train: images(16, 1) };
+    const data = { train: images(16, 1), test: images(4, 2) };
     expect(() => createCnnExperiment({ model: 'cnn', batch: 8, channels: [0, 16] }, data)).toThrow('channels[0] (output channels of block 1)');
     expect(() => createCnnExperiment({ model: 'cnn', batch: 8, kernel: 40 }, data)).toThrow('Kernel size: (40 x 40). Kernel size can\'t be greater than actual input size');
   });
