@@ -62,7 +62,7 @@ Data
   --classes <k>           2-D only: classes, spiral only (default ${d.classes})
   --test-fraction <f>     2-D only: held-out fraction (default ${d.testFraction})
 Network
-  --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn: conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
+  --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn (defaults): conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
                           conv 8→16 3×3 → [BN2d] → ReLU → max-pool 2 → linear 400→10, --dataset fashion only;
                           --depth, --width, --activation, --bn, --output-bn and --sweep apply to the MLP only
   --channels <a,b>        cnn only: output channels of the two convolution blocks (default 8,16)
@@ -271,7 +271,7 @@ interface Run {
  * Advances `c` to `steps` in chunks of logEvery, printing each chunk's lines; then the lab's sentences
  * about the run, gathered as the lab gathers them.
  */
-function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean }, out: (line: string) => void): void {
+function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; probe?: 'unit' | 'channel' }, out: (line: string) => void): void {
   const series = createRunSeries(o.hiddenLayers);
   let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
   while (c.step < o.steps) {
@@ -281,7 +281,7 @@ function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { step
     diverged = chunk.diverged;
     if (chunk.done) break;
   }
-  out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore) }));
+  out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore, o.probe) }));
 }
 
 /**
@@ -298,7 +298,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     const split = cmd.data.kind === 'fashion' ? await readFashionSplit(cmd.data.path) : undefined;
     if (cmd.settings.model === 'cnn' && split) {
       const { comparison: c, settings } = createCnnExperiment(cmd.settings, split);
-      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true }, out);
+      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, probe: 'channel' }, out);
       return 0;
     }
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);

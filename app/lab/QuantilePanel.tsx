@@ -18,6 +18,7 @@ export function QuantilePanel() {
   const unit = useRun((s) => s.info?.probeUnit ?? 0);
   const chosen = useAppState((s) => s.labLayer);
   const setLab = useAppState((s) => s.setLab);
+  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
   const layer = chosen === 0 || chosen > hidden ? hidden : chosen;
   const selectPlain = useQuantiles('plain', layer);
   const selectBn = useQuantiles('bn', layer);
@@ -25,15 +26,15 @@ export function QuantilePanel() {
   const layers = Array.from({ length: hidden }, (_, i) => ({ value: String(i + 1), label: i + 1 === hidden ? `${i + 1} (last)` : String(i + 1) }));
   return (
     <>
-      <Toggle label="Hidden layer" value={String(layer)} options={layers} onChange={(v) => setLab({ labLayer: Number(v) === hidden ? 0 : Number(v) })} />
+      <Toggle label={cnn ? 'Convolution block' : 'Hidden layer'} value={String(layer)} options={layers} onChange={(v) => setLab({ labLayer: Number(v) === hidden ? 0 : Number(v) })} />
       <div className="lab-pair">
         {VARIANT_ORDER.map((v) => (
           <figure key={v} className={`lab-figure lab-frame-${v}`}>
             <figcaption>{VARIANT_LABEL[v]}</figcaption>
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
-              label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
-              yLabel="input to the activation"
+              label={cnn ? `Quantiles of channel ${unit + 1}'s input to ReLU in convolution block ${layer}, ${VARIANT_PHRASE[v]}` : `Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
+              yLabel={cnn ? 'input to ReLU' : 'input to the activation'}
               height={200}
             />
           </figure>

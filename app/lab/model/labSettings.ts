@@ -166,3 +166,13 @@ function cnnTrainCommand(s: ExperimentSettings, steps: number): string {
   ];
   return `npm run train -- ${flags.map(([k, v]) => `--${k} ${v}`).join(' ')}`;
 }
+
+/**
+ * A run's settings as its downloads state them: the CNN's without the MLP's shape and the 2-D data's
+ * fields (they do not apply to it), with its data named.
+ */
+export function exportedSettings(s: ExperimentSettings): Record<string, unknown> {
+  if (s.model !== 'cnn') return { ...s };
+  const { dataset: _d, samples: _s, noise: _n, classes: _c, testFraction: _t, depth: _de, width: _w, activation: _a, bn: _b, outputBn: _o, ...rest } = s;
+  return { dataset: 'fashion', ...rest };
+}
