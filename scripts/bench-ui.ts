@@ -109,10 +109,10 @@ async function main(): Promise<void> {
     await page.addInitScript(observeLongTasks);
     const base = `http://127.0.0.1:${address.port}/`;
     if (values.only !== 'cnn') await mlpWorkloads(page, base);
-    await page.goto(`${base}?lab-speed=0&lab-data=fashion&lab-model=cnn#lab`);
+    await page.goto(`${base}?lab-speed=0&lab-data=fashion&lab-model=cnn&lab-lr=0.1&lab-init=he#lab`);
     await page.getByTestId('lab-step').filter({ hasText: 'Step 0' }).waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
-    await measure(page, 'CNN (Fashion-MNIST, conv 8 and 16 channels 3 × 3, BN2d or bias, SGD, batch 32)', () => page.locator('#lab').getByRole('button', { name: 'Play' }).click(), true);
+    await measure(page, 'CNN (Fashion-MNIST, conv 8 and 16 channels 3 × 3, BN2d or bias, He init, SGD 0.1, batch 32)', () => page.locator('#lab').getByRole('button', { name: 'Play' }).click(), true);
   } finally {
     await browser.close();
     await server.close();

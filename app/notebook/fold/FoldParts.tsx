@@ -35,7 +35,7 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
       </p>
       {untrained && (
         <button type="button" onClick={fold.train} disabled={asking}>
-          Train the lab {count(FOLD_TRAIN_STEPS)} steps and fold
+          Train the lab {count(FOLD_TRAIN_STEPS[snapshot.kind])} steps and fold
         </button>
       )}
       {!untrained && moved && (
