@@ -120,12 +120,13 @@ export function FoldChecks({ view, done }: { view: FoldView; done: boolean }) {
   const f = view.fold;
   const ok = view.relative <= FOLD_TOLERANCE;
   const t = view.timing;
+  const points = view.fold.network === 'cnn' ? 'images' : 'points';
   return (
     <>
       <p data-testid="fold-error">
       {view.compared < view.total
-        ? `Comparing the logits of the ${count(view.total)} test points: ${count(view.compared)} so far…`
-        : `Largest |folded − unfolded| over the logits of the lab’s ${count(view.total)} test points: ${fmt(view.maxAbs, 2)}, which is ${fmt(view.relative, 2)} of max(1, max |logit|) = ${fmt(Math.max(1, view.maxLogit), 3)}: ${ok ? `within the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✓ (rounding).` : `above the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✗.`}`}
+        ? `Comparing the logits of the ${count(view.total)} test ${points}: ${count(view.compared)} so far…`
+        : `Largest |folded − unfolded| over the logits of the lab’s ${count(view.total)} test ${points}: ${fmt(view.maxAbs, 2)}, which is ${fmt(view.relative, 2)} of max(1, max |logit|) = ${fmt(Math.max(1, view.maxLogit), 3)}: ${ok ? `within the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✓ (rounding).` : `above the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✗.`}`}
     </p>
     <ScrollX label="The folded network against the original">
       <table className="data-table wd-table" aria-label="The folded network against the original" data-testid="fold-checks">
