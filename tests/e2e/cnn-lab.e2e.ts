@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openAt } from './browser';
+import { downloaded, openAt } from './browser';
 
 /** The training lab's CNN in real Chromium: a run on Fashion-MNIST, its URL, a bad link, and the fold section folding it. */
 
@@ -18,10 +19,21 @@ const watchLongTasks = (page: Page) =>
   });
 const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 
+/** axe-core's serious and critical findings inside `include` (as tests/e2e/a11y.e2e.ts runs it). */
+async function axe(page: Page, include: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async (sel) => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null }[] }> } };
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+    const result = await w.axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  }, include);
+}
+
 const CNN = 'lab-data=fashion&lab-model=cnn&lab-lr=0.1&lab-init=he&lab-channels=4,8&lab-speed=0';
 
 test('the CNN on Fashion-MNIST: Play trains it in the Worker, the loss, accuracy and per-channel charts draw numbers, the URL keeps the CNN and the train command names it', async () => {
-  const { page, problems } = await openAt(`?${CNN}#lab`, { viewport: { width: 1280, height: 800 } });
+  const { page, problems } = await openAt(`?${CNN}#lab`, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 60_000 });
   expect(await lab(page).getByRole('combobox', { name: 'Network', exact: true }).inputValue()).toBe('cnn');
   expect(await lab(page).getByRole('combobox', { name: 'Channels, block 1' }).inputValue()).toBe('4');
@@ -32,6 +44,8 @@ test('the CNN on Fashion-MNIST: Play trains it in the Worker, the loss, accuracy
   await page.waitForFunction(() => /% at step/.test(document.querySelector('[data-testid="test-accuracy-bn"]')?.textContent ?? ''), null, { timeout: 120_000 });
   await untilStep(page, 60, 60_000);
   await lab(page).getByRole('button', { name: 'Pause' }).click();
+  // What the main thread did while the CNN trained (axe and the download below are not part of it).
+  const long = await longTasks(page);
   const accuracy = (await page.getByTestId('test-accuracy-bn').textContent()) ?? '';
   expect(accuracy).toMatch(/^\d+\.\d % at step [\d,]+$/);
   expect(Number(accuracy.match(/^([\d.]+) %/)?.[1])).toBeGreaterThan(10);
@@ -46,7 +60,13 @@ test('the CNN on Fashion-MNIST: Play trains it in the Worker, the loss, accuracy
   expect(await page.getByTestId('mlp-only').count()).toBe(2);
   for (const [name, value] of [['lab-model', 'cnn'], ['lab-channels', '4,8'], ['lab-data', 'fashion']] as const) expect(await param(page, name)).toBe(value);
   expect(Number(await param(page, 'lab-step'))).toBeGreaterThan(0);
-  const long = await longTasks(page);
+  // Every logged step of both networks, with the per-channel probe's columns.
+  const [download] = await Promise.all([page.waitForEvent('download'), lab(page).getByRole('button', { name: /Download every logged step/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^bn-lab-cnn-1-step\d+\.csv$/);
+  const csv = (await downloaded(download)).toString('utf8').trimEnd().split('\n');
+  expect(csv[0]).toContain('block2_channel1_q85,grad_norm_W1,grad_norm_W2,grad_norm_W3');
+  expect(csv.filter((r) => r.split(',')[1] === 'with_bn').map((r) => Number(r.split(',')[0])).slice(0, 3)).toEqual([10, 20, 30]);
+  expect(await axe(page, '#lab')).toEqual([]);
   console.log(`CNN lab: ${accuracy}; main-thread tasks ≥ 50 ms while training: ${long.length}${long.length ? `, longest ${Math.max(...long).toFixed(0)} ms` : ''}`);
   expect(problems).toEqual([]);
   await page.close();
@@ -63,6 +83,7 @@ test('a bad link (a 0-channel conv, a kernel of 40, an unknown model): a notice 
   expect(await lab(page).getByRole('combobox', { name: 'Kernel', exact: true }).inputValue()).toBe('3');
   await lab(page).getByRole('button', { name: 'Step', exact: true }).click();
   await untilStep(page, 1, 30_000);
+  expect(await axe(page, '#lab')).toEqual([]);
   expect(problems).toEqual([]);
   await page.close();
 });
@@ -91,7 +112,9 @@ test('fold: the lab’s CNN, trained from the section, folds each BatchNorm2d in
   expect(await section.getByTestId('fold-kernel-after').textContent()).toMatch(/s₁ = /);
   await expect.poll(() => section.getByTestId('fold-time').textContent(), { timeout: 30_000 }).toMatch(/µs$/);
   await expect.poll(() => section.getByTestId('fold-train-mode').textContent(), { timeout: 30_000 }).toMatch(/the folded network's move by 0,/);
+  await expect(section.getByTestId('fold-kept').textContent()).resolves.toContain('puts each BatchNorm2d directly after its convolution, so every one folds');
   await expect(section.getByTestId('fold-status').textContent()).resolves.toContain('at step 100 (the CNN: 2 convolution blocks of 4 and 8 channels, 3 × 3 kernels');
+  expect(await axe(page, 'section#fold')).toEqual([]);
   console.log(`CNN fold: ${await error.textContent()} | time ${await section.locator('[data-testid=fold-checks] tr').last().textContent()}`);
   expect(problems).toEqual([]);
   await page.close();

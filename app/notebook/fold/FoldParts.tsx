@@ -189,6 +189,14 @@ export function TrainModeFold({ view }: { view: FoldView }) {
 export function KeptAfterActivation({ fold }: { fold: LabFold }) {
   const { snapshot, view } = fold;
   const kept = useMemo(() => (snapshot ? (view?.fold.kept.length ? view.fold.kept : afterActivationKept(snapshot)) : []), [snapshot, view]);
+  if (snapshot?.kind === 'cnn') {
+    return (
+      <p data-testid="fold-kept">
+        The lab&apos;s CNN puts each BatchNorm2d directly after its convolution, so every one folds. A BatchNorm2d after ReLU would
+        stay, for the same reason: the nonlinearity would sit between it and the convolution.
+      </p>
+    );
+  }
   if (kept.length === 0) return null;
   const own = view !== null && view.fold.kept.length > 0;
   return (
