@@ -88,6 +88,18 @@ test('a bad link (a 0-channel conv, a kernel of 40, an unknown model): a notice 
   await page.close();
 });
 
+test('a link at lab-step=30 resumes the CNN there: the Worker replays the run to step 30 and pauses, its curves drawn', async () => {
+  const { page, problems } = await openAt(`?${CNN}&lab-step=30#lab`, { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 30\b/ }).waitFor({ timeout: 90_000 });
+  await expect(lab(page).getByRole('button', { name: 'Play' }).count()).resolves.toBe(1);
+  // Steps 10, 20 and 30 logged: each mini-batch line of the loss and accuracy charts has its three points.
+  await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await lab(page).locator('.lab-lines path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))).filter((d) => /^M[^M]*[LC]/.test(d)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  expect(await param(page, 'lab-step')).toBe('30');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
 test('the CNN chosen with 2-D data: the lab says why it trains the MLP, and trains it', async () => {
   const { page, problems } = await openAt('?lab-model=cnn#lab', { viewport: { width: 1280, height: 800 } });
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 30_000 });
