@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { downloaded, openAt } from './browser';
+import { trainCommand } from '../../app/lab/model/labSettings';
+import type { RunReport } from '../../app/lab/model/report';
+import { LAB_DEFAULTS } from '../../app/state/slices/lab';
+import { main } from '../../scripts/train-cli';
 
 /** The training lab's CNN in real Chromium: a run on Fashion-MNIST, its URL, a bad link, and the fold section folding it. */
 
@@ -96,6 +100,28 @@ test('a link at lab-step=30 resumes the CNN there: the Worker replays the run to
   await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
   await expect.poll(async () => (await lab(page).locator('.lab-lines path').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))).filter((d) => /^M[^M]*[LC]/.test(d)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
   expect(await param(page, 'lab-step')).toBe('30');
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('npm run train -- --model cnn prints the same sentences as the page: the CNN replayed to step 200 in Chromium, the lab’s command for 200 steps in Node', async () => {
+  const settings = { ...LAB_DEFAULTS, labDataset: 'fashion' as const, labModel: 'cnn' as const, labLr: 0.1, labInit: 'he' as const, labChannels: '4,8' };
+  const out: string[] = [];
+  expect(await main(trainCommand(settings, 200).replace('npm run train -- ', '').split(' '), (l) => out.push(l), () => undefined)).toBe(0);
+  const { report } = JSON.parse(out.at(-1)!) as { report: RunReport };
+  const { page, problems } = await openAt(`?${CNN}&lab-step=200#lab`, { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 200\b/ }).waitFor({ timeout: 120_000 });
+  await page.waitForFunction(() => /At step 200/.test(document.querySelector('[data-testid="lab-verdict"] .lab-verdict-detail')?.textContent ?? ''), null, { timeout: 20_000 });
+  const text = async (testId: string, inner = '') => (await page.locator(`[data-testid="${testId}"] ${inner}`.trim()).first().textContent())?.trim();
+  expect(await text('lab-verdict', '.lab-verdict-head')).toBe(report.headline);
+  expect(await text('lab-verdict', '.lab-verdict-detail')).toBe(`${report.lead} ${report.speed ?? ''}`.trim());
+  await page.getByRole('heading', { name: 'One channel’s input over training' }).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => /and 190–200/.test(document.querySelector('[data-testid="look-drift"]')?.textContent ?? ''), null, { timeout: 20_000 });
+  expect(await text('look-drift')).toBe(report.drift);
+  expect(report.drift).toContain('the watched channel’s median input');
+  expect(await text('look-loss')).toBe(report.loss);
+  expect(await text('look-grad')).toBe(report.gradients);
+  console.log(`CNN report at step 200: ${report.headline}`);
   expect(problems).toEqual([]);
   await page.close();
 });
