@@ -1,11 +1,12 @@
 /**
  * `npm run bench:ui`: drives the built notebook in Chromium through the training lab and prints, for
- * the default 2-D setup and for the Figure 1 preset (Fashion-MNIST), the steps per second of each
+ * the default 2-D setup, the Figure 1 preset (Fashion-MNIST) and the CNN on Fashion-MNIST
+ * (lab-model=cnn, channels 8 and 16, 3 × 3), the steps per second of each
  * network and the main-thread long tasks (PerformanceObserver 'longtask': tasks over 50 ms) while
  * training; for the preset also the time from the click to a visible difference (the BN network's
  * test accuracy 20 points above the other's). A benchmark, not a test: it prints numbers and exits 0.
  *
- *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>]   (default: builds into a temp dir)
+ *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>] [-- --only cnn]   (default: builds into a temp dir)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, dist: { type: 'string' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, dist: { type: 'string' }, only: { type: 'string' } } });
 const SECONDS = Number(values.seconds);
 const GAP = 0.2;
 
@@ -106,16 +107,28 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(observeLongTasks);
-    await page.goto(`http://127.0.0.1:${address.port}/?lab-speed=0#lab`);
+    const base = `http://127.0.0.1:${address.port}/`;
+    if (values.only !== 'cnn') await mlpWorkloads(page, base);
+    await page.goto(`${base}?lab-speed=0&lab-data=fashion&lab-model=cnn&lab-lr=0.1&lab-init=he#lab`);
+    await page.getByTestId('lab-step').filter({ hasText: 'Step 0' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
+    await measure(page, 'CNN (Fashion-MNIST, conv 8 and 16 channels 3 × 3, BN2d or bias, He init, SGD 0.1, batch 32)', () => page.locator('#lab').getByRole('button', { name: 'Play' }).click(), true);
+  } finally {
+    await browser.close();
+    await server.close();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The default 2-D setup, then the Figure 1 preset. */
+async function mlpWorkloads(page: Page, base: string): Promise<void> {
+  {
+    await page.goto(`${base}?lab-speed=0#lab`);
     await page.locator('#lab').getByRole('button', { name: 'Play' }).waitFor();
     await page.getByTestId('lab-step').filter({ hasText: 'Step 0' }).waitFor();
     await page.getByRole('heading', { name: 'Loss and accuracy' }).scrollIntoViewIfNeeded();
     await measure(page, 'Default 2-D setup (spiral, 2 × 16 ReLU, SGD 0.1, batch 32), as fast as possible', () => page.locator('#lab').getByRole('button', { name: 'Play' }).click(), false);
     await measure(page, 'Figure 1 preset (Fashion-MNIST, 3 × 100 sigmoid, batch 60)', () => page.locator('#lab').getByRole('button', { name: /Figure 1 of the BN paper/ }).click(), true);
-  } finally {
-    await browser.close();
-    await server.close();
-    if (temp) rmSync(temp, { recursive: true, force: true });
   }
 }
 

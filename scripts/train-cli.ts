@@ -64,9 +64,11 @@ Data
   --classes <k>           2-D only: classes, spiral only (default ${d.classes})
   --test-fraction <f>     2-D only: held-out fraction (default ${d.testFraction})
 Network
-  --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn: conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
+  --model <kind>          ${NETWORK_KINDS.join(' | ')} (default mlp). cnn (defaults): conv 1→8 3×3 → [BN2d] → ReLU → max-pool 2 →
                           conv 8→16 3×3 → [BN2d] → ReLU → max-pool 2 → linear 400→10, --dataset fashion only;
                           --depth, --width, --activation, --bn, --output-bn and --sweep apply to the MLP only
+  --channels <a,b>        cnn only: output channels of the two convolution blocks (default 8,16)
+  --kernel <k>            cnn only: the convolutions' kernel side (default 3)
   --depth <n>             hidden layers (default ${d.depth})
   --width <n>             units per hidden layer (default ${d.width})
   --activation <name>     ${ACTIVATIONS.join(' | ')} (default ${d.activation})
@@ -112,6 +114,8 @@ export const OPTIONS = {
   dataset: { type: 'string' },
   data: { type: 'string' },
   model: { type: 'string' },
+  channels: { type: 'string' },
+  kernel: { type: 'string' },
   samples: { type: 'string' },
   noise: { type: 'string' },
   classes: { type: 'string' },
@@ -194,6 +198,9 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     if (!fashion) throw new UsageError('--model cnn trains on 28 × 28 images: add --dataset fashion');
     const misplaced = MLP_FLAGS.filter((f) => values[f] !== undefined);
     if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes the MLP; it does not apply to --model cnn`);
+  } else {
+    const misplaced = (['channels', 'kernel'] as const).filter((f) => values[f] !== undefined);
+    if (misplaced.length) throw new UsageError(`--${misplaced[0]} shapes the CNN: add --model cnn to use it`);
   }
   const data: CliData = fashion ? { kind: 'fashion', path: values.data === undefined ? DEFAULT_FASHION_FILE : resolve(cwd, values.data) } : { kind: '2d' };
   const logEvery = num('log-every', values['log-every']);
@@ -217,6 +224,8 @@ export function parseCommandLine(argv: string[], cwd: string = process.env.INIT_
     logEvery,
     evalEvery: num('eval-every', values['eval-every']) ?? logEvery,
     model,
+    channels: values.channels === undefined ? undefined : values.channels.split(',').map((t) => num('channels', t)),
+    kernel: num('kernel', values.kernel),
   };
   let normFlags;
   try {
@@ -294,7 +303,7 @@ interface Run {
  * Advances `c` to `steps` in chunks of logEvery, printing each chunk's lines; then the lab's sentences
  * about the run, gathered as the lab gathers them.
  */
-function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; norms: readonly string[] | null }, out: (line: string) => void): void {
+function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; probe?: 'unit' | 'channel'; norms: readonly string[] | null }, out: (line: string) => void): void {
   const series = createRunSeries(o.hiddenLayers);
   if (o.norms) out(JSON.stringify({ networks: { plain: o.norms[0], bn: o.norms[1] } }));
   let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
@@ -306,7 +315,7 @@ function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { step
     if (chunk.done) break;
   }
   // The report's sentences are about batch norm against none; another pair gets no report line.
-  if (!o.norms) out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore) }));
+  if (!o.norms) out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore, o.probe) }));
 }
 
 /**
@@ -328,7 +337,7 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     }
     if (cmd.settings.model === 'cnn' && split) {
       const { comparison: c, settings } = createCnnExperiment(cmd.settings, split);
-      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, norms }, out);
+      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, probe: 'channel', norms }, out);
       return 0;
     }
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);

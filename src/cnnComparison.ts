@@ -1,5 +1,6 @@
 import { type Cnn, cnnParams, createCnn } from './cnn';
 import { type CnnWorkspace, cnnBackward, cnnForwardLoss, createCnnWorkspace } from './cnnPass';
+import { CNN_PROBE_SIZE, type ChannelScratch, cnnChannelQuantiles, cnnProbeBatch, createChannelScratch } from './cnnProbe';
 import { type ComparisonConfig, type ComparisonOptions, resolveComparisonConfig } from './comparisonConfig';
 import { type Dataset, type Split, checkDataset } from './datasets';
 import { EngineError, checkInteger } from './errors';
@@ -26,7 +27,8 @@ import {
  * 'plain' has no BN (its convolutions have biases), 'bn' a BatchNorm2d after every convolution. Both
  * start from the SAME weights (createRng(seed)) and see the SAME mini-batches in the same order
  * (train.ts's nextBatch and seed streams), so a chunked run equals an unchunked one. Metrics are
- * train.ts's StepMetrics, with no probe quantiles (quantiles: []) and ‖∂L/∂W_l‖ for every layer.
+ * train.ts's StepMetrics, with ‖∂L/∂W_l‖ for every layer and, as probe quantiles, channel 1 of every
+ * block on cnnProbe.ts's fixed probe batch (one entry per block; [] with probeSize 0).
  * With `norms` (comparisonConfig.ts) any two normalizations are compared instead: 'plain' has norms[0],
  * 'bn' norms[1], e.g. BatchNorm2d against GroupNorm(groups).
  */
@@ -45,6 +47,7 @@ export interface CnnVariant {
   lastCorrect: number;
   readonly trainWs: CnnWorkspace;
   readonly evalWs: CnnWorkspace;
+  readonly probeWs: CnnWorkspace;
 }
 
 export interface CnnComparison extends BatchSource {
@@ -56,6 +59,9 @@ export interface CnnComparison extends BatchSource {
   readonly images: Tensor4;
   /** The test set as image chunks of EVAL_CHUNK (views of its rows) with their labels. */
   readonly testChunks: readonly { readonly x: Tensor4; readonly y: Int32Array }[];
+  /** The per-channel probe's fixed batch of training images (cnnProbe.ts), or null with probeSize 0. */
+  readonly probe: Tensor4 | null;
+  readonly probeScratch: ChannelScratch;
 }
 
 function checkImages(data: Dataset, name: string): void {
@@ -65,22 +71,29 @@ function checkImages(data: Dataset, name: string): void {
   }
 }
 
-function createVariant(name: VariantName, c: ComparisonConfig, classes: number): CnnVariant {
-  const model = createCnn({ norm: c.norms[name === 'plain' ? 0 : 1], groups: c.groups, classes, init: c.init, eps: c.eps, momentum: c.momentum }, createRng(c.seed));
+/** The CNN's shape: output channels per block and kernel side (cnn.ts's CNN_DEFAULTS where absent). */
+export interface CnnShape {
+  readonly channels?: readonly number[];
+  readonly kernel?: number;
+}
+
+function createVariant(name: VariantName, c: ComparisonConfig, classes: number, shape: CnnShape): CnnVariant {
+  const model = createCnn({ ...shape, norm: c.norms[name === 'plain' ? 0 : 1], groups: c.groups, classes, init: c.init, eps: c.eps, momentum: c.momentum }, createRng(c.seed));
   const params = cnnParams(model);
   return {
     name, model, params, optimizer: createOptimizer(c.optimizer, params), diverged: null, lastLoss: NaN, lastCorrect: 0,
-    trainWs: createCnnWorkspace(), evalWs: createCnnWorkspace(),
+    trainWs: createCnnWorkspace(), evalWs: createCnnWorkspace(), probeWs: createCnnWorkspace(),
   };
 }
 
 /** Both CNN variants at step 0. @throws EngineError when the data are not 28 × 28 images, or on a bad config. */
-export function createCnnComparison(options: ComparisonOptions, data: { train: Dataset; test?: Dataset | null }): CnnComparison {
+export function createCnnComparison(options: ComparisonOptions, data: { train: Dataset; test?: Dataset | null }, shape: CnnShape = {}): CnnComparison {
   checkImages(data.train, 'training set');
   const test = data.test && data.test.x.rows > 0 ? data.test : null;
   if (test) checkImages(test, 'test set');
   const train = data.train, n = train.x.rows;
   const c = resolveComparisonConfig({ ...options, hidden: [], probeSize: 0 }, n);
+  const probeSize = Math.min(options.probeSize ?? CNN_PROBE_SIZE, n);
   const xb = zeros(c.batchSize, PIXELS);
   const testChunks = [];
   for (let r = 0; test && r < test.x.rows; r += EVAL_CHUNK) {
@@ -90,7 +103,7 @@ export function createCnnComparison(options: ComparisonOptions, data: { train: D
   return {
     config: c, train, test,
     stepsPerEpoch: Math.floor(n / c.batchSize),
-    variants: { plain: createVariant('plain', c, train.classes), bn: createVariant('bn', c, train.classes) },
+    variants: { plain: createVariant('plain', c, train.classes, shape), bn: createVariant('bn', c, train.classes, shape) },
     step: 0,
     order: Int32Array.from({ length: n }, (_, i) => i),
     orderRng: createRng(streamSeed(c.seed, 1)),
@@ -98,6 +111,8 @@ export function createCnnComparison(options: ComparisonOptions, data: { train: D
     yb: new Int32Array(c.batchSize),
     images: tensor4([c.batchSize, 1, CNN_IMAGE_SIDE, CNN_IMAGE_SIDE], xb.data),
     testChunks,
+    probe: probeSize >= 2 ? cnnProbeBatch(train, CNN_IMAGE_SIDE, c.seed, probeSize) : null,
+    probeScratch: createChannelScratch(),
   };
 }
 
@@ -151,7 +166,7 @@ function logVariant(v: CnnVariant, c: CnnComparison): StepMetrics | null {
     trainAccuracy: v.lastCorrect / c.xb.rows,
     testLoss,
     testAccuracy,
-    quantiles: [],
+    quantiles: c.probe ? cnnChannelQuantiles(v.model, c.probe, v.probeWs, 0, c.probeScratch) : [],
     gradNorms: v.params.filter((p) => p.name.startsWith('W')).map((p) => l2Norm(p.grad)),
   };
 }
@@ -184,5 +199,5 @@ export function stepCnnComparison(c: CnnComparison, steps: number): ComparisonCh
  */
 export function createCnnExperiment(settings: Partial<ExperimentSettings>, data: Split): { settings: ExperimentSettings; data: Split; comparison: CnnComparison } {
   const s = resolveExperimentSettings({ ...settings, model: 'cnn' });
-  return { settings: s, data, comparison: createCnnComparison(experimentComparisonOptions(s), data) };
+  return { settings: s, data, comparison: createCnnComparison(experimentComparisonOptions(s), data, { channels: s.channels, kernel: s.kernel }) };
 }

@@ -55,6 +55,9 @@ export interface ExperimentSettings {
   readonly groups?: number;
   /** Probe quantiles every `probeEvery` steps, a multiple of logEvery (absent: every logged step). */
   readonly probeEvery?: number;
+  /** The CNN's output channels per convolution block and its kernel side (cnn.ts's CNN_DEFAULTS when absent); unused by the MLP. */
+  readonly channels?: readonly number[];
+  readonly kernel?: number;
 }
 
 export type NetworkKind = 'mlp' | 'cnn';

@@ -49,3 +49,5 @@ export * from './cnnComparison';
 export * from './sampleNorm';
 export * from './norms';
 export * from './batchSweep';
+export * from './cnnProbe';
+export * from './cnnFold';

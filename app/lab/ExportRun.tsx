@@ -8,7 +8,8 @@ export function ExportRun() {
   const save = () => {
     const { series, info, step } = runStore.getState();
     if (!series || !info) return;
-    download(seriesCsv(series), `bn-lab-${info.settings.seed}-step${step}.csv`, 'text/csv');
+    const network = info.settings.model === 'cnn' ? 'cnn' : 'mlp';
+    download(seriesCsv(series, network), `bn-lab-${network === 'cnn' ? 'cnn-' : ''}${info.settings.seed}-step${step}.csv`, 'text/csv');
   };
   return (
     <button type="button" onClick={save} disabled={logged === 0}>

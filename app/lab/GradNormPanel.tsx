@@ -96,6 +96,7 @@ function LatestBars() {
  */
 export function GradNormPanel() {
   const hidden = useRun((s) => s.info?.hidden.length ?? 0);
+  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
   const chosen = useAppState((s) => s.labLayer);
   const layer = Math.max(1, chosen === 0 || chosen > hidden ? hidden : chosen);
   const overTime = useCallback(
@@ -114,7 +115,7 @@ export function GradNormPanel() {
       </figure>
       <figure className="lab-figure">
         <figcaption>
-          ‖∂L/∂W{layer}‖ over training{hidden > 0 && <span className="lab-at"> (the weights into hidden layer {layer}, chosen above)</span>}
+          ‖∂L/∂W{layer}‖ over training{hidden > 0 && <span className="lab-at"> ({cnn ? `the filters of convolution block ${layer}` : `the weights into hidden layer ${layer}`}, chosen above)</span>}
         </figcaption>
         <LiveLineChart select={overTime} label={`Gradient norm of weight layer ${layer} over training, both networks`} yLabel={Y_TITLE} valueLabel="‖∂L/∂W‖" log />
       </figure>

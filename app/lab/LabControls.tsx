@@ -1,12 +1,13 @@
-import { ACTIVATIONS, INITS, OPTIMIZERS, type ActivationName, type InitName, type OptimizerName } from '../../src';
+import { ACTIVATIONS, INITS, NETWORK_KINDS, OPTIMIZERS, type ActivationName, type InitName, type NetworkKind, type OptimizerName } from '../../src';
 import { NumberField } from '../ui/NumberField';
 import { Slider } from '../ui/Slider';
 import { Toggle } from '../ui/Toggle';
 import { useShallow } from 'zustand/react/shallow';
-import { labSettingsOf } from './model/labSettings';
+import { labSettingsOf, networkOf } from './model/labSettings';
 import { BATCH_STEPS, LR_STEPS, WIDTH_STEPS } from './model/labScales';
 import { sliderProps } from '../state/props';
-import { LAB_DATASETS, LAB_PROPS, type LabDataset } from '../state/slices/lab';
+import { CNN_CHANNEL_CHOICES, CNN_KERNELS, LAB_DATASETS, LAB_PROPS, type LabDataset, channelsOf } from '../state/slices/lab';
+import type { LabSettings } from './model/labSettings';
 import { WD_STEPS } from '../state/slices/beyond';
 import { useAppState } from '../state/store';
 import { Select } from '../ui/Select';
@@ -24,6 +25,7 @@ const DATASET_NAMES: Record<LabDataset, string> = {
 };
 const ACTIVATION_NAMES: Record<ActivationName, string> = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', identity: 'None (linear)' };
 const INIT_NAMES: Record<InitName, string> = { he: 'He (√(2/fan-in))', xavier: 'Xavier (Glorot)', small: 'Small Gaussian (σ = 0.01)' };
+const NETWORK_NAMES: Record<NetworkKind, string> = { mlp: 'MLP (fully connected)', cnn: 'CNN (two convolution blocks)' };
 const OPTIMIZER_NAMES: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'SGD with momentum 0.9', adam: 'Adam', adamw: 'AdamW (decoupled weight decay)' };
 /** The weight decay as used: 0 is the optimizer's default, which for AdamW is 0.01 (torch.optim.AdamW). */
 const wdText = (v: number, optimizer: OptimizerName): string => (v > 0 ? fmt(v, 2) : optimizer === 'adamw' ? '0.01 (AdamW’s default)' : '0');
@@ -35,6 +37,7 @@ export function LabControls() {
   const set = useAppState((st) => st.setLab);
   const setDataset = useAppState((st) => st.setLabDataset);
   const fashion = s.labDataset === 'fashion';
+  const cnn = networkOf(s) === 'cnn';
   return (
     <div className="lab-controls">
       <fieldset>
@@ -50,13 +53,57 @@ export function LabControls() {
       </fieldset>
       <fieldset>
         <legend>Network</legend>
-        <Slider {...sliderProps(LAB_PROPS.labDepth)} value={s.labDepth} onChange={(v) => set({ labDepth: v })} />
-        <SteppedSlider label="Units per layer" value={s.labWidth} steps={WIDTH_STEPS} onChange={(v) => set({ labWidth: v })} />
-        <Select label="Activation" value={s.labActivation} options={options(ACTIVATIONS, ACTIVATION_NAMES)} onChange={(v) => set({ labActivation: v })} />
+        <NetworkChoice s={s} set={set} />
+        {cnn ? (
+          <CnnFields s={s} set={set} />
+        ) : (
+          <>
+            <Slider {...sliderProps(LAB_PROPS.labDepth)} value={s.labDepth} onChange={(v) => set({ labDepth: v })} />
+            <SteppedSlider label="Units per layer" value={s.labWidth} steps={WIDTH_STEPS} onChange={(v) => set({ labWidth: v })} />
+            <Select label="Activation" value={s.labActivation} options={options(ACTIVATIONS, ACTIVATION_NAMES)} onChange={(v) => set({ labActivation: v })} />
+          </>
+        )}
         <Select label="Initial weights" value={s.labInit} options={options(INITS, INIT_NAMES)} onChange={(v) => set({ labInit: v })} />
       </fieldset>
       <fieldset>
         <legend>Batch norm and training</legend>
+        {cnn ? <p className="lab-hint">The CNN with BN puts a BatchNorm2d right after each convolution, before ReLU; the one without BN has a bias in each convolution instead.</p> : <MlpBnFields s={s} set={set} />}
+        <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
+        <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
+        <ListSlider label={LAB_PROPS.labWd.label} value={s.labWd} values={WD_STEPS} onChange={(v) => set({ labWd: v })} format={(v) => wdText(v, s.labOptimizer)} testId="lab-wd" />
+      </fieldset>
+    </div>
+  );
+}
+
+type Set = (patch: Partial<LabSettings>) => void;
+
+/** MLP or CNN; the CNN only on 28 × 28 images, and the lab says so rather than switching by itself. */
+function NetworkChoice({ s, set }: { s: LabSettings; set: Set }) {
+  const images = s.labDataset === 'fashion';
+  const hint = images ? undefined : s.labModel === 'cnn'
+    ? 'The CNN takes 28 × 28 images: with 2-D data the lab trains the MLP. Choose the Fashion-MNIST subset to train the CNN.'
+    : 'The CNN takes 28 × 28 images: choose the Fashion-MNIST subset to train it.';
+  return <Select label="Network" value={s.labModel} options={options(NETWORK_KINDS, NETWORK_NAMES)} onChange={(v) => set({ labModel: v })} hint={hint} />;
+}
+
+/** The CNN's shape: output channels of its two blocks, and its kernel. */
+function CnnFields({ s, set }: { s: LabSettings; set: Set }) {
+  const [a, b] = channelsOf(s.labChannels);
+  const channelOptions = CNN_CHANNEL_CHOICES.map((c) => ({ value: c, label: String(c) }));
+  return (
+    <>
+      <Select label="Channels, block 1" value={a} options={channelOptions} onChange={(v) => set({ labChannels: `${v},${b}` })} />
+      <Select label="Channels, block 2" value={b} options={channelOptions} onChange={(v) => set({ labChannels: `${a},${v}` })} />
+      <Select label="Kernel" value={s.labKernel} options={CNN_KERNELS.map((k) => ({ value: k, label: `${k} × ${k}` }))} onChange={(v) => set({ labKernel: v })} />
+    </>
+  );
+}
+
+/** Where the MLP's BN sits, and whether it normalizes the logits too. */
+function MlpBnFields({ s, set }: { s: LabSettings; set: Set }) {
+  return (
+    <>
         <Toggle
           label="BN before or after the activation"
           value={s.labBn}
@@ -69,10 +116,6 @@ export function LabControls() {
         <label className="lab-check">
           <input type="checkbox" checked={s.labOutputBn} onChange={(e) => set({ labOutputBn: e.currentTarget.checked })} /> BN on the output layer too
         </label>
-        <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
-        <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
-        <ListSlider label={LAB_PROPS.labWd.label} value={s.labWd} values={WD_STEPS} onChange={(v) => set({ labWd: v })} format={(v) => wdText(v, s.labOptimizer)} testId="lab-wd" />
-      </fieldset>
-    </div>
+    </>
   );
 }

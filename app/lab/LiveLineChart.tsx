@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../ui/ChartFrame';
 import { ghostLastStep } from './model/ghostLines';
 import type { ChartLine } from './model/labCharts';
+import { exportedSettings } from './model/labSettings';
 import { linesTable } from './model/labExport';
 import { count } from './model/labText';
 import { divergenceMarks, marksText } from './model/runStatus';
@@ -56,7 +57,7 @@ export function LiveLineChart({ select, label, yLabel, xLabel, yFormat, valueLab
 /** The run's settings (defaults filled in) and how far it got, for the chart's JSON download. */
 export function runSettings(): Record<string, unknown> {
   const { info, step } = runStore.getState();
-  return { ...(info?.settings ?? {}), step, points: 'as drawn: thinned to a few hundred per line; "Download every logged step" has all' };
+  return { ...(info ? exportedSettings(info.settings) : {}), step, points: 'as drawn: thinned to a few hundred per line; "Download every logged step" has all' };
 }
 
 /** The last logged step of either network, or of the previous run's ghost (at least 1): the right end of the step axes. */

@@ -28,7 +28,8 @@ const withSubscripts = (text: string) => text.split(/(μ_B|σ²_B)/).map((part, 
 export function MetricCharts() {
   const m = useRun((s) => s.info?.settings.batch ?? null);
   const smoothed = useRun(useCallback((s: RunState) => runSmoothing(s)?.text ?? null, []));
-  const note = m === null ? null : smallBatchNote(m);
+  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
+  const note = m === null ? null : smallBatchNote(m, cnn);
   const also = smoothed ? `; mini-batch lines: ${smoothed}` : '';
   return (
     <>

@@ -5,6 +5,7 @@ import { quantileLines } from './model/labCharts';
 import { ghostQuantileLines } from './model/ghostLines';
 import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
 import { useAppState } from '../state/store';
+import { networkOf } from './model/labSettings';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
 import { useRun } from './runStore';
@@ -18,6 +19,7 @@ export function QuantilePanel() {
   const unit = useRun((s) => s.info?.probeUnit ?? 0);
   const chosen = useAppState((s) => s.labLayer);
   const setLab = useAppState((s) => s.setLab);
+  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
   const layer = chosen === 0 || chosen > hidden ? hidden : chosen;
   const selectPlain = useQuantiles('plain', layer);
   const selectBn = useQuantiles('bn', layer);
@@ -25,15 +27,15 @@ export function QuantilePanel() {
   const layers = Array.from({ length: hidden }, (_, i) => ({ value: String(i + 1), label: i + 1 === hidden ? `${i + 1} (last)` : String(i + 1) }));
   return (
     <>
-      <Toggle label="Hidden layer" value={String(layer)} options={layers} onChange={(v) => setLab({ labLayer: Number(v) === hidden ? 0 : Number(v) })} />
+      <Toggle label={cnn ? 'Convolution block' : 'Hidden layer'} value={String(layer)} options={layers} onChange={(v) => setLab({ labLayer: Number(v) === hidden ? 0 : Number(v) })} />
       <div className="lab-pair">
         {VARIANT_ORDER.map((v) => (
           <figure key={v} className={`lab-figure lab-frame-${v}`}>
             <figcaption>{VARIANT_LABEL[v]}</figcaption>
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
-              label={`Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
-              yLabel="input to the activation"
+              label={cnn ? `Quantiles of channel ${unit + 1}'s input to ReLU in convolution block ${layer}, ${VARIANT_PHRASE[v]}` : `Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
+              yLabel={cnn ? 'input to ReLU' : 'input to the activation'}
               height={200}
             />
           </figure>
@@ -52,9 +54,11 @@ function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => 
       // One y range for both charts, from the raw columns (15 % and 85 % bound the three lines).
       const columns = [plain, bn].flatMap((c) => (layer - 1 < c.q15.length ? [{ col: c.q15[layer - 1], n: c.n }, { col: c.q85[layer - 1], n: c.n }] : []));
       // The previous run's medians (drawn faint) share the range too.
-      const g = s.ghost?.series;
+      // A ghost of the other kind of network (an MLP's unit against a CNN's channel) is not drawn here.
+      const ghost = s.ghost && networkOf(s.ghost.settings) === (s.info?.settings.model ?? 'mlp') ? s.ghost : null;
+      const g = ghost?.series;
       const ghostColumns = g ? [g.plain, g.bn].flatMap((c) => (layer - 1 < c.q50.length ? [{ col: c.q50[layer - 1], n: c.n }] : [])) : [];
-      const lines = [...ghostQuantileLines(s.ghost, variant, layer - 1), ...quantileLines(s.series, variant, layer - 1)];
+      const lines = [...ghostQuantileLines(ghost, variant, layer - 1), ...quantileLines(s.series, variant, layer - 1)];
       return { lines, yDomain: padRange(columnsRange([...columns, ...ghostColumns])), xMax: lastStep(s) };
     },
     [variant, layer],

@@ -20,7 +20,9 @@ export function DriftLookFor() {
     (s: RunState): string | null => {
       if (!s.series) return null;
       const hidden = s.series.hiddenLayers;
-      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen, before);
+      // The CNN's BatchNorm2d always sits between its convolution and ReLU.
+      const cnn = s.info?.settings.model === 'cnn';
+      return driftCaption(s.series, chosen === 0 || chosen > hidden ? hidden : chosen, cnn || before, cnn ? 'channel' : 'unit');
     },
     [chosen, before],
   );

@@ -195,6 +195,8 @@ describe('npm run train --model cnn', () => {
       [['--model', 'cnn', '--dataset', 'fashion', '--width', '8'], /--width shapes the MLP; it does not apply to --model cnn/],
       [['--model', 'cnn', '--dataset', 'fashion', '--sweep', '0.1,1'], /--sweep shapes the MLP/],
       [['--model', 'rnn'], /--model must be one of mlp, cnn, got "rnn"/],
+      [['--dataset', 'fashion', '--channels', '8,16'], /--channels shapes the CNN: add --model cnn to use it/],
+      [['--model', 'cnn', '--dataset', 'fashion', '--channels', '8,x'], /--channels expects a number, got "x"/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args);
@@ -203,12 +205,12 @@ describe('npm run train --model cnn', () => {
     }
   });
 
-  test('28 × 28 subset (40 train, 40 test), batch 8, 4 steps logged every 2: lines equal createCnnExperiment + stepCnnComparison, then the report', async () => {
+  test('28 × 28 subset (40 train, 40 test), channels 4,8, kernel 5, batch 8, 4 steps logged every 2: lines equal createCnnExperiment + stepCnnComparison, then the report', async () => {
     const raw = tinySubset(40, 28);
     const subset = parseFashionSubset(raw);
-    const { comparison } = createCnnExperiment({ batch: 8, seed: 3, logEvery: 2, evalEvery: 2 }, { train: subset.train, test: subset.test });
+    const { comparison } = createCnnExperiment({ batch: 8, seed: 3, logEvery: 2, evalEvery: 2, channels: [4, 8], kernel: 5 }, { train: subset.train, test: subset.test });
     const logs = stepCnnComparison(comparison, 4).logs;
-    const r = await runCli(['--model', 'cnn', '--dataset', 'fashion', '--data', file('tiny28.bin', raw), '--batch', '8', '--seed', '3', '--steps', '4', '--log-every', '2']);
+    const r = await runCli(['--model', 'cnn', '--dataset', 'fashion', '--data', file('tiny28.bin', raw), '--batch', '8', '--seed', '3', '--steps', '4', '--log-every', '2', '--channels', '4,8', '--kernel', '5']);
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     const lines = r.out.slice(0, -1).map((l) => JSON.parse(l));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type Dataset, cnnParams, createCnnComparison, createCnnExperiment, createExperiment, createRng, experimentData, stepCnnComparison, zeros } from '../../src';
+import { type Dataset, cnnChannelQuantiles, cnnParams, createCnnWorkspace, createCnnComparison, createCnnExperiment, createExperiment, createRng, experimentData, stepCnnComparison, zeros } from '../../src';
 
 /** n random 28 × 28 "images" in [0, 1), labels cycling through `classes`. */
 function images(n: number, seed: number, classes = 10): Dataset {
@@ -28,7 +28,7 @@ describe('the CNN comparison (with and without BatchNorm2d)', () => {
     for (const v of ['plain', 'bn'] as const) {
       expect([...a.logs[v], ...b.logs[v]]).toEqual(whole.logs[v]);
       expect(whole.logs[v].map((m) => m.step)).toEqual([2, 4, 6]);
-      expect(whole.logs[v].every((m) => m.testAccuracy !== null && m.gradNorms.length === 3 && m.quantiles.length === 0)).toBe(true);
+      expect(whole.logs[v].every((m) => m.testAccuracy !== null && m.gradNorms.length === 3 && m.quantiles.length === 2)).toBe(true);
     }
     // The two networks see the same batches but are different networks: their losses differ.
     expect(whole.logs.plain[0].trainLoss).not.toBe(whole.logs.bn[0].trainLoss);
@@ -53,5 +53,28 @@ describe('the CNN comparison (with and without BatchNorm2d)', () => {
     );
     expect(() => createExperiment({ model: 'cnn' })).toThrow('a CNN comparison is built by createCnnExperiment, on 28 × 28 images');
     expect(() => createExperiment({ model: 'rnn' as 'cnn' })).toThrow('unknown model "rnn", expected one of mlp, cnn');
+  });
+
+  test('channels [4, 6] and kernel 5 reach the networks; the probe logs channel 1 of both blocks: 15 ≤ 50 ≤ 85 %, BN’s input beside its output, the same numbers as a probe pass by hand', () => {
+    const c = createCnnExperiment({ model: 'cnn', batch: 8, seed: 3, logEvery: 2, evalEvery: 2, channels: [4, 6], kernel: 5 }, { train: images(64, 6), test: images(20, 7) }).comparison;
+    expect(c.variants.bn.model.blocks.map((b) => [b.conv.W.rows, b.conv.W.cols])).toEqual([[4, 25], [6, 100]]);
+    expect(c.probe?.shape).toEqual([64, 1, 28, 28]);
+    const logs = stepCnnComparison(c, 2).logs;
+    for (const v of ['plain', 'bn'] as const) {
+      const q = logs[v][0].quantiles;
+      expect(q.map((e) => [e.layer, e.unit])).toEqual([[1, 0], [2, 0]]);
+      expect(q.every((e) => e.q15 <= e.q50 && e.q50 <= e.q85)).toBe(true);
+      expect(q.every((e) => (v === 'bn' ? e.preBn !== null : e.preBn === null))).toBe(true);
+      expect(cnnChannelQuantiles(c.variants[v].model, c.probe!, createCnnWorkspace(), 0)).toEqual(q);
+    }
+    // BN's output per channel is standardised on the probe batch then scaled by γ ≈ 1, β ≈ 0 after 2 steps: its median is near 0, BN's input need not be.
+    expect(Math.abs(logs.bn[0].quantiles[0].q50)).toBeLessThan(1);
+    expect(() => cnnChannelQuantiles(c.variants.bn.model, c.probe!, createCnnWorkspace(), 4)).toThrow('probe channel 4 does not exist in a block of 4 channels');
+  });
+
+  test('bad CNN shapes are refused in words: a 0-channel block, a kernel of 40 on 28 × 28 images', () => {
+    const data = { train: images(16, 1), test: images(4, 2) };
+    expect(() => createCnnExperiment({ model: 'cnn', batch: 8, channels: [0, 16] }, data)).toThrow('channels[0] (output channels of block 1)');
+    expect(() => createCnnExperiment({ model: 'cnn', batch: 8, kernel: 40 }, data)).toThrow('Kernel size: (40 x 40). Kernel size can\'t be greater than actual input size');
   });
 });

@@ -75,11 +75,14 @@ const COLLAPSED = 0.05;
 /** Whether a 15–85 % band of width `band` has collapsed next to a median that went from `from` to `to` (section 1 uses the same test). */
 export const bandCollapsed = (band: number, from: number, to: number): boolean => band < COLLAPSED * Math.max(Math.abs(from), Math.abs(to), Math.abs(to - from));
 
+/** What the quantiles watch: one hidden unit of the MLP, or one output channel of a CNN block (all its positions). */
+export type ProbeKind = 'unit' | 'channel';
+
 /** `steps`: the windows in words, for a network whose windows differ from the other's (one diverged). */
-function driftPart(v: VariantName, x: Drift, steps = ''): string {
+function driftPart(v: VariantName, x: Drift, steps = '', probe: ProbeKind = 'unit'): string {
   const moved = `${VARIANT_PHRASE[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
   if (bandCollapsed(x.band, x.from, x.to))
-    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the unit gets almost the same input for every example (its signal has all but vanished)`;
+    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input for every example (its signal has all but vanished)`;
   return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
 }
 
@@ -90,15 +93,17 @@ const sameWindows = (a: Drift, b: Drift): boolean => [0, 1].every((i) => a.first
  * The quantile chart's caption: did each network's watched input drift, measured, with what BN does
  * and does not do. Each network's windows are its own: once one has diverged, its windows end earlier.
  */
-export function driftCaption(series: RunSeries, layer: number, bnBefore = true): string | null {
+export function driftCaption(series: RunSeries, layer: number, bnBefore = true, probe: ProbeKind = 'unit'): string | null {
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
+  const where = probe === 'channel' ? 'With BatchNorm2d between the convolution and ReLU, this input is re-standardised on every batch, over all its images and positions' : 'With BN before the activation, this input is re-standardised on every batch';
   const why = bnBefore
-    ? ' With BN before the activation, this input is re-standardised on every batch: its batch mean is β, and β is learned, so its median moves only as far as β, γ and the distribution’s shape let it. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).'
+    ? ` ${where}: its batch mean is β, and β is learned, so its median moves only as far as β, γ and the distribution’s shape let it. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).`
     : '';
   const look = 'Look for a median that wanders.';
-  if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, the watched unit’s median input: ${driftPart('plain', d.plain)}; ${driftPart('bn', d.bn)}.${why}`;
-  return `${look} The watched unit’s median input: ${driftPart('plain', d.plain, `, between ${windows(d.plain)},`)}; ${driftPart('bn', d.bn, `, between ${windows(d.bn)},`)}.${why}`;
+  const watched = `the watched ${probe}’s median input`;
+  if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, ${watched}: ${driftPart('plain', d.plain, '', probe)}; ${driftPart('bn', d.bn, '', probe)}.${why}`;
+  return `${look} ${watched[0].toUpperCase()}${watched.slice(1)}: ${driftPart('plain', d.plain, `, between ${windows(d.plain)},`, probe)}; ${driftPart('bn', d.bn, `, between ${windows(d.bn)},`, probe)}.${why}`;
 }
 
 export interface Overfit {

@@ -1,4 +1,4 @@
-import type { LabSettings } from './labSettings';
+import { type LabSettings, networkOf } from './labSettings';
 import { count } from './labText';
 import type { RunSeries } from './series';
 
@@ -47,6 +47,10 @@ const DATASET: Readonly<Record<LabSettings['labDataset'], string>> = {
 const ACTIVATION: Readonly<Record<LabSettings['labActivation'], string>> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'linear' };
 const OPTIMIZER: Readonly<Record<LabSettings['labOptimizer'], string>> = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam', adamw: 'AdamW' };
 const INIT: Readonly<Record<LabSettings['labInit'], string>> = { he: 'He', xavier: 'Xavier', small: 'small Gaussian' };
+const NETWORK: Readonly<Record<LabSettings['labModel'], string>> = { mlp: 'MLP', cnn: 'CNN' };
+/** Settings of one kind of network only: they differ between two runs only when both are of that kind. */
+const MLP_ONLY: readonly Key[] = ['labDepth', 'labWidth', 'labActivation', 'labBn', 'labOutputBn'];
+const CNN_ONLY: readonly Key[] = ['labChannels', 'labKernel'];
 const layers = (n: number): string => `${n} hidden layer${n === 1 ? '' : 's'}`;
 
 /**
@@ -67,18 +71,29 @@ const SETTINGS: { readonly [K in Key]: { readonly name: string; readonly value: 
   labOutputBn: { name: 'output BN', value: (v) => (v ? 'on' : 'off'), tag: (v) => (v ? 'output BN' : 'no output BN') },
   labInit: { name: 'initial weights', value: (v) => INIT[v], tag: (v) => `${INIT[v]} init` },
   labSeed: { name: 'seed', value: String, tag: (v) => `seed ${v}` },
+  labModel: { name: 'network', value: (v) => NETWORK[v], tag: (v) => NETWORK[v] },
+  labChannels: { name: 'CNN channels', value: (v) => v.replace(',', ' and '), tag: (v) => `channels ${v}` },
+  labKernel: { name: 'kernel size', value: (v) => `${v} × ${v}`, tag: (v) => `kernel ${v} × ${v}` },
 };
 const KEYS = Object.keys(SETTINGS) as Key[];
 
-/** The settings that differ between two runs (the noise only between two runs on 2-D data: Fashion-MNIST has none). */
+/**
+ * The settings that differ between two runs (the noise only between two runs on 2-D data: Fashion-MNIST
+ * has none; the network as trained, MLP or CNN, and each network's shape only between two of its runs).
+ */
 export function changedSettings(a: LabSettings, b: LabSettings): Key[] {
   const noNoise = a.labDataset === 'fashion' || b.labDataset === 'fashion';
-  return KEYS.filter((k) => a[k] !== b[k] && !(k === 'labNoise' && noNoise));
+  const na = networkOf(a), nb = networkOf(b);
+  const applies = (k: Key): boolean =>
+    k === 'labModel' ? na !== nb : MLP_ONLY.includes(k) ? na === 'mlp' && nb === 'mlp' : CNN_ONLY.includes(k) ? na === 'cnn' && nb === 'cnn' : !(k === 'labNoise' && noNoise);
+  return KEYS.filter((k) => applies(k) && (k === 'labModel' || a[k] !== b[k]));
 }
 
 function describe<K extends Key>(k: K, s: LabSettings): { name: string; value: string; tag: string } {
   const d = SETTINGS[k];
-  return { name: d.name, value: d.value(s[k]), tag: d.tag(s[k]) };
+  // The network as trained: a CNN chosen with 2-D data trains the MLP.
+  const v = (k === 'labModel' ? networkOf(s) : s[k]) as LabSettings[K];
+  return { name: d.name, value: d.value(v), tag: d.tag(v) };
 }
 
 const list = (words: readonly string[]): string => (words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);

@@ -18,7 +18,7 @@ export function ghostMetricLines(ghost: Ghost | null, metric: 'loss' | 'accuracy
   return ghost ? asGhost(ghost, metricLines(ghost.series, metric).filter((l) => l.role === 'test')) : [];
 }
 
-/** The median of one network's probed unit in hidden layer `layer` (0-based), if the previous run had that layer. */
+/** The median of one network's probed unit in hidden layer `layer` (0-based), if the previous run had that layer (the caller leaves out a ghost of the other kind of network: a unit is not a channel). */
 export function ghostQuantileLines(ghost: Ghost | null, variant: VariantName, layer: number): ChartLine[] {
   return ghost ? asGhost(ghost, quantileLines(ghost.series, variant, layer).filter((l) => l.role === 'q50')) : [];
 }

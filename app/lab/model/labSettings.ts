@@ -1,6 +1,6 @@
-import { FIGURE1_PRESET, type ExperimentSettings } from '../../../src';
+import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, type ExperimentSettings, type NetworkKind } from '../../../src';
 import type { LabRunSettings } from '../worker/messages';
-import { LAB_DEFAULTS, type LabSlice } from '../../state/slices/lab';
+import { LAB_DEFAULTS, type LabSlice, channelsOf } from '../../state/slices/lab';
 
 /** The lab's settings (the values of its controls, as kept in the app store and the URL), without the slice's actions. */
 export type LabSettings = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
@@ -11,6 +11,15 @@ const LAB_KEYS = Object.keys(LAB_DEFAULTS) as (keyof LabSettings)[];
 export function labSettingsOf(state: LabSettings): LabSettings {
   return Object.fromEntries(LAB_KEYS.map((k) => [k, state[k]])) as unknown as LabSettings;
 }
+
+/**
+ * The networks a run compares: the CNN when it is chosen and the data are Fashion-MNIST's 28 × 28
+ * images; the MLP otherwise (a CNN chosen with 2-D data: the lab says why it trains the MLP).
+ */
+export const networkOf = (c: Pick<LabSettings, 'labModel' | 'labDataset'>): NetworkKind => (c.labModel === 'cnn' && c.labDataset === 'fashion' ? 'cnn' : 'mlp');
+
+/** The CNN's cadence: its steps cost ~20 × the 2-D MLP's, so it logs every 10 and tests every 50 (600 images, both networks). */
+const CNN_CADENCE = { logEvery: 10, evalEvery: 50 } as const;
 
 /** Steps a run may take before playing stops by itself, per kind of data. */
 export const MAX_STEPS = { '2d': 30_000, fashion: 6_000 } as const;
@@ -25,6 +34,7 @@ export const BOUNDARY_RESOLUTION = 64;
  */
 export function experimentSettings(c: LabSettings): ExperimentSettings {
   const kind = c.labDataset === 'fashion' ? 'fashion' : '2d';
+  if (networkOf(c) === 'cnn') return cnnSettings(c);
   return {
     dataset: c.labDataset === 'fashion' ? 'spiral' : c.labDataset,
     samples: 600,
@@ -44,6 +54,28 @@ export function experimentSettings(c: LabSettings): ExperimentSettings {
     batch: c.labBatch,
     seed: c.labSeed,
     ...LOG_CADENCE[kind],
+  };
+}
+
+/**
+ * The CNN's settings: its shape, and what it shares with the MLP (init, optimizer, learning rate,
+ * weight decay, batch, seed). The MLP's shape stays at the engine's defaults (unused by the CNN), so
+ * moving an MLP control while the CNN is chosen starts no new run.
+ */
+function cnnSettings(c: LabSettings): ExperimentSettings {
+  const { dataset, samples, classes, testFraction, depth, width, activation, bn, outputBn } = EXPERIMENT_DEFAULTS;
+  return {
+    dataset, samples, noise: null, classes, testFraction, depth, width, activation, bn, outputBn,
+    init: c.labInit,
+    optimizer: c.labOptimizer,
+    lr: c.labLr,
+    weightDecay: c.labWd > 0 ? c.labWd : null,
+    batch: c.labBatch,
+    seed: c.labSeed,
+    ...CNN_CADENCE,
+    model: 'cnn',
+    channels: channelsOf(c.labChannels),
+    kernel: Number(c.labKernel),
   };
 }
 
@@ -112,6 +144,7 @@ export const SWEEP_STEPS = { '2d': 400, fashion: 150 } as const;
  */
 export function trainCommand(c: LabSettings, steps: number): string {
   const s = experimentSettings(c);
+  if (s.model === 'cnn') return cnnTrainCommand(s, steps);
   const data: [string, string | number][] = c.labDataset === 'fashion' ? [['dataset', 'fashion']] : [['dataset', s.dataset], ['noise', s.noise ?? 0]];
   const flags: [string, string | number][] = [
     ...data, ['depth', s.depth], ['width', s.width], ['activation', s.activation],
@@ -122,4 +155,24 @@ export function trainCommand(c: LabSettings, steps: number): string {
   const parts = flags.map(([k, v]) => `--${k} ${v}`);
   if (s.outputBn) parts.push('--output-bn');
   return `npm run train -- ${parts.join(' ')}`;
+}
+
+/** `npm run train -- --model cnn …`: the CNN's flags (the MLP's do not apply to it, and the CLI refuses them). */
+function cnnTrainCommand(s: ExperimentSettings, steps: number): string {
+  const flags: [string, string | number][] = [
+    ['model', 'cnn'], ['dataset', 'fashion'], ['channels', (s.channels ?? []).join(',')], ['kernel', s.kernel ?? 3], ['init', s.init], ['optimizer', s.optimizer], ['lr', s.lr],
+    ...(s.weightDecay !== null ? [['weight-decay', s.weightDecay] as [string, number]] : []),
+    ['batch', s.batch], ['seed', s.seed], ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
+  ];
+  return `npm run train -- ${flags.map(([k, v]) => `--${k} ${v}`).join(' ')}`;
+}
+
+/**
+ * A run's settings as its downloads state them: the CNN's without the MLP's shape and the 2-D data's
+ * fields (they do not apply to it), with its data named.
+ */
+export function exportedSettings(s: ExperimentSettings): Record<string, unknown> {
+  if (s.model !== 'cnn') return { ...s };
+  const { dataset: _d, samples: _s, noise: _n, classes: _c, testFraction: _t, depth: _de, width: _w, activation: _a, bn: _b, outputBn: _o, ...rest } = s;
+  return { dataset: 'fashion', ...rest };
 }

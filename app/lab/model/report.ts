@@ -1,11 +1,11 @@
 import type { Divergence, VariantName } from '../../../src';
-import { driftCaption, gradCaption, lossCaption } from './captions';
+import { type ProbeKind, driftCaption, gradCaption, lossCaption } from './captions';
 import type { RunSeries } from './series';
 import { verdictOf } from './verdicts';
 
 /**
  * Every sentence the lab writes about a run, in one object: the verdict (headline, lead, speed)
- * and the captions under the loss, quantile (the last hidden layer's watched unit) and gradient
+ * and the captions under the loss, quantile (the last hidden layer's watched unit, or the CNN's last block's channel) and gradient
  * charts. `npm run train` prints it as its last line, so a terminal run says what the page says.
  */
 export interface RunReport {
@@ -18,8 +18,10 @@ export interface RunReport {
   readonly gradients: string | null;
 }
 
-/** `bnBefore`: BN sits before the activation (the drift caption says what that implies). */
-export function runReport(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number, classes: number, bnBefore: boolean): RunReport {
+/** `bnBefore`: BN sits before the activation (the drift caption says what that implies); `probe`: the MLP's unit or the CNN's channel. */
+export function runReport(
+  series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number, classes: number, bnBefore: boolean, probe: ProbeKind = 'unit',
+): RunReport {
   const v = verdictOf(series, diverged, testRows, classes);
   return {
     advantage: v.advantage,
@@ -27,7 +29,7 @@ export function runReport(series: RunSeries, diverged: Readonly<Record<VariantNa
     lead: v.lead,
     speed: v.speed,
     loss: lossCaption(series),
-    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore) : null,
+    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore, probe) : null,
     gradients: gradCaption(series, diverged),
   };
 }

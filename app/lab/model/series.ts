@@ -114,13 +114,16 @@ const cell = (x: number): string => (Number.isFinite(x) ? String(x) : '');
 
 /**
  * The whole run as CSV, one row per network and logged step: step, network, train loss/accuracy,
- * test loss/accuracy (empty where not evaluated), the quantiles per hidden layer, ‖∂L/∂W‖ per layer.
+ * test loss/accuracy (empty where not evaluated), the quantiles per hidden layer (the CNN: per block,
+ * of channel 1), ‖∂L/∂W‖ per layer.
  * Non-finite values are left empty.
  */
-export function seriesCsv(series: RunSeries): string {
+export function seriesCsv(series: RunSeries, network: 'mlp' | 'cnn' = 'mlp'): string {
   const L = series.hiddenLayers;
   const head = ['step', 'network', 'train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'];
-  for (let l = 1; l <= L; l++) head.push(`layer${l}_q15`, `layer${l}_q50`, `layer${l}_q85`);
+  // The CNN's quantiles are of channel 1 of each convolution block.
+  const probe = (l: number) => (network === 'cnn' ? `block${l}_channel1` : `layer${l}`);
+  for (let l = 1; l <= L; l++) head.push(`${probe(l)}_q15`, `${probe(l)}_q50`, `${probe(l)}_q85`);
   for (let l = 1; l <= L + 1; l++) head.push(`grad_norm_W${l}`);
   const rows = [head.join(',')];
   for (const [name, s] of [['without_bn', series.plain], ['with_bn', series.bn]] as const) {

@@ -53,8 +53,16 @@ export function movingMean(values: ArrayLike<number>, n: number, window: number)
 }
 
 /** The note on a small batch size (m < 8), one paragraph (μ_B and σ²_B written with “_” for the subscript); null from m = 8 up. */
-export function smallBatchNote(m: number): string | null {
+export function smallBatchNote(m: number, cnn = false): string | null {
   if (!(m < SMALL_BATCH)) return null;
+  if (cnn) {
+    // BatchNorm2d averages over every position of the m images: the statistics come from m·h·w values of m images.
+    return (
+      `Each batch’s μ_B and σ²_B come from only ${m} images (over all their positions), so they vary from batch to batch, and with BN each ` +
+      'image’s output depends on the others in its batch. The test curves use BN in eval mode, whose running averages differ from each ' +
+      'batch’s own statistics. Expect jagged BN curves.'
+    );
+  }
   const others = m === 2 ? 'the one other example' : `the ${m - 1} others`;
   const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide; the gradient through BN is then almost 0, so only γ, β and the output layer learn)' : '';
   return (

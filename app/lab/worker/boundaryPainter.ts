@@ -35,10 +35,10 @@ export interface BoundaryPainter {
   due(t: number): boolean;
 }
 
-/** The boundaries of run `runId` (none without a probe: Fashion-MNIST has no 2-D plane to draw). */
+/** The boundaries of run `runId` (none without a probe or an MLP: Fashion-MNIST has no 2-D plane to draw). */
 export function createBoundaryPainter(
   runId: number,
-  comparison: Comparison,
+  comparison: Comparison | null,
   probe: BoundaryProbe | null,
   post: (event: LabEvent) => void,
   now: () => number,
@@ -48,7 +48,7 @@ export function createBoundaryPainter(
   function paint(): void {
     const start = now();
     last = { ...last, at: start };
-    if (!probe || drawnStep === comparison.step) return;
+    if (!probe || !comparison || drawnStep === comparison.step) return;
     drawnStep = comparison.step;
     const images = { plain: null, bn: null } as Record<VariantName, BoundaryImage | null>;
     for (const v of VARIANTS) {

@@ -1,4 +1,4 @@
-import type { Dataset, Divergence, ExperimentSettings, Model, StepMetrics, SweepPoint, VariantName } from '../../../src';
+import type { Cnn, Dataset, Divergence, ExperimentSettings, Model, StepMetrics, SweepPoint, VariantName } from '../../../src';
 
 /**
  * The training lab's Worker protocol: what the page sends (LabRequest) and what the Worker answers
@@ -40,10 +40,11 @@ export type LabRequest =
   /** A copy of the BN network as it is now (answered by a 'snapshot' event with the same requestId). */
   | { readonly type: 'snapshot'; readonly runId: number; readonly requestId: number };
 
-/** The BN network of a run at a step, as plain data (the fold section folds it), with the run's test set. */
-export interface LabSnapshot {
+/** The BN network of a run at a step, as plain data (the fold section folds it), with the run's test set: an MLP or a CNN. */
+export type LabSnapshot = (SnapshotBase & { readonly kind: 'mlp'; readonly model: Model }) | (SnapshotBase & { readonly kind: 'cnn'; readonly model: Cnn });
+
+interface SnapshotBase {
   readonly step: number;
-  readonly model: Model;
   /** The held-out set the lab evaluates on (null when the run has none). */
   readonly test: Dataset | null;
   /** The BN network diverged (its weights are not finite). */
@@ -70,12 +71,12 @@ export interface RunInfo {
   readonly testRows: number;
   readonly inputs: number;
   readonly classes: number;
-  /** Widths of the hidden layers; the network has hidden.length + 1 weight layers. */
+  /** Widths of the hidden layers (the CNN: output channels of its blocks); the network has hidden.length + 1 weight layers. */
   readonly hidden: readonly number[];
   readonly stepsPerEpoch: number;
   readonly logEvery: number;
   readonly evalEvery: number;
-  /** The probed unit (its input's quantiles are measured in every hidden layer). */
+  /** The probed unit (its input's quantiles are measured in every hidden layer); the CNN's probed channel. */
   readonly probeUnit: number;
   readonly maxSteps: number;
   /** The settings actually used (defaults filled in). */

@@ -1,10 +1,11 @@
-import { type Comparison, type Experiment, type StepMetrics, VARIANTS, type VariantName, cloneModel, stepComparison } from '../../../src';
+import { type ComparisonChunk, type StepMetrics, VARIANTS, type VariantName } from '../../../src';
 import { createBoundaryProbe } from './boundary';
 import { createBoundaryPainter } from './boundaryPainter';
 import { errorMessage } from './errorMessage';
 import type { LabEvent, LabRunSettings, LabSnapshot } from './messages';
 import { PUMP_BUDGET_MS, createPacer, stepRequest } from './pacing';
 import { runInfo } from './runInfo';
+import type { LabTrainer } from './trainer';
 
 /** Why playing stopped by itself. */
 export type Stopped = 'both-diverged' | 'step-limit' | null;
@@ -48,11 +49,13 @@ export interface LabRun {
  * Up to `count` shared steps of `c` (mutated), one at a time, stopping early once `until()` says so,
  * at `maxSteps`, or when both networks have diverged: the logged metrics, and why it stopped by itself.
  */
-export function trainSteps(c: Comparison, maxSteps: number, count: number, until: () => boolean): { logs: Record<VariantName, StepMetrics[]>; stopped: Stopped } {
+export function trainSteps(
+  c: { readonly step: number; stepOnce(): ComparisonChunk }, maxSteps: number, count: number, until: () => boolean,
+): { logs: Record<VariantName, StepMetrics[]>; stopped: Stopped } {
   const logs: Record<VariantName, StepMetrics[]> = { plain: [], bn: [] };
   for (let s = 0; s < count; s++) {
     if (c.step >= maxSteps) return { logs, stopped: 'step-limit' };
-    const chunk = stepComparison(c, 1);
+    const chunk = c.stepOnce();
     for (const v of VARIANTS) logs[v].push(...chunk.logs[v]);
     if (chunk.done) return { logs, stopped: 'both-diverged' };
     if (until()) break;
@@ -66,12 +69,11 @@ const replayTarget = (resumeAt: number, maxSteps: number): number | null => {
   return target > 0 ? target : null;
 };
 
-export function createRun(id: number, settings: LabRunSettings, experiment: Experiment, { post, now }: RunDeps): LabRun {
-  const c = experiment.comparison;
-  const info = runInfo(settings, experiment);
+export function createRun(id: number, settings: LabRunSettings, c: LabTrainer, { post, now }: RunDeps): LabRun {
+  const info = runInfo(settings, c);
   const probe = info.extent ? createBoundaryProbe(info.extent, settings.boundaryResolution) : null;
-  const boundary = createBoundaryPainter(id, c, probe, post, now);
-  const pacer = createPacer(now, () => c.step, () => ({ plain: c.variants.plain.diverged?.step ?? c.step, bn: c.variants.bn.diverged?.step ?? c.step }));
+  const boundary = createBoundaryPainter(id, c.mlp, probe, post, now);
+  const pacer = createPacer(now, () => c.step, () => ({ plain: c.diverged('plain')?.step ?? c.step, bn: c.diverged('bn')?.step ?? c.step }));
   let playing = false;
   /** The step a replay runs to, as fast as it goes (no pace, no boundaries on the way), or null. */
   let replayTo: number | null = null;
@@ -82,7 +84,7 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
   /** Trains (see trainSteps) and posts one metrics event. */
   function train(count: number, until: () => boolean): Stopped {
     const { logs, stopped } = trainSteps(c, settings.maxSteps, count, until);
-    post({ type: 'metrics', runId: id, step: c.step, logs, diverged: { plain: c.variants.plain.diverged, bn: c.variants.bn.diverged } });
+    post({ type: 'metrics', runId: id, step: c.step, logs, diverged: { plain: c.diverged('plain'), bn: c.diverged('bn') } });
     return stopped;
   }
 
@@ -143,7 +145,7 @@ export function createRun(id: number, settings: LabRunSettings, experiment: Expe
     // Paused after the steps (a Step while playing pauses): their boundary, then the status.
     step: (count) => stop(train(stepRequest(count), () => false)),
     repace: () => pacer.restart(),
-    snapshot: () => ({ step: c.step, model: cloneModel(c.variants.bn.model), test: c.test, diverged: c.variants.bn.diverged !== null, settings: experiment.settings }),
+    snapshot: () => c.snapshot(),
     pump(start, speed) {
       try {
         return replayTo !== null ? pumpReplay(start, replayTo) : pumpPlaying(start, speed);

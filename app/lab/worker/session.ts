@@ -1,8 +1,9 @@
-import { type FashionSubset, type Split, createExperiment } from '../../../src';
+import type { FashionSubset, Split } from '../../../src';
 import { errorMessage } from './errorMessage';
 import type { LabEvent, LabRequest, LabRunSettings } from './messages';
 import { type LabRun, createRun } from './run';
 import { createSweepJob } from './sweepJob';
+import { createTrainer } from './trainer';
 
 /**
  * The training lab's Worker, as a plain object that takes requests and posts events: no DOM, no
@@ -54,7 +55,7 @@ export function createLabSession(deps: LabSessionDeps): LabSession {
     try {
       const data = await loadData(request.run, request.runId);
       if (runId !== request.runId) return;
-      run = createRun(request.runId, request.run, createExperiment(request.run.experiment, data), { post, now });
+      run = createRun(request.runId, request.run, createTrainer(request.run.experiment, data), { post, now });
       run.begin(playOnReady, request.resumeAt ?? 0);
     } catch (err) {
       if (runId === request.runId) post({ type: 'error', runId: request.runId, job: 'run', message: errorMessage(err) });

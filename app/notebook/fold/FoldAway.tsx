@@ -1,7 +1,7 @@
 import { sectionNumber } from '../../outline';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { useNearViewport } from '../shared/useNearViewport';
-import { FoldChecks, FoldStatus, FoldedLayer, KeptAfterActivation, TIMING_NOTE, TrainModeFold } from './FoldParts';
+import { FoldChecks, FoldStatus, FoldedLayer, KeptAfterActivation, TrainModeFold, timingNote } from './FoldParts';
 import { useLabFold } from './useLabFold';
 import '../shared/network.css';
 import '../weight-decay/weightDecay.css';
@@ -32,7 +32,7 @@ export function FoldAway() {
       <FoldStatus fold={fold} />
       {view && <FoldedLayer view={view} />}
       {view && <FoldChecks view={view} done={done} />}
-      {view && <p className="table-note">{TIMING_NOTE} Folding saves BN&apos;s share of a pass; the matrix products remain.</p>}
+      {view && <p className="table-note">{timingNote(view)} Folding saves BN&apos;s share of a pass; the matrix products remain.</p>}
       <h3 className="subhead">Not in train mode</h3>
       <p>
         In train mode, BN normalizes each batch with that batch&apos;s own mean and variance: a sample&apos;s output depends on the
@@ -47,7 +47,7 @@ export function FoldAway() {
       <KeptAfterActivation fold={fold} />
       <p className="orientation-note">
         A convolution followed by BatchNorm2d folds the same way, per output channel: each filter is scaled by its channel&apos;s s
-        and its bias shifted (<code>fuse_conv_bn_eval</code>). The networks here are fully connected.
+        and its bias shifted (<code>fuse_conv_bn_eval</code>). When the lab trains its CNN on Fashion-MNIST, that is the fold above.
       </p>
       <p className="orientation-note">
         Sources: Jacob et al. 2018, “Quantization and training of neural networks for efficient integer-arithmetic-only inference”

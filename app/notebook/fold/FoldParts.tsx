@@ -6,7 +6,9 @@ import { Select } from '../../ui/Select';
 import { fmt, sub } from '../../ui/format';
 import { useAppState } from '../../state/store';
 import { MatrixView } from '../pass/MatrixView';
-import { FOLD_TOLERANCE, MATES, ROUNDS, TIME_ROWS, type FoldView, afterActivationKept, weightCorner } from './foldView';
+import { FOLD_TOLERANCE, MATES, ROUNDS, TIME_MS, type FoldView, afterActivationKept, weightCorner } from './foldView';
+import type { LabSnapshot } from '../../lab/worker/messages';
+import { FoldedConv } from './FoldedConv';
 import { FOLD_TRAIN_STEPS, type LabFold } from './useLabFold';
 
 const count = (n: number) => n.toLocaleString('en');
@@ -23,7 +25,7 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
   else if (snapshot.diverged) text = `The lab's network with BN diverged at its step ${count(snapshot.step)}: its weights are not finite, so there is nothing to fold. Reset the lab (section ${lab}) or lower its learning rate.`;
   else if (snapshot.step === 0) text = `The training lab (section ${lab}) has not trained yet: its network with BN is at step 0. Train it here, with its current settings, or press Play there.`;
   else if (!view || !done) text = `Folding the lab's network with BN at step ${count(snapshot.step)} and checking it on the test set…`;
-  else text = `Folded the lab's network with BN at step ${count(snapshot.step)} (${snapshot.settings.depth} hidden layers of ${snapshot.settings.width}, BN ${snapshot.settings.bn} the activation).`;
+  else text = `Folded the lab's network with BN at step ${count(snapshot.step)} (${networkWords(snapshot)}).`;
   const untrained = snapshot !== null && snapshot.step === 0;
   const moved = snapshot !== null && labStep !== snapshot.step && labPhase === 'ready';
   return (
@@ -33,7 +35,7 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
       </p>
       {untrained && (
         <button type="button" onClick={fold.train} disabled={asking}>
-          Train the lab {count(FOLD_TRAIN_STEPS)} steps and fold
+          Train the lab {count(FOLD_TRAIN_STEPS[snapshot.kind])} steps and fold
         </button>
       )}
       {!untrained && moved && (
@@ -45,8 +47,22 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
   );
 }
 
+/** The lab's network in a few words: the MLP's layers and BN placement, or the CNN's blocks. */
+function networkWords(s: LabSnapshot): string {
+  if (s.kind === 'cnn') {
+    const k = s.model.config.kernel;
+    return `the CNN: ${s.model.config.channels.length} convolution blocks of ${s.model.config.channels.join(' and ')} channels, ${k} × ${k} kernels, each convolution followed by BatchNorm2d`;
+  }
+  return `${s.settings.depth} hidden layers of ${s.settings.width}, BN ${s.settings.bn} the activation`;
+}
+
 /** W′ and b′ of one folded layer (chosen in the store), with the scales s that made them; at most `shown` units and inputs. */
 export function FoldedLayer({ view, shown = CORNER }: { view: FoldView; shown?: number }) {
+  if (view.fold.network === 'cnn') return <FoldedConv view={view} shown={shown} />;
+  return <FoldedLinear view={view} shown={shown} />;
+}
+
+function FoldedLinear({ view, shown }: { view: FoldView; shown: number }) {
   const chosen = useAppState((s) => s.foldLayer);
   const setBeyond = useAppState((s) => s.setBeyond);
   const layers = view.fold.folded;
@@ -104,12 +120,13 @@ export function FoldChecks({ view, done }: { view: FoldView; done: boolean }) {
   const f = view.fold;
   const ok = view.relative <= FOLD_TOLERANCE;
   const t = view.timing;
+  const points = view.fold.network === 'cnn' ? 'images' : 'points';
   return (
     <>
       <p data-testid="fold-error">
       {view.compared < view.total
-        ? `Comparing the logits of the ${count(view.total)} test points: ${count(view.compared)} so far…`
-        : `Largest |folded − unfolded| over the logits of the lab’s ${count(view.total)} test points: ${fmt(view.maxAbs, 2)}, which is ${fmt(view.relative, 2)} of max(1, max |logit|) = ${fmt(Math.max(1, view.maxLogit), 3)}: ${ok ? `within the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✓ (rounding).` : `above the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✗.`}`}
+        ? `Comparing the logits of the ${count(view.total)} test ${points}: ${count(view.compared)} so far…`
+        : `Largest |folded − unfolded| over the logits of the lab’s ${count(view.total)} test ${points}: ${fmt(view.maxAbs, 2)}, which is ${fmt(view.relative, 2)} of max(1, max |logit|) = ${fmt(Math.max(1, view.maxLogit), 3)}: ${ok ? `within the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✓ (rounding).` : `above the tolerance ${fmt(FOLD_TOLERANCE, 0)} ✗.`}`}
     </p>
     <ScrollX label="The folded network against the original">
       <table className="data-table wd-table" aria-label="The folded network against the original" data-testid="fold-checks">
@@ -145,7 +162,8 @@ export function FoldChecks({ view, done }: { view: FoldView; done: boolean }) {
 }
 
 /** How the timing was taken (it is rough: one browser, one machine, whatever else runs). */
-export const TIMING_NOTE = `Time: the median of ${ROUNDS} rounds per network, each timing eval-mode passes over ${TIME_ROWS} test points for about 4 ms in this browser, alternating the networks. Rough: it moves with the machine's load.`;
+export const timingNote = (view: FoldView): string =>
+  `Time: the median of ${ROUNDS} rounds per network, each timing eval-mode passes over ${view.timeRows} test ${view.fold.network === 'cnn' ? 'images' : 'points'} for about ${TIME_MS} ms in this browser, alternating the networks. Rough: it moves with the machine's load.`;
 
 /** One test sample among two sets of batch-mates: the train-mode output moves, the folded one does not. */
 export function TrainModeFold({ view }: { view: FoldView }) {
@@ -154,10 +172,11 @@ export function TrainModeFold({ view }: { view: FoldView }) {
     return <p>This network keeps a BN that did not fold (below), so its folded version still depends on the batch in train mode.</p>;
   }
   if (!m) return <p>The test set is too small for two sets of {MATES} batch-mates.</p>;
+  const point = view.fold.network === 'cnn' ? 'image' : 'point';
   return (
     <div data-testid="fold-train-mode">
       <p>
-        Test point 1 in a batch of {MATES + 1}, first with test points 2–{MATES + 1}, then with points {MATES + 2}–{2 * MATES + 1} as its
+        Test {point} 1 in a batch of {MATES + 1}, first with test {point}s 2–{MATES + 1}, then with {point}s {MATES + 2}–{2 * MATES + 1} as its
         batch-mates. Its logits in train mode move by up to <strong className="num">{fmt(m.trainGap, 3)}</strong>; the folded
         network&apos;s move by <strong className="num">{fmt(m.foldedGap, 3)}</strong>, and equal eval mode&apos;s to {fmt(m.foldedVsEval, 2)}.
       </p>
@@ -170,6 +189,14 @@ export function TrainModeFold({ view }: { view: FoldView }) {
 export function KeptAfterActivation({ fold }: { fold: LabFold }) {
   const { snapshot, view } = fold;
   const kept = useMemo(() => (snapshot ? (view?.fold.kept.length ? view.fold.kept : afterActivationKept(snapshot)) : []), [snapshot, view]);
+  if (snapshot?.kind === 'cnn') {
+    return (
+      <p data-testid="fold-kept">
+        The lab&apos;s CNN puts each BatchNorm2d directly after its convolution, so every one folds. A BatchNorm2d after ReLU would
+        stay, for the same reason: the nonlinearity would sit between it and the convolution.
+      </p>
+    );
+  }
   if (kept.length === 0) return null;
   const own = view !== null && view.fold.kept.length > 0;
   return (

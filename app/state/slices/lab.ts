@@ -1,9 +1,25 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { ACTIVATIONS, DEFAULT_NOISE, INITS, OPTIMIZERS, type ActivationName, type Dataset2DName, type InitName, type OptimizerName } from '../../../src';
+import {
+  ACTIVATIONS, CNN_DEFAULTS, DEFAULT_NOISE, INITS, NETWORK_KINDS, OPTIMIZERS, type ActivationName, type Dataset2DName, type InitName, type NetworkKind, type OptimizerName,
+} from '../../../src';
 import { defaultsOf, type PropsTable } from '../props';
 
 export type LabDataset = Dataset2DName | 'fashion';
 export const LAB_DATASETS: readonly LabDataset[] = ['spiral', 'circles', 'gaussians', 'xor', 'moons', 'fashion'];
+
+/** Output channels a CNN block may have, and the pairs (block 1, block 2) the URL accepts, written `8,16`. */
+export const CNN_CHANNEL_CHOICES: readonly number[] = [2, 4, 8, 16, 32];
+export const CNN_CHANNEL_PAIRS: readonly string[] = CNN_CHANNEL_CHOICES.flatMap((a) => CNN_CHANNEL_CHOICES.map((b) => `${a},${b}`));
+/**
+ * Kernel sides the CNN may have: on 28 × 28 images two blocks of k × k convolution and 2 × 2 pooling
+ * fit up to k = 7 (28 → 22 → 11 → 5 → 2); k = 8 leaves block 2 a 1 × 1 output, too small to pool.
+ */
+export const CNN_KERNELS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7'];
+/** The channels of the two blocks, from the URL's `8,16`. */
+export const channelsOf = (pair: string): [number, number] => {
+  const [a, b] = pair.split(',').map(Number);
+  return [a, b];
+};
 
 /**
  * The training lab's controls (section 13). Every key starts with `lab` because the store is flat and
@@ -30,8 +46,13 @@ export interface LabData {
   labSeed: number;
   /** Steps per second while playing; 0 = as fast as the machine goes. */
   labSpeed: number;
-  /** Hidden layer whose probed unit is charted (1-based); 0 = the last one. */
+  /** Hidden layer whose probed unit is charted (1-based); 0 = the last one. For the CNN: the block. */
   labLayer: number;
+  /** The networks compared: the MLP above, or the small CNN (Fashion-MNIST only: 2-D data trains the MLP, and the lab says why). */
+  labModel: NetworkKind;
+  /** The CNN's output channels of its two blocks (`8,16`) and its kernel side. */
+  labChannels: string;
+  labKernel: string;
 }
 
 export interface LabSlice extends LabData {
@@ -62,6 +83,15 @@ export const LAB_PROPS = {
   labSeed: { kind: 'number', param: 'lab-seed', default: 1, min: 0, max: 999_999, integer: true, step: 1, label: 'Seed' },
   labSpeed: { kind: 'number', param: 'lab-speed', default: 100, min: 0, max: 1000, integer: true },
   labLayer: { kind: 'number', param: 'lab-layer', default: 0, min: 0, max: DEPTH_MAX, integer: true },
+  labModel: { kind: 'enum', param: 'lab-model', default: 'mlp', values: NETWORK_KINDS },
+  labChannels: {
+    kind: 'enum', param: 'lab-channels', default: CNN_DEFAULTS.channels.join(','), values: CNN_CHANNEL_PAIRS,
+    noun: `two channel counts for the CNN's two blocks, each ${CNN_CHANNEL_CHOICES.join(', ')}, such as 8,16 (a convolution needs at least one output channel)`,
+  },
+  labKernel: {
+    kind: 'enum', param: 'lab-kernel', default: String(CNN_DEFAULTS.kernel), values: CNN_KERNELS,
+    noun: 'a kernel side from 1 to 7 (two blocks of a larger kernel and 2 × 2 pooling do not fit 28 × 28 images)',
+  },
 } as const satisfies PropsTable<LabData>;
 
 /**

@@ -87,6 +87,14 @@ describe('smallBatchNote', () => {
     expect(note).not.toContain('−1 and +1');
   });
 
+  test('the CNN at m = 2: BatchNorm2d’s statistics come from 2 images over all their positions; no ±1 claim, no “BN may do worse”', () => {
+    const note = smallBatchNote(2, true)!;
+    expect(note).toContain('come from only 2 images (over all their positions)');
+    expect(note).not.toContain('−1 and +1');
+    expect(note).not.toContain('may do worse');
+    expect(smallBatchNote(8, true)).toBeNull();
+  });
+
   test('from m = 8 up there is no note', () => {
     expect(smallBatchNote(8)).toBeNull();
     expect(smallBatchNote(32)).toBeNull();

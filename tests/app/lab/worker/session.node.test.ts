@@ -532,6 +532,7 @@ describe('snapshot: the BN network as plain data, for the fold section', () => {
     expect(snap.model).toEqual(c.variants.bn.model);
     expect(snap.test?.x).toEqual(c.test?.x);
     // A copy: training on does not change what was handed out.
+    if (snap.kind !== 'mlp') throw new Error('an MLP snapshot was expected');
     const before = Float64Array.from((snap.model.layers[0] as { W: { data: Float64Array } }).W.data);
     await h.send({ type: 'step', runId: 1, steps: 3 });
     expect((snap.model.layers[0] as { W: { data: Float64Array } }).W.data).toEqual(before);

@@ -28,16 +28,16 @@ afterEach(() => resetLabController());
 test('an untrained lab: the section says so, trains the lab 500 steps on a click, folds its network and shows the engine’s numbers', async () => {
   const user = userEvent.setup();
   render(<FoldAway />);
-  const train = await screen.findByRole('button', { name: `Train the lab ${FOLD_TRAIN_STEPS} steps and fold` }, { timeout: 10_000 });
+  const train = await screen.findByRole('button', { name: `Train the lab ${FOLD_TRAIN_STEPS.mlp} steps and fold` }, { timeout: 10_000 });
   expect(screen.getByTestId('fold-status')).toHaveTextContent('has not trained yet');
   await user.click(train);
   await waitFor(() => expect(screen.getByTestId('fold-error')).toHaveTextContent(/within the tolerance 10⁻¹² ✓/), { timeout: 20_000 });
   // The lab's run is the engine's run of the same settings: the same network after 500 steps, folded.
   const e = createExperiment(experimentSettings(LAB_DEFAULTS));
-  stepComparison(e.comparison, FOLD_TRAIN_STEPS);
+  stepComparison(e.comparison, FOLD_TRAIN_STEPS.mlp);
   const fold = foldBatchNorm(e.comparison.variants.bn.model);
   expect(screen.getByTestId('fold-params')).toHaveTextContent(String(fold.parametersAfter));
-  expect(screen.getByTestId('fold-status')).toHaveTextContent(`at step ${FOLD_TRAIN_STEPS}`);
+  expect(screen.getByTestId('fold-status')).toHaveTextContent(`at step ${FOLD_TRAIN_STEPS.mlp}`);
   // W′₁ as the notes write it (units × inputs): the engine's first column is unit 1's weights.
   const grid = screen.getByRole('table', { name: /^W′₁/ });
   expect(grid).toHaveTextContent(fold.folded[0].W.data[0].toFixed(3).replace('-', '−'));

@@ -9,8 +9,13 @@ import { FOLD_TOLERANCE, ROUNDS, afterActivationKept, foldTask, weightCorner } f
 function labSnapshot(steps: number, patch = {}): LabSnapshot {
   const e = createExperiment({ ...experimentSettings({ ...LAB_DEFAULTS, ...patch }) });
   stepComparison(e.comparison, steps);
-  return { step: steps, model: e.comparison.variants.bn.model, test: e.comparison.test, diverged: false, settings: e.settings };
+  return { kind: 'mlp', step: steps, model: e.comparison.variants.bn.model, test: e.comparison.test, diverged: false, settings: e.settings };
 }
+
+const mlpModel = (s: LabSnapshot) => {
+  if (s.kind !== 'mlp') throw new Error('an MLP snapshot was expected');
+  return s.model;
+};
 
 /** Runs a chunked task to its end with a clock that advances 1 ms per reading. */
 function finish(snapshot: LabSnapshot) {
@@ -24,7 +29,7 @@ function finish(snapshot: LabSnapshot) {
 describe('foldTask: the lab’s BN network folded and checked, a slice at a time', () => {
   test('3 × 16 sigmoid after 300 steps, 150 test points [150 × 2]: max |folded − unfolded| ≤ 1e-12 relative, 3 BNs folded, 691 → 643 parameters, the input untouched', () => {
     const snap = labSnapshot(300);
-    const before = JSON.stringify(Array.from((snap.model.layers[0] as { W: { data: Float64Array } }).W.data));
+    const before = JSON.stringify(Array.from((mlpModel(snap).layers[0] as { W: { data: Float64Array } }).W.data));
     const { view, slices } = finish(snap);
     expect(view.compared).toBe(150);
     expect(view.total).toBe(150);
@@ -32,11 +37,11 @@ describe('foldTask: the lab’s BN network folded and checked, a slice at a time
     expect(view.maxAbs).toBeGreaterThan(0); // rounding, not an identical computation
     expect(view.fold.folded.map((f) => f.index)).toEqual([1, 2, 3]);
     expect(view.fold.kept).toEqual([]);
-    expect([view.fold.parametersBefore, view.fold.parametersAfter]).toEqual([parameterCount(snap.model), 643]);
-    expect(view.fold.parametersAfter).toBe(foldBatchNorm(snap.model).parametersAfter);
+    expect([view.fold.parametersBefore, view.fold.parametersAfter]).toEqual([parameterCount(mlpModel(snap)), 643]);
+    expect(view.fold.parametersAfter).toBe(foldBatchNorm(mlpModel(snap)).parametersAfter);
     // 3 comparison slices of 50 rows, the batch-mates, ROUNDS timed slices per network.
     expect(slices + 1).toBe(3 + 1 + 2 * ROUNDS);
-    expect(JSON.stringify(Array.from((snap.model.layers[0] as { W: { data: Float64Array } }).W.data))).toBe(before);
+    expect(JSON.stringify(Array.from((mlpModel(snap).layers[0] as { W: { data: Float64Array } }).W.data))).toBe(before);
   });
 
   test('one test point among two sets of 15 batch-mates: train mode moves its logits by > 1e-3, the folded network by exactly 0', () => {
