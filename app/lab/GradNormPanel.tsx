@@ -58,6 +58,7 @@ function barsTable(view: Latest | null) {
 /** ‖∂L/∂W_l‖ of every weight layer at the latest logged step: bars on a log scale, both networks. */
 function LatestBars() {
   const view = useRunView(latest, BARS_MS);
+  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
   const [box, width] = useElementWidth<HTMLDivElement>(420);
   const words = (x: number | null) => (x === null ? 'none' : fmt(x, 2));
   const summary = (view?.norms ?? []).map((r) => `${r.layer}: ${VARIANT_LABEL.plain} ${words(r.plain)}, ${VARIANT_LABEL.bn} ${words(r.bn)}`).join('; ');
@@ -77,7 +78,7 @@ function LatestBars() {
           <Bar dataKey="bn" name={VARIANT_LABEL.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
             <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
           </Bar>
-          <AxisTitles x="weight layer (W₁ is nearest the input)" y={Y_TITLE} />
+          <AxisTitles x={cnn ? 'weight layer (W₁, W₂: the convolutions’ filters; W₃: the linear layer)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
         </BarChart>
       </div>
       {notes.map((n) => (

@@ -74,10 +74,11 @@ export default function TrainingLab() {
       {cnn ? (
         <p data-testid="quantile-prose">
           Ioffe and Szegedy’s Figure 1 (b, c), per channel: the 15th, 50th and 85th percentiles of what output channel 1 of a convolution block feeds
-          into ReLU, over all its positions in a fixed batch of 64 training images. Without BN that is the convolution’s output, which can drift
-          as the layers below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
+          into ReLU, over all its positions in a fixed batch of 64 training images. Without BN that is the convolution’s output, which moves as
+          its own filters and (in block 2) the block below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
           batch mean is β, which is learned), while BN’s input, the convolution’s output, may keep moving. Whether either drifts in this run, the
-          charts and the line under them show.
+          charts and the line under them show. Many positions see only the images’ plain background, so in block 1 the median often reports
+          the value every background position gets (the bias, or BN’s shift of it) rather than a spread of inputs.
         </p>
       ) : (
         <p data-testid="quantile-prose">

@@ -5,7 +5,7 @@ import type { RunState } from './runStore';
 import { LookFor } from './LookFor';
 
 const loss = (s: RunState): string | null => (s.series ? lossCaption(s.series) : null);
-const grad = (s: RunState): string | null => (s.series ? gradCaption(s.series, s.diverged) : null);
+const grad = (s: RunState): string | null => (s.series ? gradCaption(s.series, s.diverged, s.info?.settings.model === 'cnn' ? 'channel' : 'unit') : null);
 
 /** Under the loss and accuracy charts. */
 export const LossLookFor = () => <LookFor select={loss} testId="look-loss" />;

@@ -82,7 +82,7 @@ export type ProbeKind = 'unit' | 'channel';
 function driftPart(v: VariantName, x: Drift, steps = '', probe: ProbeKind = 'unit'): string {
   const moved = `${VARIANT_PHRASE[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
   if (bandCollapsed(x.band, x.from, x.to))
-    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input for every example (its signal has all but vanished)`;
+    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has all but vanished)`;
   return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
 }
 
@@ -161,7 +161,7 @@ function gradRatio(s: VariantSeries): number {
 }
 
 /** The gradient chart's caption: how the first layer's gradient compares with the output layer's, both networks (none once either diverged). */
-export function gradCaption(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>): string | null {
+export function gradCaption(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, probe: ProbeKind = 'unit'): string | null {
   const L = series.plain.gradNorm.length;
   if (L < 2 || diverged.plain || diverged.bn) return null;
   const dead = (['plain', 'bn'] as const).filter((v) => {
@@ -172,8 +172,12 @@ export function gradCaption(series: RunSeries, diverged: Readonly<Record<Variant
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
-  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so with BN a small ratio need not mean that the layer learns slowly. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.`;
+  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so with BN a small ratio need not mean that the layer learns slowly. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.${probe === 'channel' ? CNN_GRAD_NOTE : ''}`;
 }
+
+/** For the CNN: its first and last weight layers differ in size by far more than an MLP's, and a norm grows with the weights it counts. */
+const CNN_GRAD_NOTE =
+  ' In this CNN, W₁ and W₂ are the convolutions’ filters and W₃ the linear layer, which has many times more weights; a norm grows with the square root of the number of weights it sums over, so here a ratio well under 1 is expected even when every weight gets as large a gradient.';
 
 /** A sweep's best run must be this far above chance before any rate is said to have trained (as verdicts.ts's LEARNED). */
 const ABOVE_CHANCE = 0.1;

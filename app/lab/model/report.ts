@@ -30,6 +30,6 @@ export function runReport(
     speed: v.speed,
     loss: lossCaption(series),
     drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore, probe) : null,
-    gradients: gradCaption(series, diverged),
+    gradients: gradCaption(series, diverged, probe),
   };
 }

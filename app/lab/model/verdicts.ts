@@ -90,6 +90,12 @@ function firstReached(s: VariantSeries, target: number): number | null {
   return null;
 }
 
+/** The first step at which one evaluation reached `target` (held or not), or null. */
+function firstTouched(s: VariantSeries, target: number): number | null {
+  for (let i = 0; i < s.testN; i++) if (s.testAccuracy[i] >= target) return s.testStep[i];
+  return null;
+}
+
 const bestSmoothed = (s: VariantSeries, n = s.testN): number => {
   let best = -Infinity;
   for (let j = 0; j < n; j++) best = Math.max(best, smoothed(s, j));
@@ -134,7 +140,7 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
   if (n === 0) return null;
   const j = n - 1, step = plain.testStep[j];
   const ap = smoothed(plain, j), ab = smoothed(bn, j);
-  const over = j + 1 >= SMOOTH ? ` (mean of the last ${SMOOTH} evaluations)` : '';
+  const over = j + 1 >= SMOOTH ? ` (mean of the last ${SMOOTH} evaluations, steps ${count(plain.testStep[j - SMOOTH + 1])}–${count(step)})` : '';
   const numbers = `${percent(ab)} test accuracy with BN, ${percent(ap)} without${over}; test loss now ${value(bn.testLoss[j])} and ${value(plain.testLoss[j])}`;
   if (Math.max(ap, ab) < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `At step ${count(step)} neither network has learned yet: ${numbers} (${chanceText(chance)}).` };
   const leader = leaderAt(plain, bn, n, level);
@@ -165,6 +171,7 @@ function speedOf(series: RunSeries, chance: number): Speed | null {
   if (!(best >= chance + LEARNED)) return null;
   const target = Math.floor(100 * 0.9 * best) / 100;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
+  const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
   const said = (v: VariantName): string => {
     const at = reached[v];
     if (at !== null) return `${VARIANT_PHRASE[v]} at step ${count(at)}`;
@@ -172,15 +179,22 @@ function speedOf(series: RunSeries, chance: number): Speed | null {
     const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
     return `${VARIANT_PHRASE[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
   };
-  const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
+  // Reached it once, earlier than it held it: said, since a single dip can be all that separates the two.
+  const touchedFirst = (v: VariantName): string => {
+    const t = touched[v], at = reached[v];
+    return t !== null && (at === null || t < at) ? ` (above it first at step ${count(t)}, not ${HOLD} evaluations in a row then)` : '';
+  };
+  const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}${touchedFirst('bn')}; ${said('plain')}${touchedFirst('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
-  // steps, and at least 3 evaluations more: a step or two apart is noise.
+  // steps, and at least 3 evaluations more: a step or two apart is noise. The other's first single
+  // evaluation at the target counts too: a network that was there, dipped once and came back did not
+  // get there later.
   const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
   let first: VariantName | null = null;
   for (const v of ['plain', 'bn'] as const) {
     const mine = reached[v], o = series[OTHER[v]];
     if (mine === null) continue;
-    const theirs = reached[OTHER[v]] ?? o.testStep[o.testN - 1];
+    const theirs = Math.min(reached[OTHER[v]] ?? o.testStep[o.testN - 1], touched[OTHER[v]] ?? Infinity);
     if (theirs >= FASTER * mine && theirs - mine >= 3 * interval) first = v;
   }
   return { first, text };

@@ -19,8 +19,8 @@ export function FoldAway() {
     <div ref={ref} className="fold-section">
       <p>
         A trained network is used in eval mode (section {sectionNumber('inference')}): each BN normalizes with its running statistics,
-        which no longer change, so it is a fixed affine map of its input, unit by unit. When that input is z = xW + b, two affine maps
-        in a row are one: fold BN into the linear layer before it.
+        which no longer change, so it is a fixed affine map of its input, unit by unit (for a CNN, channel by channel). When that input
+        is z = xW + b (or a convolution&apos;s output, W ∗ x + b), two affine maps in a row are one: fold BN into the layer before it.
       </p>
       <ScrollEquation tex={FOLD_TEX} label="Eval-mode batch norm after a linear layer is one linear layer with W prime and b prime" />
       <p>

@@ -3,7 +3,7 @@ import { FOLD_TRAIN_MODE_REASON } from '../../../src';
 import { sectionNumber } from '../../outline';
 import { ScrollX } from '../../ui/ScrollX';
 import { Select } from '../../ui/Select';
-import { fmt, sub } from '../../ui/format';
+import { fmt, sig, sub } from '../../ui/format';
 import { useAppState } from '../../state/store';
 import { MatrixView } from '../pass/MatrixView';
 import { FOLD_TOLERANCE, MATES, ROUNDS, TIME_MS, type FoldView, afterActivationKept, weightCorner } from './foldView';
@@ -17,10 +17,12 @@ const CORNER = 8;
 
 /** Where the lab is, and what to press: train it first, or fold again at its new step. */
 export function FoldStatus({ fold }: { fold: LabFold }) {
-  const { snapshot, asking, labPhase, labStep, view, done } = fold;
+  const { snapshot, asking, labPhase, labStep, replayingTo, view, done } = fold;
   const lab = sectionNumber('lab');
   let text: string;
   if (labPhase === 'error') text = `The training lab (section ${lab}) stopped with an error; there is no network to fold.`;
+  else if (snapshot === null && replayingTo !== null)
+    text = `The training lab is replaying its run to step ${count(replayingTo)} (now at ${count(labStep)}); its network will be folded when it gets there.`;
   else if (snapshot === null) text = asking || labPhase !== 'ready' ? 'Asking the training lab for its network…' : 'The training lab has no network yet.';
   else if (snapshot.diverged) text = `The lab's network with BN diverged at its step ${count(snapshot.step)}: its weights are not finite, so there is nothing to fold. Reset the lab (section ${lab}) or lower its learning rate.`;
   else if (snapshot.step === 0) text = `The training lab (section ${lab}) has not trained yet: its network with BN is at step 0. Train it here, with its current settings, or press Play there.`;
@@ -151,8 +153,8 @@ export function FoldChecks({ view, done }: { view: FoldView; done: boolean }) {
           </tr>
           <tr>
             <th scope="row">time per prediction (rough)</th>
-            <td className="num">{t ? `${fmt(t.unfolded * 1000, 3)} µs` : done ? '–' : 'timing…'}</td>
-            <td className="num" data-testid="fold-time">{t ? `${fmt(t.folded * 1000, 3)} µs` : done ? '–' : 'timing…'}</td>
+            <td className="num">{t ? `${sig(t.unfolded * 1000)} µs` : done ? '–' : 'timing…'}</td>
+            <td className="num" data-testid="fold-time">{t ? `${sig(t.folded * 1000)} µs` : done ? '–' : 'timing…'}</td>
           </tr>
         </tbody>
       </table>

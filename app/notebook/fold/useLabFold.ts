@@ -17,6 +17,8 @@ export interface LabFold {
   /** The lab's run: its phase and step now (it may have moved on since the snapshot). */
   readonly labPhase: string;
   readonly labStep: number;
+  /** The step the lab is replaying to (a link or reload with lab-step), while it replays; else null. */
+  readonly replayingTo: number | null;
   readonly view: FoldView | null;
   readonly done: boolean;
   /** Takes a new snapshot of the lab's network (and folds it). */
@@ -32,6 +34,8 @@ export interface LabFold {
 export function useLabFold(start: boolean): LabFold {
   const labPhase = useRun((s) => s.phase);
   const labStep = useRun((s) => s.step);
+  // A link with lab-step replays the run there first: fold what it reaches, not a step on the way.
+  const replayingTo = useRun((s) => (s.replay && !s.replay.done ? s.replay.target : null));
   const [snapshot, setSnapshot] = useState<LabSnapshot | null>(null);
   const [asking, setAsking] = useState(false);
   const pending = useRef(false);
@@ -55,8 +59,8 @@ export function useLabFold(start: boolean): LabFold {
     if (start) labController();
   }, [start]);
   useEffect(() => {
-    if (start && labPhase === 'ready' && snapshot === null) ask();
-  }, [start, labPhase, snapshot, ask]);
+    if (start && labPhase === 'ready' && replayingTo === null && snapshot === null) ask();
+  }, [start, labPhase, replayingTo, snapshot, ask]);
   const kind = snapshot?.kind ?? 'mlp';
   const train = useCallback(() => {
     // The Worker answers in order: the snapshot is taken after the steps.
@@ -65,5 +69,5 @@ export function useLabFold(start: boolean): LabFold {
   }, [refold, kind]);
   const trained = snapshot !== null && snapshot.step > 0 && !snapshot.diverged;
   const { view, done } = useChunkedTask(() => foldTask(snapshot as LabSnapshot, () => performance.now()), [snapshot], trained, FOLD_BUDGET_MS);
-  return { snapshot, asking, labPhase, labStep, view: trained ? view : null, done, refold, train };
+  return { snapshot, asking, labPhase, labStep, replayingTo, view: trained ? view : null, done, refold, train };
 }

@@ -30,8 +30,17 @@ describe('who leads, in words computed from the run', () => {
     const v = verdictOf(runOf(rep(0.5, 12), rep(0.9, 12)), NONE, 150, 3);
     expect(v.advantage).toBe('bn');
     expect(v.headline).toBe('In this run, batch norm helps: the network with BN is ahead, and got there first.');
-    expect(v.lead).toBe('At step 120 the network with BN leads: 90.0 % test accuracy with BN, 50.0 % without (mean of the last 5 evaluations); test loss now 0.3 and 0.7.');
+    expect(v.lead).toBe('At step 120 the network with BN leads: 90.0 % test accuracy with BN, 50.0 % without (mean of the last 5 evaluations, steps 80–120); test loss now 0.3 and 0.7.');
     expect(v.speed).toBe('First held 81 % test accuracy for 3 evaluations in a row (90 % of the best 5-evaluation mean either network reached): with BN at step 10; without BN not yet (50.0 % at step 120).');
+  });
+
+  test('one dip is not a head start: a network that reached the target, dipped once and held it later did not “get there” later (the CNN preset’s run: 70.0, 69.8, 63.8, 74.5, 79.0, 74.8 against 75.2, 73.7, 69.8, 79.0, 80.8, 77.8)', () => {
+    const v = verdictOf(runOf([0.7, 0.698, 0.638, 0.745, 0.79, 0.748], [0.752, 0.737, 0.698, 0.79, 0.808, 0.778]), NONE, 600, 10);
+    expect(v.headline).not.toMatch(/got there first/);
+    expect(v.speed).toMatch(/without BN at step 40 \(above it first at step 10, not 3 evaluations in a row then\)/);
+    // Without the dip, the same target reached at step 10 by both: no head start either way.
+    const flat = verdictOf(runOf([0.7, 0.698, 0.7, 0.745, 0.79, 0.748], [0.752, 0.737, 0.698, 0.79, 0.808, 0.778]), NONE, 600, 10);
+    expect(flat.headline).not.toMatch(/got there first/);
   });
 
   test('the network without BN ahead: said plainly, never as a BN win, and a preset is offered', () => {
@@ -66,7 +75,7 @@ describe('who leads, in words computed from the run', () => {
     const v = verdictOf(runOf(rep(0.9, 12), [...rep(0.95, 10), 0.6, 0.6]), NONE, 150, 3);
     expect(v.advantage).toBe('level');
     expect(v.headline).toBe('In this run, the network without BN has pulled ahead in the latest evaluations, after the network with BN led; the verdict changes if that holds for 3 evaluations.');
-    expect(v.lead).toBe('At step 120 the network with BN has been ahead, but by the latest means the network without BN is: 81.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.6 and 0.3.');
+    expect(v.lead).toBe('At step 120 the network with BN has been ahead, but by the latest means the network without BN is: 81.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations, steps 80–120); test loss now 0.6 and 0.3.');
     expect(`${v.headline} ${v.lead}`).not.toMatch(SAYS_BN_WINS);
     expect(`${v.headline} ${v.lead}`).not.toMatch(/neither network|gone for now/);
   });
@@ -75,7 +84,7 @@ describe('who leads, in words computed from the run', () => {
     const v = verdictOf(runOf([0.33, 0.33, 0.5, 0.7, ...rep(0.9, 11)], [0.9, ...rep(0.95, 12), 0.9, 0.9]), NONE, 150, 3);
     expect(v.advantage).toBe('bn-first');
     expect(v.headline).toBe('In this run, batch norm got there first; by now the two are level.');
-    expect(v.lead).toBe('At step 150 the network with BN has been ahead; by the latest means the two are level: 93.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations); test loss now 0.3 and 0.3.');
+    expect(v.lead).toBe('At step 150 the network with BN has been ahead; by the latest means the two are level: 93.0 % test accuracy with BN, 90.0 % without (mean of the last 5 evaluations, steps 110–150); test loss now 0.3 and 0.3.');
     expect(`${v.headline} ${v.lead}`).not.toMatch(/gone for now|pulled ahead/);
   });
 
