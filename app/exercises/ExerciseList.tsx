@@ -4,6 +4,7 @@ import type { Exercise } from './model/types';
 import { nextSeed } from './model/pick';
 import { ChoiceCard } from './ChoiceCard';
 import { Given } from './Feedback';
+import { Glossary } from './Glossary';
 import { NumericCard, PlacementCard } from './NumericCard';
 import { useProgress } from './progressStore';
 import './exercises.css';
@@ -59,6 +60,7 @@ export function ExerciseList({ section, exercises, note }: { section: string; ex
           <Card key={keyOf(ex)} ex={ex} done={done.has(ex.id)} />
         ))}
       </ol>
+      <Glossary />
     </section>
   );
 }

@@ -68,7 +68,7 @@ function backwardExercises({ batch, fwd, grads, seed }: PassExerciseContext): Ex
   const options = shuffled(seed, 122, [
     { label: `γ/√(σ² + ε) · (∂L/∂Z̃ᵢ − mean of ∂L/∂Z̃ − Zₙₒᵣₘ,ᵢ · mean of ∂L/∂Z̃ ⊙ Zₙₒᵣₘ) = ${fmt(exact, 5)}`, correct: true, why: 'in train mode μ and σ² depend on every zᵢ, so the gradient flows through them too: the two subtracted means are those paths (the engine’s exact backward, which central differences confirm).' },
     { label: `γ/√(σ² + ε) · ∂L/∂Z̃ᵢ = ${fmt(simplified, 5)}`, correct: false, why: 'this is the notes’ simplified backward: it treats μ and σ² as constants, which is exact only in eval mode.' },
-    { label: `${m} times the first = ${fmt(exact * m, 5)}`, correct: false, why: `that is the gradient of the summed loss; the notes’ loss (and PyTorch’s default) is the mean over the ${m} samples.` },
+    { label: `the same bracketed form with A₂ − Y in place of ∂L/∂Z̃ (no 1/m) = ${fmt(exact * m, 5)}`, correct: false, why: `that is the gradient of the summed loss; the notes’ loss (and PyTorch’s default) is the mean over the ${m} samples.` },
   ]);
   return [
     {
