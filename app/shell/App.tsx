@@ -20,6 +20,8 @@ const Presenter = lazy(() => import('../presentation/presenter/Presenter').then(
 
 /** Each section's exercises (app/exercises/): one chunk, loaded with the notebook, never part of a presented step. */
 const SectionExercises = lazy(() => import('../exercises/SectionExercises'));
+/** The one-screen summary after the last section (app/exercises/Summary.tsx): not a section, so not in the outline or the deck. */
+const Summary = lazy(() => import('../exercises/Summary'));
 
 /** The notebook, the instructor's presentation of it (every step, or their own deck), or the presenter's window beside it; the notice about the address over all. */
 export function App() {
@@ -96,6 +98,9 @@ function Notebook() {
             </Section>
           </Fragment>
         ))}
+        <Suspense fallback={null}>
+          <Summary />
+        </Suspense>
         <div ref={end} className="content-end" aria-hidden="true" />
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { batchNormSteps, sampleMiniBatch } from '../../src';
+import { fmt } from '../../app/ui/format';
 import { openAt } from './browser';
 
 const QUERY = '?seed=5&ex=5#mean';
@@ -9,7 +10,7 @@ const steps = batchNormSteps(sampleMiniBatch(5, 8, 2, 1.5));
 
 const card = (page: Page, id: string) => page.getByTestId(`exercise-${id}`);
 
-test('exercises in Chromium: a right answer and an m − 1 mistake, progress kept over a reload, the TOC marks it, the seed link repeats the exercise', async () => {
+test('exercises in Chromium: a right answer and an m − 1 mistake, progress kept over a reload, the TOC marks it, the seed link repeats the exercise; the summary shows the batch’s μ', async () => {
   const { page, context, problems } = await openAt(QUERY, { viewport: { width: 1280, height: 800 } });
   const mu = card(page, 'mean-mu');
   await mu.getByRole('textbox', { name: 'Your μ' }).fill(steps.mean.toFixed(4));
@@ -35,6 +36,11 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
   await expect(toc.getByRole('link', { name: /^2\. .*exercises done$/ }).count()).resolves.toBe(1);
   await expect(toc.getByRole('link', { name: /^3\. .*exercises done$/ }).count()).resolves.toBe(0);
   await expect(card(page, 'mean-mu').locator('xpath=..').textContent()).resolves.toContain('answered right before');
+
+  // The summary after the last section: the same batch's μ, from the engine.
+  const summary = page.getByTestId('summary');
+  await summary.scrollIntoViewIfNeeded();
+  await expect(summary.textContent()).resolves.toContain(`μ = ${fmt(steps.mean, 4)} (m = 8)`);
 
   // The same link in another browser (its own storage): the same exercise, with nothing done.
   const prompt = await card(page, 'normalize-entry').locator('xpath=..').textContent();
