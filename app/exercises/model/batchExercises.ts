@@ -31,8 +31,8 @@ function batchExercises({ z }: BatchExerciseContext): Exercise[] {
       given: [zLine(z)],
       options: [
         { label: `The m = ${m} values of this neuron, one per example in the mini-batch`, correct: true, why: `batch norm averages each neuron over the examples of the mini-batch: here the ${m} values of z.` },
-        { label: 'The inputs of this one example, across the neurons of the layer', correct: false, why: 'that is layer normalization. Batch norm averages one neuron over the examples of the batch.' },
-        { label: 'Every example of the whole training set', correct: false, why: 'during training BN uses the mini-batch only; statistics over the data appear at inference, as running averages (section 15).' },
+        { label: 'The values of this one example across the layer’s neurons', correct: false, why: 'that is what layer normalization averages. Batch norm averages one neuron over the examples of the batch.' },
+        { label: 'Every example of the whole training set', correct: false, why: 'in train mode BN uses the mini-batch only; at inference it uses running averages kept during training (section 15), not statistics of the whole training set.' },
       ],
     },
   ];
@@ -188,7 +188,7 @@ function identityExercises({ z, eps }: BatchExerciseContext, s: BatchNormSteps):
       hint: 'γ must undo the division by √(σ² + ε).',
       mistakes: [
         { name: 'you gave σ² + ε; the division was by its square root.', value: s.variance + eps },
-        { name: 'you gave 1/√(σ² + ε), which divides once more instead of undoing the division.', value: 1 / s.std },
+        { name: 'you gave 1/√(σ² + ε), which divides by √(σ² + ε) once more instead of undoing the division.', value: 1 / s.std },
         { name: 'you used the unbiased variance (m − 1); the forward pass divided by the biased σ.', value: Math.sqrt(s.unbiasedVariance + eps) },
       ],
     }),
@@ -239,7 +239,7 @@ function placementExercises({ z, eps }: BatchExerciseContext): Exercise[] {
       answer: zeros,
       tolerance: 0,
       hint: 'ReLU(Zₙₒᵣₘ) is 0 where Zₙₒᵣₘ ≤ 0, that is where zᵢ ≤ μ.',
-      mistakes: [{ name: 'you counted zᵢ ≤ 0, as ReLU before BN would; after BN the threshold is μ.', value: Array.from(z).filter((v) => v <= 0).length }],
+      mistakes: [{ name: 'you counted zᵢ ≤ 0, where ReLU applied to z itself gives 0 (BN after the activation); with BN before ReLU the threshold is μ.', value: Array.from(z).filter((v) => v <= 0).length }],
     },
   ];
 }

@@ -63,11 +63,11 @@ function backwardExercises({ batch, fwd, grads, seed }: PassExerciseContext): Ex
   const j = pickIndex(seed, 12, NOTES_CLASSES), i = pickIndex(seed, 121, m);
   const diff = Array.from({ length: m }, (_, r) => get(fwd.a2, r, j) - (batch.labels[r] === j ? 1 : 0));
   const dBeta = grads.dBeta2[j];
-  const missingSum: Mistake[] = diff.map((x, r) => ({ name: `you gave sample ${r + 1}’s term alone: ∂L/∂β sums over the batch (the Σ the notes leave out).`, value: x / m }));
+  const missingSum: Mistake[] = diff.map((x, r) => ({ name: `you gave sample ${r + 1}’s term alone: ∂L/∂β sums over the batch.`, value: x / m }));
   const exact = get(grads.dZ2, i, j), simplified = get(grads.dZ2Simplified, i, j);
   const options = shuffled(seed, 122, [
     { label: `γ/√(σ² + ε) · (∂L/∂Z̃ᵢ − mean of ∂L/∂Z̃ − Zₙₒᵣₘ,ᵢ · mean of ∂L/∂Z̃ ⊙ Zₙₒᵣₘ) = ${fmt(exact, 5)}`, correct: true, why: 'in train mode μ and σ² depend on every zᵢ, so the gradient flows through them too: the two subtracted means are those paths (the engine’s exact backward, which central differences confirm).' },
-    { label: `γ/√(σ² + ε) · ∂L/∂Z̃ᵢ = ${fmt(simplified, 5)}`, correct: false, why: 'this is the notes’ simplified backward: it treats μ and σ² as constants, which is exact only in eval mode.' },
+    { label: `γ/√(σ² + ε) · ∂L/∂Z̃ᵢ = ${fmt(simplified, 5)}`, correct: false, why: 'this is the notes’ simplified backward (with √(σ² + ε) for their |σ|): it treats μ and σ² as constants, which is exact only in eval mode.' },
     { label: `the same bracketed form with A₂ − Y in place of ∂L/∂Z̃ (no 1/m) = ${fmt(exact * m, 5)}`, correct: false, why: `that is the gradient of the summed loss; the notes’ loss (and PyTorch’s default) is the mean over the ${m} samples.` },
   ]);
   return [
@@ -80,7 +80,7 @@ function backwardExercises({ batch, fwd, grads, seed }: PassExerciseContext): Ex
       answer: dBeta,
       tolerance: toleranceFor(dBeta),
       hint: 'β is added to every sample’s Z̃₂, so its gradient collects every sample’s ∂L/∂Z̃₂.',
-      mistakes: [{ name: 'you summed A₂ − Y without the 1/m: that is the gradient of the summed loss, not the mean loss.', value: dBeta * m }, ...missingSum],
+      mistakes: [{ name: 'you summed A₂ − Y without the 1/m (the notes’ ∂L/∂Z̃₂ = A₂ − Y): that is the gradient of the summed loss, not of the mean loss.', value: dBeta * m }, ...missingSum],
     },
     { kind: 'choice', id: 'backward-dz', prompt: `In train mode, which is ∂L/∂Z₂ for sample ${i + 1}, output neuron ${j + 1}?`, given: [`m = ${m}`, `μ, σ²: output neuron ${j + 1}’s over the batch`], options },
   ];

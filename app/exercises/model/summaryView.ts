@@ -47,7 +47,7 @@ export function summaryView({ z, eps, gamma, beta, grads, trained }: SummaryInpu
       { formula: '∂L/∂β = Σᵢ ∂L/∂Z̃ᵢ,  ∂L/∂γ = Σᵢ ∂L/∂Z̃ᵢ · Zₙₒᵣₘ,ᵢ', value: `∂L/∂β₂ = ${f(grads.dBeta2[0])}, ∂L/∂γ₂ = ${f(grads.dGamma2[0])} (the notes’ network, output neuron 1)`, why: 'β and γ act on every sample, so their gradients sum over the batch.' },
       {
         formula: '∂L/∂zᵢ = γ/√(σ² + ε) · (∂L/∂Z̃ᵢ − mean ∂L/∂Z̃ − Zₙₒᵣₘ,ᵢ · mean(∂L/∂Z̃ ⊙ Zₙₒᵣₘ))',
-        value: `∂L/∂Z₂ = ${f(exact)}; the notes’ γ/σ · ∂L/∂Z̃ gives ${f(simplified)} (sample 1, output neuron 1)`,
+        value: `∂L/∂Z₂ = ${f(exact)}; the notes’ simplified γ/√(σ² + ε) · ∂L/∂Z̃ gives ${f(simplified)} (sample 1, output neuron 1)`,
         why: 'in train mode μ and σ² are computed from every zᵢ, so each zᵢ also moves the output through them: the two means are those paths.',
       },
     ],
