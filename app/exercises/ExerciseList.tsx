@@ -41,8 +41,11 @@ function Card({ ex, done }: { ex: Exercise; done: boolean }) {
   );
 }
 
-/** A section's "predict, then check" exercises, answered from what is on screen; not part of the presented Panel. */
-export function ExerciseList({ section, exercises, note }: { section: string; exercises: readonly Exercise[]; note?: string }) {
+/**
+ * A section's "predict, then check" exercises, answered from what is on screen; not part of the presented Panel.
+ * `fixedData`: the section's numbers do not come from the batch's seed (the notes' network), so the button says what it changes.
+ */
+export function ExerciseList({ section, exercises, note, fixedData = false }: { section: string; exercises: readonly Exercise[]; note?: string; fixedData?: boolean }) {
   const headingId = `${section}-exercises`;
   const { done } = useProgress();
   if (exercises.length === 0) return null;
@@ -51,8 +54,9 @@ export function ExerciseList({ section, exercises, note }: { section: string; ex
       <h3 id={headingId}>Predict, then check</h3>
       <p className="exercise-intro">
         Work it out before you look: the engine checks your answer against {note ?? 'the batch on screen'}, and names the mistake when it is a typical one.{' '}
+        {/* The notes' network does not depend on the batch's seed: there the new seed only picks other entries. */}
         <button type="button" className="exercise-secondary" onClick={newBatch}>
-          New batch
+          {fixedData ? 'Other entries' : 'New batch'}
         </button>
       </p>
       <ol className="exercise-list">

@@ -22,7 +22,7 @@ function PassExercises({ section }: { section: string }) {
   const ctx = useNotesContext();
   const seed = useAppState((s) => s.exSeed);
   const exercises = useMemo(() => passSectionExercises(section, { batch: ctx.state.batch, fwd: ctx.fwd, grads: ctx.grads, eps: ctx.eps, seed }), [section, ctx, seed]);
-  return <ExerciseList section={section} exercises={exercises} note="the notes’ network on screen" />;
+  return <ExerciseList section={section} exercises={exercises} note="the notes’ network on screen" fixedData />;
 }
 
 /** Section 15: the stream of training batches of its running statistics. */
