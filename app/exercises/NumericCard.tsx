@@ -57,7 +57,7 @@ export function PlacementCard({ ex }: { ex: PlacementExercise }) {
   const x = (v: number) => 10 + ((v - lo) / (hi - lo)) * 280;
   const step = (hi - lo) / 400;
   return (
-    <form className="exercise-answer exercise-place" data-testid={`exercise-${ex.id}`} onSubmit={(e) => { e.preventDefault(); setFeedback(settle(ex.id, gradeValue(ex, guess))); }}>
+    <form className="exercise-answer exercise-place" noValidate data-testid={`exercise-${ex.id}`} onSubmit={(e) => { e.preventDefault(); setFeedback(settle(ex.id, gradeValue(ex, guess))); }}>
       <svg viewBox="0 0 300 44" className="exercise-axis" role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
         <line x1={10} x2={290} y1={30} y2={30} className="exercise-axis-line" />
         {ex.points.map((p, i) => (

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { batchNormSteps, sampleMiniBatch } from '../../../src';
@@ -99,5 +99,26 @@ describe('answering', () => {
     expect(seed).not.toBe(1);
     expect(exSeed).toBe(seed);
     expect(screen.getByTestId('exercises-mean').textContent).not.toBe(before);
+  });
+
+  test('placement: the marker moved to μ with its slider is right; far from it, a hint', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const card = screen.getByTestId('exercise-mean-place');
+    const slider = within(card).getByRole('slider', { name: /Your μ/ });
+    fireEvent.change(slider, { target: { value: String(Number(slider.getAttribute('min'))) } });
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Not yet: too low by .* Hint: μ is the balance point/);
+    fireEvent.change(slider, { target: { value: String(s.mean) } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Right/);
+  });
+
+  test('the notation bridge and glossary open under the exercises', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="inference" />);
+    await user.click(screen.getByText('Notation and terms'));
+    expect(screen.getByText(/momentum = 0.1 = 1 − β/)).toBeVisible();
+    expect(screen.getByText('central differences')).toBeVisible();
   });
 });
