@@ -18,6 +18,11 @@ import './App.css';
 /** The presenter's window: its own chunk, loaded only in that window. */
 const Presenter = lazy(() => import('../presentation/presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
+/** Each section's exercises (app/exercises/): one chunk, loaded with the notebook, never part of a presented step. */
+const SectionExercises = lazy(() => import('../exercises/SectionExercises'));
+/** The one-screen summary after the last section (app/exercises/Summary.tsx): not a section, so not in the outline or the deck. */
+const Summary = lazy(() => import('../exercises/Summary'));
+
 /** The notebook, the instructor's presentation of it (every step, or their own deck), or the presenter's window beside it; the notice about the address over all. */
 export function App() {
   const presenting = useAppState((s) => s.presenting);
@@ -87,9 +92,15 @@ function Notebook() {
             {i > 0 && part && SECTIONS[i - 1].part !== part && <PartIntro part={part} />}
             <Section id={id} number={number} title={title}>
               <Component />
+              <Suspense fallback={null}>
+                <SectionExercises section={id} />
+              </Suspense>
             </Section>
           </Fragment>
         ))}
+        <Suspense fallback={null}>
+          <Summary />
+        </Suspense>
         <div ref={end} className="content-end" aria-hidden="true" />
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { PART_TITLES, type Part, type SectionOutline } from '../outline';
 import { useAppState } from '../state/store';
+import { DoneMark, ExerciseProgress } from '../exercises/ExerciseProgress';
 
 /** The sections grouped by part, in order (a part with no section is left out). */
 function byPart(sections: readonly SectionOutline[]): [Part, SectionOutline[]][] {
@@ -16,6 +17,7 @@ function byPart(sections: readonly SectionOutline[]): [Part, SectionOutline[]][]
 /**
  * The table of contents; the section being read is marked current (aria-current) and highlighted.
  * The notes' sections come first; a part past them (“Beyond the notes”) gets its heading and own list.
+ * A section whose exercises are all answered right is marked ✓; under the list, the exercises' progress and its reset.
  */
 export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
   const current = useAppState((s) => s.section);
@@ -33,12 +35,14 @@ export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
               <li key={s.id}>
                 <a href={`#${s.id}`} aria-current={s.id === current ? 'true' : undefined}>
                   {s.number}. {s.title}
+                  <DoneMark section={s.id} />
                 </a>
               </li>
             ))}
           </ol>
         </div>
       ))}
+      <ExerciseProgress />
     </nav>
   );
 }

@@ -1,0 +1,70 @@
+import { useId } from 'react';
+import { appStore } from '../state/store';
+import type { Exercise } from './model/types';
+import { nextSeed } from './model/pick';
+import { ChoiceCard } from './ChoiceCard';
+import { Given } from './Feedback';
+import { Glossary } from './Glossary';
+import { NumericCard, PlacementCard } from './NumericCard';
+import { useProgress } from './progressStore';
+import './exercises.css';
+
+/** Draws a new batch and new exercises from one new seed, both in the address (`seed` and `ex`). */
+export function newBatch(): void {
+  const s = appStore.getState();
+  const seed = nextSeed(s.exSeed);
+  s.setBatch({ seed });
+  s.clearPoints();
+  s.setExercise({ exSeed: seed });
+}
+
+/** A key that changes when the exercise's numbers do, so a new batch starts with an empty answer. */
+function keyOf(ex: Exercise): string {
+  if (ex.kind === 'choice') return `${ex.id}:${ex.options.map((o) => o.label).join('|')}`;
+  return `${ex.id}:${ex.answer}:${ex.given.join('|')}`;
+}
+
+/** One exercise: its question, what it gives, and its answer form. */
+function Card({ ex, done }: { ex: Exercise; done: boolean }) {
+  const promptId = useId();
+  return (
+    <li className="exercise" aria-labelledby={promptId}>
+      <p id={promptId} className="exercise-prompt">
+        {ex.prompt}
+        {done && <span className="exercise-done"> ✓ answered right before</span>}
+      </p>
+      <Given lines={ex.given} />
+      {ex.kind === 'numeric' && <NumericCard ex={ex} />}
+      {ex.kind === 'choice' && <ChoiceCard ex={ex} />}
+      {ex.kind === 'placement' && <PlacementCard ex={ex} />}
+    </li>
+  );
+}
+
+/**
+ * A section's "predict, then check" exercises, answered from what is on screen; not part of the presented Panel.
+ * `fixedData`: the section's numbers do not come from the batch's seed (the notes' network), so the button says what it changes.
+ */
+export function ExerciseList({ section, exercises, note, fixedData = false }: { section: string; exercises: readonly Exercise[]; note?: string; fixedData?: boolean }) {
+  const headingId = `${section}-exercises`;
+  const { done } = useProgress();
+  if (exercises.length === 0) return null;
+  return (
+    <section className="exercises" aria-labelledby={headingId} data-testid={`exercises-${section}`}>
+      <h3 id={headingId}>Predict, then check</h3>
+      <p className="exercise-intro">
+        Work it out before you look: the engine checks your answer against {note ?? 'the batch on screen'}, and names the mistake when it is a typical one.{' '}
+        {/* The notes' network does not depend on the batch's seed: there the new seed only picks other entries. */}
+        <button type="button" className="exercise-secondary" onClick={newBatch}>
+          {fixedData ? 'Other entries' : 'New batch'}
+        </button>
+      </p>
+      <ol className="exercise-list">
+        {exercises.map((ex) => (
+          <Card key={keyOf(ex)} ex={ex} done={done.has(ex.id)} />
+        ))}
+      </ol>
+      <Glossary />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useId, useState, type FormEvent } from 'react';
+import { fmt } from '../ui/format';
+import { gradeNumeric, gradeValue } from './model/grade';
+import type { Feedback, NumericExercise, PlacementExercise } from './model/types';
+import { FeedbackLine } from './Feedback';
+import { markDone } from './progressStore';
+
+/** "Answers within ±0.002 count", or exactly for a count. */
+export function toleranceText(tolerance: number): string {
+  return tolerance === 0 ? 'Only the exact number counts.' : `Answers within ±${fmt(tolerance, 4)} of the engine’s value count.`;
+}
+
+/** Records a right answer and returns the feedback. */
+function settle(id: string, f: Feedback): Feedback {
+  if (f.status === 'right') markDone(id);
+  return f;
+}
+
+/** The engine's answer, on request, once an answer was checked. */
+function Reveal({ answer, shown, onShow }: { answer: number; shown: boolean; onShow: () => void }) {
+  return shown ? (
+    <p className="exercise-reveal">The engine’s answer: {fmt(answer, 4)}</p>
+  ) : (
+    <button type="button" className="exercise-secondary" onClick={onShow}>
+      Show the answer
+    </button>
+  );
+}
+
+/** Type a number, Enter or Check: the verdict names a typical mistake when it is one. */
+export function NumericCard({ ex }: { ex: NumericExercise }) {
+  const inputId = useId();
+  const [text, setText] = useState('');
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    setFeedback(settle(ex.id, gradeNumeric(ex, text)));
+  };
+  return (
+    <form className="exercise-answer" onSubmit={check} data-testid={`exercise-${ex.id}`}>
+      <label htmlFor={inputId}>Your {ex.symbol}</label>
+      <input id={inputId} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit">Check</button>
+      <p className="exercise-tolerance">{toleranceText(ex.tolerance)}</p>
+      <FeedbackLine feedback={feedback} testId={`feedback-${ex.id}`} />
+      {feedback && feedback.status !== 'right' && feedback.status !== 'invalid' && <Reveal answer={ex.answer} shown={revealed} onShow={() => setRevealed(true)} />}
+    </form>
+  );
+}
+
+/** A marker on the batch's axis, moved with the slider under it (drag, or arrow keys), then Check. */
+export function PlacementCard({ ex }: { ex: PlacementExercise }) {
+  const [lo, hi] = ex.domain;
+  const [guess, setGuess] = useState((lo + hi) / 2);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const x = (v: number) => 10 + ((v - lo) / (hi - lo)) * 280;
+  const step = (hi - lo) / 400;
+  return (
+    <form className="exercise-answer exercise-place" noValidate data-testid={`exercise-${ex.id}`} onSubmit={(e) => { e.preventDefault(); setFeedback(settle(ex.id, gradeValue(ex, guess))); }}>
+      <svg viewBox="0 0 300 44" className="exercise-axis" role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
+        <line x1={10} x2={290} y1={30} y2={30} className="exercise-axis-line" />
+        {ex.points.map((p, i) => (
+          <circle key={i} cx={x(p)} cy={30} r={4} className="exercise-dot" />
+        ))}
+        <line x1={x(guess)} x2={x(guess)} y1={6} y2={38} className="exercise-marker" />
+        <text x={x(guess)} y={5} textAnchor="middle" className="exercise-marker-label">{ex.symbol}?</text>
+      </svg>
+      <label className="exercise-slider">
+        <span>Your {ex.symbol}: {fmt(guess, 3)}</span>
+        <input type="range" min={lo} max={hi} step={step} value={guess} onChange={(e) => setGuess(Number(e.target.value))} aria-valuetext={fmt(guess, 3)} />
+      </label>
+      <button type="submit">Check</button>
+      <p className="exercise-tolerance">Within ±{fmt(ex.tolerance, 3)} of the engine’s value counts.</p>
+      <FeedbackLine feedback={feedback} testId={`feedback-${ex.id}`} />
+    </form>
+  );
+}

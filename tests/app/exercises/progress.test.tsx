@@ -1,0 +1,124 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { batchNormSteps, sampleMiniBatch } from '../../../src';
+import { PROGRESS_KEY, readProgress, writeProgress } from '../../../app/exercises/model/progress';
+import { reloadProgress, resetProgress } from '../../../app/exercises/progressStore';
+import SectionExercises from '../../../app/exercises/SectionExercises';
+import { Toc } from '../../../app/shell/Toc';
+import { OUTLINE } from '../../../app/outline';
+import { appStore } from '../../../app/state/store';
+
+beforeEach(() => {
+  localStorage.clear();
+  act(() => {
+    reloadProgress();
+    appStore.setState({ seed: 1, m: 8, shift: 2, scale: 1.5, eps: 1e-5, overrides: {}, exSeed: 1 });
+  });
+});
+
+describe('stored progress', () => {
+  test('round-trips, and ignores corrupt, foreign and old data with a notice', () => {
+    expect(readProgress(writeProgress(new Set(['mean-mu'])))).toEqual({ done: new Set(['mean-mu']), notice: null });
+    expect(readProgress(null)).toEqual({ done: new Set(), notice: null });
+    expect(readProgress('{not json').notice).toMatch(/not valid JSON/);
+    expect(readProgress(JSON.stringify({ theme: 'dark' })).notice).toMatch(/not this notebook’s exercise progress/);
+    expect(readProgress(JSON.stringify({ app: 'bn-live-exercises', version: 0, done: [] })).notice).toMatch(/another version \(0; this page reads 1\)/);
+    expect(readProgress(JSON.stringify({ app: 'bn-live-exercises', version: 1, done: [3] })).notice).toMatch(/damaged/);
+    expect(readProgress(JSON.stringify({ app: 'bn-live-exercises', version: 1, done: [], extra: 1 })).notice).toMatch(/damaged/);
+    for (const bad of ['{not json', 'null', '[]', '"x"']) expect(readProgress(bad).done.size).toBe(0);
+  });
+
+  test('corrupt data shows its notice under the table of contents; other keys are untouched', () => {
+    localStorage.setItem(PROGRESS_KEY, '{"app":"bn-live-exercises","version":7}');
+    localStorage.setItem('other', 'kept');
+    act(() => reloadProgress());
+    render(<Toc sections={OUTLINE} />);
+    expect(screen.getByTestId('exercise-progress')).toHaveTextContent(/another version \(7/);
+    expect(localStorage.getItem('other')).toBe('kept');
+    expect(localStorage.getItem(PROGRESS_KEY)).toContain('"version":7');
+  });
+});
+
+describe('answering', () => {
+  const s = batchNormSteps(sampleMiniBatch(1, 8, 2, 1.5));
+
+  test('type μ and press Enter: right; the table of contents marks the section once all its exercises are right', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Toc sections={OUTLINE} />
+        <SectionExercises section="mean" />
+      </>,
+    );
+    const card = screen.getByTestId('exercise-mean-mu');
+    await user.type(within(card).getByRole('textbox', { name: 'Your μ' }), `${s.mean.toFixed(4)}{Enter}`);
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Right: the engine gives/);
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}').done).toEqual(['mean-mu']);
+    expect(screen.getByTestId('exercise-progress')).toHaveTextContent('Exercises: 1 of');
+    expect(screen.getByRole('link', { name: /^3\./ })).not.toHaveTextContent('✓');
+    act(() => {
+      resetProgress();
+    });
+    expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
+  });
+
+  test('a typical mistake is named: σ² with m − 1', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="variance" />);
+    const card = screen.getByTestId('exercise-variance-sigma2');
+    await user.type(within(card).getByRole('textbox'), `${s.unbiasedVariance.toFixed(4)}{Enter}`);
+    expect(within(card).getByRole('status')).toHaveTextContent(/divided by m − 1 = 7: that is the unbiased estimate/);
+    await user.click(within(card).getByRole('button', { name: 'Show the answer' }));
+    expect(card).toHaveTextContent(/The engine’s answer:/);
+  });
+
+  test('a choice by keyboard: Tab to the options, arrows, Enter; all of section 2 right marks it done', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Toc sections={OUTLINE} />
+        <SectionExercises section="batch" />
+      </>,
+    );
+    const card = screen.getByTestId('exercise-batch-over');
+    const radios = within(card).getAllByRole('radio');
+    radios[0].focus();
+    await user.keyboard(' ');
+    await user.keyboard('{Enter}');
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Right: batch norm averages each neuron/);
+    expect(screen.getByRole('link', { name: /^2\..*exercises done/ })).toBeInTheDocument();
+  });
+
+  test('New batch draws new exercises from a new seed, both in the store', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const before = screen.getByTestId('exercises-mean').textContent;
+    await user.click(screen.getByRole('button', { name: 'New batch' }));
+    const { seed, exSeed } = appStore.getState();
+    expect(seed).not.toBe(1);
+    expect(exSeed).toBe(seed);
+    expect(screen.getByTestId('exercises-mean').textContent).not.toBe(before);
+  });
+
+  test('placement: the marker moved to μ with its slider is right; far from it, a hint', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const card = screen.getByTestId('exercise-mean-place');
+    const slider = within(card).getByRole('slider', { name: /Your μ/ });
+    fireEvent.change(slider, { target: { value: String(Number(slider.getAttribute('min'))) } });
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Not yet: too low by .* Hint: μ is the balance point/);
+    fireEvent.change(slider, { target: { value: String(s.mean) } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Right/);
+  });
+
+  test('the notation bridge and glossary open under the exercises', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="inference" />);
+    await user.click(screen.getByText('Notation and terms'));
+    expect(screen.getByText(/momentum = 0.1 = 1 − β/)).toBeVisible();
+    expect(screen.getByText('central differences')).toBeVisible();
+  });
+});

@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { batchNormSteps, sampleMiniBatch } from '../../src';
+import { fmt } from '../../app/ui/format';
+import { openAt } from './browser';
+
+const QUERY = '?seed=5&ex=5#mean';
+/** The batch the page draws for seed 5 with the default m, shift and scale, by the engine. */
+const steps = batchNormSteps(sampleMiniBatch(5, 8, 2, 1.5));
+
+const card = (page: Page, id: string) => page.getByTestId(`exercise-${id}`);
+
+test('exercises in Chromium: a right answer and an m − 1 mistake, progress kept over a reload, the TOC marks it, the seed link repeats the exercise; the summary shows the batch’s μ', async () => {
+  const { page, context, problems } = await openAt(QUERY, { viewport: { width: 1280, height: 800 } });
+  const mu = card(page, 'mean-mu');
+  await mu.getByRole('textbox', { name: 'Your μ' }).fill(steps.mean.toFixed(4));
+  await mu.getByRole('textbox', { name: 'Your μ' }).press('Enter');
+  await expect(mu.getByRole('status').textContent()).resolves.toMatch(/^Right: the engine gives/);
+
+  const variance = card(page, 'variance-sigma2');
+  await variance.scrollIntoViewIfNeeded();
+  await variance.getByRole('textbox').fill(steps.unbiasedVariance.toFixed(4).replace('-', '−'));
+  await variance.getByRole('button', { name: 'Check' }).click();
+  await expect(variance.getByRole('status').textContent()).resolves.toMatch(/divided by m − 1 = 7: that is the unbiased estimate/);
+
+  // Section 2's one exercise, by keyboard: the section is then done.
+  const over = card(page, 'batch-over');
+  await over.getByRole('radio').first().focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await expect(over.getByRole('status').textContent()).resolves.toMatch(/^Right/);
+
+  await page.reload();
+  const toc = page.getByRole('navigation', { name: 'Sections' });
+  await expect(toc.getByTestId('exercise-progress').textContent()).resolves.toMatch(/Exercises: 2 of \d+ answered right/);
+  await expect(toc.getByRole('link', { name: /^2\. .*exercises done$/ }).count()).resolves.toBe(1);
+  await expect(toc.getByRole('link', { name: /^3\. .*exercises done$/ }).count()).resolves.toBe(0);
+  await expect(card(page, 'mean-mu').locator('xpath=..').textContent()).resolves.toContain('answered right before');
+
+  // The summary after the last section: the same batch's μ, from the engine.
+  const summary = page.getByTestId('summary');
+  await summary.scrollIntoViewIfNeeded();
+  await expect(summary.textContent()).resolves.toContain(`μ = ${fmt(steps.mean, 4)} (m = 8)`);
+
+  // The same link in another browser (its own storage): the same exercise, with nothing done.
+  const prompt = await card(page, 'normalize-entry').locator('xpath=..').textContent();
+  const other = await openAt(QUERY, { viewport: { width: 390, height: 844 } });
+  const again = other.page.getByTestId('exercise-normalize-entry').locator('xpath=..');
+  await again.scrollIntoViewIfNeeded();
+  await expect(again.textContent()).resolves.toBe(prompt?.replace(' ✓ answered right before', ''));
+  await expect(other.page.getByTestId('exercise-progress').textContent()).resolves.toMatch(/Exercises: 0 of/);
+  expect(await context.pages()).toHaveLength(1);
+  expect(problems).toEqual([]);
+  expect(other.problems).toEqual([]);
+});
