@@ -6,6 +6,7 @@ import { PartIntro } from './PartIntro';
 import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
+import { watchChanges } from './changeFlash';
 import { focusHandoff } from '../presentation/control';
 import { useActiveSlides } from '../presentation/activeDeck';
 import { PresentButton } from '../presentation/PresentButton';
@@ -29,6 +30,8 @@ export function App() {
   const presenter = useAppState((s) => s.presenter);
   const mirror = useAppState((s) => s.mirror);
   const slides = useActiveSlides();
+  // What a move changed flashes for a moment, in the notebook and the deck (not in the presenter's copies).
+  useEffect(() => (mirror === 'off' && !presenter ? watchChanges(document.body) : undefined), [mirror, presenter]);
   return (
     <>
       {mirror !== 'off' ? (

@@ -8,7 +8,7 @@ import '../weight-decay/weightDecay.css';
 import './fold.css';
 
 /** Eval-mode BN after z = xW + b, and the one linear layer it makes. */
-export const FOLD_TEX = String.raw`\begin{aligned} &\gamma_j\,\frac{z_j - \mu_{\text{run},j}}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} + \beta_j = x\,W'_{:,j} + b'_j, \qquad s_j = \frac{\gamma_j}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} \\ &W'_{:,j} = W_{:,j}\,s_j,\qquad b'_j = \beta_j + (b_j - \mu_{\text{run},j})\,s_j \end{aligned}`;
+export const FOLD_TEX = String.raw`\begin{aligned} &\gamma_j\,\frac{z_j - \mu_{\text{run},j}}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} + \beta_j = x\,W'_{:,j} + b'_j \\ &s_j = \frac{\gamma_j}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} \\ &W'_{:,j} = W_{:,j}\,s_j,\qquad b'_j = \beta_j + (b_j - \mu_{\text{run},j})\,s_j \end{aligned}`;
 
 /** At inference, batch norm folds away: the lab's trained network, folded and checked. */
 export function FoldAway() {
@@ -32,7 +32,7 @@ export function FoldAway() {
       <FoldStatus fold={fold} />
       {view && <FoldedLayer view={view} />}
       {view && <FoldChecks view={view} done={done} />}
-      {view && <p className="table-note">{timingNote(view)} Folding saves BN&apos;s share of a pass; the matrix products remain.</p>}
+      {view && <p className="table-note">{timingNote(view)}</p>}
       <h3 className="subhead">Not in train mode</h3>
       <p>
         In train mode, BN normalizes each batch with that batch&apos;s own mean and variance: a sample&apos;s output depends on the

@@ -18,9 +18,9 @@ import '../shared/network.css';
 import './images.css';
 
 /** BatchNorm2d's statistics and output for channel c (Ioffe & Szegedy 2015, §3.2; PyTorch's nn.BatchNorm2d). */
-export const BN2D_TEX = String.raw`\begin{aligned} &\mu_c = \frac{1}{n h w}\sum_{i=1}^{n}\sum_{p=1}^{h}\sum_{q=1}^{w} z_{i,c,p,q}, \qquad \sigma_c^2 = \frac{1}{n h w}\sum_{i,p,q} \left(z_{i,c,p,q} - \mu_c\right)^2 \\ &\tilde z_{i,c,p,q} = \gamma_c\,\frac{z_{i,c,p,q} - \mu_c}{\sqrt{\sigma_c^2 + \varepsilon}} + \beta_c \end{aligned}`;
+export const BN2D_TEX = String.raw`\begin{aligned} \mu_c &= \frac{1}{n h w}\sum_{i=1}^{n}\sum_{u=1}^{h}\sum_{v=1}^{w} z_{i,c,u,v} \\ \sigma_c^2 &= \frac{1}{n h w}\sum_{i,u,v} \left(z_{i,c,u,v} - \mu_c\right)^2 \\ \tilde z_{i,c,u,v} &= \gamma_c\,\frac{z_{i,c,u,v} - \mu_c}{\sqrt{\sigma_c^2 + \varepsilon}} + \beta_c \end{aligned}`;
 /** The statistics alone, on one line (the presentation's first step). */
-export const BN2D_STATS_TEX = String.raw`\mu_c = \frac{1}{n h w}\sum_{i=1}^{n}\sum_{p=1}^{h}\sum_{q=1}^{w} z_{i,c,p,q}, \qquad \sigma_c^2 = \frac{1}{n h w}\sum_{i,p,q} \left(z_{i,c,p,q} - \mu_c\right)^2`;
+export const BN2D_STATS_TEX = String.raw`\mu_c = \frac{1}{n h w}\sum_{i=1}^{n}\sum_{u=1}^{h}\sum_{v=1}^{w} z_{i,c,u,v}, \qquad \sigma_c^2 = \frac{1}{n h w}\sum_{i,u,v} \left(z_{i,c,u,v} - \mu_c\right)^2`;
 export const BN2D_LABEL = 'Per channel c: mu c and sigma squared c over all n images and all h times w positions, then one gamma c and beta c';
 
 /** Batch norm for images: a real Fashion-MNIST batch through one convolution and BatchNorm2d, computed by the engine. */

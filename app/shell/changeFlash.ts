@@ -1,0 +1,79 @@
+/**
+ * What changed, for a moment (issue 16): after the reader moves something (a slider, a point, a key,
+ * a typed answer), every number, table cell, typeset equation and point of a plot that the move
+ * changed is highlighted and fades within a second. One MutationObserver over the page finds them;
+ * nothing in the sections needs to know. Changes that come on their own (loading, a training run's
+ * progress, the lab and the weight-decay run, status lines) are not flashed: only DOM changes within
+ * AFTER_INPUT_MS of an input are, and never inside SKIP.
+ */
+
+/** How long after an input a change still counts as its result (a lazy panel or a Worker's answer can take a moment). */
+const AFTER_INPUT_MS = 1200;
+/** Where changes are not the reader's doing, or are the control itself. */
+const SKIP = '#lab, #weight-decay, [data-noflash], .progress, [role="status"], [aria-live], .toc, .slider, input, textarea, select, button';
+/** What flashes: a number, a table cell, a typeset equation (re-typeset whole), an exercise's output. */
+const TEXT_TARGET = '.num, td, th, .katex, output';
+/** The Web Animation's id, so tests (and the presentation) can find it. */
+export const FLASH_ID = 'change-flash';
+const FLASH_MS = 900;
+
+/** The element to flash for a changed node (a text node, an added element, a moved point), or null. */
+export function flashTargetOf(node: Node): Element | null {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el || el.closest(SKIP)) return null;
+  const dot = el.closest('g.dot');
+  if (dot) return dot.querySelector('.dot-mark');
+  return el.closest(TEXT_TARGET);
+}
+
+/** The changed nodes a batch of mutations names: text edited, elements added, points moved. */
+function changedNodes(records: readonly MutationRecord[]): Node[] {
+  const out: Node[] = [];
+  for (const r of records) {
+    if (r.type === 'childList') out.push(...Array.from(r.addedNodes));
+    else out.push(r.target);
+  }
+  return out;
+}
+
+function flash(el: Element, color: string, running: WeakMap<Element, Animation>): void {
+  running.get(el)?.cancel();
+  const keyframes = el instanceof SVGElement ? [{ filter: `drop-shadow(0 0 3px ${color}) drop-shadow(0 0 2px ${color})` }, { filter: 'none' }] : [{ backgroundColor: color }, { backgroundColor: 'transparent' }];
+  const a = el.animate(keyframes, { duration: FLASH_MS, easing: 'ease-out' });
+  a.id = FLASH_ID;
+  running.set(el, a);
+}
+
+/** Starts watching `root` (the page); returns the function that stops it. Without Web Animations (jsdom), does nothing. */
+export function watchChanges(root: HTMLElement): () => void {
+  if (typeof MutationObserver === 'undefined' || typeof root.animate !== 'function') return () => undefined;
+  let lastInput = -Infinity;
+  const onInput = () => {
+    lastInput = performance.now();
+  };
+  const inputs = ['pointerdown', 'keydown', 'input', 'change'] as const;
+  for (const type of inputs) root.addEventListener(type, onInput, { capture: true, passive: true });
+  const running = new WeakMap<Element, Animation>();
+  let pending = new Set<Element>();
+  let frame = 0;
+  const paint = () => {
+    frame = 0;
+    const color = getComputedStyle(root).getPropertyValue('--flash').trim() || '#ffe27a';
+    for (const el of pending) if (el.isConnected) flash(el, color, running);
+    pending = new Set();
+  };
+  const observer = new MutationObserver((records) => {
+    if (performance.now() - lastInput > AFTER_INPUT_MS) return;
+    for (const node of changedNodes(records)) {
+      const target = flashTargetOf(node);
+      if (target) pending.add(target);
+    }
+    if (pending.size > 0 && frame === 0) frame = requestAnimationFrame(paint);
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['transform'] });
+  return () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    for (const type of inputs) root.removeEventListener(type, onInput, { capture: true });
+  };
+}
