@@ -15,7 +15,7 @@ const SKIP = '#lab, #weight-decay, [data-noflash], .progress, [role="status"], [
 const TEXT_TARGET = '.num, td, th, .katex, output';
 /** The Web Animation's id, so tests (and the presentation) can find it. */
 export const FLASH_ID = 'change-flash';
-const FLASH_MS = 900;
+const FLASH_MS = 1000;
 
 /** The element to flash for a changed node (a text node, an added element, a moved point), or null. */
 export function flashTargetOf(node: Node): Element | null {
@@ -36,10 +36,15 @@ function changedNodes(records: readonly MutationRecord[]): Node[] {
   return out;
 }
 
-function flash(el: Element, color: string, running: WeakMap<Element, Animation>): void {
+/** Full colour for the first third, then a fade: long enough to see where to look, short enough not to linger. */
+function flash(el: Element, colors: { fill: string; ring: string }, running: WeakMap<Element, Animation>): void {
   running.get(el)?.cancel();
-  const keyframes = el instanceof SVGElement ? [{ filter: `drop-shadow(0 0 3px ${color}) drop-shadow(0 0 2px ${color})` }, { filter: 'none' }] : [{ backgroundColor: color }, { backgroundColor: 'transparent' }];
-  const a = el.animate(keyframes, { duration: FLASH_MS, easing: 'ease-out' });
+  const ring = `drop-shadow(0 0 3px ${colors.ring}) drop-shadow(0 0 3px ${colors.ring})`;
+  const keyframes =
+    el instanceof SVGElement
+      ? [{ filter: ring }, { filter: ring, offset: 0.35 }, { filter: 'none' }]
+      : [{ backgroundColor: colors.fill }, { backgroundColor: colors.fill, offset: 0.35 }, { backgroundColor: 'transparent' }];
+  const a = el.animate(keyframes, { duration: FLASH_MS, easing: 'ease-in' });
   a.id = FLASH_ID;
   running.set(el, a);
 }
@@ -58,8 +63,9 @@ export function watchChanges(root: HTMLElement): () => void {
   let frame = 0;
   const paint = () => {
     frame = 0;
-    const color = getComputedStyle(root).getPropertyValue('--flash').trim() || '#ffe27a';
-    for (const el of pending) if (el.isConnected) flash(el, color, running);
+    const style = getComputedStyle(root);
+    const colors = { fill: style.getPropertyValue('--flash').trim() || '#ffdf6b', ring: style.getPropertyValue('--flash-ring').trim() || '#d97706' };
+    for (const el of pending) if (el.isConnected) flash(el, colors, running);
     pending = new Set();
   };
   const observer = new MutationObserver((records) => {

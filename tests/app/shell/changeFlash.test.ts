@@ -1,0 +1,30 @@
+import { afterEach, expect, test } from 'vitest';
+import { flashTargetOf, watchChanges } from '../../../app/shell/changeFlash';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+test('a changed number, table cell, equation or point is what flashes; the control itself, status lines and the lab never do', () => {
+  document.body.innerHTML = `
+    <section data-section="mean"><p>μ = <strong class="num">1.5</strong></p><table><tr><td>3.2</td></tr></table>
+      <span class="eq"><span class="katex"><span>x</span></span></span>
+      <svg><g class="dot" transform="translate(1 2)"><circle class="dot-hit"/><circle class="dot-mark"/></g></svg>
+      <div class="slider"><span class="num">2</span></div><p role="status"><span class="num">3</span></p><p class="prose">words</p></section>
+    <section id="lab" data-section="lab"><strong class="num">9</strong></section>`;
+  const q = (s: string) => document.querySelector(s)!;
+  expect(flashTargetOf(q('strong.num').firstChild!)).toBe(q('strong.num'));
+  expect(flashTargetOf(q('td').firstChild!)).toBe(q('td'));
+  expect(flashTargetOf(q('.katex span'))).toBe(q('.katex'));
+  expect(flashTargetOf(q('g.dot'))).toBe(q('.dot-mark'));
+  expect(flashTargetOf(q('.slider .num').firstChild!)).toBeNull();
+  expect(flashTargetOf(q('[role="status"] .num').firstChild!)).toBeNull();
+  expect(flashTargetOf(q('#lab .num').firstChild!)).toBeNull();
+  expect(flashTargetOf(q('p.prose').firstChild!)).toBeNull();
+});
+
+test('without Web Animations (jsdom) watching is a no-op that can be stopped', () => {
+  const stop = watchChanges(document.body);
+  expect(typeof stop).toBe('function');
+  stop();
+});
