@@ -1,4 +1,5 @@
-import { memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type CSSProperties, memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { reservedHeightEm } from './equationHeight';
 import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
 import './Equation.css';
 
@@ -36,7 +37,7 @@ function afterFontsLoad(f: () => void): () => void {
 export const Equation = memo(function Equation({ tex, display = true, label }: Props) {
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
-  // of about its height (Equation.css), never raw TeX, and is typeset when KaTeX is here.
+  // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.
   const ready = useSyncExternalStore(onKatexLoaded, katexLoaded);
   useEffect(() => {
     if (!ready) void loadKatex();
@@ -77,6 +78,7 @@ export const Equation = memo(function Equation({ tex, display = true, label }: P
       role={label ? 'math' : undefined}
       aria-label={label}
       aria-busy={html === null || undefined}
+      style={html === null && display ? ({ '--eq-height': reservedHeightEm(tex) } as CSSProperties) : undefined}
       dangerouslySetInnerHTML={{ __html: html ?? '' }}
     />
   );
