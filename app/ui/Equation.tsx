@@ -1,5 +1,7 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { typeset } from './typeset';
+import { type CSSProperties, memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { reservedHeightEm } from './equationHeight';
+import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
+import './Equation.css';
 
 interface Props {
   /** TeX source; built by the app from engine numbers, never from user text. */
@@ -30,18 +32,24 @@ function afterFontsLoad(f: () => void): () => void {
 
 /**
  * A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. Memoized: it re-renders
- * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (lib/typeset.ts).
+ * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (typeset.ts).
  */
 export const Equation = memo(function Equation({ tex, display = true, label }: Props) {
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
-  const html = useMemo(() => typeset(tex, display), [tex, display]);
+  // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
+  // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.
+  const ready = useSyncExternalStore(onKatexLoaded, katexLoaded);
+  useEffect(() => {
+    if (!ready) void loadKatex();
+  }, [ready]);
+  const html = useMemo(() => (ready ? typeset(tex, display) : null), [ready, tex, display]);
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
   // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
   // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
   // a render would force a layout per equation on every slider move.
   useEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el || html === null || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
       const overflowing = el.scrollWidth > el.clientWidth + 1;
       if (overflowing !== el.hasAttribute('tabindex')) {
@@ -66,10 +74,12 @@ export const Equation = memo(function Equation({ tex, display = true, label }: P
   return (
     <Tag
       ref={ref}
-      className={display ? 'equation' : 'equation-inline'}
+      className={`${display ? 'equation' : 'equation-inline'}${html === null ? ' equation-pending' : ''}`}
       role={label ? 'math' : undefined}
       aria-label={label}
-      dangerouslySetInnerHTML={{ __html: html }}
+      aria-busy={html === null || undefined}
+      style={html === null && display ? ({ '--eq-height': reservedHeightEm(tex) } as CSSProperties) : undefined}
+      dangerouslySetInnerHTML={{ __html: html ?? '' }}
     />
   );
 });

@@ -1,17 +1,42 @@
-import katex from 'katex';
+import type Katex from 'katex';
 
 /** Equations kept: every distinct TeX on the page a few times over (live ones change with the controls). */
 export const TYPESET_CACHE_SIZE = 500;
 
 const cache = new Map<string, string>();
 
+// KaTeX (about 77 kB gzipped of JavaScript, the largest part of the page's code) is not part of the
+// first load: it is requested by the first equation drawn (`loadKatex`) and the equations drawn before
+// it arrives wait in a box of their size (Equation.tsx), then are typeset together.
+let katex: typeof Katex | null = null;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+/** Loads KaTeX once (later calls return the same promise); every `onKatexLoaded` listener is called then. */
+export function loadKatex(): Promise<void> {
+  loading ??= import('katex').then((m) => {
+    katex = m.default;
+    listeners.forEach((l) => l());
+  });
+  return loading;
+}
+
+/** Whether KaTeX has arrived (typeset then answers at once). */
+export const katexLoaded = (): boolean => katex !== null;
+
+/** Calls `f` when KaTeX arrives (at most once), until the returned function is called. */
+export function onKatexLoaded(f: () => void): () => void {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
 /**
  * KaTeX's HTML (with MathML) for `tex`, typeset once per distinct TeX and display mode and then
  * served from a least-recently-used cache: a slider moved back and forth, or a section re-rendered for
  * another reason, does not typeset the same equation again. Errors are shown in place (throwOnError
- * false), as before.
+ * false), as before. `null` while KaTeX has not arrived (see `loadKatex`).
  */
-export function typeset(tex: string, display: boolean): string {
+export function typeset(tex: string, display: boolean): string | null {
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -20,6 +45,7 @@ export function typeset(tex: string, display: boolean): string {
     cache.set(key, hit);
     return hit;
   }
+  if (!katex) return null;
   const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
   cache.set(key, html);
   if (cache.size > TYPESET_CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -132,6 +132,8 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
     },
   });
   await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Batch Normalization, live');
+  // KaTeX arrives after the first screen's code (app/ui/typeset.ts).
+  await page.locator('.katex').first().waitFor();
   expect(await page.locator('.katex').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('mean-value').first().textContent()).resolves.toMatch(/μ = −?\d/);
   // A live control still drives the engine here: move γ and see the output's std follow |γ|.

@@ -1,7 +1,8 @@
 import katex from 'katex';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { TYPESET_CACHE_SIZE, typeset } from '../../../app/ui/typeset';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { TYPESET_CACHE_SIZE, loadKatex, typeset } from '../../../app/ui/typeset';
 
+beforeAll(() => loadKatex());
 afterEach(() => vi.restoreAllMocks());
 
 const katexHtml = (tex: string, display: boolean) =>
