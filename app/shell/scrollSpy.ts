@@ -51,6 +51,8 @@ interface Pin {
   id: string;
   placed: number | null;
   since: number;
+  /** The page's height when the section was placed: a scroll that comes with a new height is the layout's doing. */
+  height?: number;
 }
 let pin: Pin | null = null;
 let settle: ReturnType<typeof setTimeout> | undefined;
@@ -79,6 +81,7 @@ function place(): void {
   if (!pin || !el) return;
   el.scrollIntoView({ block: 'start', behavior: 'instant' });
   pin.placed = el.getBoundingClientRect().top;
+  pin.height = document.documentElement.scrollHeight;
   waitForSettle();
 }
 
@@ -99,13 +102,19 @@ function pinScroll(): PinScroll | null {
 
 const onScroll = () => {
   const now = pinScroll();
-  if (now && !scrollKeepsPin(now)) release();
+  if (!now || scrollKeepsPin(now)) return;
+  // Content above grew or shrank and the browser's scroll anchoring held another element in place (on a
+  // phone, a lazily loaded part below the previous section): the page's height changed, so this is the
+  // layout's scroll, not a reader's. Put the section back; a reader's scroll leaves the height alone.
+  if (pin && pin.placed !== null && pin.height !== undefined && document.documentElement.scrollHeight !== pin.height) place();
+  else release();
 };
 /** The browser's smooth scroll to a pinned section has ended: from here on, the section stays where it is. */
 const onScrollEnd = () => {
   const now = pinScroll();
   if (!pin || !now || pin.placed !== null) return;
   pin.placed = now.top;
+  pin.height = document.documentElement.scrollHeight;
   waitForSettle();
 };
 const RELEASE = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
