@@ -42,12 +42,13 @@ export function FoldAway() {
       <h3 className="subhead">Only right after the linear map</h3>
       <p>
         The fold needs BN directly after z = xW + b. With BN after the activation (section {sectionNumber('placement')}), the
-        nonlinearity sits between them:
+        nonlinearity sits between them, and that BN stays.
       </p>
       <KeptAfterActivation fold={fold} />
       <p className="orientation-note">
         A convolution followed by BatchNorm2d folds the same way, per output channel: each filter is scaled by its channel&apos;s s
-        and its bias shifted (<code>fuse_conv_bn_eval</code>). When the lab trains its CNN on Fashion-MNIST, that is the fold above.
+        and its bias shifted (<code>fuse_conv_bn_eval</code>).
+        {fold.snapshot?.kind === 'cnn' ? ' The lab’s network above is its CNN: that is the fold shown.' : ' When the lab trains its CNN on Fashion-MNIST, that is the fold above.'}
       </p>
       <p className="orientation-note">
         Sources: Jacob et al. 2018, “Quantization and training of neural networks for efficient integer-arithmetic-only inference”

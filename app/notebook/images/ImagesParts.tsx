@@ -39,8 +39,8 @@ export function ImagesPickControls({ pass, channel, sample, image = true }: { pa
   );
 }
 
-/** γ_c and β_c of the chosen channel: one pair per channel, each kept when another channel is chosen. */
-export function GammaBetaControls({ pass, channel }: { pass: ImagesPass; channel: number }) {
+/** γ_c and β_c of the chosen channel: one pair per channel, each kept when another channel is chosen; with `sample`, also which image's map the pair below shows. */
+export function GammaBetaControls({ pass, channel, sample }: { pass: ImagesPass; channel: number; sample?: number }) {
   const gamma = useAppState((s) => s.imgGamma);
   const beta = useAppState((s) => s.imgBeta);
   const set = useAppState((s) => s.setImages);
@@ -54,6 +54,9 @@ export function GammaBetaControls({ pass, channel }: { pass: ImagesPass; channel
     <div className="controls">
       <Slider label={`γ of channel ${channel + 1}`} {...IMG_GAMMA_RANGE} step={0.05} value={pass.gamma[channel]} onChange={(v) => set({ imgGamma: put(gamma, v, 1) })} format={(v) => fmt(v, 3)} testId="img-gamma-value" />
       <Slider label={`β of channel ${channel + 1}`} {...IMG_BETA_RANGE} step={0.05} value={pass.beta[channel]} onChange={(v) => set({ imgBeta: put(beta, v, 0) })} format={(v) => fmt(v, 3)} testId="img-beta-value" />
+      {sample !== undefined && (
+        <Slider label="Image shown before and after BN" value={sample + 1} min={1} max={pass.z.shape[0]} step={1} onChange={(v) => set({ imgSample: v - 1 })} testId="img-sample-value" />
+      )}
     </div>
   );
 }

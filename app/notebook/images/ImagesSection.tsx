@@ -52,7 +52,7 @@ export function ImagesSection() {
       {ready && (
         <>
           <GarmentList pass={ready.pass} />
-          <ImagesPickControls pass={ready.pass} channel={ready.channel} sample={ready.sample} />
+          <ImagesPickControls pass={ready.pass} channel={ready.channel} sample={ready.sample} image={false} />
           <ImagesBlock pass={ready.pass} channel={ready.channel} />
           <ChannelStats pass={ready.pass} channel={ready.channel} />
           <OneImage pass={ready.pass} />
@@ -63,7 +63,7 @@ export function ImagesSection() {
             a feature map keeps its pattern (flipped if γ<sub>c</sub> &lt; 0): only its level and scale change. Look at the background: 0 before BN
             (no bias), (0 − μ<sub>c</sub>)/√(σ²<sub>c</sub> + ε)·γ<sub>c</sub> + β<sub>c</sub> after it.
           </p>
-          <GammaBetaControls pass={ready.pass} channel={ready.channel} />
+          <GammaBetaControls pass={ready.pass} channel={ready.channel} sample={ready.sample} />
           <MapPair pass={ready.pass} sample={ready.sample} channel={ready.channel} />
           <AfterStats pass={ready.pass} channel={ready.channel} />
         </>
