@@ -114,6 +114,15 @@ describe('answering', () => {
     expect(within(card).getByRole('status')).toHaveTextContent(/^Right/);
   });
 
+  test('placement: Check without moving the marker is not right, even for m = 2 (where the axis’s middle is μ)', async () => {
+    const user = userEvent.setup();
+    act(() => appStore.setState({ m: 2 }));
+    render(<SectionExercises section="mean" />);
+    const card = screen.getByTestId('exercise-mean-place');
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Not yet: too low by/);
+  });
+
   test('the notation bridge and glossary open under the exercises', async () => {
     const user = userEvent.setup();
     render(<SectionExercises section="inference" />);
