@@ -129,5 +129,8 @@ describe('answering', () => {
     await user.click(screen.getByText('Notation and terms'));
     expect(screen.getByText(/momentum = 0.1 = 1 − β/)).toBeVisible();
     expect(screen.getByText('central differences')).toBeVisible();
+    expect(screen.getByText(/Ioffe & Szegedy’s x̂ \(PyTorch’s docs use x̂ for a running statistic instead\)/)).toBeVisible();
+    expect(screen.queryByText(/PyTorch’s x̂/)).toBeNull();
+    expect(screen.getByText(/exponential moving averages of the batch mean and of the unbiased batch variance/)).toBeVisible();
   });
 });
