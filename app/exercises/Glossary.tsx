@@ -3,9 +3,9 @@
  * terms the exercises use: a disclosure under every section's exercises.
  */
 const NOTATION: readonly [string, string][] = [
-  ['Zₙₒᵣₘ', 'the notes’ and Ng’s z_norm, PyTorch’s x̂: (z − μ)/√(σ² + ε), with the batch’s μ and its biased σ² (divided by m).'],
+  ['Zₙₒᵣₘ', 'the notes’ and Ng’s z_norm, Ioffe & Szegedy’s x̂ (PyTorch’s docs use x̂ for a running statistic instead): (z − μ)/√(σ² + ε), with the batch’s μ and its biased σ² (divided by m).'],
   ['Z̃', 'Ng’s z̃, PyTorch’s output y: γ·Zₙₒᵣₘ + β (the notes write − β; the shift is + β).'],
-  ['ε', 'a small number added to σ² under the square root, so the division is defined when σ² = 0; PyTorch’s eps, 10⁻⁵ by default.'],
+  ['ε', 'a small number added to σ² under the square root, so the division is defined when σ² = 0, and for numerical stability; PyTorch’s eps, 10⁻⁵ by default.'],
   ['momentum 0.1 and β = 0.9', 'the same running average: Ng writes v ← β·v + (1 − β)·θ with β = 0.9 (not batch norm’s β); PyTorch writes running ← (1 − momentum)·running + momentum·θ with momentum = 0.1 = 1 − β.'],
   ['σ² in the running variance', 'PyTorch keeps the unbiased variance, σ²·m/(m − 1), in running_var; the normalization in train mode uses the biased σ².'],
 ];
@@ -15,7 +15,7 @@ const TERMS: readonly [string, string][] = [
   ['central differences', '(L(θ + h) − L(θ − h))/(2h): a numerical derivative, which section 12 compares with the backward pass.'],
   ['train mode', 'batch norm normalizes with the batch’s own μ and σ², and updates the running statistics (PyTorch’s model.train()).'],
   ['eval mode', 'batch norm normalizes with the running statistics instead, so a sample’s output no longer depends on its batch-mates (model.eval()).'],
-  ['running statistics', 'running_mean and running_var: averages of the batch statistics seen in training, updated with the momentum; eval mode uses them.'],
+  ['running statistics', 'running_mean and running_var: exponential moving averages of the batch mean and of the unbiased batch variance, updated with the momentum; eval mode uses them.'],
 ];
 
 function Terms({ items }: { items: readonly [string, string][] }) {

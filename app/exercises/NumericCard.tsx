@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { fmt } from '../ui/format';
-import { gradeNumeric, gradeValue } from './model/grade';
+import { fmtTolerance, gradeNumeric, gradeValue } from './model/grade';
 import type { Feedback, NumericExercise, PlacementExercise } from './model/types';
 import { FeedbackLine } from './Feedback';
 import { markDone } from './progressStore';
 
 /** "Answers within ±0.002 count", or exactly for a count. */
 export function toleranceText(tolerance: number): string {
-  return tolerance === 0 ? 'Only the exact number counts.' : `Answers within ±${fmt(tolerance, 4)} of the engine’s value count.`;
+  return tolerance === 0 ? 'Only the exact number counts.' : `Answers within ±${fmtTolerance(tolerance)} of the engine’s value count.`;
 }
 
 /** Records a right answer and returns the feedback. */
@@ -52,7 +52,7 @@ export function NumericCard({ ex }: { ex: NumericExercise }) {
 /** A marker on the batch's axis, moved with the slider under it (drag, or arrow keys), then Check. */
 export function PlacementCard({ ex }: { ex: PlacementExercise }) {
   const [lo, hi] = ex.domain;
-  const [guess, setGuess] = useState((lo + hi) / 2);
+  const [guess, setGuess] = useState(ex.start);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const x = (v: number) => 10 + ((v - lo) / (hi - lo)) * 280;
   const step = (hi - lo) / 400;

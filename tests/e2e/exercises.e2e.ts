@@ -10,7 +10,7 @@ const steps = batchNormSteps(sampleMiniBatch(5, 8, 2, 1.5));
 
 const card = (page: Page, id: string) => page.getByTestId(`exercise-${id}`);
 
-test('exercises in Chromium: a right answer and an m − 1 mistake, progress kept over a reload, the TOC marks it, the seed link repeats the exercise; the summary shows the batch’s μ', async () => {
+test('exercises in Chromium: a right answer and an m − 1 mistake, progress kept over a reload, the TOC marks it, the seed link repeats the exercise, the μ marker’s start is not μ; the summary shows the batch’s μ and the eval formula', async () => {
   const { page, context, problems } = await openAt(QUERY, { viewport: { width: 1280, height: 800 } });
   const mu = card(page, 'mean-mu');
   await mu.getByRole('textbox', { name: 'Your μ' }).fill(steps.mean.toFixed(4));
@@ -22,6 +22,11 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
   await variance.getByRole('textbox').fill(steps.unbiasedVariance.toFixed(4).replace('-', '−'));
   await variance.getByRole('button', { name: 'Check' }).click();
   await expect(variance.getByRole('status').textContent()).resolves.toMatch(/divided by m − 1 = 7: that is the unbiased estimate/);
+
+  // The μ marker does not start at μ: Check without moving it is not right.
+  const place = card(page, 'mean-place');
+  await place.getByRole('button', { name: 'Check' }).click();
+  await expect(place.getByRole('status').textContent()).resolves.toMatch(/^Not yet: too low by/);
 
   // Section 2's one exercise, by keyboard: the section is then done.
   const over = card(page, 'batch-over');
@@ -41,6 +46,7 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
   const summary = page.getByTestId('summary');
   await summary.scrollIntoViewIfNeeded();
   await expect(summary.textContent()).resolves.toContain(`μ = ${fmt(steps.mean, 4)} (m = 8)`);
+  await expect(summary.textContent()).resolves.toContain('eval mode: y = γ·(z − running_mean)/√(running_var + ε) + β');
 
   // The same link in another browser (its own storage): the same exercise, with nothing done.
   const prompt = await card(page, 'normalize-entry').locator('xpath=..').textContent();

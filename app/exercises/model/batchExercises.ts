@@ -27,12 +27,12 @@ function batchExercises({ z }: BatchExerciseContext): Exercise[] {
     {
       kind: 'choice',
       id: 'batch-over',
-      prompt: `This layer’s one neuron sees the batch below. Its μ and σ² are averages over what?`,
+      prompt: `This layer’s one neuron sees the batch below. In train mode, its μ and σ² are averages over what?`,
       given: [zLine(z)],
       options: [
         { label: `The m = ${m} values of this neuron, one per example in the mini-batch`, correct: true, why: `batch norm averages each neuron over the examples of the mini-batch: here the ${m} values of z.` },
         { label: 'The values of this one example across the layer’s neurons', correct: false, why: 'that is what layer normalization averages. Batch norm averages one neuron over the examples of the batch.' },
-        { label: 'Every example of the whole training set', correct: false, why: 'in train mode BN uses the mini-batch only; at inference it uses running averages kept during training (section 15), not statistics of the whole training set.' },
+        { label: 'Every example of the whole training set', correct: false, why: 'in train mode BN uses the mini-batch only; at inference PyTorch uses running averages kept during training (section 15) instead of any batch’s statistics.' },
       ],
     },
   ];
@@ -41,6 +41,8 @@ function batchExercises({ z }: BatchExerciseContext): Exercise[] {
 /** Section 3: μ. */
 function meanExercises({ z }: BatchExerciseContext, s: BatchNormSteps): Exercise[] {
   const m = z.length;
+  // The marker starts a tenth of the way along the axis, left of every dot: never at μ (the axis's middle is μ when m = 2).
+  const domain = axisDomain(z);
   return [
     numeric({
       id: 'mean-mu',
@@ -61,7 +63,8 @@ function meanExercises({ z }: BatchExerciseContext, s: BatchNormSteps): Exercise
       symbol: 'μ',
       given: [`m = ${m}`],
       points: Array.from(z),
-      domain: axisDomain(z),
+      domain,
+      start: domain[0] + 0.1 * (domain[1] - domain[0]),
       answer: s.mean,
       tolerance: Math.max(0.05, 0.05 * s.std),
       hint: 'μ is the balance point of the dots: as much distance to its left as to its right.',
@@ -91,7 +94,7 @@ function centeringExercises({ z, seed }: BatchExerciseContext, s: BatchNormSteps
       hint: `subtract μ from the value of sample ${i + 1}.`,
       mistakes: [
         { name: 'you computed μ − zᵢ: the sign is the other way round.', value: -s.centered[i] },
-        { name: 'you subtracted μ twice (the notes reassign Z = Z − μ, and a later formula subtracts μ again).', value: s.centered[i] - s.mean },
+        { name: 'you subtracted μ twice (zᵢ − 2μ).', value: s.centered[i] - s.mean },
       ],
     }),
   ];
@@ -125,11 +128,13 @@ function normalizeExercises({ z, eps, seed }: BatchExerciseContext, s: BatchNorm
   const plain = batchNormSteps(z, { eps });
   const spread = plain.outVariance;
   const m = z.length;
-  // With ε = 0 the variance is exactly 1 (up to rounding): then that option is the right one.
-  const exact = eps === 0;
+  // Exactly one option is right: with ε = 0 the variance is 1 (up to rounding) and σ²/(σ² + ε) is left out; with ε > 0 it is σ²/(σ² + ε) < 1.
+  const below = 'σ²/(σ² + ε), below 1 (barely, when ε ≪ σ²)';
+  // Below 10⁻⁸ under 1 the 8 decimals print 1: then say how far below, ε/(σ² + ε).
+  const shown = fmt(spread, 8) === '1' ? `1 − ${fmt(eps / (s.variance + eps), 2)}` : fmt(spread, 8);
   const options = [
-    { label: `σ²/(σ² + ε) = ${fmt(spread, 8)}, a little under 1`, correct: !exact, why: exact ? 'with ε = 0, σ²/(σ² + ε) is σ²/σ² = 1 (up to rounding).' : 'dividing by √(σ² + ε) rather than σ leaves the variance σ²/(σ² + ε), just under 1 (the engine’s value).' },
-    { label: 'Exactly 1', correct: exact, why: exact ? 'with ε = 0, Zₙₒᵣₘ is divided by σ itself, so its variance is 1 (up to rounding).' : 'that forgets ε: with √(σ² + ε) in the denominator the variance is σ²/(σ² + ε), just under 1.' },
+    ...(eps === 0 ? [] : [{ label: `σ²/(σ² + ε) = ${shown}`, correct: true, why: `dividing by √(σ² + ε) rather than σ leaves the variance ${below}: the engine’s value.` }]),
+    { label: 'Exactly 1', correct: eps === 0, why: eps === 0 ? 'with ε = 0, Zₙₒᵣₘ is divided by σ itself, so its variance is 1 (up to rounding).' : `that forgets ε: with √(σ² + ε) in the denominator the variance is ${below}.` },
     { label: `m/(m − 1) = ${fmt(m / (m - 1), 4)}`, correct: false, why: 'Zₙₒᵣₘ is divided by the biased σ (1/m), so its biased variance is about 1, not m/(m − 1).' },
   ];
   const choice: Exercise[] = s.variance > 0 ? [{ kind: 'choice', id: 'normalize-variance', prompt: 'What is the (biased) variance of Zₙₒᵣₘ over this batch?', given: [epsLine(eps), `σ² = ${f4(s.variance)}`], options: shuffled(seed, 61, options) }] : [];
@@ -168,7 +173,7 @@ function gammaBetaExercises({ z, eps, seed }: BatchExerciseContext): Exercise[] 
       answer: s.y[i],
       hint: 'scale by γ, then shift by β.',
       mistakes: [
-        { name: 'you computed γ·Zₙₒᵣₘ − β, the notes’ sign; the shift adds β (PyTorch: γ·x̂ + β).', value: gamma * zn - beta },
+        { name: 'you computed γ·Zₙₒᵣₘ − β, the notes’ sign; the shift adds β (PyTorch: y = γ·(x − E[x])/√(Var[x] + ε) + β).', value: gamma * zn - beta },
         { name: 'you swapped the roles of γ and β.', value: beta * zn + gamma },
         { name: `you scaled and shifted z${i + 1} itself instead of Zₙₒᵣₘ.`, value: gamma * z[i] + beta },
       ],

@@ -6,6 +6,23 @@ export function toleranceFor(answer: number): number {
   return Math.max(0.002, 0.002 * Math.abs(answer));
 }
 
+/**
+ * A tight tolerance, for answers that are small or whose typical mistakes lie close to them (the running
+ * statistics, ∂L/∂β₂): `floor`, or `rel` of the answer rounded up to 2 significant digits, whichever is larger.
+ * The numbers such questions give have enough decimals that their rounding stays inside it.
+ */
+export function tightTolerance(answer: number, floor: number, rel: number): number {
+  const t = rel * Math.abs(answer);
+  if (!(t > floor)) return floor;
+  const unit = 10 ** (Math.floor(Math.log10(t)) - 1);
+  return Number((Math.ceil(t / unit - 1e-9) * unit).toPrecision(2));
+}
+
+/** A tolerance as the page prints it: plain decimals (0.0001, not 10⁻⁴). */
+export function fmtTolerance(t: number): string {
+  return t >= 1e-3 ? fmt(t, 4) : String(Number(t.toPrecision(2)));
+}
+
 /** |a − b| within the tolerance, with room for the rounding of a ± tolerance itself. */
 const within = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * (1 + 1e-9) + 1e-15;
 
@@ -32,7 +49,7 @@ export function gradeValue(ex: Pick<NumericExercise | PlacementExercise, 'answer
   const { answer, tolerance } = ex;
   if (!Number.isFinite(value)) return { status: 'invalid', message: 'Type one number, e.g. 1.234 or −0.5.' };
   if (within(value, answer, tolerance)) {
-    return { status: 'right', message: `Right: the engine gives ${fmt(answer, 4)}; yours is within ±${fmt(tolerance, 4)}.` };
+    return { status: 'right', message: tolerance === 0 ? `Right: ${fmt(answer)}.` : `Right: the engine gives ${fmt(answer, 4)}; yours is within ±${fmtTolerance(tolerance)}.` };
   }
   const mistake = matchMistake(value, answer, tolerance, ex.mistakes);
   if (mistake) return { status: 'mistake', message: `Not quite: ${mistake.name} That gives ${fmt(mistake.value, 4)}; the engine’s answer is ${fmt(answer, 4)}.` };

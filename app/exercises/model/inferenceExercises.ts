@@ -1,6 +1,6 @@
 import type { RunningStatsTrace } from '../../../src';
 import { fmt } from '../../ui/format';
-import { toleranceFor } from './grade';
+import { tightTolerance } from './grade';
 import type { Exercise } from './types';
 
 /** What section 15's exercises are answered from: the stream of training batches on screen. */
@@ -11,6 +11,12 @@ export interface InferenceExerciseContext {
 }
 
 const f4 = (x: number) => fmt(x, 4);
+/**
+ * ±0.0001 (or 0.01 % of the answer): the biased-variance mistake differs from the answer by only
+ * momentum·σ²/(m − 1). With μ given to 4 decimals and σ² to 5, the rounding a careful answer carries
+ * stays under it (at most momentum·5·10⁻⁵ plus 5·10⁻⁵ for the answer's own 4 decimals).
+ */
+const runningTolerance = (answer: number) => tightTolerance(answer, 1e-4, 1e-4);
 
 /** Section 15: the running mean and running variance after the first training batch. */
 export function inferenceExercises({ trace, m, momentum }: InferenceExerciseContext): Exercise[] {
@@ -28,7 +34,7 @@ export function inferenceExercises({ trace, m, momentum }: InferenceExerciseCont
       symbol: 'running mean',
       given: [`the first batch’s μ = ${f4(mu)}`, `momentum = ${fmt(k)}`],
       answer: runMean,
-      tolerance: toleranceFor(runMean),
+      tolerance: runningTolerance(runMean),
       hint: 'running ← (1 − momentum)·running + momentum·μ.',
       mistakes: [
         { name: swapped, value: (1 - k) * mu },
@@ -40,13 +46,14 @@ export function inferenceExercises({ trace, m, momentum }: InferenceExerciseCont
       id: 'inference-running-var',
       prompt: `${start} Predict its running variance after the first training batch, with momentum ${fmt(k)}.`,
       symbol: 'running variance',
-      given: [`the first batch’s biased σ² = ${f4(v)}`, `m = ${m}`, `momentum = ${fmt(k)}`],
+      given: [`the first batch’s biased σ² = ${fmt(v, 5)}`, `m = ${m}`, `momentum = ${fmt(k)}`],
       answer: runVar,
-      tolerance: toleranceFor(runVar),
+      tolerance: runningTolerance(runVar),
       hint: `the running variance averages the unbiased variance, σ²·m/(m − 1) = ${f4(unbiased)}.`,
       mistakes: [
         { name: 'you averaged the biased σ²: PyTorch normalizes with the biased variance but keeps the unbiased one, σ²·m/(m − 1), in the running variance.', value: (1 - k) * 1 + k * v },
         { name: swapped, value: k * 1 + (1 - k) * unbiased },
+        { name: 'you started the running variance at 0; PyTorch starts it at 1.', value: k * unbiased },
       ],
     },
   ];

@@ -1,6 +1,6 @@
 import { get, type NotesBackward, type NotesBatch, type NotesForward, NOTES_CLASSES, NOTES_HIDDEN } from '../../../src';
 import { fmt } from '../../ui/format';
-import { toleranceFor } from './grade';
+import { tightTolerance, toleranceFor } from './grade';
 import { listOf, pickIndex, shuffled } from './pick';
 import type { Exercise, Mistake } from './types';
 
@@ -42,7 +42,7 @@ function forwardExercises({ batch, fwd, eps, seed }: PassExerciseContext): Exerc
     {
       kind: 'numeric',
       id: 'forward-loss',
-      prompt: 'Predict the loss L: the cross-entropy of the batch, as the notes’ network (and PyTorch by default) averages it.',
+      prompt: 'Predict the loss L: the cross-entropy averaged over the batch, as this notebook’s network and PyTorch (reduction=\'mean\') do.',
       symbol: 'L',
       given: [`each sample’s probability of its own class, A₂[i, yᵢ] = ${listOf(pTrue, f4)}`],
       answer: fwd.loss,
@@ -63,12 +63,15 @@ function backwardExercises({ batch, fwd, grads, seed }: PassExerciseContext): Ex
   const j = pickIndex(seed, 12, NOTES_CLASSES), i = pickIndex(seed, 121, m);
   const diff = Array.from({ length: m }, (_, r) => get(fwd.a2, r, j) - (batch.labels[r] === j ? 1 : 0));
   const dBeta = grads.dBeta2[j];
-  const missingSum: Mistake[] = diff.map((x, r) => ({ name: `you gave sample ${r + 1}’s term alone: ∂L/∂β sums over the batch.`, value: x / m }));
+  const missingSum: Mistake[] = diff.flatMap((x, r) => [
+    { name: `you gave sample ${r + 1}’s term alone: ∂L/∂β sums over the batch.`, value: x / m },
+    { name: `you gave sample ${r + 1}’s A₂ − Y alone: ∂L/∂β sums every sample’s (A₂ − Y)/m over the batch.`, value: x },
+  ]);
   const exact = get(grads.dZ2, i, j), simplified = get(grads.dZ2Simplified, i, j);
   const options = shuffled(seed, 122, [
     { label: `γ/√(σ² + ε) · (∂L/∂Z̃ᵢ − mean of ∂L/∂Z̃ − Zₙₒᵣₘ,ᵢ · mean of ∂L/∂Z̃ ⊙ Zₙₒᵣₘ) = ${fmt(exact, 5)}`, correct: true, why: 'in train mode μ and σ² depend on every zᵢ, so the gradient flows through them too: the two subtracted means are those paths (the engine’s exact backward, which central differences confirm).' },
     { label: `γ/√(σ² + ε) · ∂L/∂Z̃ᵢ = ${fmt(simplified, 5)}`, correct: false, why: 'this is the notes’ simplified backward (with √(σ² + ε) for their |σ|): it treats μ and σ² as constants, which is exact only in eval mode.' },
-    { label: `the same bracketed form with A₂ − Y in place of ∂L/∂Z̃ (no 1/m) = ${fmt(exact * m, 5)}`, correct: false, why: `that is the gradient of the summed loss; the notes’ loss (and PyTorch’s default) is the mean over the ${m} samples.` },
+    { label: `γ/√(σ² + ε) · ((A₂ − Y)ᵢ − mean(A₂ − Y) − Zₙₒᵣₘ,ᵢ · mean((A₂ − Y) ⊙ Zₙₒᵣₘ)) = ${fmt(exact * m, 5)}`, correct: false, why: `that is the gradient of the summed loss; this notebook’s loss (PyTorch’s default) is the mean over the ${m} samples; the notes’ A₂ − Y goes with the summed loss.` },
   ]);
   return [
     {
@@ -78,11 +81,12 @@ function backwardExercises({ batch, fwd, grads, seed }: PassExerciseContext): Ex
       symbol: `∂L/∂β₂`,
       given: [`A₂ − Y for neuron ${j + 1}, samples 1–${m} = ${listOf(diff, f4)}`, `m = ${m}`],
       answer: dBeta,
-      tolerance: toleranceFor(dBeta),
+      // ±0.0001 (or 0.2 %): its answers are 0.001–0.04, and A₂ − Y is given to 4 decimals (rounding ≤ 5·10⁻⁵).
+      tolerance: tightTolerance(dBeta, 1e-4, 0.002),
       hint: 'β is added to every sample’s Z̃₂, so its gradient collects every sample’s ∂L/∂Z̃₂.',
       mistakes: [{ name: 'you summed A₂ − Y without the 1/m (the notes’ ∂L/∂Z̃₂ = A₂ − Y): that is the gradient of the summed loss, not of the mean loss.', value: dBeta * m }, ...missingSum],
     },
-    { kind: 'choice', id: 'backward-dz', prompt: `In train mode, which is ∂L/∂Z₂ for sample ${i + 1}, output neuron ${j + 1}?`, given: [`m = ${m}`, `μ, σ²: output neuron ${j + 1}’s over the batch`], options },
+    { kind: 'choice', id: 'backward-dz', prompt: `In train mode, which is ∂L/∂Z₂ for sample ${i + 1}, output neuron ${j + 1}?`, given: [`m = ${m}`, '∂L/∂Z̃₂ = (A₂ − Y)/m (mean loss)', `μ, σ²: output neuron ${j + 1}’s over the batch`], options },
   ];
 }
 

@@ -56,6 +56,8 @@ export interface PlacementExercise {
   readonly points: readonly number[];
   /** The axis's range. */
   readonly domain: readonly [number, number];
+  /** Where the marker starts: away from the answer, so Check without moving it is not right. */
+  readonly start: number;
   readonly answer: number;
   readonly tolerance: number;
   readonly mistakes: readonly Mistake[];

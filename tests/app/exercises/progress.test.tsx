@@ -114,11 +114,23 @@ describe('answering', () => {
     expect(within(card).getByRole('status')).toHaveTextContent(/^Right/);
   });
 
+  test('placement: Check without moving the marker is not right, even for m = 2 (where the axis’s middle is μ)', async () => {
+    const user = userEvent.setup();
+    act(() => appStore.setState({ m: 2 }));
+    render(<SectionExercises section="mean" />);
+    const card = screen.getByTestId('exercise-mean-place');
+    await user.click(within(card).getByRole('button', { name: 'Check' }));
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Not yet: too low by/);
+  });
+
   test('the notation bridge and glossary open under the exercises', async () => {
     const user = userEvent.setup();
     render(<SectionExercises section="inference" />);
     await user.click(screen.getByText('Notation and terms'));
     expect(screen.getByText(/momentum = 0.1 = 1 − β/)).toBeVisible();
     expect(screen.getByText('central differences')).toBeVisible();
+    expect(screen.getByText(/Ioffe & Szegedy’s x̂ \(PyTorch’s docs use x̂ for a running statistic instead\)/)).toBeVisible();
+    expect(screen.queryByText(/PyTorch’s x̂/)).toBeNull();
+    expect(screen.getByText(/exponential moving averages of the batch mean and of the unbiased batch variance/)).toBeVisible();
   });
 });
