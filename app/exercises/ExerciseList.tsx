@@ -6,7 +6,7 @@ import { ChoiceCard } from './ChoiceCard';
 import { Given } from './Feedback';
 import { Glossary } from './Glossary';
 import { NumericCard, PlacementCard } from './NumericCard';
-import { useProgress } from './progressStore';
+import { useProgress, useResets } from './progressStore';
 import './exercises.css';
 
 /** Draws a new batch and new exercises from one new seed, both in the address (`seed` and `ex`). */
@@ -31,7 +31,7 @@ function Card({ ex, done }: { ex: Exercise; done: boolean }) {
     <li className="exercise" aria-labelledby={promptId}>
       <p id={promptId} className="exercise-prompt">
         {ex.prompt}
-        {done && <span className="exercise-done"> ✓ answered right before</span>}
+        {done && <span className="exercise-done"> ✓ counted in your progress</span>}
       </p>
       <Given lines={ex.given} />
       {ex.kind === 'numeric' && <NumericCard ex={ex} />}
@@ -48,6 +48,7 @@ function Card({ ex, done }: { ex: Exercise; done: boolean }) {
 export function ExerciseList({ section, exercises, note, fixedData = false }: { section: string; exercises: readonly Exercise[]; note?: string; fixedData?: boolean }) {
   const headingId = `${section}-exercises`;
   const { done } = useProgress();
+  const resets = useResets();
   if (exercises.length === 0) return null;
   return (
     <section className="exercises" aria-labelledby={headingId} data-testid={`exercises-${section}`}>
@@ -61,7 +62,7 @@ export function ExerciseList({ section, exercises, note, fixedData = false }: { 
       </p>
       <ol className="exercise-list">
         {exercises.map((ex) => (
-          <Card key={keyOf(ex)} ex={ex} done={done.has(ex.id)} />
+          <Card key={`${resets}:${keyOf(ex)}`} ex={ex} done={done.has(ex.id)} />
         ))}
       </ol>
       <Glossary />

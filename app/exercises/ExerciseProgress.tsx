@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { EXERCISE_IDS, sectionDone } from './model/catalog';
 import { resetProgress, useProgress } from './progressStore';
 import './exercises.css';
@@ -21,10 +21,17 @@ export function DoneMark({ section }: { section: string }) {
 export function ExerciseProgress() {
   const { done, notice } = useProgress();
   const [asking, setAsking] = useState(false);
+  // Where the keyboard goes when the buttons it was on disappear (Forget them, Keep them).
+  const counter = useRef<HTMLParagraphElement>(null);
+  const settle = (forget: boolean) => {
+    if (forget) resetProgress();
+    setAsking(false);
+    requestAnimationFrame(() => counter.current?.focus());
+  };
   const count = Object.values(EXERCISE_IDS).flat().filter((id) => done.has(id)).length;
   return (
     <div className="exercise-progress" data-testid="exercise-progress">
-      <p>
+      <p ref={counter} tabIndex={-1}>
         Exercises: {count} of {TOTAL} answered right
         {count > 0 && !asking && (
           <button type="button" onClick={() => setAsking(true)}>
@@ -35,10 +42,10 @@ export function ExerciseProgress() {
       {asking && (
         <p>
           Forget which exercises you answered right?
-          <button type="button" onClick={() => { resetProgress(); setAsking(false); }}>
+          <button type="button" onClick={() => settle(true)}>
             Forget them
           </button>
-          <button type="button" onClick={() => setAsking(false)}>
+          <button type="button" onClick={() => settle(false)}>
             Keep them
           </button>
         </p>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type PointerEvent } from 'react';
 import { fmt } from '../ui/format';
 import { fmtTolerance, gradeNumeric, gradeValue } from './model/grade';
 import type { Feedback, NumericExercise, PlacementExercise } from './model/types';
@@ -10,10 +10,16 @@ export function toleranceText(tolerance: number): string {
   return tolerance === 0 ? 'Only the exact number counts.' : `Answers within ±${fmtTolerance(tolerance)} of the engine’s value count.`;
 }
 
-/** Records a right answer and returns the feedback. */
-function settle(id: string, f: Feedback): Feedback {
-  if (f.status === 'right') markDone(id);
+/** Records a right answer (not one typed after the answer was shown) and returns the feedback. */
+function settle(id: string, f: Feedback, shown = false): Feedback {
+  if (f.status === 'right' && !shown) markDone(id);
   return f;
+}
+
+/** After "Show the answer", a right answer is right but not counted: said under the verdict. */
+function NotCounted({ feedback, shown }: { feedback: Feedback | null; shown: boolean }) {
+  if (!shown || feedback?.status !== 'right') return null;
+  return <p className="exercise-reveal">Not counted in your progress: the answer was shown. New batch gives a fresh one.</p>;
 }
 
 /** The engine's answer, on request, once an answer was checked. */
@@ -35,7 +41,7 @@ export function NumericCard({ ex }: { ex: NumericExercise }) {
   const [revealed, setRevealed] = useState(false);
   const check = (e: FormEvent) => {
     e.preventDefault();
-    setFeedback(settle(ex.id, gradeNumeric(ex, text)));
+    setFeedback(settle(ex.id, gradeNumeric(ex, text), revealed));
   };
   return (
     <form className="exercise-answer" onSubmit={check} data-testid={`exercise-${ex.id}`}>
@@ -45,20 +51,36 @@ export function NumericCard({ ex }: { ex: NumericExercise }) {
       <p className="exercise-tolerance">{toleranceText(ex.tolerance)}</p>
       <FeedbackLine feedback={feedback} testId={`feedback-${ex.id}`} />
       {feedback && feedback.status !== 'right' && feedback.status !== 'invalid' && <Reveal answer={ex.answer} shown={revealed} onShow={() => setRevealed(true)} />}
+      <NotCounted feedback={feedback} shown={revealed} />
     </form>
   );
 }
 
-/** A marker on the batch's axis, moved with the slider under it (drag, or arrow keys), then Check. */
+/** A marker on the batch's axis, dragged there (or moved with the slider under it: arrow keys), then Check. */
 export function PlacementCard({ ex }: { ex: PlacementExercise }) {
   const [lo, hi] = ex.domain;
   const [guess, setGuess] = useState(ex.start);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const x = (v: number) => 10 + ((v - lo) / (hi - lo)) * 280;
   const step = (hi - lo) / 400;
+  // Dragging on the axis (mouse, pen or finger) moves the marker there; the slider under it is the keyboard's way.
+  const dragTo = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const at = lo + ((((e.clientX - box.left) / box.width) * 300 - 10) / 280) * (hi - lo);
+    setGuess(Math.min(hi, Math.max(lo, Math.round((at - lo) / step) * step + lo)));
+  };
+  const drag = {
+    onPointerDown: (e: PointerEvent<SVGSVGElement>) => {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      dragTo(e);
+    },
+    onPointerMove: (e: PointerEvent<SVGSVGElement>) => {
+      if (e.currentTarget.hasPointerCapture(e.pointerId)) dragTo(e);
+    },
+  };
   return (
     <form className="exercise-answer exercise-place" noValidate data-testid={`exercise-${ex.id}`} onSubmit={(e) => { e.preventDefault(); setFeedback(settle(ex.id, gradeValue(ex, guess))); }}>
-      <svg viewBox="0 0 300 44" className="exercise-axis" role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
+      <svg viewBox="0 0 300 44" className="exercise-axis" {...drag} role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
         <line x1={10} x2={290} y1={30} y2={30} className="exercise-axis-line" />
         {ex.points.map((p, i) => (
           <circle key={i} cx={x(p)} cy={30} r={4} className="exercise-dot" />

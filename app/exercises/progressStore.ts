@@ -47,9 +47,18 @@ export function markDone(id: string): void {
   save({ done: new Set([...p.done, id]), notice: null });
 }
 
-/** Forgets every exercise done (and the notice). */
+/** How many resets this page has seen: the exercises' answer forms start empty again after each. */
+let resets = 0;
+
+/** Forgets every exercise done (and the notice); the forms' answers and feedback go with it. */
 export function resetProgress(): void {
+  resets += 1;
   save({ done: new Set(), notice: null });
+}
+
+/** The number of resets so far, re-rendering on change (a key for the answer forms). */
+export function useResets(): number {
+  return useSyncExternalStore(subscribe, () => resets, () => resets);
 }
 
 /** Reads storage again (tests, and another tab's change). */

@@ -40,7 +40,7 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
   await expect(toc.getByTestId('exercise-progress').textContent()).resolves.toMatch(/Exercises: 2 of \d+ answered right/);
   await expect(toc.getByRole('link', { name: /^2\. .*exercises done$/ }).count()).resolves.toBe(1);
   await expect(toc.getByRole('link', { name: /^3\. .*exercises done$/ }).count()).resolves.toBe(0);
-  await expect(card(page, 'mean-mu').locator('xpath=..').textContent()).resolves.toContain('answered right before');
+  await expect(card(page, 'mean-mu').locator('xpath=..').textContent()).resolves.toContain('counted in your progress');
 
   // The summary after the last section: the same batch's μ, from the engine.
   const summary = page.getByTestId('summary');
@@ -53,9 +53,29 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
   const other = await openAt(QUERY, { viewport: { width: 390, height: 844 } });
   const again = other.page.getByTestId('exercise-normalize-entry').locator('xpath=..');
   await again.scrollIntoViewIfNeeded();
-  await expect(again.textContent()).resolves.toBe(prompt?.replace(' ✓ answered right before', ''));
+  await expect(again.textContent()).resolves.toBe(prompt?.replace(' ✓ counted in your progress', ''));
   await expect(other.page.getByTestId('exercise-progress').textContent()).resolves.toMatch(/Exercises: 0 of/);
   expect(await context.pages()).toHaveLength(1);
   expect(problems).toEqual([]);
   expect(other.problems).toEqual([]);
+});
+
+test('the μ marker is dragged on its axis with the mouse (the slider under it follows)', async () => {
+  const { page, problems } = await openAt(QUERY, { viewport: { width: 1280, height: 800 } });
+  const place = card(page, 'mean-place');
+  const axis = place.locator('svg.exercise-axis');
+  await axis.scrollIntoViewIfNeeded();
+  const box = (await axis.boundingBox())!;
+  const slider = place.getByRole('slider');
+  const before = Number(await slider.inputValue());
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const after = Number(await slider.inputValue());
+  const [lo, hi] = [Number(await slider.getAttribute('min')), Number(await slider.getAttribute('max'))];
+  // 80 % along the drawn axis (which runs from 10 to 290 of its 300 units).
+  expect(after).toBeGreaterThan(before);
+  expect(Math.abs(after - (lo + ((0.8 * 300 - 10) / 280) * (hi - lo)))).toBeLessThan((hi - lo) / 50);
+  expect(problems).toEqual([]);
 });

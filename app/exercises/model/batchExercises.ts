@@ -59,7 +59,7 @@ function meanExercises({ z }: BatchExerciseContext, s: BatchNormSteps): Exercise
     {
       kind: 'placement',
       id: 'mean-place',
-      prompt: 'Drag the marker to where μ will land on the axis.',
+      prompt: 'Drag the marker to where μ will land on the axis (or move it with the slider under it).',
       symbol: 'μ',
       given: [`m = ${m}`],
       points: Array.from(z),

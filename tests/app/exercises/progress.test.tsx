@@ -71,6 +71,35 @@ describe('answering', () => {
     expect(within(card).getByRole('status')).toHaveTextContent(/divided by m − 1 = 7: that is the unbiased estimate/);
     await user.click(within(card).getByRole('button', { name: 'Show the answer' }));
     expect(card).toHaveTextContent(/The engine’s answer:/);
+    // The answer, typed after it was shown, is right but does not count.
+    const box = within(card).getByRole('textbox');
+    await user.clear(box);
+    await user.type(box, `${s.variance.toFixed(4)}{Enter}`);
+    expect(within(card).getByRole('status')).toHaveTextContent(/^Right/);
+    expect(card).toHaveTextContent('Not counted in your progress: the answer was shown.');
+    expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
+  });
+
+  test('Forget them: the count goes to 0, the answers and their feedback are cleared, and the keyboard stays on the count', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <Toc sections={OUTLINE} />
+        <SectionExercises section="mean" />
+      </>,
+    );
+    const card = screen.getByTestId('exercise-mean-mu');
+    await user.type(within(card).getByRole('textbox', { name: 'Your μ' }), `${s.mean.toFixed(4)}{Enter}`);
+    expect(screen.getByTestId('exercises-mean')).toHaveTextContent('✓ counted in your progress');
+    const progress = screen.getByTestId('exercise-progress');
+    await user.click(within(progress).getByRole('button', { name: 'Reset' }));
+    await user.click(within(progress).getByRole('button', { name: 'Forget them' }));
+    expect(progress).toHaveTextContent('Exercises: 0 of');
+    const fresh = screen.getByTestId('exercise-mean-mu');
+    expect(within(fresh).queryByRole('status')?.textContent ?? '').toBe('');
+    expect(within(fresh).getByRole('textbox', { name: 'Your μ' })).toHaveValue('');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(document.activeElement).toHaveTextContent(/^Exercises: 0 of/);
   });
 
   test('a choice by keyboard: Tab to the options, arrows, Enter; all of section 2 right marks it done', async () => {
