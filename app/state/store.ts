@@ -8,13 +8,14 @@ import { labStepSlice } from './slices/labStep';
 import { deckSlice } from './slices/deck';
 import { beyondSlice } from './slices/beyond';
 import { imagesSlice } from './slices/images';
+import { familySlice } from './slices/family';
 import type { State } from './state';
 
 export type { State } from './state';
 
 /** A fresh store: every slice at its props' defaults (see ./props.ts). */
 export function createAppStore() {
-  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a) }));
+  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a), ...familySlice(...a) }));
 }
 
 /** The app's one store. */
