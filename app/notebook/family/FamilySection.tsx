@@ -20,7 +20,7 @@ export function FamilySection() {
   return (
     <div ref={ref} className="img-section">
       <p>
-        Wu and He (2018, §3) write batch norm and its successors as one computation that differ only in the set S<sub>i</sub> of values whose mean and variance
+        Wu and He (2018, §3) write batch norm and its successors as one computation; they differ only in the set S<sub>i</sub> of values whose mean and variance
         normalize x<sub>i</sub>, in a block indexed (N, C, H, W) (section {sectionNumber('images')}):
       </p>
       <ScrollEquation tex={FAMILY_TEX} label={FAMILY_LABEL} />

@@ -1,5 +1,4 @@
 import { DEFAULT_EPS, RMS_NORM_DEFAULT_EPS, batchNormForward, createBatchNorm, createLayerNorm, createRmsNorm, createRng, matrix, trailingNormForward } from '../../../src';
-import type { ExportTable } from '../../ui/export/table';
 
 /**
  * LayerNorm and RMSNorm per token, as data: a [T × d] matrix of token vectors (Gaussian, from the seed,
@@ -54,25 +53,5 @@ export function tokensPass(seed: number, T: number): TokensPass {
     tokens: T, x, mean: Float64Array.from(ln.mean), variance, rms: rmsOf,
     ln: ln.y.slice(0, d), rmsOut: rms.y.slice(0, d),
     lnDelta: maxAbs(ln.y.subarray(0, d), lnAlone.y), rmsDelta: maxAbs(rms.y.subarray(0, d), rmsAlone.y), bnDelta: maxAbs(bnAll, bnTwo),
-  };
-}
-
-/** The matrix with each token's statistics (the export). */
-export function tokensTable(p: TokensPass): ExportTable {
-  const d = TOKEN_FEATURES;
-  const rows = Array.from({ length: p.tokens }, (_, t) => {
-    const row: Record<string, number> = { token: t + 1, mean: p.mean[t], variance: p.variance[t], rms: p.rms[t] };
-    for (let j = 0; j < d; j++) row[`x${j + 1}`] = p.x[t * d + j];
-    return row;
-  });
-  return {
-    columns: [
-      { key: 'token', label: 'token' },
-      ...Array.from({ length: d }, (_, j) => ({ key: `x${j + 1}`, label: `x${j + 1}` })),
-      { key: 'mean', label: 'μ (LayerNorm)' },
-      { key: 'variance', label: 'σ² (LayerNorm)' },
-      { key: 'rms', label: 'RMS (RMSNorm)' },
-    ],
-    rows,
   };
 }
