@@ -113,7 +113,7 @@ export function ModeConsequence({ pass }: { pass: FamilyPass }) {
   const d = pass.modeDelta, r = pass.running, ch = pass.settings.channel + 1;
   return (
     <p data-testid="fam-mode">
-      BatchNorm after {TRAIN_BATCHES} training steps on other batches of {FAMILY_N} (momentum 0.1): channel {ch}&apos;s running mean{' '}
+      BatchNorm after {TRAIN_BATCHES} train-mode passes over other batches of {FAMILY_N} (the convolution fixed; running averages with PyTorch&apos;s momentum 0.1): channel {ch}&apos;s running mean{' '}
       <strong className="num">{fmt(r.runMean, 4)}</strong> and variance <strong className="num">{fmt(r.runVar, 4)}</strong>, this batch&apos;s{' '}
       <strong className="num">{fmt(r.batchMean, 4)}</strong> and <strong className="num">{fmt(r.batchVar, 4)}</strong>. Sample 1&apos;s output in train mode (in this
       batch) and in eval mode (alone, running statistics) differ by up to <strong className="num">{typeof d.bn === 'number' ? delta(d.bn) : d.bn}</strong>. LayerNorm,

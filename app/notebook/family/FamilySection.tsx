@@ -28,10 +28,10 @@ export function FamilySection() {
         <li>BatchNorm: over (N, H, W), one μ, σ² per channel, every sample of the batch;</li>
         <li>LayerNorm (Ba et al. 2016): over (C, H, W), one per sample;</li>
         <li>InstanceNorm (Ulyanov et al. 2016): over (H, W), one per sample and channel;</li>
-        <li>GroupNorm (Wu &amp; He 2018): over (C/G, H, W), one per sample and group of C/G channels; G = 1 is LayerNorm, G = C is InstanceNorm.</li>
+        <li>GroupNorm (Wu &amp; He 2018): over (C/G, H, W), one per sample and group of C/G channels; G = 1 is LayerNorm&apos;s set, G = C InstanceNorm&apos;s.</li>
       </ul>
       <p>
-        All four then scale and shift each channel by a learned γ and β. Below, a batch of 4 Fashion-MNIST images through one 3 × 3 convolution with 8 channels
+        Wu and He follow each with a learned γ and β per channel (PyTorch&apos;s LayerNorm over [C, H, W] has one per element instead, and its InstanceNorm2d none by default); what differs is the set. Below, a batch of 4 Fashion-MNIST images through one 3 × 3 convolution with 8 channels
         (as in section {sectionNumber('images')}); the outlined cells are the set for sample 1 (for BN: for everyone), and μ, σ² are the engine&apos;s. GroupNorm needs G to
         divide c: the slider goes from 1 to 8, and a G that does not divide 8 gets the engine&apos;s refusal, PyTorch&apos;s message word for word.
       </p>
