@@ -10,6 +10,8 @@ import './family.css';
 
 /** Wu & He (2018, §3, eq. 1–2): one formula, four sets S_i. */
 export const FAMILY_TEX = String.raw`\mu_i = \frac{1}{m}\sum_{k \in \mathcal{S}_i} x_k, \qquad \sigma_i^2 = \frac{1}{m}\sum_{k \in \mathcal{S}_i} \left(x_k - \mu_i\right)^2, \qquad \hat x_i = \frac{x_i - \mu_i}{\sqrt{\sigma_i^2 + \epsilon}}`;
+/** The same on a slide, the set written S (the set of x_i): a subscript inside a sum's limit would be too small to read from the back. */
+export const FAMILY_SLIDE_TEX = String.raw`\mu = \frac{1}{m}\sum_{k \in \mathcal{S}} x_k, \qquad \sigma^2 = \frac{1}{m}\sum_{k \in \mathcal{S}} \left(x_k - \mu\right)^2, \qquad \hat x_i = \frac{x_i - \mu}{\sqrt{\sigma^2 + \epsilon}} \quad (\mathcal{S} \ni i)`;
 export const FAMILY_LABEL = 'mu i and sigma squared i are the mean and variance over the set S i of m values; x hat i is x i minus mu i over the square root of sigma squared i plus epsilon';
 
 /** One idea, four axes: BN, LayerNorm, InstanceNorm and GroupNorm on one block, and what changes between them. */

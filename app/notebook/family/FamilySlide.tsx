@@ -1,7 +1,7 @@
 import { DeckPart } from '../../ui/DeckPart';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { useNearViewport } from '../shared/useNearViewport';
-import { FAMILY_LABEL, FAMILY_TEX } from './FamilySection';
+import { FAMILY_SLIDE_TEX } from './FamilySection';
 import { FamilyBlock, FamilyControls, FamilyStats, FamilyStatus, ModeConsequence, SwapConsequence } from './FamilyParts';
 import { TokensExample } from './TokensParts';
 import { useFamilyPass } from './useFamilyPass';
@@ -16,7 +16,7 @@ export function FamilySetsSlide() {
   const ready = load.status === 'ready' ? load.pass : null;
   return (
     <div ref={ref} className="pass-slide">
-      <ScrollEquation tex={FAMILY_TEX} label={FAMILY_LABEL} />
+      <ScrollEquation tex={FAMILY_SLIDE_TEX} label="mu and sigma squared are the mean and variance over the set S of m values that holds x i; x hat i is x i minus mu over the square root of sigma squared plus epsilon" />
       <FamilyStatus load={load} retry={retry} />
       {ready && (
         <div className="img-slide">
@@ -40,18 +40,21 @@ export function FamilyConsequencesSlide() {
   const ready = load.status === 'ready' ? load.pass : null;
   return (
     <div ref={ref} className="pass-slide">
-      <p>
-        Replace another image of the batch and keep sample 1: whose output for sample 1 changes? And whose output differs between train mode (in the batch) and
-        eval mode (alone)?
-      </p>
+      <DeckPart until={1}>
+        <p>
+          Replace another image of the batch and keep sample 1: whose output for sample 1 changes? And whose output differs between train mode (in the batch) and
+          eval mode (alone)?
+        </p>
+      </DeckPart>
       <FamilyStatus load={load} retry={retry} />
       {ready && (
-        <DeckPart from={1}>
+        <DeckPart from={1} until={1}>
           <SwapConsequence pass={ready} />
           <ModeConsequence pass={ready} />
         </DeckPart>
       )}
       <DeckPart from={2}>
+        <p>In a Transformer, LayerNorm and RMSNorm normalize each token over its own features: does token 1&apos;s output depend on how many tokens there are?</p>
         <TokensExample compact />
       </DeckPart>
     </div>
