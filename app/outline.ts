@@ -157,6 +157,14 @@ const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
       { id: 'weight-decay', title: '‖W‖ and the effective step η/‖W‖²', reveals: ['does ‖W‖ grow?', 'with weight decay'] },
     ],
   },
+  {
+    id: 'norm-family',
+    title: 'One idea, four axes',
+    steps: [
+      { id: 'norm-family', title: 'BN, LayerNorm, InstanceNorm, GroupNorm: which set?', reveals: ['μ and σ²'] },
+      { id: 'norm-family-consequences', title: 'Only BN couples the batch; only BN has two modes', reveals: ['the numbers', 'per token'] },
+    ],
+  },
 ];
 
 /** The notebook's sections: the notes', then those beyond them, numbered from 1 in order. */

@@ -5,3 +5,5 @@ export { WeightDecay } from './weight-decay/WeightDecay';
 export { WeightDecaySlide, WeightDecayDotSlide } from './weight-decay/WeightDecaySlide';
 export { FoldAway } from './fold/FoldAway';
 export { FoldSlide } from './fold/FoldSlide';
+export { FamilySection } from './family/FamilySection';
+export { FamilySetsSlide, FamilyConsequencesSlide } from './family/FamilySlide';

@@ -10,6 +10,9 @@ const FoldAway = lazySection('FoldAway', () => later().then((m) => m.FoldAway), 
 const FoldSlide = lazySection('FoldSlide', () => later().then((m) => m.FoldSlide), 500);
 const WeightDecay = lazySection('WeightDecay', () => later().then((m) => m.WeightDecay), 2600);
 const WeightDecaySlide = lazySection('WeightDecaySlide', () => later().then((m) => m.WeightDecaySlide), 500);
+const FamilySection = lazySection('FamilySection', () => later().then((m) => m.FamilySection), 2600);
+const FamilySetsSlide = lazySection('FamilySetsSlide', () => later().then((m) => m.FamilySetsSlide), 500);
+const FamilyConsequencesSlide = lazySection('FamilyConsequencesSlide', () => later().then((m) => m.FamilyConsequencesSlide), 500);
 const WeightDecayDotSlide = lazySection('WeightDecayDotSlide', () => later().then((m) => m.WeightDecayDotSlide), 500);
 
 /** The sections past the notes (ids and titles: app/outline.ts). */
@@ -17,4 +20,5 @@ export const BEYOND_VIEWS: Readonly<Record<string, SectionView>> = {
   images: { Component: ImagesSection, Slide: ImagesBlockSlide, stepViews: { 'images-maps': ImagesMapsSlide } },
   fold: { Component: FoldAway, Slide: FoldSlide },
   'weight-decay': { Component: WeightDecay, Slide: WeightDecaySlide, stepViews: { 'weight-decay-dot': WeightDecayDotSlide } },
+  'norm-family': { Component: FamilySection, Slide: FamilySetsSlide, stepViews: { 'norm-family-consequences': FamilyConsequencesSlide } },
 };

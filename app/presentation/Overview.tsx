@@ -17,9 +17,12 @@ function columns(list: HTMLElement): number {
   return Math.max(1, tracks.length);
 }
 
-/** Columns for n cells on a 16:9 screen: 7 for the notebook's 35 steps (7 × 5), more for a longer deck. */
+/**
+ * Columns for n cells on a 16:9 screen: about 16/9 as many columns as rows (cells a little wider than
+ * tall), so 42 steps make 9 × 5 and still fit 1280×720; 8 for 35 steps, more for a longer deck.
+ */
 export function overviewColumns(n: number): number {
-  return Math.max(1, Math.ceil(Math.sqrt(n * 1.4)));
+  return Math.max(1, Math.ceil(Math.sqrt((n * 16) / 9)));
 }
 
 /** The cell the arrow keys, Home and End move to from cell i (of n, in rows of `cols`); null: not such a key. */

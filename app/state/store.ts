@@ -9,13 +9,14 @@ import { deckSlice } from './slices/deck';
 import { beyondSlice } from './slices/beyond';
 import { imagesSlice } from './slices/images';
 import { exerciseSlice } from './slices/exercise';
+import { familySlice } from './slices/family';
 import type { State } from './state';
 
 export type { State } from './state';
 
 /** A fresh store: every slice at its props' defaults (see ./props.ts). */
 export function createAppStore() {
-  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a), ...exerciseSlice(...a) }));
+  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a), ...exerciseSlice(...a), ...familySlice(...a) }));
 }
 
 /** The app's one store. */

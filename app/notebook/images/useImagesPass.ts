@@ -12,7 +12,7 @@ export type ImagesLoad =
   | { status: 'refused'; message: string };
 
 /** The Fashion-MNIST subset, fetched once `near` (the lab's file and cache: one download for both). */
-function useFashion(near: boolean): { subset: FashionSubset | null; error: string | null; retry: () => void } {
+export function useFashion(near: boolean): { subset: FashionSubset | null; error: string | null; retry: () => void } {
   const [subset, setSubset] = useState<FashionSubset | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
