@@ -126,7 +126,7 @@ const NOTES: readonly Unplaced[] = [
   one('lab', 13, 'Training lab'),
   one('why-it-works', 14, 'Why does batch norm work?', undefined, ['scale invariance', 'the loss and its gradient', 'a smoother loss landscape', 'its verdict', 'the open question']),
   one('inference', 15, 'Train mode and eval mode', undefined, ['eval mode', 'BN’s noise']),
-  one('reading', 16, 'Further reading', undefined, ['the books', 'the papers', 'more papers', 'the implementations']),
+  one('reading', 16, 'Further reading', undefined, ['the books', 'the papers', 'more papers', 'the normalization family', 'more of the family', 'the implementations']),
 ];
 
 /**
@@ -162,7 +162,7 @@ const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
     title: 'One idea, four axes',
     steps: [
       { id: 'norm-family', title: 'BN, LayerNorm, InstanceNorm, GroupNorm: which set?', reveals: ['μ and σ²'] },
-      { id: 'norm-family-consequences', title: 'Only BN couples the batch; only BN has two modes', reveals: ['the numbers', 'per token'] },
+      { id: 'norm-family-consequences', title: 'In training only BN couples the batch; only BN has two modes', reveals: ['the numbers', 'per token'] },
     ],
   },
 ];

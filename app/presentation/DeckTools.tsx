@@ -77,7 +77,7 @@ export function DeckStatus({ controls }: { controls: DeckControls }) {
   const text = typed ? jumpPrompt(typed) : grabbed ? `Adjusting ${grabbed}: ← → change it · Esc lets go` : message;
   const kind = typed ? 'typing' : grabbed ? 'grabbed' : 'message';
   return (
-    <p className="deck-status" data-kind={text ? kind : undefined} role="status" aria-live="polite" data-testid="deck-status">
+    <p className="deck-status" title={text || undefined} data-kind={text ? kind : undefined} role="status" aria-live="polite" data-testid="deck-status">
       {text}
     </p>
   );

@@ -63,7 +63,8 @@ test('the CNN on Fashion-MNIST: Play trains it in the Worker, the loss, accuracy
   expect(await page.getByTestId('lab-command').textContent()).toMatch(/^npm run train -- --model cnn --dataset fashion --channels 4,8 --kernel 3 --init he --optimizer sgd --lr 0.1 --batch 32/);
   expect(await page.getByTestId('mlp-only').count()).toBe(2);
   for (const [name, value] of [['lab-model', 'cnn'], ['lab-channels', '4,8'], ['lab-data', 'fashion']] as const) expect(await param(page, name)).toBe(value);
-  expect(Number(await param(page, 'lab-step'))).toBeGreaterThan(0);
+  // The address takes the paused step once the Worker's status after Pause has arrived.
+  await expect.poll(async () => Number(await param(page, 'lab-step')), { timeout: 10_000 }).toBeGreaterThan(0);
   // Every logged step of both networks, with the per-channel probe's columns.
   const [download] = await Promise.all([page.waitForEvent('download'), lab(page).getByRole('button', { name: /Download every logged step/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^bn-lab-cnn-1-step\d+\.csv$/);

@@ -76,14 +76,14 @@ export function FamilyStats({ pass }: { pass: FamilyPass }) {
   if ('refused' in st) {
     return (
       <p className="notice" role="status" data-testid="fam-stats">
-        GroupNorm({pass.settings.groups}, {pass.z.shape[1]}): the engine refuses, with PyTorch&apos;s message: “{st.refused}”. Pick a G that divides c = {pass.z.shape[1]}.
+        GroupNorm({pass.settings.groups}, {pass.z.shape[1]}): the engine refuses, with PyTorch&apos;s message plus the numbers: “{st.refused}”. Pick a G that divides C = {pass.z.shape[1]}.
       </p>
     );
   }
   return (
     <p data-testid="fam-stats">
       {FAMILY_NAMES[pass.settings.norm]}: μ = <strong className="num">{fmt(st.mean, 4)}</strong>, σ² = <strong className="num">{fmt(st.variance, 4)}</strong>, over{' '}
-      <strong className="num">{st.count.toLocaleString('en')}</strong> values (train mode; σ² divides by that count).
+      <strong className="num">{st.count.toLocaleString('en')}</strong> values (σ² divides by that count{pass.settings.norm === 'bn' ? '; BN in train mode' : ''}).
     </p>
   );
 }
@@ -102,7 +102,8 @@ export function SwapConsequence({ pass }: { pass: FamilyPass }) {
         largest change in sample 1&apos;s output: BatchNorm <strong className="num">{typeof d.bn === 'number' ? delta(d.bn) : d.bn}</strong>, LayerNorm{' '}
         <strong className="num">{typeof d.layer === 'number' ? delta(d.layer) : d.layer}</strong>, InstanceNorm{' '}
         <strong className="num">{typeof d.instance === 'number' ? delta(d.instance) : d.instance}</strong>, GroupNorm (G = {pass.settings.groups}){' '}
-        <strong className="num">{typeof d.group === 'number' ? delta(d.group) : 'refused'}</strong>.
+        <strong className="num">{typeof d.group === 'number' ? delta(d.group) : 'refused'}</strong> (BatchNorm in train mode, with this batch&apos;s statistics; in eval mode,
+        with running statistics, its change would also be 0).
       </p>
     </>
   );
@@ -117,7 +118,7 @@ export function ModeConsequence({ pass }: { pass: FamilyPass }) {
       <strong className="num">{fmt(r.runMean, 4)}</strong> and variance <strong className="num">{fmt(r.runVar, 4)}</strong>, this batch&apos;s{' '}
       <strong className="num">{fmt(r.batchMean, 4)}</strong> and <strong className="num">{fmt(r.batchVar, 4)}</strong>. Sample 1&apos;s output in train mode (in this
       batch) and in eval mode (alone, running statistics) differ by up to <strong className="num">{typeof d.bn === 'number' ? delta(d.bn) : d.bn}</strong>. LayerNorm,
-      InstanceNorm and GroupNorm have no running statistics and no mode: sample 1 alone gives what it gave in the batch, largest difference{' '}
+      InstanceNorm (PyTorch&apos;s default track_running_stats=False; with True it too would use running statistics in eval) and GroupNorm keep no running statistics: sample 1 alone gives what it gave in the batch, largest difference{' '}
       <strong className="num">{typeof d.layer === 'number' ? delta(d.layer) : d.layer}</strong>, <strong className="num">{typeof d.instance === 'number' ? delta(d.instance) : d.instance}</strong> and{' '}
       <strong className="num">{typeof d.group === 'number' ? delta(d.group) : 'refused'}</strong>.
     </p>

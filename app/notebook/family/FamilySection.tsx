@@ -22,8 +22,8 @@ export function FamilySection() {
   return (
     <div ref={ref} className="img-section">
       <p>
-        Wu and He (2018, §3) write batch norm and its successors as one computation; they differ only in the set S<sub>i</sub> of values whose mean and variance
-        normalize x<sub>i</sub>, in a block indexed (N, C, H, W) (section {sectionNumber('images')}):
+        Wu and He (2018, §3) write batch norm and its successors as one computation; they differ mainly in the set S<sub>i</sub> of values whose mean and variance
+        normalize x<sub>i</sub>, in a block indexed (N, C, H, W), here n × C × h × w (section {sectionNumber('images')}); at inference BN alone replaces its set&apos;s statistics by running averages:
       </p>
       <ScrollEquation tex={FAMILY_TEX} label={FAMILY_LABEL} />
       <ul>
@@ -35,7 +35,7 @@ export function FamilySection() {
       <p>
         Wu and He follow each with a learned γ and β per channel (PyTorch&apos;s LayerNorm over [C, H, W] has one per element instead, and its InstanceNorm2d none by default); what differs is the set. Below, a batch of 4 Fashion-MNIST images through one 3 × 3 convolution with 8 channels
         (as in section {sectionNumber('images')}); the outlined cells are the set for sample 1 (for BN: for everyone), and μ, σ² are the engine&apos;s. GroupNorm needs G to
-        divide c: the slider goes from 1 to 8, and a G that does not divide 8 gets the engine&apos;s refusal, PyTorch&apos;s message word for word.
+        divide C: the slider goes from 1 to 8, and a G that does not divide 8 gets the engine&apos;s refusal, which begins with PyTorch&apos;s message (num_channels must be divisible by num_groups) and adds the two numbers.
       </p>
       <FamilyControls />
       <FamilyStatus load={load} retry={retry} />
@@ -43,10 +43,10 @@ export function FamilySection() {
         <>
           <FamilyBlock pass={ready} />
           <FamilyStats pass={ready} />
-          <h3 className="subhead">Only BN couples the samples of a batch</h3>
+          <h3 className="subhead">In training, only BN couples the samples of a batch</h3>
           <p>Replace one other image of the batch, keep sample 1, and compare sample 1&apos;s output under each normalization:</p>
           <SwapConsequence pass={ready} />
-          <h3 className="subhead">Only BN has a train and an eval mode</h3>
+          <h3 className="subhead">Only BN has a train and an eval mode (by default)</h3>
           <ModeConsequence pass={ready} />
         </>
       )}

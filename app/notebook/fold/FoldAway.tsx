@@ -10,6 +10,9 @@ import './fold.css';
 /** Eval-mode BN after z = xW + b, and the one linear layer it makes. */
 export const FOLD_TEX = String.raw`\begin{aligned} &\gamma_j\,\frac{z_j - \mu_{\text{run},j}}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} + \beta_j = x\,W'_{:,j} + b'_j \\ &s_j = \frac{\gamma_j}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} \\ &W'_{:,j} = W_{:,j}\,s_j,\qquad b'_j = \beta_j + (b_j - \mu_{\text{run},j})\,s_j \end{aligned}`;
 
+/** The same on two lines, for a 16:9 slide (the page's three lines suit a phone's width). */
+export const FOLD_SLIDE_TEX = String.raw`\begin{aligned} &\gamma_j\,\frac{z_j - \mu_{\text{run},j}}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} + \beta_j = x\,W'_{:,j} + b'_j, \qquad s_j = \frac{\gamma_j}{\sqrt{\sigma^2_{\text{run},j}+\varepsilon}} \\ &W'_{:,j} = W_{:,j}\,s_j,\qquad b'_j = \beta_j + (b_j - \mu_{\text{run},j})\,s_j \end{aligned}`;
+
 /** At inference, batch norm folds away: the lab's trained network, folded and checked. */
 export function FoldAway() {
   const [ref, near] = useNearViewport<HTMLDivElement>();

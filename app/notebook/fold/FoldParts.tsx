@@ -59,8 +59,8 @@ function networkWords(s: LabSnapshot): string {
 }
 
 /** W′ and b′ of one folded layer (chosen in the store), with the scales s that made them; at most `shown` units and inputs. */
-export function FoldedLayer({ view, shown = CORNER }: { view: FoldView; shown?: number }) {
-  if (view.fold.network === 'cnn') return <FoldedConv view={view} shown={shown} />;
+export function FoldedLayer({ view, shown = CORNER, compact = false }: { view: FoldView; shown?: number; compact?: boolean }) {
+  if (view.fold.network === 'cnn') return <FoldedConv view={view} shown={shown} compact={compact} />;
   return <FoldedLinear view={view} shown={shown} />;
 }
 

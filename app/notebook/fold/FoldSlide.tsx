@@ -1,7 +1,7 @@
 import { DeckPart } from '../../ui/DeckPart';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { useNearViewport } from '../shared/useNearViewport';
-import { FOLD_TEX } from './FoldAway';
+import { FOLD_SLIDE_TEX } from './FoldAway';
 import { FoldChecks, FoldStatus, FoldedLayer, TrainModeFold } from './FoldParts';
 import { useLabFold } from './useLabFold';
 import '../shared/network.css';
@@ -18,9 +18,9 @@ export function FoldSlide() {
   const { view, done } = fold;
   return (
     <div ref={ref} className="pass-slide">
-      <ScrollEquation tex={FOLD_TEX} label="Eval-mode batch norm after a linear layer is one linear layer with W prime and b prime" />
+      <ScrollEquation tex={FOLD_SLIDE_TEX} label="Eval-mode batch norm after a linear layer is one linear layer with W prime and b prime" />
       <FoldStatus fold={fold} />
-      <DeckPart until={0}>{view && <FoldedLayer view={view} shown={4} />}</DeckPart>
+      <DeckPart until={0}>{view && <FoldedLayer view={view} shown={4} compact />}</DeckPart>
       <DeckPart from={1} until={1}>
         {view && <FoldChecks view={view} done={done} />}
       </DeckPart>

@@ -34,7 +34,7 @@ function KernelTable({ caption, rows, testId }: { caption: string; rows: number[
  * s_j and the folded bias b′_j, and one kernel before and after (channel 1's filter on input channel 1),
  * where every weight is multiplied by s₁.
  */
-export function FoldedConv({ view, shown }: { view: FoldView; shown: number }) {
+export function FoldedConv({ view, shown, compact = false }: { view: FoldView; shown: number; compact?: boolean }) {
   const chosen = useAppState((s) => s.foldLayer);
   const setBeyond = useAppState((s) => s.setBeyond);
   const layers = view.fold.folded;
@@ -50,7 +50,9 @@ export function FoldedConv({ view, shown }: { view: FoldView; shown: number }) {
         <ScrollX label={`s and b′ of convolution ${l}`}>
           <table className="data-table wd-table" aria-label={`The scales s and folded biases b′ of convolution ${l}, per output channel`} data-testid="fold-bias">
             <caption>
-              {channels < O ? `The first ${channels} of ${O} output channels` : `All ${O} output channels`}: s = γ/√(σ²_run + ε) and b′ = β − μ_run·s (the convolution has no bias before BN)
+              {compact
+                ? `${channels < O ? `Channels 1–${channels} of ${O}` : `All ${O} channels`}: s and b′ = β − μ_run·s`
+                : `${channels < O ? `The first ${channels} of ${O} output channels` : `All ${O} output channels`}: s = γ/√(σ²_run + ε) and b′ = β − μ_run·s (the convolution has no bias before BN)`}
             </caption>
             <thead>
               <tr>
@@ -77,8 +79,8 @@ export function FoldedConv({ view, shown }: { view: FoldView; shown: number }) {
           </table>
         </ScrollX>
         <div className="fold-kernels">
-          <KernelTable caption={`W${sub(l)}: channel 1’s ${k} × ${k} kernel on input channel 1`} rows={kernelOf(before, k, 0, 0)} testId="fold-kernel-before" />
-          <KernelTable caption={`W′${sub(l)} = W${sub(l)} · s₁ (s₁ = ${fmt(layer.scale[0], 3)})`} rows={kernelOf(layer.W, k, 0, 0)} testId="fold-kernel-after" />
+          <KernelTable caption={compact ? `W${sub(l)}, channel 1` : `W${sub(l)}: channel 1’s ${k} × ${k} kernel on input channel 1`} rows={kernelOf(before, k, 0, 0)} testId="fold-kernel-before" />
+          <KernelTable caption={compact ? `W′${sub(l)} = W${sub(l)} · s₁` : `W′${sub(l)} = W${sub(l)} · s₁ (s₁ = ${fmt(layer.scale[0], 3)})`} rows={kernelOf(layer.W, k, 0, 0)} testId="fold-kernel-after" />
         </div>
       </div>
     </div>

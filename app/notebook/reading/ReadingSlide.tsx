@@ -4,7 +4,7 @@ import '../shared/network.css';
 
 /**
  * The reading list in screens a class can read (the outline's reveals): the course and the lecture notes,
- * the books, the papers in two screens, then the implementations. Each screen replaces the one before.
+ * the books, the papers in two screens, the normalization family's papers in two, then the implementations. Each screen replaces the one before.
  */
 const PAGES: readonly (readonly [item: number, from: number, to: number])[][] = [
   [
@@ -17,6 +17,8 @@ const PAGES: readonly (readonly [item: number, from: number, to: number])[][] = 
   ],
   [[4, 0, 3]],
   [[4, 3, 7]],
+  [[4, 7, 9]],
+  [[4, 9, 11]],
   [[5, 0, 4]],
 ];
 

@@ -122,14 +122,14 @@ export const READING: readonly ReadingItem[] = [
         title: 'Layer Normalization',
         where: 'arXiv:1607.06450, 2016',
         url: 'https://arxiv.org/abs/1607.06450',
-        why: 'Statistics over all the summed inputs of a layer for ONE training case: no dependence on the batch, the same computation in training and at test time, and it suits recurrent networks (section 20 shows the four sets side by side).',
+        why: 'Statistics over all the summed inputs of a layer for a single training case: no dependence on the batch, the same computation in training and at test time, and it suits recurrent networks (section 20 shows the four sets side by side).',
       },
       {
         who: 'Dmitry Ulyanov, Andrea Vedaldi, Victor Lempitsky',
         title: 'Instance Normalization: The Missing Ingredient for Fast Stylization',
         where: 'arXiv:1607.08022, 2016',
         url: 'https://arxiv.org/abs/1607.08022',
-        why: 'In a feed-forward style-transfer generator, normalizing each image’s each channel on its own (also at test time) instead of over the batch markedly improves the stylized images.',
+        why: 'In a feed-forward style-transfer generator, normalizing each channel of each image on its own (also at test time) instead of over the batch markedly improves the stylized images.',
       },
       {
         who: 'Yuxin Wu, Kaiming He',

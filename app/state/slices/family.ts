@@ -32,7 +32,7 @@ export const FAMILY_PROPS = {
   famChannel: { kind: 'number', param: 'fam-ch', default: 0, min: 0, max: FAM_C - 1, integer: true, oneBased: true, coalesce: false, label: 'Channel' },
   famSwap: { kind: 'number', param: 'fam-swap', default: FAM_N - 1, min: 1, max: FAM_N - 1, integer: true, oneBased: true, coalesce: false, label: 'Sample replaced' },
   famSeed: { kind: 'number', param: 'fam-seed', default: 1, min: 0, max: 2 ** 32 - 1, integer: true, step: 1, coalesce: false, label: 'Seed' },
-  famTokens: { kind: 'number', param: 'fam-tokens', default: 4, min: 2, max: FAM_TOKENS_MAX, integer: true, step: 1, coalesce: false, label: 'Tokens T' },
+  famTokens: { kind: 'number', param: 'fam-tokens', default: 4, min: 3, max: FAM_TOKENS_MAX, integer: true, step: 1, coalesce: false, label: 'Tokens T' },
 } as const satisfies PropsTable<FamilyData>;
 
 export const familySlice: StateCreator<FamilySlice> = (set) => ({
