@@ -27,9 +27,12 @@ const settingsAre = (page: Page, search: string) =>
     search,
     { timeout: 5000 },
   );
-/** Waits until a section's top is at the top of the viewport (a smooth scroll has ended). */
+/**
+ * Waits until a section's top is at the top of the viewport (a smooth scroll has ended). Up to 15 s: on a
+ * loaded 2-core machine the smooth scroll, and the sections and exercises mounting on its way, took over 5.
+ */
 const atTop = (page: Page, id: string) =>
-  page.waitForFunction((i) => Math.abs(document.getElementById(i)?.getBoundingClientRect().top ?? 1e9) < 40, id, { timeout: 5000 });
+  page.waitForFunction((i) => Math.abs(document.getElementById(i)?.getBoundingClientRect().top ?? 1e9) < 40, id, { timeout: 15_000 });
 /**
  * Section 1 trains its networks in slices between frames while it is near the screen: bring it into view
  * and wait for the whole run before reading its numbers; and for the sections whose code arrives after
