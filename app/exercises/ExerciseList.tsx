@@ -51,7 +51,8 @@ export function ExerciseList({ section, exercises, note, fixedData = false }: { 
   const resets = useResets();
   if (exercises.length === 0) return null;
   return (
-    <section className="exercises" aria-labelledby={headingId} data-testid={`exercises-${section}`}>
+    // A group, not a region landmark: every section has one, all named "Predict, then check" (axe: landmark-unique).
+    <div className="exercises" role="group" aria-labelledby={headingId} data-testid={`exercises-${section}`}>
       <h3 id={headingId}>Predict, then check</h3>
       <p className="exercise-intro">
         Work it out before you look: the engine checks your answer against {note ?? 'the batch on screen'}, and names the mistake when it is a typical one.{' '}
@@ -66,6 +67,6 @@ export function ExerciseList({ section, exercises, note, fixedData = false }: { 
         ))}
       </ol>
       <Glossary />
-    </section>
+    </div>
   );
 }
