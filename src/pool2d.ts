@@ -7,12 +7,12 @@ import { type Tensor4, assertShape4, ensure4, formatShape, zeros4 } from './tens
  * y [n, C, OH, OW] with OH = ⌊(H − k)/s⌋ + 1 (rows and columns past the last whole window are
  * dropped, as in PyTorch):
  *
- *   max: y[i, c, oy, ox] = max over the window of x[i, c, oy·s + u, ox·s + v],  u, v < k
- *   avg: y[i, c, oy, ox] = (1/k²) Σ over the window
+ *   max: y[i, c, oy, ox] = max over the k × k region of x[i, c, oy·s + u, ox·s + v],  u, v < k
+ *   avg: y[i, c, oy, ox] = (1/k²) Σ over the k × k region
  *
  * Backward: max sends dy to the one input that was the maximum; when several tie, to the FIRST in
- * row-major order within the window (PyTorch's rule: a later value replaces the running maximum only
- * if strictly greater, or NaN). Average sends dy/k² to every input of the window.
+ * row-major order within the region (PyTorch's rule: a later value replaces the running maximum only
+ * if strictly greater, or NaN). Average sends dy/k² to every input of the region.
  */
 export type PoolKind = 'max' | 'avg';
 
