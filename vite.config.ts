@@ -2,6 +2,7 @@ import './scripts/node20-polyfills.ts';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { prerenderNotebook } from './scripts/prerender.ts';
 
 /**
  * Offline and installable (a built site only; `npm start` registers no worker): Workbox precaches the whole
@@ -41,7 +42,8 @@ const pwa = VitePWA({
 // `base: './'` makes dist/ deployable under any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), pwa],
+  // prerenderNotebook: dist/index.html holds the notebook's static HTML (scripts/prerender.ts).
+  plugins: [react(), prerenderNotebook(), pwa],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
 import 'katex/dist/katex.min.css';
 import './styles.css';
 import { App } from './shell/App';
 import { pinSection, scrollToSection } from './shell/scrollSpy';
 import { watchTheme } from './shell/theme';
+import { keepStaticBodies } from './ui/staticBody';
 import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
 import { normalizeUrlValues } from './state/url/normalize';
@@ -35,10 +37,16 @@ watchTheme(appStore);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The built page holds the notebook pre-rendered (app/prerender/): the sections' bodies are kept to show until
+// each goes live, and the first render replaces the rest in the same task, so no frame shows the page half drawn.
+keepStaticBodies(root);
+const reactRoot = createRoot(root);
+flushSync(() =>
+  reactRoot.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 
 // Offline: the built site's service worker, registered after the page has loaded from a lazily imported module,

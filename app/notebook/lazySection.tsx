@@ -1,4 +1,5 @@
 import { type ComponentType, type CSSProperties, Suspense, lazy } from 'react';
+import { StaticBodyOr } from '../ui/staticBody';
 import './lazySection.css';
 
 /**
@@ -13,10 +14,15 @@ import './lazySection.css';
  */
 export function lazySection<P extends object>(name: string, load: () => Promise<ComponentType<P>>, height: number): ComponentType<P> {
   const Code = lazy(async () => ({ default: await load() }));
+  // In the built notebook the section's pre-rendered body stays while its code arrives (ui/staticBody.tsx).
   const waiting = (
-    <p className="section-waiting" style={{ '--section-height': `${height}px` } as CSSProperties}>
-      Loading this section…
-    </p>
+    <StaticBodyOr
+      otherwise={
+        <p className="section-waiting" style={{ '--section-height': `${height}px` } as CSSProperties}>
+          Loading this section…
+        </p>
+      }
+    />
   );
   const Section = (props: P) => (
     <Suspense fallback={waiting}>

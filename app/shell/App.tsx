@@ -93,7 +93,7 @@ function Notebook() {
         {SECTIONS.map(({ id, number, title, part, Component }, i) => (
           <Fragment key={id}>
             {i > 0 && part && SECTIONS[i - 1].part !== part && <PartIntro part={part} />}
-            <Section id={id} number={number} title={title}>
+            <Section id={id} number={number} title={title} first={i === 0}>
               <Component />
               <Suspense fallback={null}>
                 <SectionExercises section={id} />

@@ -38,7 +38,8 @@ export const Equation = memo(function Equation({ tex, display = true, label }: P
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
   // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.
-  const ready = useSyncExternalStore(onKatexLoaded, katexLoaded);
+  // At build time (app/prerender/) KaTeX is loaded before the notebook is rendered: the static page holds typeset equations.
+  const ready = useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded);
   useEffect(() => {
     if (!ready) void loadKatex();
   }, [ready]);

@@ -1,0 +1,33 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { StaticBody, StaticBodyId, hasStaticBody } from '../ui/staticBody';
+import { appStore } from '../state/store';
+
+/** How far ahead of the screen a section goes live: half a screen, so it is drawn before it is seen. */
+const AHEAD = '50% 0px';
+
+/**
+ * A section's body: live (its React components) once it nears the screen; until then the pre-rendered
+ * body the page came with (ui/staticBody.tsx). The first section and the link's section are live at once;
+ * without a pre-rendered body (`npm start`, tests) every section is.
+ */
+export function LiveWhenNear({ id, first, children }: { id: string; first: boolean; children: ReactNode }) {
+  const [live, setLive] = useState(() => first || !hasStaticBody(id) || appStore.getState().section === id);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current?.parentElement;
+    if (live || !el) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setLive(true);
+    }, { rootMargin: AHEAD });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [live]);
+  if (!live) {
+    return (
+      <div ref={ref} className="section-static-slot">
+        <StaticBody id={id} />
+      </div>
+    );
+  }
+  return <StaticBodyId value={id}>{children}</StaticBodyId>;
+}
