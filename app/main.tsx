@@ -7,6 +7,7 @@ import { App } from './shell/App';
 import { pinSection, scrollToSection } from './shell/scrollSpy';
 import { watchTheme } from './shell/theme';
 import { keepStaticBodies } from './ui/staticBody';
+import { adoptTypeset } from './ui/typeset';
 import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
 import { normalizeUrlValues } from './state/url/normalize';
@@ -39,15 +40,21 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The built page holds the notebook pre-rendered (app/prerender/): the sections' bodies are kept to show until
 // each goes live, and the first render replaces the rest in the same task, so no frame shows the page half drawn.
-keepStaticBodies(root);
-const reactRoot = createRoot(root);
-flushSync(() =>
-  reactRoot.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+function render(into: HTMLElement): void {
+  adoptTypeset(into);
+  keepStaticBodies(into);
+  const reactRoot = createRoot(into);
+  flushSync(() =>
+    reactRoot.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+}
+// A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
+if (root.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(root), 0));
+else render(root);
 
 // Offline: the built site's service worker, registered after the page has loaded from a lazily imported module,
 // off the first render's path. Never in `npm start` (no caching worker in development) nor in the presenter's copies.

@@ -40,10 +40,12 @@ export const Equation = memo(function Equation({ tex, display = true, label }: P
   // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.
   // At build time (app/prerender/) KaTeX is loaded before the notebook is rendered: the static page holds typeset equations.
   const ready = useSyncExternalStore(onKatexLoaded, katexLoaded, katexLoaded);
+  // An equation the pre-rendered page held is in typeset's cache already (adoptTypeset): KaTeX is loaded only for one that is not.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `ready`: typeset answers once KaTeX has arrived
+  const html = useMemo(() => typeset(tex, display), [ready, tex, display]);
   useEffect(() => {
-    if (!ready) void loadKatex();
-  }, [ready]);
-  const html = useMemo(() => (ready ? typeset(tex, display) : null), [ready, tex, display]);
+    if (html === null) void loadKatex();
+  }, [html]);
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
   // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
   // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after

@@ -31,9 +31,27 @@ export function onKatexLoaded(f: () => void): () => void {
 }
 
 /**
+ * Takes the equations already typeset in the page's pre-rendered HTML (app/prerender/: `Equation`'s
+ * `.equation` and `.equation-inline` elements, their TeX read from KaTeX's MathML annotation) into the
+ * cache, so drawing them again needs no KaTeX: the first screen loads it only when an equation changes.
+ */
+export function adoptTypeset(root: ParentNode): void {
+  for (const el of root.querySelectorAll('.equation, .equation-inline')) {
+    const tex = el.querySelector('annotation[encoding="application/x-tex"]')?.textContent;
+    if (tex == null || el.querySelectorAll('.katex').length !== 1) continue;
+    remember(`${el.classList.contains('equation') ? 'D' : 'I'}${tex}`, el.innerHTML);
+  }
+}
+
+function remember(key: string, html: string): void {
+  cache.set(key, html);
+  if (cache.size > TYPESET_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
+
+/**
  * KaTeX's HTML (with MathML) for `tex`, typeset once per distinct TeX and display mode and then
  * served from a least-recently-used cache: a slider moved back and forth, or a section re-rendered for
- * another reason, does not typeset the same equation again. Errors are shown in place (throwOnError
+ * another reason, does not typeset the same equation again (nor one the page came with: `adoptTypeset`). Errors are shown in place (throwOnError
  * false), as before. `null` while KaTeX has not arrived (see `loadKatex`).
  */
 export function typeset(tex: string, display: boolean): string | null {
@@ -47,7 +65,6 @@ export function typeset(tex: string, display: boolean): string | null {
   }
   if (!katex) return null;
   const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
-  cache.set(key, html);
-  if (cache.size > TYPESET_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  remember(key, html);
   return html;
 }
