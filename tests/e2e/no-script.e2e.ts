@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import { openAt } from './browser';
+import { OUTLINE } from '../../app/outline';
+
+/**
+ * The build pre-renders the notebook into index.html (scripts/prerender.ts): with JavaScript disabled a reader
+ * still gets every section's heading, its prose and its equations typeset by KaTeX, and a line saying the live
+ * panels need JavaScript.
+ */
+test('with JavaScript disabled every section is there: heading, prose and typeset equations, and the notice', async () => {
+  const { page } = await openAt('', { javaScriptEnabled: false });
+  await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Batch Normalization, live');
+  await expect(page.locator('.noscript-notice').textContent()).resolves.toMatch(/live panels .* need JavaScript/);
+  expect(await page.locator('.noscript-notice').isVisible()).toBe(true);
+  for (const { id, title } of OUTLINE) {
+    const section = page.locator(`section#${id}`);
+    await expect(section.getByRole('heading', { level: 2 }).textContent()).resolves.toContain(title);
+    // Prose: at least one paragraph of real sentences, not a placeholder.
+    const prose = await section.locator('p').allTextContents();
+    expect(prose.join(' ').length, `section ${id}'s prose`).toBeGreaterThan(200);
+    expect(prose.join(' '), `section ${id}`).not.toMatch(/Loading this section/);
+  }
+  // Equations: typeset at build time (KaTeX's HTML and MathML), in the notes' sections and beyond, none waiting for KaTeX.
+  expect(await page.locator('.katex').count()).toBeGreaterThan(60);
+  expect(await page.locator('section#why .katex').count()).toBeGreaterThan(0);
+  expect(await page.locator('section#backward .katex').count()).toBeGreaterThan(5);
+  expect(await page.locator('.equation-pending').count()).toBe(0);
+});
+
+test('with JavaScript the pre-rendered page is taken over without console errors, and the notice is not shown', async () => {
+  const { page, problems } = await openAt();
+  await page.getByTestId('shift-progress').waitFor();
+  await page.locator('section#why .katex').first().waitFor();
+  expect(await page.locator('.noscript-notice').count()).toBe(0);
+  // The first screen's equations came with the page: KaTeX's code is not fetched for them.
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/katex-[^/]*\.js$/.test(r.name)))).toBe(false);
+  expect(problems).toEqual([]);
+});
