@@ -7,8 +7,7 @@ const TrainingLab = lazy(() => import('./TrainingLab'));
 /** Section 13's entry in the registry: a placeholder until the reader scrolls within reach. */
 export function LabSection() {
   const box = useRef<HTMLDivElement>(null);
-  // Pre-rendered at build time (no window) the lab is its placeholder: its controls are live ones only.
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined' && typeof window !== 'undefined');
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = box.current;
     if (near || !el) return;
