@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
 import { StaticBody, StaticBodyId, hasStaticBody } from '../ui/staticBody';
 import { appStore } from '../state/store';
 
@@ -6,9 +6,10 @@ import { appStore } from '../state/store';
 const AHEAD = '50% 0px';
 
 /**
- * A section's body: live (its React components) once it nears the screen; until then the pre-rendered
- * body the page came with (ui/staticBody.tsx). The first section and the link's section are live at once;
- * without a pre-rendered body (`npm start`, tests) every section is.
+ * A section's body: live (its React components) once it nears the screen; until then the pre-rendered body
+ * the page came with (ui/staticBody.tsx). Going live is a transition: React draws the section in slices.
+ * The first section and the link's section are live at once; without a pre-rendered body (`npm start`,
+ * tests in jsdom) every section is.
  */
 export function LiveWhenNear({ id, first, children }: { id: string; first: boolean; children: ReactNode }) {
   const [live, setLive] = useState(() => first || !hasStaticBody(id) || appStore.getState().section === id);
@@ -17,7 +18,7 @@ export function LiveWhenNear({ id, first, children }: { id: string; first: boole
     const el = ref.current?.parentElement;
     if (live || !el) return;
     const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setLive(true);
+      if (entries.some((e) => e.isIntersecting)) startTransition(() => setLive(true));
     }, { rootMargin: AHEAD });
     io.observe(el);
     return () => io.disconnect();

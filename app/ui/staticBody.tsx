@@ -17,7 +17,20 @@ export function keepStaticBodies(root: Element): void {
     if (!id) continue;
     const nodes = [...section.childNodes].slice(1);
     for (const n of nodes) section.removeChild(n);
+    for (const n of nodes) if (n instanceof Element) unname(n);
     bodies.set(id, nodes);
+  }
+}
+
+/**
+ * A kept body is a picture of the section at its default settings: nothing in it is named as a control or a
+ * read-out (labels, test ids, form ids), so only the live section's controls and numbers are found by name.
+ */
+function unname(root: Element): void {
+  const named = root.querySelectorAll('[data-testid], [aria-label], [aria-labelledby], label[for], input[id], select[id], textarea[id], button[id], output[for]');
+  for (const el of [root, ...named]) {
+    for (const a of ['data-testid', 'aria-label', 'aria-labelledby', 'for']) el.removeAttribute(a);
+    if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName)) el.removeAttribute('id');
   }
 }
 
