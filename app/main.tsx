@@ -51,6 +51,8 @@ function render(into: HTMLElement): void {
       </StrictMode>,
     ),
   );
+  // The page is React's now (the end-to-end tests wait for this before scrolling sections live).
+  into.setAttribute('data-taken-over', '');
 }
 // A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
 if (root.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(root), 0));

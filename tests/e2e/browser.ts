@@ -32,6 +32,12 @@ export interface OpenOptions extends BrowserContextOptions {
   base?: string;
   /** Runs before the page navigates, to watch it from its first request. */
   beforeGoto?: (page: Page, context: BrowserContext) => void;
+  /**
+   * Scroll through the notebook once after opening, so every section is live (default true): a section shows
+   * its pre-rendered body until it nears the screen (app/shell/LiveWhenNear.tsx). `false` for a test of where
+   * the page opens or of the page before it is taken over.
+   */
+  live?: boolean;
 }
 
 export interface Opened {
@@ -47,14 +53,30 @@ export interface Opened {
  * context closes when the test finishes. The build's service worker is blocked unless a test asks for it
  * (`serviceWorkers: 'allow'`, pwa.e2e.ts): no test pays for precaching the whole build or depends on its cache.
  */
-export async function openAt(query = '', { base, beforeGoto, ...options }: OpenOptions = {}): Promise<Opened> {
+export async function openAt(query = '', { base, beforeGoto, live = true, ...options }: OpenOptions = {}): Promise<Opened> {
   const context = await (await sharedBrowser()).newContext({ serviceWorkers: 'block', ...options });
   onTestFinished(() => context.close());
   const page = await context.newPage();
   const problems = watchConsole(page);
   beforeGoto?.(page, context);
   await page.goto(`${base ?? baseUrl()}${query}`);
+  if (live && options.javaScriptEnabled !== false) await liveEverySection(page);
   return { page, context, problems };
+}
+
+/**
+ * Scrolls every section of the notebook into view, top to bottom, until each is live (its pre-rendered body
+ * gone: app/shell/LiveWhenNear.tsx), then back to where the page was; nothing to do in a presentation.
+ */
+export async function liveEverySection(page: Page): Promise<void> {
+  await page.waitForSelector('#root[data-taken-over]', { state: 'attached' });
+  const start = await page.evaluate(() => window.scrollY);
+  for (const id of await page.$$eval('section[data-section]', (all) => all.map((s) => s.id))) {
+    if (await page.locator(`section#${id} > .section-static-slot`).count() === 0) continue;
+    await page.locator(`section#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => !document.querySelector(`section#${i} > .section-static-slot`), id);
+  }
+  await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), start);
 }
 
 /**

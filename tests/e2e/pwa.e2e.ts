@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, drawn, liveEverySection, openAt } from './browser';
 import { SECTION_IDS } from '../../app/outline';
 
 /**
@@ -197,6 +197,7 @@ test('offline, a copied link opens its state (a new navigation, answered by the 
   await context.setOffline(true);
   const served = host.served.length;
   await page.goto(`${host.base}?v=1&seed=7&gamma=2&section=normalize`);
+  await liveEverySection(page);
   await expect(page.getByLabel('Seed').first().inputValue()).resolves.toBe('7');
   await expect(page.getByTestId('gamma-value').first().textContent()).resolves.toBe('2');
   await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toContain('normalize');

@@ -105,7 +105,7 @@ test('back and forward step through meaningful changes; a burst of slider keys i
 });
 
 test('a link opens at its section, says what it ignored, and the section follows scrolling without history entries', async () => {
-  const { page, problems } = await openAt('?section=normalize&gamma=99&bogus=%3Cb%3Ehi%3C%2Fb%3E', { viewport: { width: 1440, height: 900 } });
+  const { page, problems } = await openAt('?section=normalize&gamma=99&bogus=%3Cb%3Ehi%3C%2Fb%3E', { viewport: { width: 1440, height: 900 }, live: false });
   await atTop(page, 'normalize');
   const top = await page.locator('#normalize').evaluate((el) => el.getBoundingClientRect().top);
   expect(Math.abs(top)).toBeLessThan(40);
@@ -133,7 +133,7 @@ test('a link opens at its section, says what it ignored, and the section follows
 });
 
 test('a table-of-contents click is a history entry: back returns to the section before', async () => {
-  const { page, problems } = await openAt('?section=mean', { viewport: { width: 1440, height: 900 } });
+  const { page, problems } = await openAt('?section=mean', { viewport: { width: 1440, height: 900 }, live: false });
   await page.getByRole('link', { name: /^10\. / }).click();
   await addressIs(page, '?v=1&section=placement');
   await atTop(page, 'placement');
@@ -148,7 +148,7 @@ test('a table-of-contents click is a history entry: back returns to the section 
 
 test('on a phone, a link to a section stays on it while the sections above load (exercises, charts), and keeps its address', async () => {
   for (const id of ['backward', 'lab', 'inference']) {
-    const { page, problems } = await openAt(`?section=${id}`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const { page, problems } = await openAt(`?section=${id}`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, live: false });
     // Long enough for the lazily loaded parts above it (its own and the previous sections' exercises) to arrive.
     await page.waitForTimeout(3500);
     const top = await page.evaluate((s) => document.getElementById(s)!.getBoundingClientRect().top, id);
