@@ -49,6 +49,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    // One stylesheet for the whole notebook, linked by index.html: the pre-rendered sections (scripts/prerender.ts) are
+    // styled as they will be live, with JavaScript disabled too, and a section going live moves nothing.
+    cssCodeSplit: false,
     rolldownOptions: {
       // src/index.ts only re-exports: marked free of side effects, an import through it links to the
       // engine module itself, so the first load holds only the engine modules the first screen uses
