@@ -60,7 +60,10 @@ export async function openAt(query = '', { base, beforeGoto, live = true, ...opt
   const problems = watchConsole(page);
   beforeGoto?.(page, context);
   await page.goto(`${base ?? baseUrl()}${query}`);
-  if (live && options.javaScriptEnabled !== false) await liveEverySection(page);
+  if (options.javaScriptEnabled === false) return { page, context, problems };
+  // The built page comes pre-rendered (scripts/prerender.ts): a test starts once React has taken it over.
+  await page.waitForSelector('#root[data-taken-over]', { state: 'attached' });
+  if (live) await liveEverySection(page);
   return { page, context, problems };
 }
 
