@@ -137,3 +137,10 @@ describe('the catalogue', () => {
     }
   });
 });
+
+test('exercise prompts write a sample as zᵢ with a subscript, as the sections do (z₃ − μ, not z3 − μ)', () => {
+  const texts = BATCH_EXERCISE_SECTIONS.flatMap((s) => [1, 2, 3].flatMap((seed) => batchSectionExercises(s, batchCtx(seed))))
+    .flatMap((e) => [e.prompt, 'symbol' in e ? String(e.symbol) : '', 'hint' in e ? String(e.hint) : '']);
+  expect(texts.some((t) => /z[₁-₉]/.test(t))).toBe(true);
+  expect(texts.filter((t) => /\bz\d/.test(t))).toEqual([]);
+});
