@@ -110,6 +110,7 @@ describe('each typical mistake is detected by computing it with the engine', () 
     expect(gradeValue(mean, 0.9 * trace.batchMean[0]).message).toMatch(/Ng’s β = 0.9/);
     expect(variance.answer).toBe(trace.runningVar[0]);
     expect(gradeValue(variance, 0.9 + 0.1 * trace.batchVar[0]).message).toMatch(/biased σ²/);
+    expect(gradeValue(variance, 0.1 + 0.9 * trace.batchVar[0]).message).toMatch(/two slips at once: you averaged the biased σ² and weighted the new batch by 1 − momentum/);
   });
 });
 
