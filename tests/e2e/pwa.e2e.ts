@@ -71,9 +71,11 @@ test('first visit precaches the app under a sub-path, then fetches Fashion-MNIST
   expect(listed.some((u) => /^assets\/TrainingLab-[^/]+\.js$/.test(u))).toBe(true); // a lazy chunk the first screen never loads
   expect(listed.filter((u) => u.startsWith('data/'))).toEqual([]); // the data set is not part of the install
   expect(new Set(sw.cached)).toEqual(new Set(listed.map((u) => `${SUB}${u}`)));
-  // The idle page fetches the data set ahead, once, into its own cache (the lab was never opened).
+  // The idle page fetches the data set ahead into its own cache (the lab was never opened): once, or twice when the
+  // images section came near and fetched it itself before the worker took the page (a loaded machine).
   expect(await dataCached(page, FASHION_FILE)).toBe(DATA_CACHE);
-  expect(host.served.filter((p) => p === FASHION_FILE)).toEqual([FASHION_FILE]);
+  expect(host.served.filter((p) => p === FASHION_FILE).length).toBeGreaterThanOrEqual(1);
+  expect(host.served.filter((p) => p === FASHION_FILE).length).toBeLessThanOrEqual(2);
   console.log(`precached ${listed.length} files; the page made ${requests.length} requests online`);
 
   await context.setOffline(true);
@@ -116,8 +118,9 @@ test('first visit precaches the app under a sub-path, then fetches Fashion-MNIST
 
 test('the first visit’s own page, offline right after the install, loads every section it had not reached yet and the lab’s data', async () => {
   // The cause of an old flake: this page was never controlled by the worker (no clientsClaim), so what it asked
-  // for after the network went (a section's chunk, its CSS, the favicon after an address change) failed with
-  // ERR_INTERNET_DISCONNECTED in the console. Now the worker claims it as soon as it is active.
+  // for after the network went failed with ERR_INTERNET_DISCONNECTED in the console: on a loaded machine the images
+  // section came near late and fetched Fashion-MNIST from the network just as the first test went offline; a section's
+  // chunk, its CSS, the favicon after an address change did too. Now the worker claims it as soon as it is active.
   const { page, context, problems } = await firstVisit();
   await activated(page);
   await dataCached(page, FASHION_FILE);
@@ -145,7 +148,7 @@ test('offline, a copied link opens its state (a new navigation, answered by the 
   await page.goto(`${host.base}?v=1&seed=7&gamma=2&section=normalize`);
   await expect(page.getByLabel('Seed').first().inputValue()).resolves.toBe('7');
   await expect(page.getByTestId('gamma-value').first().textContent()).resolves.toBe('2');
-  await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toContain('normalize');
+  await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href'), { timeout: 15_000 }).toContain('normalize'); // the link's scroll, on a loaded machine
   await drawn(page, 'section#normalize');
   await expect(page.getByTestId('mean-value').first().textContent()).resolves.toMatch(/μ = −?\d/);
   expect(await page.getByText('Part of this link was changed or not used').count()).toBe(0);
