@@ -11,8 +11,9 @@ import { UpdateBanner } from './UpdateBanner';
  * banner says so; only its Reload activates the new worker, and only the page that asked reloads (another
  * tab of the notebook keeps its page and its banner). Loaded after the page's load event by app/main.tsx.
  * Once the worker is active, the Fashion-MNIST subset is fetched ahead when the page is idle (offlineData.ts).
+ * `reload` is the page's reload (tests pass their own).
  */
-export function registerOffline(): void {
+export function registerOffline(reload: () => void = () => window.location.reload()): void {
   let root: Root | null = null;
   let asked = false;
   // A page that already had a worker and got another: a new version activated, by this page's Reload or
@@ -34,7 +35,7 @@ export function registerOffline(): void {
         onReload: () => {
           asked = true;
           // Another tab's Reload activated the new version already: nothing waits any more, just reload.
-          if (replaced) window.location.reload();
+          if (replaced) reload();
           else void update();
         },
         onDismiss: hide,
@@ -53,7 +54,7 @@ export function registerOffline(): void {
     onNeedRefresh: offer,
     // The new worker took control: reload if this page asked for it, else keep the page under the lesson.
     onNeedReload: () => {
-      if (asked) window.location.reload();
+      if (asked) reload();
     },
     // A browser that refuses workers (private mode, a blocked origin) still has the whole notebook, online.
     onRegisterError: () => {},
