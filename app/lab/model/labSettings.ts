@@ -1,6 +1,7 @@
 import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, type ExperimentSettings, type NetworkKind } from '../../../src';
 import type { LabRunSettings } from '../worker/messages';
 import { LAB_DEFAULTS, type LabSlice, channelsOf } from '../../state/slices/lab';
+import { normChoiceOf } from './normChoice';
 
 /** The lab's settings (the values of its controls, as kept in the app store and the URL), without the slice's actions. */
 export type LabSettings = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
@@ -54,7 +55,19 @@ export function experimentSettings(c: LabSettings): ExperimentSettings {
     batch: c.labBatch,
     seed: c.labSeed,
     ...LOG_CADENCE[kind],
+    ...pairSettings(c),
   };
+}
+
+/**
+ * The two networks' normalizations as the engine takes them: nothing for the default pair (without
+ * and with BN), so today's runs, presets and exports keep their settings; GroupNorm's groups only
+ * when a network is a GroupNorm.
+ */
+function pairSettings(c: LabSettings): Pick<ExperimentSettings, 'norms' | 'groups'> {
+  const { norms, groups, hasGroup } = normChoiceOf(c);
+  if (norms[0] === 'none' && norms[1] === 'bn') return {};
+  return hasGroup ? { norms, groups } : { norms };
 }
 
 /**
@@ -76,6 +89,7 @@ function cnnSettings(c: LabSettings): ExperimentSettings {
     model: 'cnn',
     channels: channelsOf(c.labChannels),
     kernel: Number(c.labKernel),
+    ...pairSettings(c),
   };
 }
 
