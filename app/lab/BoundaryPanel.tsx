@@ -32,7 +32,7 @@ export function BoundaryPanel() {
               config={runSettings}
             >
               <BoundaryCanvas
-                label={`Decision boundary of the network ${v === 'bn' ? 'with' : 'without'} BN${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
+                label={`Decision boundary of the network ${pair.phrase[v]}${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
                 image={boundary?.images[v] ?? null}
                 resolution={boundary?.resolution ?? 1}
                 extent={boundary?.extent ?? info.extent!}

@@ -27,8 +27,8 @@ export function RunNotices() {
       {identical && (
         <Notice title="The two networks are the same here" testId="lab-identical">
           <p>
-            BN normalizes the hidden layers, and with 0 hidden layers there are none: both networks are the same softmax regression, from the same
-            weights, so their curves lie on top of each other. Add a hidden layer, or tick “BN on the output layer too”.
+            {pair.isDefault ? 'BN normalizes' : 'The normalizations normalize'} the hidden layers, and with 0 hidden layers there are none: both networks are the same softmax regression, from the same
+            weights, so their curves lie on top of each other. Add a hidden layer, or tick “{pair.isDefault ? 'BN' : 'Normalization'} on the output layer too”.
           </p>
         </Notice>
       )}
@@ -49,7 +49,7 @@ export function RunNotices() {
           <Notice key={v} tone="warn" title={`${pair.label[v]}: diverged`} testId={`diverged-${v}`}>
             <p>
               {divergenceText(pair.label[v], d)} Its curves stop there; nothing after it is drawn.
-              {!diverged[other] && ` The network ${other === 'bn' ? 'with' : 'without'} BN keeps training.`}
+              {!diverged[other] && ` The network ${pair.phrase[other]} keeps training.`}
             </p>
           </Notice>
         );

@@ -48,7 +48,7 @@ export function SweepPanel() {
       {sweep.phase === 'error' && <p className="lab-error">The sweep stopped: {sweep.error}</p>}
       {sweep.points.length > 0 && (
         <>
-          <ChartFrame title="Learning-rate sweep: final loss against learning rate" data={() => sweepTable(view)} config={() => ({ ...runSettings(), points: undefined, sweepSteps: sweep.steps, rates: sweep.rates })}>
+          <ChartFrame title="Learning-rate sweep: final loss against learning rate" data={() => sweepTable(view, pair)} config={() => ({ ...runSettings(), points: undefined, sweepSteps: sweep.steps, rates: sweep.rates })}>
             <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate.${sweepDivergedText(view, pair)} ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
           </ChartFrame>
           <SweepKey />

@@ -166,9 +166,15 @@ export function trainCommand(c: LabSettings, steps: number): string {
     ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];
   if (s.weightDecay !== null) flags.splice(flags.findIndex(([k]) => k === 'lr') + 1, 0, ['weight-decay', s.weightDecay]);
-  const parts = flags.map(([k, v]) => `--${k} ${v}`);
+  const parts = [...flags.map(([k, v]) => `--${k} ${v}`), ...pairFlags(s)];
   if (s.outputBn) parts.push('--output-bn');
   return `npm run train -- ${parts.join(' ')}`;
+}
+
+/** `--compare bn,group --groups 4` for a pair other than without and with BN (nothing for that one: the CLI's default). */
+function pairFlags(s: ExperimentSettings): string[] {
+  if (!s.norms) return [];
+  return [`--compare ${s.norms.join(',')}`, ...(s.groups !== undefined ? [`--groups ${s.groups}`] : [])];
 }
 
 /** `npm run train -- --model cnn …`: the CNN's flags (the MLP's do not apply to it, and the CLI refuses them). */
@@ -178,7 +184,7 @@ function cnnTrainCommand(s: ExperimentSettings, steps: number): string {
     ...(s.weightDecay !== null ? [['weight-decay', s.weightDecay] as [string, number]] : []),
     ['batch', s.batch], ['seed', s.seed], ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];
-  return `npm run train -- ${flags.map(([k, v]) => `--${k} ${v}`).join(' ')}`;
+  return `npm run train -- ${[...flags.map(([k, v]) => `--${k} ${v}`), ...pairFlags(s)].join(' ')}`;
 }
 
 /**
