@@ -18,6 +18,8 @@ export interface Pair {
   readonly phrase: Readonly<Record<VariantName, string>>;
   /** A sentence's subject: “The network with GroupNorm”. */
   readonly network: Readonly<Record<VariantName, string>>;
+  /** A download's name for it: `without_bn`, `with_groupnorm`. */
+  readonly column: Readonly<Record<VariantName, string>>;
   /** Who, in a headline: “GroupNorm”, or for a network without any normalization “the network without GroupNorm”. */
   readonly who: Readonly<Record<VariantName, string>>;
 }
@@ -43,6 +45,7 @@ export function pairOf(norms: readonly [NormKind, NormKind] = DEFAULT_NORMS, gro
     label: both((v) => phrase[v][0].toUpperCase() + phrase[v].slice(1)),
     phrase,
     network: both((v) => `The network ${phrase[v]}`),
+    column: both((v) => phrase[v].toLowerCase().replace(/\s+/g, '_')),
     who: both((v, i) => (norms[i] === 'none' ? `the network ${phrase[v]}` : NORM_SHORT[norms[i]])),
   };
 }

@@ -3,8 +3,6 @@ import type { ExportTable } from '../../ui/export/table';
 import { VARIANT_ORDER } from './variants';
 import { DEFAULT_PAIR, type Pair } from './pair';
 
-/** A network's name in a download: `without_bn`, `with_group`. */
-export const networkColumn = (p: Pair, v: 'plain' | 'bn'): string => p.phrase[v].toLowerCase().replace(/\s+/g, '_');
 
 /**
  * Every test evaluation of the seed study as one table: a row per seed, network and evaluation step,
@@ -15,7 +13,7 @@ export function seedsTable(curves: readonly SeedCurve[], p: Pair = DEFAULT_PAIR)
   const rows = curves.flatMap((c) =>
     VARIANT_ORDER.flatMap((v) => {
       const t = c.tests[v];
-      return t.step.map((step, i) => ({ seed: c.seed, network: networkColumn(p, v), step, test_accuracy: t.accuracy[i], test_loss: t.loss[i], diverged_at: c.diverged[v] }));
+      return t.step.map((step, i) => ({ seed: c.seed, network: p.column[v], step, test_accuracy: t.accuracy[i], test_loss: t.loss[i], diverged_at: c.diverged[v] }));
     }),
   );
   return {
