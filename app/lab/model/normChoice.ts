@@ -1,6 +1,5 @@
 import { DEFAULT_NORMS, type NormKind } from '../../../src';
 import { GROUPS_MAX, type LabData, channelsOf, normsOf } from '../../state/slices/lab';
-import { NORM_SHORT } from './pair';
 
 /**
  * What the lab trains for the chosen normalizations (`lab-norms`, `lab-groups`), and why, when that
@@ -59,5 +58,3 @@ export function normChoiceOf(c: LabData): NormChoice {
   return { norms, groups, groupChoices, hasGroup, note: notes.length ? notes.join(' ') : null };
 }
 
-/** The normalizations a network of this kind can have, for the controls: InstanceNorm for the CNN only. */
-export const normKindsFor = (cnn: boolean): readonly NormKind[] => (Object.keys(NORM_SHORT) as NormKind[]).filter((k) => cnn || k !== 'instance');
