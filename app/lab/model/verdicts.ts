@@ -257,4 +257,4 @@ export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows
 }
 
 /** Whether the page should point to a preset where BN does help (only for the comparison without and with BN). */
-export const showsNoAdvantage = (a: Advantage, pair: Pair = DEFAULT_PAIR): boolean => pair.isDefault && a === 'level' || a === 'plain' || a === 'plain-first' || a === 'mixed';
+export const showsNoAdvantage = (a: Advantage, pair: Pair = DEFAULT_PAIR): boolean => pair.isDefault && (a === 'level' || a === 'plain' || a === 'plain-first' || a === 'mixed');

@@ -46,6 +46,7 @@ describe('the two networks’ names follow the chosen pair', () => {
     for (const v of [ahead, behind, level]) expect(`${v.headline} ${v.lead} ${v.speed}`).not.toMatch(/batch norm|without BN/);
     // The pointer to a preset where BN helps is for the comparison with and without BN only.
     expect([showsNoAdvantage(level.advantage), showsNoAdvantage(level.advantage, pair)]).toEqual([true, false]);
+    expect([showsNoAdvantage(behind.advantage), showsNoAdvantage(behind.advantage, pair)]).toEqual([true, false]);
   });
 
   test('with no normalization in the first network, the sentences keep their shape with the chosen one: “GroupNorm helps”', () => {
