@@ -58,3 +58,20 @@ test('a bad link (the same normalization twice, groups of 0): a notice in words,
   expect(problems).toEqual([]);
   await page.close();
 });
+
+test('the preset “BN vs GroupNorm at a small batch”: Fashion-MNIST in batches of 2, and the verdict computed from the run says GroupNorm is ahead (seed 1)', { timeout: 240_000 }, async () => {
+  const { page, problems } = await openAt('#lab', { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 60_000 });
+  await lab(page).getByTestId('preset-bn-vs-group').click();
+  // A preset plays as soon as it is loaded.
+  await expect.poll(() => param(page, 'lab-norms'), { timeout: 10_000 }).toBe('bn,group');
+  // Evaluated every 100 steps: a leader is named once it has held for 3 evaluations.
+  await untilStep(page, 500, 120_000);
+  await lab(page).getByRole('button', { name: 'Pause' }).click();
+  const verdict = page.getByTestId('lab-verdict');
+  expect(await verdict.getAttribute('data-advantage')).toBe('bn');
+  expect(await verdict.locator('.lab-verdict-head').textContent()).toMatch(/^In this run, GroupNorm is ahead/);
+  expect(await verdict.textContent()).not.toMatch(/Four sigmoid layers/);
+  expect(problems).toEqual([]);
+  await page.close();
+});
