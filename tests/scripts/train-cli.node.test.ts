@@ -233,7 +233,9 @@ describe('the lab’s command for another pair of normalizations (lab-norms) rep
     const cli = await runCli(argsOf(command));
     expect(cli.err).toEqual([]);
     expect(JSON.parse(cli.out[0])).toEqual({ networks: { plain: 'bn', bn: 'group' } });
-    const lines = cli.out.slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = cli.out.slice(1, -1).map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The closing report names the pair, as the page does.
+    expect((JSON.parse(cli.out.at(-1)!) as { report: RunReport }).report.lead).toMatch(/with GroupNorm/);
     expectSame(lines, await labLogs(labRunSettings(c, 'http://lab.test/unused'), 20), Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
@@ -242,6 +244,6 @@ describe('the lab’s command for another pair of normalizations (lab-norms) rep
     const cli = await runCli(argsOf(trainCommand(c, 10)));
     expect(cli.err).toEqual([]);
     expect(JSON.parse(cli.out[0])).toEqual({ networks: { plain: 'instance', bn: 'group' } });
-    expectSame(cli.out.slice(1).map((l) => JSON.parse(l) as Record<string, unknown>), await labLogs(labRunSettings(c, 'http://lab.test/f.bin.gz'), 10), [10]);
+    expectSame(cli.out.slice(1, -1).map((l) => JSON.parse(l) as Record<string, unknown>), await labLogs(labRunSettings(c, 'http://lab.test/f.bin.gz'), 10), [10]);
   });
 });
