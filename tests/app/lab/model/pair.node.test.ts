@@ -10,6 +10,8 @@ import { gradCaption, lossCaption } from '../../../../app/lab/model/captions';
 import { LAB_DEFAULTS } from '../../../../app/state/slices/lab';
 import { parseQuery } from '../../../../app/state/url/parse';
 import { serializeQuery } from '../../../../app/state/url/serialize';
+import { URL_TABLE } from '../../../../app/state/url/table';
+import { pinnableRows } from '../../../../app/state/deck/pins';
 
 const metrics = (step: number, acc: number | null): StepMetrics => ({
   step, epoch: 0, trainLoss: acc === null ? 1 : 1 - acc, trainAccuracy: acc ?? 0.5,
@@ -111,6 +113,8 @@ describe('the lab’s normalization settings', () => {
     expect(bad.notices.join(' ')).toMatch(/lab-norms=“bn,bn” is not two different normalizations from none, bn, layer, group, instance, rms, such as bn,group .*; using the default, none,bn\./);
     expect(bad.notices.join(' ')).toMatch(/lab-groups=“zero” is not a number; using the default, 4\./);
     expect(parseQuery('lab-norms=batch').notices.join(' ')).toMatch(/lab-norms=“batch” is not two different normalizations/);
+    // An instructor's deck pins them with the lab's other settings.
+    expect(pinnableRows(URL_TABLE).map((r) => r.param)).toEqual(expect.arrayContaining(['lab-norms', 'lab-groups', 'lab-model']));
   });
 
   test('the preset “BN vs GroupNorm at a small batch” trains the pair at m = 2 on Fashion-MNIST, and is labelled as one where BN hurts', () => {
