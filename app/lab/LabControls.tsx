@@ -14,6 +14,7 @@ import { Select } from '../ui/Select';
 import { ListSlider } from '../ui/ListSlider';
 import { fmt } from '../ui/format';
 import { SteppedSlider } from './SteppedSlider';
+import { NormFields } from './NormFields';
 
 const DATASET_NAMES: Record<LabDataset, string> = {
   spiral: 'Spiral (3 classes)',
@@ -66,8 +67,9 @@ export function LabControls() {
         <Select label="Initial weights" value={s.labInit} options={options(INITS, INIT_NAMES)} onChange={(v) => set({ labInit: v })} />
       </fieldset>
       <fieldset>
-        <legend>Batch norm and training</legend>
-        {cnn ? <p className="lab-hint">The CNN with BN puts a BatchNorm2d right after each convolution, before ReLU; the one without BN has a bias in each convolution instead.</p> : <MlpBnFields s={s} set={set} />}
+        <legend>Normalization and training</legend>
+        <NormFields s={s} set={set} />
+        {cnn ? <p className="lab-hint">{CNN_NORM_HINT[s.labNorms === LAB_PROPS.labNorms.default ? 'bn' : 'any']}</p> : <MlpBnFields s={s} set={set} />}
         <Select label="Optimizer" value={s.labOptimizer} options={options(OPTIMIZERS, OPTIMIZER_NAMES)} onChange={(v) => set({ labOptimizer: v })} />
         <SteppedSlider label="Learning rate" value={s.labLr} steps={LR_STEPS} onChange={(v) => set({ labLr: v })} testId="lab-lr" />
         <ListSlider label={LAB_PROPS.labWd.label} value={s.labWd} values={WD_STEPS} onChange={(v) => set({ labWd: v })} format={(v) => wdText(v, s.labOptimizer)} testId="lab-wd" />
@@ -119,12 +121,18 @@ function CnnFields({ s, set }: { s: LabSettings; set: Set }) {
   );
 }
 
-/** Where the MLP's BN sits, and whether it normalizes the logits too. */
+const CNN_NORM_HINT = {
+  bn: 'The CNN with BN puts a BatchNorm2d right after each convolution, before ReLU; the one without BN has a bias in each convolution instead.',
+  any: 'Each CNN puts its normalization right after each convolution, before ReLU (LayerNorm and RMSNorm over the block’s whole [c, h, w]); a network without one has a bias in each convolution instead.',
+} as const;
+
+/** Where the MLP's normalization sits, and whether it normalizes the logits too (named BN for the default pair, as before). */
 function MlpBnFields({ s, set }: { s: LabSettings; set: Set }) {
+  const norm = s.labNorms === LAB_PROPS.labNorms.default ? 'BN' : 'Normalization';
   return (
     <>
         <Toggle
-          label="BN before or after the activation"
+          label={`${norm} before or after the activation`}
           value={s.labBn}
           options={[
             { value: 'before', label: 'Before' },
@@ -133,7 +141,7 @@ function MlpBnFields({ s, set }: { s: LabSettings; set: Set }) {
           onChange={(v) => set({ labBn: v })}
         />
         <label className="lab-check">
-          <input type="checkbox" checked={s.labOutputBn} onChange={(e) => set({ labOutputBn: e.currentTarget.checked })} /> BN on the output layer too
+          <input type="checkbox" checked={s.labOutputBn} onChange={(e) => set({ labOutputBn: e.currentTarget.checked })} /> {norm} on the output layer too
         </label>
     </>
   );

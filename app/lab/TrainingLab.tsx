@@ -6,6 +6,7 @@ import { ExportRun } from './ExportRun';
 import { GhostKey } from './GhostKey';
 import { GradNormPanel } from './GradNormPanel';
 import { KeptRunNotices } from './KeptRunNotices';
+import { PairIntro } from './PairProse';
 import { LabControls } from './LabControls';
 import { LineKey } from './LineKey';
 import { MetricCharts } from './MetricCharts';
@@ -51,6 +52,7 @@ export default function TrainingLab() {
         in a background thread, and the seed makes each run repeatable. Batch norm does not always help: the presets include setups where it
         does not, and the verdict under the Play button is computed from the run on screen.
       </p>
+      <PairIntro />
       <Presets />
       <h3 className="lab-h">Settings</h3>
       <LabControls />

@@ -20,7 +20,9 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
   const { snapshot, asking, labPhase, labStep, replayingTo, view, done } = fold;
   const lab = sectionNumber('lab');
   let text: string;
-  if (labPhase === 'error') text = `The training lab (section ${lab}) stopped with an error; there is no network to fold.`;
+  if (fold.noBn !== null)
+    text = `The training lab (section ${lab}) compares networks ${fold.noBn}: neither has batch norm, so there is nothing to fold (LayerNorm, GroupNorm, InstanceNorm and RMSNorm use each sample's own statistics, in eval mode too, so they stay in the network). Choose BN for one of the lab's networks to fold it.`;
+  else if (labPhase === 'error') text = `The training lab (section ${lab}) stopped with an error; there is no network to fold.`;
   else if (snapshot === null && replayingTo !== null)
     text = `The training lab is replaying its run to step ${count(replayingTo)} (now at ${count(labStep)}); its network will be folded when it gets there.`;
   else if (snapshot === null) text = asking || labPhase !== 'ready' ? 'Asking the training lab for its network…' : 'The training lab has no network yet.';
