@@ -7,14 +7,20 @@ import { COVARIATE_SEEDS, type CovariateView, covariateShiftTask, driftSentences
 import { bandDomain, bandPoints } from './bandPaths';
 import { useChunkedTask } from '../shared/useChunkedTask';
 import { useNearViewport } from '../shared/useNearViewport';
+import { useCovariateWorker } from './useCovariateWorker';
 import { QuantileChart } from './QuantileChart';
 import { QuantileKey } from './QuantileKey';
 
-/** Section 1's run: the two networks trained in chunks once the section is near the screen, for the chosen depth. */
+/** Where Workers exist (browsers; not jsdom) section 1 trains in one, else in slices on the page. */
+const inWorker = typeof Worker !== 'undefined';
+
+/** Section 1's run: the two networks trained (in a Worker) once the section is near the screen, for the chosen depth. */
 export function useCovariateRun() {
   const [ref, near] = useNearViewport<HTMLDivElement>();
   const depth = useAppState((s) => s.whyDepth);
-  const { view, done } = useChunkedTask(() => covariateShiftTask(depth), [depth], near);
+  const inPage = useChunkedTask(() => covariateShiftTask(depth), [depth], near && !inWorker);
+  const worker = useCovariateWorker(depth, near && inWorker);
+  const { view, done } = inWorker ? worker : inPage;
   return { ref, near, depth, view, done };
 }
 
