@@ -86,15 +86,16 @@ function NetworkChoice({ s, set }: { s: LabSettings; set: Set }) {
   const hint = images ? undefined : s.labModel === 'cnn'
     ? 'The CNN takes 28 × 28 images: with 2-D data the lab trains the MLP. Choose the Fashion-MNIST subset to train the CNN.'
     : 'The CNN takes 28 × 28 images: choose the Fashion-MNIST subset to train it.';
-  // The lab's default rate (1, for the 2-D MLPs) leaves this CNN at chance: a reader who picks the CNN by hand is told, and offered the preset's rate.
+  // The lab's default rate (1, for the 2-D MLPs) fails on this CNN (diverges or dies): a reader who picks the CNN by hand is told, and offered the preset's rate.
   const tooFast = images && s.labModel === 'cnn' && s.labOptimizer !== 'adam' && s.labOptimizer !== 'adamw' && s.labLr >= CNN_LR_LIMIT;
   return (
     <>
       <Select label="Network" value={s.labModel} options={options(NETWORK_KINDS, NETWORK_NAMES)} onChange={(v) => set({ labModel: v })} hint={hint} />
       {tooFast && (
         <p className="lab-hint" data-testid="lab-cnn-lr">
-          At learning rate {s.labLr} this CNN stays at chance in the lab&apos;s runs (a step that large overshoots); the preset “A small CNN” trains it at{' '}
-          {CNN_LR}.{' '}
+          At learning rate {s.labLr} plain SGD fails on this CNN in the lab&apos;s runs: within a few steps a network with BN usually diverges (its
+          loss passes 20), and otherwise its ReLUs go dead (every weight gradient exactly 0) and it sits at chance. The preset “A small CNN” trains
+          it at {CNN_LR}.{' '}
           <button type="button" onClick={() => set({ labLr: CNN_LR })}>
             Use learning rate {CNN_LR}
           </button>
@@ -104,7 +105,7 @@ function NetworkChoice({ s, set }: { s: LabSettings; set: Set }) {
   );
 }
 
-/** The rate the CNN preset trains at, and the rate from which the lab warns that plain SGD leaves the CNN at chance (measured at 1: seeds 1–3). */
+/** The rate the CNN preset trains at, and the rate from which the lab warns that plain SGD fails on the CNN (measured at 1, seeds 1–3: seed 1 both networks' ReLUs dead, seeds 2–3 the BN network diverged at step 2). */
 const CNN_LR = 0.1;
 const CNN_LR_LIMIT = 1;
 

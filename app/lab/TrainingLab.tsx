@@ -80,7 +80,7 @@ export default function TrainingLab() {
           its own filters and (in block 2) the block below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
           batch mean is β, which is learned), while BN’s input, the convolution’s output, may keep moving. Whether either drifts in this run, the
           charts and the line under them show. Many positions see only the images’ plain background, so in block 1 the median often reports
-          the value every background position gets (the bias, or BN’s shift of it) rather than a spread of inputs.
+          the value every background position gets (without BN the convolution’s bias; with BN, which has no bias before it, what BN makes of 0: β − γ·μ_B/√(σ²_B + ε)) rather than a spread of inputs.
         </p>
       ) : (
         <p data-testid="quantile-prose">

@@ -9,8 +9,8 @@ import { useRun } from './runStore';
  * depend on it recompute only when the pair changes.
  */
 export function usePair(): Pair {
-  const a = useRun((s) => s.info?.settings.norms?.[0] ?? DEFAULT_NORMS[0]);
-  const b = useRun((s) => s.info?.settings.norms?.[1] ?? DEFAULT_NORMS[1]);
-  const groups = useRun((s) => s.info?.settings.groups ?? DEFAULT_GROUPS);
+  const a = useRun((s) => s.info?.settings?.norms?.[0] ?? DEFAULT_NORMS[0]);
+  const b = useRun((s) => s.info?.settings?.norms?.[1] ?? DEFAULT_NORMS[1]);
+  const groups = useRun((s) => s.info?.settings?.groups ?? DEFAULT_GROUPS);
   return useMemo(() => pairOf([a, b], groups), [a, b, groups]);
 }

@@ -80,7 +80,9 @@ export type ProbeKind = 'unit' | 'channel';
 function driftPart(v: VariantName, x: Drift, steps: string, probe: ProbeKind, p: Pair): string {
   const moved = `${p.phrase[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
   if (bandCollapsed(x.band, x.from, x.to))
-    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has all but vanished)`;
+    return x.band === 0
+      ? `${moved}, while its 15–85 % band has width 0: the ${probe} gets the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has vanished)`
+      : `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has all but vanished)`;
   return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
 }
 
@@ -167,7 +169,9 @@ export function gradCaption(series: RunSeries, diverged: Readonly<Record<Variant
     const s = series[v];
     return s.n > 0 && s.gradNorm.every((col) => col[s.n - 1] === 0);
   });
-  if (dead.length) return `${p.network[dead[0]]} gets no gradient at all: every ‖∂L/∂W‖ is exactly 0, so its units output the same value (for ReLU, 0: they died) for every input and it cannot learn.`;
+  const units = probe === 'channel' ? 'channels' : 'units';
+  if (dead.length === 2) return `Both networks get no gradient at all: every ‖∂L/∂W‖ is exactly 0, so their ${units} output the same value (for ReLU, 0: they died) for every input and they cannot learn.`;
+  if (dead.length) return `${p.network[dead[0]]} gets no gradient at all: every ‖∂L/∂W‖ is exactly 0, so its ${units} output the same value (for ReLU, 0: they died) for every input and it cannot learn.`;
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
@@ -179,7 +183,7 @@ export function gradCaption(series: RunSeries, diverged: Readonly<Record<Variant
 
 /** For the CNN: its first and last weight layers differ in size by far more than an MLP's, and a norm grows with the weights it counts. */
 const CNN_GRAD_NOTE =
-  ' In this CNN, W₁ and W₂ are the convolutions’ filters and W₃ the linear layer, which has many times more weights; a norm grows with the square root of the number of weights it sums over, so here a ratio well under 1 is expected even when every weight gets as large a gradient.';
+  ' In this CNN, W₁ and W₂ are the convolutions’ filters and W₃ the linear layer. A norm grows with the square root of the number of weights it sums over, so this ratio also compares the layers’ sizes: at the default 8 and 16 channels with 3 × 3 kernels W₁ has 72 weights and W₃ 4,000, and a ratio well under 1 is expected even when every weight gets as large a gradient (other shapes can reverse that).';
 
 /** A sweep's best run must be this far above chance before any rate is said to have trained (as verdicts.ts's LEARNED). */
 const ABOVE_CHANCE = 0.1;

@@ -170,7 +170,7 @@ export const timingNote = (view: FoldView): string => {
   const t = view.timing;
   const how = `Time: the median of ${ROUNDS} rounds per network, each timing eval-mode passes over ${view.timeRows} test ${view.fold.network === 'cnn' ? 'images' : 'points'} for about ${TIME_MS} ms in this browser, alternating the networks. Rough: it moves with the machine's load.`;
   // Folding removes work, but this coarse timer can still show the folded network slower: say so rather than let the sentence after it read as contradicted.
-  const slower = t !== null && t.folded >= t.unfolded ? ' This time the folded network did not come out faster: the difference is within this timer’s noise.' : '';
+  const slower = t !== null && t.folded >= t.unfolded ? ' This time the folded network did not come out faster: each round is only a few milliseconds, and the browser’s coarse clock and other work on the machine can outweigh the small share of a pass that BN takes.' : '';
   return `${how}${slower} Folding saves BN’s share of a pass; the matrix products remain.`;
 };
 
