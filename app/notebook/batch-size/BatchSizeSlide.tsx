@@ -24,13 +24,13 @@ export function BatchSizeSlide() {
       </DeckPart>
       <BsRunBar settings={settings} />
       <DeckPart from={1} until={1}>
-        {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} height={230} />}
+        {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} height={190} />}
         <BsVerdictText settings={settings} />
       </DeckPart>
       <DeckPart from={2}>
-        <p>Does BN score the same in train mode (each test batch of m normalized by itself) as in eval mode (running statistics)?</p>
-        {settings.norms.includes('bn') && <GapChart settings={settings} points={points} height={220} />}
-        <BsGapText settings={settings} />
+        <p>BN in train mode (each test batch of m normalized by itself) vs eval mode (running statistics):</p>
+        {settings.norms.includes('bn') && <GapChart settings={settings} points={points} height={190} />}
+        <BsGapText settings={settings} compact />
       </DeckPart>
     </div>
   );

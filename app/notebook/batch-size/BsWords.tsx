@@ -13,10 +13,10 @@ export function BsVerdictText({ settings }: { settings: BsSettings }) {
 }
 
 /** BN's train-mode vs eval-mode error at each m, and how far apart the per-sample norms' two modes are. */
-export function BsGapText({ settings }: { settings: BsSettings }) {
+export function BsGapText({ settings, compact = false }: { settings: BsSettings; compact?: boolean }) {
   const points = useBs((s) => s.points);
   const gap = bsGapText(settings, points);
-  const others = perSampleGap(settings, points);
+  const others = compact ? null : perSampleGap(settings, points);
   if (gap === null && others === null) return null;
   return (
     <div data-testid="bs-gap">

@@ -158,16 +158,21 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
   return { kind, text: `${head}: ${bnText}, while ${otherText}; ${why}`, bnRise, rises };
 }
 
-/** BN's train-mode minus eval-mode test error (points) at each finished m, in words; null without BN points. */
+/** BN's train-mode minus eval-mode test error at the smallest and largest finished m, and the largest gap, in words; null without BN points. */
 export function bsGapText(s: BsSettings, points: BsPoints): string | null {
   if (!s.norms.includes('bn')) return null;
-  const done = s.sizes.map((m) => ({ m, p: points[pointKey(s, 'bn', m)] })).filter((d) => d.p && d.p.testAccuracy !== null && d.p.testAccuracyTrainMode !== null);
-  if (done.length === 0) return null;
-  const parts = done.map(({ m, p }) => {
+  const done = s.sizes.flatMap((m) => {
+    const p = points[pointKey(s, 'bn', m)];
+    if (!p || p.testAccuracy === null || p.testAccuracyTrainMode === null) return [];
     const ev = errorPct(p.testAccuracy) as number, tr = errorPct(p.testAccuracyTrainMode) as number;
-    return `m = ${m}: ${pct(ev)} in eval mode, ${pct(tr)} in train mode (${pts(tr - ev)})`;
+    return [{ m, ev, tr, gap: tr - ev }];
   });
-  return `BatchNorm, eval mode (running statistics) vs train mode (each test batch of m normalized by its own statistics): ${parts.join('; ')}.`;
+  if (done.length === 0) return null;
+  const at = (d: (typeof done)[number]) => `${pts(d.gap)} at m = ${d.m} (${pct(d.tr)} vs ${pct(d.ev)})`;
+  const ends = done.length === 1 ? [done[0]] : [done[0], done[done.length - 1]];
+  const widest = done.reduce((a, b) => (Math.abs(b.gap) > Math.abs(a.gap) ? b : a));
+  const most = ends.includes(widest) ? '' : `; the widest, ${pts(widest.gap)}, at m = ${widest.m}`;
+  return `BatchNorm’s test error in train mode minus eval mode: ${ends.map(at).join(', ')}${most}.`;
 }
 
 /** The largest train-mode vs eval-mode difference of the per-sample norms (points): 0 up to the rows a last incomplete batch leaves out. */

@@ -46,7 +46,7 @@ test('it starts by itself, fills in the engine’s points, says the verdict from
   const engine = enginePoints();
   expect(bsStore.getState().points).toEqual(engine);
   expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text);
-  expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm, eval mode \(running statistics\) vs train mode .*m = 16: [0-9.]+ % in eval mode/);
+  expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm’s test error in train mode minus eval mode: [+−][0-9.]+ points at m = 16 \([0-9.]+ % vs [0-9.]+ %\), [+−][0-9.]+ points at m = 32/);
   expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --epochs 1 --seed 1');
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
   unmount();

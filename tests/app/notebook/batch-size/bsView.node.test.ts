@@ -64,7 +64,7 @@ describe('bsVerdict: only from the points', () => {
   });
   test('BN’s train vs eval mode in words, the per-sample norms’ largest difference, the rows and the table', () => {
     const p = pointsOf(s, { bn: [0.4, 0.8], layer: [0.75, 0.7] }, [0.2, 0.78]);
-    expect(bsGapText(s, p)).toBe('BatchNorm, eval mode (running statistics) vs train mode (each test batch of m normalized by its own statistics): m = 2: 60.0 % in eval mode, 80.0 % in train mode (+20.0 points); m = 8: 20.0 % in eval mode, 22.0 % in train mode (+2.0 points).');
+    expect(bsGapText(s, p)).toBe('BatchNorm’s test error in train mode minus eval mode: +20.0 points at m = 2 (80.0 % vs 60.0 %), +2.0 points at m = 8 (22.0 % vs 20.0 %).');
     expect(perSampleGap(s, p)).toBe(0);
     const rows = bsRows(s, p);
     expect(rows.map((r) => [r.m, r.x, r.bn === null ? null : Math.round(r.bn), r.group, r.bnTrain === null ? null : Math.round(r.bnTrain)])).toEqual([[2, 1, 60, null, 80], [4, 2, null, null, null], [8, 3, 20, null, 22]]);
