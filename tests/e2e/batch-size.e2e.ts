@@ -30,7 +30,8 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   const { page, problems } = await openAt(SMALL, { viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const section = page.locator('section#batch-size');
   await drawn(page, '#batch-size');
-  await section.scrollIntoViewIfNeeded(); // the sweep starts near the viewport
+  await section.scrollIntoViewIfNeeded();
+  await section.getByRole('button', { name: 'Run the batch-size sweep' }).click();
   await allThere(page, 6);
   const rows = await csvRows(page);
   const expected = settings.sizes.flatMap((m, i) => settings.norms.map((norm) => {
@@ -72,6 +73,7 @@ test('a bad link (bs-min=5, bs-epochs=0, bs-groups=3): the notice says so, and t
   const section = page.locator('section#batch-size');
   await drawn(page, '#batch-size');
   await section.scrollIntoViewIfNeeded();
+  await section.getByRole('button', { name: 'Run the batch-size sweep' }).click();
   await allThere(page, 2);
   await expect(section.getByTestId('bs-commands').textContent()).resolves.toBe('BatchNorm: npm run train -- --dataset fashion --sweep-batch 2,4 --norm bn --epochs 2 --seed 1');
   expect(problems).toEqual([]);
@@ -82,6 +84,7 @@ test('at 390 px: the page does not scroll sideways, and the chart fits its colum
   const section = page.locator('section#batch-size');
   await drawn(page, '#batch-size');
   await section.scrollIntoViewIfNeeded();
+  await section.getByRole('button', { name: 'Run the batch-size sweep' }).tap();
   await allThere(page, 6);
   const chart = section.getByRole('img', { name: /^Test error in eval mode against the batch size m/ });
   const [box, widths] = await Promise.all([chart.boundingBox(), page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])]);

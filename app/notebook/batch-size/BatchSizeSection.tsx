@@ -1,11 +1,10 @@
 import { sectionNumber } from '../../outline';
-import { useNearViewport } from '../shared/useNearViewport';
 import { ErrorChart, GapChart } from './BsCharts';
 import { BsRunBar, BsSettingsControls } from './BsControls';
 import { BsCommands, BsGapText, BsVerdictText } from './BsWords';
 import { useBs } from './bsControl';
 import { bsSweepOptions } from './bsView';
-import { useBsAutostart, useBsSettings } from './useBsSweep';
+import { useBsSettings } from './useBsSweep';
 import './batchSize.css';
 
 /** The reference learning rate and batch size of the linear scaling rule: the engine's defaults, read from the options it trains with. */
@@ -16,13 +15,11 @@ export function useScaling(): { lr: number; m0: number } {
 
 /** Batch size: Wu & He's Figure 1 on this page's data, trained in a Worker. */
 export function BatchSizeSection() {
-  const [ref, near] = useNearViewport<HTMLDivElement>();
-  useBsAutostart(near);
   const settings = useBsSettings();
   const points = useBs((s) => s.points);
   const { lr, m0 } = useScaling();
   return (
-    <div ref={ref} className="bs-section">
+    <div className="bs-section">
       <p>
         BN normalizes each unit by the mean and variance of the batch (section {sectionNumber('batch')}). With m = 2 those are the average of two numbers and half
         their squared difference: noisy estimates, and the running averages kept for eval mode (section {sectionNumber('inference')}) are averaged from them.
@@ -61,7 +58,7 @@ export function BatchSizeSection() {
       <p>Each line of the charts, printed as one JSON line per batch size (testAccuracy is 1 − the eval-mode error, testAccuracyTrainMode the train mode&apos;s):</p>
       <BsCommands settings={settings} />
       <p className="orientation-note">
-        The sweep runs in its own Worker, one point after another, so the page stays responsive; Pause holds it mid-point and Resume goes on from there. Finished
+        Run starts the sweep (the presentation step starts it by itself); it runs in its own Worker, one point after another, so the page stays responsive; Pause holds it mid-point and Resume goes on from there. Finished
         points are kept in this browser, keyed by their settings, so a reload shows them without training them again; Reset forgets them. The same settings give
         the same numbers every time: the weights, the batch order and the test batches come from the seed.
       </p>

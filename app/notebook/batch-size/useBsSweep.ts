@@ -19,9 +19,9 @@ export function useBsSettings(): BsSettings {
 let started = false;
 
 /**
- * Starts the sweep once per page, the first time a view of it (the section or its slide) comes near
- * the viewport and nothing has run yet: its points then fill in while the reader reads. After that,
- * Run, Pause, Resume and Reset are the reader's.
+ * Starts the sweep once per page, the first time the presentation step comes near the viewport and
+ * nothing has run yet, so a fresh deck shows its points filling in. (The notebook's section waits for
+ * Run: scrolling past it costs no CPU.) After that, Run, Pause, Resume and Reset are the reader's.
  */
 export function useBsAutostart(near: boolean): void {
   useEffect(() => {

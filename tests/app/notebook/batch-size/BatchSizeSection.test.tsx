@@ -6,10 +6,11 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { parseFashionSubset, runBatchSweep } from '../../../../src';
 import { BatchSizeSection } from '../../../../app/notebook/batch-size/BatchSizeSection';
+import { BatchSizeSlide } from '../../../../app/notebook/batch-size/BatchSizeSlide';
+import { resetBsAutostart } from '../../../../app/notebook/batch-size/useBsSweep';
 import { bsInPageTransport, bsStore, resetBsControl } from '../../../../app/notebook/batch-size/bsControl';
 import { BS_SAVED_KEY } from '../../../../app/notebook/batch-size/bsSaved';
 import { type BsPoints, bsJobs, bsSettingsOf, bsSweepOptions, bsVerdict } from '../../../../app/notebook/batch-size/bsView';
-import { resetBsAutostart } from '../../../../app/notebook/batch-size/useBsSweep';
 import { appStore, createAppStore } from '../../../../app/state/store';
 
 // The committed subset, read from disk in place of the page's fetch.
@@ -27,7 +28,6 @@ beforeEach(() => {
   appStore.setState({ ...Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function')), ...SMALL });
   localStorage.clear();
   resetBsControl(bsInPageTransport);
-  resetBsAutostart();
 });
 afterEach(() => resetBsControl());
 
@@ -40,8 +40,11 @@ function enginePoints(): BsPoints {
 }
 const progress = () => screen.getByTestId('bs-progress');
 
-test('it starts by itself, fills in the engine’s points, says the verdict from them, and keeps them: a reload reads them back and trains nothing', { timeout: 60_000 }, async () => {
+test('Run fills in the engine’s points, says the verdict from them, and keeps them: a reload reads them back and trains nothing', { timeout: 60_000 }, async () => {
+  const user = userEvent.setup();
   const { unmount } = render(<BatchSizeSection />);
+  expect(progress()).toHaveTextContent('0 of 4 points there. Run trains the rest.');
+  await user.click(screen.getByRole('button', { name: 'Run the batch-size sweep' }));
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
   const engine = enginePoints();
   expect(bsStore.getState().points).toEqual(engine);
@@ -51,7 +54,6 @@ test('it starts by itself, fills in the engine’s points, says the verdict from
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
   unmount();
   resetBsControl(bsInPageTransport); // as a reload: storage read again
-  resetBsAutostart();
   render(<BatchSizeSection />);
   expect(progress()).toHaveTextContent('All 4 points there. 4 of them were read from this browser’s storage (trained on an earlier visit), not trained again.');
   expect(bsStore.getState().points).toEqual(engine);
@@ -61,6 +63,7 @@ test('it starts by itself, fills in the engine’s points, says the verdict from
 test('Reset forgets the points; Run, Pause and Resume give the same numbers again; a setting changes the store and the command', { timeout: 60_000 }, async () => {
   const user = userEvent.setup();
   render(<BatchSizeSection />);
+  await user.click(screen.getByRole('button', { name: 'Run the batch-size sweep' }));
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
   const first = bsStore.getState().points;
   await user.click(screen.getByRole('button', { name: 'Reset: forget these points' }));
@@ -86,5 +89,13 @@ test('damaged stored points: ignored with a notice, and the sweep trains afresh'
   resetBsControl(bsInPageTransport);
   render(<BatchSizeSection />);
   expect(screen.getByText('The batch-size points saved in this browser are damaged. It was ignored: every point is trained afresh.')).toHaveAttribute('role', 'status');
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Run the batch-size sweep' }));
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
+});
+
+test('the presentation step starts the sweep by itself (once per page), so a fresh deck shows its points filling in', { timeout: 60_000 }, async () => {
+  resetBsAutostart();
+  render(<BatchSizeSlide />);
+  await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
+  expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), enginePoints()).text);
 });
