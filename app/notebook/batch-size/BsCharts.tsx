@@ -33,7 +33,7 @@ function Axes({ settings, rows }: { settings: BsSettings; rows: readonly BsRow[]
     <>
       <CartesianGrid vertical={false} />
       <XAxis dataKey="x" type="number" domain={[lo - 0.25, hi + 0.25]} ticks={rows.map((r) => r.x)} tickFormatter={(x: number) => String(2 ** x)} label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
-      <YAxis type="number" width={60} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={(v: number) => `${v} %`} />
+      <YAxis type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} />
       <Tooltip formatter={(v) => `${fmt(Number(v), 3)} %`} labelFormatter={(x) => `m = ${2 ** Number(x)}`} />
     </>
   );
@@ -46,7 +46,7 @@ export const ErrorChart = memo(function ErrorChart({ settings, points, height = 
   return (
     <ChartBox
       label={label}
-      title="Test error (eval mode) against the batch size m"
+      title="Test error in % (eval mode) against the batch size m"
       data={() => bsTable(settings, points)}
       config={{ ...settings }}
       caption={<Key lines={settings.norms.map((n) => ({ cls: `bs-swatch-${n}`, label: n === 'group' ? `GroupNorm (G = ${settings.groups})` : BS_NORM_NAMES[n] }))} />}
@@ -72,7 +72,7 @@ export const GapChart = memo(function GapChart({ settings, points, height = 220 
   return (
     <ChartBox
       label={label}
-      title="BatchNorm’s test error: eval mode vs train mode"
+      title="BatchNorm’s test error in %: eval mode vs train mode"
       data={() => bsTable({ ...settings, norms: ['bn'] }, points)}
       config={{ ...settings, norms: ['bn'] }}
       caption={<Key lines={[{ cls: 'bs-swatch-bn', label: 'eval mode (running statistics)' }, { cls: 'bs-swatch-train', label: 'train mode (test batches of m, their own statistics)' }]} />}

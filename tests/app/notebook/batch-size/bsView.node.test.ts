@@ -57,6 +57,8 @@ describe('bsVerdict: only from the points', () => {
   test('partly, no, and waiting (a missing end point, no BN, one batch size)', () => {
     expect(bsVerdict(s, pointsOf(s, { bn: [0.4, 0.8], group: [0.5, 0.72], layer: [0.75, 0.7] })).kind).toBe('partly');
     expect(bsVerdict(s, pointsOf(s, { bn: [0.75, 0.8], group: [0.5, 0.72], layer: [0.6, 0.7] })).kind).toBe('no');
+    // BN flat (a range without small batches): not the shape, whatever the others do.
+    expect(bsVerdict(s, pointsOf(s, { bn: [0.79, 0.8], group: [0.7, 0.72], layer: [0.75, 0.7] })).text).toMatch(/^No, this run does not reproduce the shape of Wu & He’s Figure 1: .*; the shape needs BN's error to rise by 10 points or more from m = 8 to m = 2 \(it does not\), and the others' by at most 5 \(they do\)\.$/);
     const some = pointsOf(s, { bn: [0.4, 0.8], group: [0.7, 0.72] });
     expect(bsVerdict(s, some)).toEqual({ kind: 'waiting', text: 'The verdict waits for LayerNorm at m = 2, LayerNorm at m = 8.' });
     expect(bsVerdict({ ...s, norms: ['group', 'layer'] }, some).kind).toBe('waiting');
