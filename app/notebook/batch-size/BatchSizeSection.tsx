@@ -22,7 +22,7 @@ export function BatchSizeSection() {
     <div className="bs-section">
       <p>
         BN normalizes each unit by the mean and variance of the batch (section {sectionNumber('batch')}). With m = 2 those are the average of two numbers and the
-        square of half their difference, so in train mode every normalized value is +1 or −1 (up to ε), whatever the two inputs were: the statistics are as noisy
+        square of half their difference, so in train mode every normalized value is +1 or −1 (unless the two are within about √ε of each other), whatever the two inputs were: the statistics are as noisy
         as they can be, and the running averages kept for eval mode (section {sectionNumber('inference')}) are averaged from them.
         GroupNorm and LayerNorm (section {sectionNumber('norm-family')}) take their statistics inside each sample, so m does not enter.
       </p>
