@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { sectionNumber } from '../../outline';
 import { ErrorChart, GapChart } from './BsCharts';
 import { BsRunBar, BsSettingsControls } from './BsControls';
@@ -16,7 +17,8 @@ export function useScaling(): { lr: number; m0: number } {
 /** Batch size: Wu & He's Figure 1 on this page's data, trained in a Worker. */
 export function BatchSizeSection() {
   const settings = useBsSettings();
-  const points = useBs((s) => s.points);
+  // Deferred: a new point re-renders the charts in a background render React can interrupt, not in one long task.
+  const points = useDeferredValue(useBs((s) => s.points));
   const { lr, m0 } = useScaling();
   return (
     <div className="bs-section">
@@ -35,7 +37,7 @@ export function BatchSizeSection() {
       </p>
       <h3 className="subhead">The budget: the same epochs at every m</h3>
       <p>
-        Every batch size trains for the same number of epochs, so every run sees each training image equally often and does about the same arithmetic;
+        Every batch size trains for the same number of epochs, so every run sees each training image equally often and does about the same arithmetic;{' '}
         {settings.sizes.length > 1 && (
           <>
             m = {settings.sizes[0]} takes about {settings.sizes[settings.sizes.length - 1] / settings.sizes[0]} times as many steps as m ={' '}
@@ -48,14 +50,14 @@ export function BatchSizeSection() {
       <BsSettingsControls />
       <BsRunBar settings={settings} />
       {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} />}
-      <BsVerdictText settings={settings} />
+      <BsVerdictText settings={settings} points={points} />
       <h3 className="subhead">Train mode vs eval mode at small batches</h3>
       <p>
         In train mode BN normalizes each test batch of m by its own statistics; in eval mode by the running averages gathered while training on batches of m. At
         small m both are noisy, and they disagree:
       </p>
       {settings.norms.includes('bn') && <GapChart settings={settings} points={points} />}
-      <BsGapText settings={settings} />
+      <BsGapText settings={settings} points={points} />
       <p>Each line of the charts, printed as one JSON line per batch size (testAccuracy is 1 − the eval-mode error, testAccuracyTrainMode the train mode&apos;s):</p>
       <BsCommands settings={settings} />
       <p className="orientation-note">

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { DeckPart } from '../../ui/DeckPart';
 import { useNearViewport } from '../shared/useNearViewport';
 import { ErrorChart, GapChart } from './BsCharts';
@@ -12,7 +13,8 @@ export function BatchSizeSlide() {
   const [ref, near] = useNearViewport<HTMLDivElement>();
   useBsAutostart(near);
   const settings = useBsSettings();
-  const points = useBs((s) => s.points);
+  // Deferred: a new point re-renders the charts in a background render React can interrupt, not in one long task.
+  const points = useDeferredValue(useBs((s) => s.points));
   return (
     <div ref={ref} className="pass-slide bs-slide">
       <DeckPart until={0}>
@@ -25,12 +27,12 @@ export function BatchSizeSlide() {
       <BsRunBar settings={settings} />
       <DeckPart from={1} until={1}>
         {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} height={190} />}
-        <BsVerdictText settings={settings} />
+        <BsVerdictText settings={settings} points={points} />
       </DeckPart>
       <DeckPart from={2}>
         <p>BN in train mode (each test batch of m normalized by itself) vs eval mode (running statistics):</p>
         {settings.norms.includes('bn') && <GapChart settings={settings} points={points} height={190} />}
-        <BsGapText settings={settings} compact />
+        <BsGapText settings={settings} points={points} compact />
       </DeckPart>
     </div>
   );

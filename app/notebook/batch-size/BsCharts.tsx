@@ -1,7 +1,8 @@
-import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { createContext, memo, useContext } from 'react';
+import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import type { Point } from '../../ui/point';
+import { linePath } from '../../ui/svgPath';
 import { ChartBox } from '../../ui/ChartBox';
-import { fmt } from '../../ui/format';
 import { type BsNorm, type BsPoints, type BsRow, type BsSettings, BS_NORM_NAMES, bsRows, bsTable } from './bsView';
 
 const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
@@ -25,17 +26,58 @@ function Key({ lines }: { lines: readonly { cls: string; label: string }[] }) {
   );
 }
 
-function Axes({ settings, rows }: { settings: BsSettings; rows: readonly BsRow[] }) {
-  const values = rows.flatMap((r) => [r.bn, r.group, r.layer, r.bnTrain]).filter((v): v is number => v !== null);
-  const top = Math.min(100, Math.max(40, Math.ceil(Math.max(0, ...values) / 20) * 20));
-  const lo = Math.log2(settings.sizes[0]), hi = Math.log2(settings.sizes[settings.sizes.length - 1]);
+interface Series {
+  readonly cls: string;
+  readonly dash?: string;
+  readonly points: readonly Point[];
+}
+
+/** The lines, handed past the memoized Recharts frame: a new point re-renders only these paths, not the axes (as in the weight-decay charts). */
+const Lines = createContext<readonly Series[]>([]);
+
+function Paths() {
+  const series = useContext(Lines);
+  const sx = useXAxisScale();
+  const sy = useYAxisScale();
+  if (!sx || !sy) return null;
+  const x = (s: number) => Number(sx(s)), y = (v: number) => Number(sy(v));
   return (
-    <>
+    <g>
+      {series.map((l) => (
+        <g key={l.cls} className={l.cls}>
+          <path d={linePath(l.points, x, y)} fill="none" strokeWidth={2.5} strokeDasharray={l.dash} strokeLinejoin="round" />
+          {l.points.map((p) => (
+            <circle key={p.s} cx={x(p.s)} cy={y(p.v)} r={4} className="bs-dot" />
+          ))}
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Axes and grid: re-rendered only when the width, the batch sizes or the rounded top change. */
+const Frame = memo(function Frame({ width, height, ticks, top }: { width: number; height: number; ticks: string; top: number }) {
+  const xs = ticks.split(',').map(Number);
+  return (
+    <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid vertical={false} />
-      <XAxis dataKey="x" type="number" domain={[lo - 0.25, hi + 0.25]} ticks={rows.map((r) => r.x)} tickFormatter={(x: number) => String(2 ** x)} label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
-      <YAxis type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} />
-      <Tooltip formatter={(v) => `${fmt(Number(v), 3)} %`} labelFormatter={(x) => `m = ${2 ** Number(x)}`} />
-    </>
+      <XAxis dataKey="x" type="number" domain={[xs[0] - 0.25, xs[xs.length - 1] + 0.25]} ticks={xs} tickFormatter={(x: number) => String(2 ** x)} allowDataOverflow label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
+      <YAxis type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} allowDataOverflow />
+      <Paths />
+    </LineChart>
+  );
+});
+
+const pointsOf = (rows: readonly BsRow[], key: 'bn' | 'group' | 'layer' | 'bnTrain'): Point[] => rows.flatMap((r) => (r[key] === null ? [] : [{ s: r.x, v: r[key] as number }]));
+
+/** The chart: the memoized frame, the lines past it. */
+function Plot({ rows, series, width, height }: { rows: readonly BsRow[]; series: readonly Series[]; width: number; height: number }) {
+  const values = series.flatMap((l) => l.points.map((p) => p.v));
+  const top = Math.min(100, Math.max(40, Math.ceil(Math.max(0, ...values) / 20) * 20));
+  return (
+    <Lines.Provider value={series}>
+      <Frame width={width} height={height} ticks={rows.map((r) => r.x).join(',')} top={top} />
+    </Lines.Provider>
   );
 }
 
@@ -53,12 +95,7 @@ export const ErrorChart = memo(function ErrorChart({ settings, points, height = 
     >
       {(width) => (
         <div role="img" aria-label={label}>
-          <LineChart width={width} height={height} data={rows as BsRow[]} margin={MARGIN} accessibilityLayer={false}>
-            <Axes settings={settings} rows={rows} />
-            {settings.norms.map((n) => (
-              <Line key={n} dataKey={n} name={BS_NORM_NAMES[n]} className={`bs-line-${n}`} strokeWidth={2.5} strokeDasharray={DASH[n]} dot={{ r: 4 }} isAnimationActive={false} connectNulls />
-            ))}
-          </LineChart>
+          <Plot rows={rows} width={width} height={height} series={settings.norms.map((n) => ({ cls: `bs-line-${n}`, dash: DASH[n], points: pointsOf(rows, n) }))} />
         </div>
       )}
     </ChartBox>
@@ -79,11 +116,7 @@ export const GapChart = memo(function GapChart({ settings, points, height = 220 
     >
       {(width) => (
         <div role="img" aria-label={label}>
-          <LineChart width={width} height={height} data={rows as BsRow[]} margin={MARGIN} accessibilityLayer={false}>
-            <Axes settings={settings} rows={rows} />
-            <Line dataKey="bn" name="eval mode" className="bs-line-bn" strokeWidth={2.5} dot={{ r: 4 }} isAnimationActive={false} connectNulls />
-            <Line dataKey="bnTrain" name="train mode" className="bs-line-train" strokeWidth={2.5} strokeDasharray="6 4" dot={{ r: 4 }} isAnimationActive={false} connectNulls />
-          </LineChart>
+          <Plot rows={rows} width={width} height={height} series={[{ cls: 'bs-line-bn', points: pointsOf(rows, 'bn') }, { cls: 'bs-line-train', dash: '6 4', points: pointsOf(rows, 'bnTrain') }]} />
         </div>
       )}
     </ChartBox>

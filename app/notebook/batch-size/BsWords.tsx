@@ -1,9 +1,7 @@
-import { useBs } from './bsControl';
-import { type BsSettings, BS_NORM_NAMES, bsCommand, bsGapText, bsVerdict, perSampleGap } from './bsView';
+import { type BsPoints, type BsSettings, BS_NORM_NAMES, bsCommand, bsGapText, bsVerdict, perSampleGap } from './bsView';
 
 /** Whether this run reproduces Wu & He's shape, in words from the points on screen. */
-export function BsVerdictText({ settings }: { settings: BsSettings }) {
-  const points = useBs((s) => s.points);
+export function BsVerdictText({ settings, points }: { settings: BsSettings; points: BsPoints }) {
   const v = bsVerdict(settings, points);
   return (
     <p className={v.kind === 'waiting' ? 'bs-verdict' : 'bs-verdict callout'} data-testid="bs-verdict" data-kind={v.kind}>
@@ -13,8 +11,7 @@ export function BsVerdictText({ settings }: { settings: BsSettings }) {
 }
 
 /** BN's train-mode vs eval-mode error at each m, and how far apart the per-sample norms' two modes are. */
-export function BsGapText({ settings, compact = false }: { settings: BsSettings; compact?: boolean }) {
-  const points = useBs((s) => s.points);
+export function BsGapText({ settings, points, compact = false }: { settings: BsSettings; points: BsPoints; compact?: boolean }) {
   const gap = bsGapText(settings, points);
   const others = compact ? null : perSampleGap(settings, points);
   if (gap === null && others === null) return null;

@@ -32,8 +32,8 @@ export interface BsSessionDeps {
   now(): number;
 }
 
-/** Progress is posted at most this often while running (and always when a point ends, at the end, or on a pause). */
-const POST_EVERY_MS = 200;
+/** Progress is posted at most this often while running (and always when a point ends, at the end, or on a pause): each post re-renders the run bar on the main thread. */
+const POST_EVERY_MS = 500;
 /** Steps per call of the engine between two looks at the clock. */
 const CHUNK = 16;
 

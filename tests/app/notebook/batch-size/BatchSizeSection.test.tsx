@@ -48,7 +48,8 @@ test('Run fills in the engine’s points, says the verdict from them, and keeps 
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
   const engine = enginePoints();
   expect(bsStore.getState().points).toEqual(engine);
-  expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text);
+  // The charts and words follow the points as a deferred render: a moment after the status line.
+  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text));
   expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm’s test error in train mode minus eval mode: [+−][0-9.]+ points at m = 16 \([0-9.]+ % vs [0-9.]+ %\), [+−][0-9.]+ points at m = 32/);
   expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --epochs 1 --seed 1');
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
@@ -97,5 +98,5 @@ test('the presentation step starts the sweep by itself (once per page), so a fre
   resetBsAutostart();
   render(<BatchSizeSlide />);
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
-  expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), enginePoints()).text);
+  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), enginePoints()).text));
 });
