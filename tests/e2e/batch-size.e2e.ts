@@ -34,7 +34,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   await section.getByRole('button', { name: 'Run the batch-size sweep' }).click();
   await allThere(page, 6);
   // The charts and words follow the points in a deferred render; the verdict needs the last points (m = 16).
-  await expect.poll(() => section.getByTestId('bs-verdict').textContent()).toMatch(/^(Yes|Only in part|No)/);
+  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^(Yes|Only in part|No)/);
   const rows = await csvRows(page);
   const expected = settings.sizes.flatMap((m, i) => settings.norms.map((norm) => {
     const p = runBatchSweep(bsSweepOptions(settings, norm, settings.sizes), subset)[i];
@@ -61,7 +61,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   await expect(section.getByTestId('bs-progress').textContent()).resolves.toBe(paused);
   await section.getByRole('button', { name: 'Resume the batch-size sweep' }).click();
   await allThere(page, 6);
-  await expect.poll(() => section.getByTestId('bs-verdict').textContent()).toMatch(/^(Yes|Only in part|No)/);
+  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^(Yes|Only in part|No)/);
   expect(await csvRows(page)).toEqual(expected);
   expect(problems).toEqual([]);
 });
@@ -69,7 +69,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
 test('a bad link (bs-min=5, bs-epochs=0, bs-groups=3): the notice says so, and the defaults are used', async () => {
   const { page, problems } = await openAt('?bs-min=5&bs-epochs=0&bs-groups=3&bs-ln=0&bs-gn=0&bs-max=4&section=batch-size#batch-size', { viewport: { width: 1280, height: 720 } });
   const notice = page.getByRole('status').filter({ hasText: 'Part of this link was changed or not used' });
-  await expect.poll(() => notice.textContent()).toContain('bs-epochs=“0”: training needs at least one epoch; using the default, 2.');
+  await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('bs-epochs=“0”: training needs at least one epoch; using the default, 2.');
   await expect(notice.textContent()).resolves.toContain('bs-min=“5”');
   await expect(notice.textContent()).resolves.toContain('bs-groups=“3”');
   const section = page.locator('section#batch-size');
