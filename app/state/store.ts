@@ -10,13 +10,14 @@ import { beyondSlice } from './slices/beyond';
 import { imagesSlice } from './slices/images';
 import { exerciseSlice } from './slices/exercise';
 import { familySlice } from './slices/family';
+import { batchSizeSlice } from './slices/batchSize';
 import type { State } from './state';
 
 export type { State } from './state';
 
 /** A fresh store: every slice at its props' defaults (see ./props.ts). */
 export function createAppStore() {
-  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a), ...exerciseSlice(...a), ...familySlice(...a) }));
+  return createStore<State>()((...a) => ({ ...batchSlice(...a), ...bnSlice(...a), ...navSlice(...a), ...labSlice(...a), ...labStepSlice(...a), ...deckSlice(...a), ...beyondSlice(...a), ...imagesSlice(...a), ...exerciseSlice(...a), ...familySlice(...a), ...batchSizeSlice(...a) }));
 }
 
 /** The app's one store. */
