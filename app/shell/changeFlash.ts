@@ -9,8 +9,11 @@
 
 /** How long after an input a change still counts as its result (a lazy panel or a Worker's answer can take a moment). */
 const AFTER_INPUT_MS = 1200;
-/** Where changes are not the reader's doing, or are the control itself. */
-const SKIP = '#lab, #weight-decay, [data-noflash], .progress, [role="status"], [aria-live], .toc, .slider, input, textarea, select, button';
+/**
+ * Where changes are not the reader's doing, or are the control itself; and sections far from the
+ * viewport (`data-far`, app/shell/useViewportGate.ts), which catch up out of sight.
+ */
+const SKIP = '#lab, #weight-decay, [data-noflash], [data-far], .progress, [role="status"], [aria-live], .toc, .slider, input, textarea, select, button';
 /** What flashes: a number, a table cell, a typeset equation (re-typeset whole), an exercise's output. */
 const TEXT_TARGET = '.num, td, th, .katex, output';
 /** The Web Animation's id, so tests (and the presentation) can find it. */
