@@ -29,10 +29,17 @@ export const QUIET_MS = 200;
 /** Far gates waiting to catch up, in the order they fell behind. */
 const behind = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** When the store last changed with a far reader (one timer for every reader: a move touches hundreds). */
+let lastChange = 0;
 
 /** One gate catches up per task, so a whole notebook catching up never blocks input for long. */
 function catchUpNext(): void {
   timer = undefined;
+  const wait = lastChange + QUIET_MS - Date.now();
+  if (wait > 0) {
+    timer = setTimeout(catchUpNext, wait);
+    return;
+  }
   const next = behind.values().next();
   if (next.done) return;
   behind.delete(next.value);
@@ -42,8 +49,8 @@ function catchUpNext(): void {
 
 function fallBehind(catchUp: () => void): void {
   behind.add(catchUp);
-  if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(catchUpNext, QUIET_MS);
+  lastChange = Date.now();
+  timer ??= setTimeout(catchUpNext, QUIET_MS);
 }
 
 /** A gate that starts near (the first render reads the store) and is moved by `set`. */

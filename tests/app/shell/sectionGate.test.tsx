@@ -34,12 +34,15 @@ function Gamma({ testId }: { testId: string }) {
 }
 
 beforeEach(() => {
+  vi.useFakeTimers();
   appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function')));
   vi.stubGlobal('IntersectionObserver', Observer);
   observers.length = 0;
   renders = 0;
 });
 afterEach(() => {
+  // The far sections' catch-up timer is the page's one: let it run out before the next test.
+  act(() => vi.runAllTimers());
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -60,7 +63,6 @@ function renderTwo() {
 }
 
 test('a far section keeps its value while the store changes, and catches up when it comes near', () => {
-  vi.useFakeTimers();
   renderTwo();
   const before = renders;
   act(() => appStore.getState().setBn({ gamma: 1.5 }));
@@ -93,7 +95,6 @@ test('printing shows every section up to date', () => {
 });
 
 test('a far section catches up once the controls have been still for a moment, not during a drag', () => {
-  vi.useFakeTimers();
   renderTwo();
   for (const gamma of [1.1, 1.2, 1.3, 1.4]) {
     act(() => appStore.getState().setBn({ gamma }));
@@ -106,7 +107,6 @@ test('a far section catches up once the controls have been still for a moment, n
 });
 
 test('a far section that takes the focus reads the store at once (a slider there steps from its own value)', () => {
-  vi.useFakeTimers();
   render(
     <Section id="far" number={2} title="Far">
       <Gamma testId="far-gamma" />
