@@ -1,8 +1,20 @@
 import { type RefObject, useEffect, useState } from 'react';
-import { createViewportGate, type ViewportGate } from '../state/viewportGate';
+import { createViewportGate, setGesture, type ViewportGate } from '../state/viewportGate';
 
 /** How far from the viewport a section still counts as near: a screen above and below. */
 const NEAR_MARGIN = '100% 0px';
+
+let watching = false;
+
+/** Tells the gates when a gesture (a pointer held down, a repeating key) begins and ends; once for the page. */
+function watchGestures(): void {
+  if (watching) return;
+  watching = true;
+  const opts = { capture: true, passive: true };
+  window.addEventListener('pointerdown', () => setGesture(true), opts);
+  window.addEventListener('keydown', (e) => e.repeat && setGesture(true), opts);
+  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => setGesture(false), opts);
+}
 
 /**
  * A viewport gate (app/state/viewportGate.ts) for the element `ref`: near while it is within a
@@ -15,6 +27,7 @@ export function useViewportGate(ref: RefObject<HTMLElement | null>): ViewportGat
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
+    watchGestures();
     const why = { seen: true, focused: false, printing: false };
     const update = () => {
       const near = why.seen || why.focused || why.printing;

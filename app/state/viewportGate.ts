@@ -2,12 +2,14 @@ import { createContext } from 'react';
 
 /**
  * Whether a part of the page is near the viewport, so its store readers can wait while it is not
- * (issue 15: dragging a point re-rendered every section that shows the batch, most of them screens
- * away, 45 ms of main thread a move). `useAppState` (./store.ts) reads the store at once in a part
- * that is near; in a far part it keeps the values it had until the controls have been still for
- * QUIET_MS, then the far parts catch up one per task (no long task), or at once when one comes near.
- * The notebook's sections provide one each (app/shell/Section.tsx); everything else (the presentation,
- * the table of contents, tests) gets ALWAYS_NEAR.
+ * during a gesture (issue 15: dragging a point re-rendered every section that shows the batch, most of
+ * them screens away, 45 ms of main thread a move). `useAppState` (./store.ts) reads the store at once
+ * in a part that is near, and everywhere outside gestures (a key press, a click, a typed value: the
+ * whole page follows at once, as before). During a gesture (a pointer held down: a dragged point or
+ * slider; a key held down and repeating) a far part keeps its values until the gesture ends or the
+ * controls have been still for QUIET_MS; then the far parts catch up one per task (no long task), or
+ * one at once when it comes near. The notebook's sections provide one each (app/shell/Section.tsx);
+ * everything else (the presentation, the table of contents, tests) gets ALWAYS_NEAR.
  */
 export interface ViewportGate {
   near(): boolean;
@@ -31,6 +33,19 @@ const behind = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** When the store last changed with a far reader (one timer for every reader: a move touches hundreds). */
 let lastChange = 0;
+
+/** Whether a gesture is going on (set by the page's pointer and key listeners: app/shell/useViewportGate.ts). */
+let gesturing = false;
+
+/** A gesture begins or ends; at its end the far parts catch up at once (one per task). */
+export function setGesture(on: boolean): void {
+  if (on === gesturing) return;
+  gesturing = on;
+  if (on || behind.size === 0) return;
+  lastChange = 0;
+  if (timer !== undefined) clearTimeout(timer);
+  timer = setTimeout(catchUpNext, 0);
+}
 
 /** One gate catches up per task, so a whole notebook catching up never blocks input for long. */
 function catchUpNext(): void {
@@ -64,7 +79,7 @@ export function createViewportGate(): ViewportGate & { set(near: boolean): void 
     notify();
   };
   return {
-    near: () => near,
+    near: () => near || !gesturing,
     epoch: () => epoch,
     subscribe(f) {
       listeners.add(f);

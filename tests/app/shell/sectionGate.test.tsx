@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { Section } from '../../../app/shell/Section';
 import { appStore, createAppStore, useAppState } from '../../../app/state/store';
-import { QUIET_MS } from '../../../app/state/viewportGate';
+import { QUIET_MS, setGesture } from '../../../app/state/viewportGate';
 
 /**
  * A section far from the viewport keeps its numbers as they were while the controls move (issue 15: a
@@ -35,6 +35,8 @@ function Gamma({ testId }: { testId: string }) {
 
 beforeEach(() => {
   vi.useFakeTimers();
+  // A drag is going on (a pointer held down): far sections wait only then.
+  setGesture(true);
   appStore.setState(Object.fromEntries(Object.entries(createAppStore().getState()).filter(([, v]) => typeof v !== 'function')));
   vi.stubGlobal('IntersectionObserver', Observer);
   observers.length = 0;
@@ -42,6 +44,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   // The far sections' catch-up timer is the page's one: let it run out before the next test.
+  setGesture(false);
   act(() => vi.runAllTimers());
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -118,4 +121,15 @@ test('a far section that takes the focus reads the store at once (a slider there
   expect(screen.getByTestId('far-gamma')).toHaveTextContent('1');
   act(() => screen.getByRole('button').focus());
   expect(screen.getByTestId('far-gamma')).toHaveTextContent('2.5');
+});
+
+test('outside a gesture (a key press, a click) a far section follows at once; at a gesture’s end it catches up at once', () => {
+  renderTwo();
+  act(() => appStore.getState().setBn({ gamma: 2 }));
+  expect(screen.getByTestId('far-gamma')).toHaveTextContent('1');
+  act(() => setGesture(false));
+  act(() => vi.advanceTimersByTime(0));
+  expect(screen.getByTestId('far-gamma')).toHaveTextContent('2');
+  act(() => appStore.getState().setBn({ gamma: 0.5 }));
+  expect(screen.getByTestId('far-gamma')).toHaveTextContent('0.5');
 });
