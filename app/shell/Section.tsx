@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ViewportGateContext } from '../state/viewportGate';
+import { useViewportGate } from './useViewportGate';
 
 interface Props {
   id: string;
@@ -8,15 +10,19 @@ interface Props {
   children: ReactNode;
 }
 
-/** One idea of the notes: a numbered, anchored, isolated section. */
+/** One idea of the notes: a numbered, anchored, isolated section, whose numbers wait while it is far from the viewport. */
 export function Section({ id, number, title, children }: Props) {
   const headingId = `${id}-title`;
+  const ref = useRef<HTMLElement>(null);
+  const gate = useViewportGate(ref);
   return (
-    <section id={id} className="section" aria-labelledby={headingId} data-section={id}>
+    <section ref={ref} id={id} className="section" aria-labelledby={headingId} data-section={id}>
       <h2 id={headingId}>
         <span className="section-number">{number}</span> {title}
       </h2>
-      <ErrorBoundary name={`Section ${number}: ${title}`}>{children}</ErrorBoundary>
+      <ViewportGateContext value={gate}>
+        <ErrorBoundary name={`Section ${number}: ${title}`}>{children}</ErrorBoundary>
+      </ViewportGateContext>
     </section>
   );
 }
