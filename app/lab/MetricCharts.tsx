@@ -7,6 +7,7 @@ import { ghostMetricLines } from './model/ghostLines';
 import { type Smoothing, batchAccuracyValues, smallBatchNote, trainSmoothing } from './model/smallBatch';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import { type RunState, useRun } from './runStore';
+import { usePair } from './usePair';
 
 /** How this run's mini-batch curves are drawn (a moving mean below m = 8), from the run's own settings. */
 export function runSmoothing(s: RunState): Smoothing | null {
@@ -30,7 +31,8 @@ export function MetricCharts() {
   const m = useRun((s) => s.info?.settings.batch ?? null);
   const smoothed = useRun(useCallback((s: RunState) => runSmoothing(s)?.text ?? null, []));
   const cnn = useRun((s) => s.info?.settings.model === 'cnn');
-  const note = m === null ? null : smallBatchNote(m, cnn);
+  const pair = usePair();
+  const note = m === null ? null : smallBatchNote(m, cnn, pair);
   const also = smoothed ? `; mini-batch lines: ${smoothed}` : '';
   return (
     <>
