@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { PART_TITLES, type Part, type SectionOutline } from '../outline';
 import { useAppState } from '../state/store';
 import { DoneMark, ExerciseProgress } from '../exercises/ExerciseProgress';
@@ -21,8 +22,10 @@ function byPart(sections: readonly SectionOutline[]): [Part, SectionOutline[]][]
  */
 export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
   const current = useAppState((s) => s.section);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => keepInView(nav.current), [current]);
   return (
-    <nav className="toc" aria-label="Sections">
+    <nav className="toc" aria-label="Sections" ref={nav}>
       {byPart(sections).map(([part, list]) => (
         <div key={part} className="toc-group">
           {part !== 'notes' && (
@@ -45,4 +48,20 @@ export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
       <ExerciseProgress />
     </nav>
   );
+}
+
+/**
+ * Where the table of contents scrolls on its own (a laptop: sticky, as tall as the screen), the current
+ * section's entry is kept in view above its sticky footer (the exercises' count): reading §21 on a
+ * 768 px screen, its entry had been below the edge. Scrolls the list only, never the page.
+ */
+function keepInView(nav: HTMLElement | null): void {
+  if (!nav || nav.scrollHeight <= nav.clientHeight) return;
+  const entry = nav.querySelector<HTMLElement>('a[aria-current="true"]');
+  if (!entry) return;
+  const footer = nav.querySelector<HTMLElement>('.exercise-progress')?.offsetHeight ?? 0;
+  const box = nav.getBoundingClientRect(), at = entry.getBoundingClientRect();
+  const margin = 8;
+  if (at.bottom > box.bottom - footer - margin) nav.scrollTop += at.bottom - (box.bottom - footer - margin);
+  else if (at.top < box.top + margin) nav.scrollTop -= box.top + margin - at.top;
 }

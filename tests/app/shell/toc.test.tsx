@@ -28,3 +28,23 @@ test('the part’s heading and introduction in the notebook; the notes’ part h
   expect(screen.getByRole('heading', { level: 2, name: 'Beyond the notes' })).toBeInTheDocument();
   expect(screen.getByText(/go past them, into where batch norm is used/)).toBeInTheDocument();
 });
+
+test('reading a section whose entry is below the scrolling list’s edge scrolls the list (not the page) to show it above the footer', async () => {
+  const { appStore } = await import('../../../app/state/store');
+  const { act } = await import('@testing-library/react');
+  render(<Toc sections={OUTLINE} />);
+  const nav = screen.getByRole('navigation', { name: 'Sections' });
+  Object.defineProperty(nav, 'scrollHeight', { configurable: true, value: 1200 });
+  Object.defineProperty(nav, 'clientHeight', { configurable: true, value: 700 });
+  nav.getBoundingClientRect = () => ({ top: 0, bottom: 700, left: 0, right: 256, width: 256, height: 700, x: 0, y: 0, toJSON: () => null });
+  const entry = within(nav).getByRole('link', { name: /^21\./ });
+  entry.getBoundingClientRect = () => ({ top: 790, bottom: 820, left: 0, right: 256, width: 256, height: 30, x: 0, y: 790, toJSON: () => null });
+  const scrollTo = window.scrollTo;
+  let pageScrolled = false;
+  window.scrollTo = () => void (pageScrolled = true);
+  act(() => appStore.getState().setNav({ section: 'batch-size' }));
+  window.scrollTo = scrollTo;
+  expect(nav.scrollTop).toBe(820 - (700 - 8));
+  expect(pageScrolled).toBe(false);
+  act(() => appStore.getState().setNav({ section: 'why' }));
+});
