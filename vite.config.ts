@@ -105,6 +105,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits up to 10 s, not 1 s: on CI's two loaded cores a link's notice once took longer to appear.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
