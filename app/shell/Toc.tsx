@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { PART_TITLES, type Part, type SectionOutline } from '../outline';
 import { useAppState } from '../state/store';
 import { DoneMark, ExerciseProgress } from '../exercises/ExerciseProgress';
+import { CopyLink } from './CopyLink';
 
 /** The sections grouped by part, in order (a part with no section is left out). */
 function byPart(sections: readonly SectionOutline[]): [Part, SectionOutline[]][] {
@@ -18,7 +19,8 @@ function byPart(sections: readonly SectionOutline[]): [Part, SectionOutline[]][]
 /**
  * The table of contents; the section being read is marked current (aria-current) and highlighted.
  * The notes' sections come first; a part past them (“Beyond the notes”) gets its heading and own list.
- * A section whose exercises are all answered right is marked ✓; under the list, the exercises' progress and its reset.
+ * A section whose exercises are all answered right is marked ✓; under the list, the exercises' progress and its reset, and a
+ * link to the state as it is, with the section being read.
  */
 export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
   const current = useAppState((s) => s.section);
@@ -45,7 +47,11 @@ export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
           </ol>
         </div>
       ))}
-      <ExerciseProgress />
+      <div className="toc-foot">
+        <ExerciseProgress />
+        {/* Beside what is being read: the masthead's Copy link is out of reach there, and scrolling up to it changes the section. */}
+        <CopyLink label="Copy a link to this section" />
+      </div>
     </nav>
   );
 }
@@ -59,7 +65,7 @@ function keepInView(nav: HTMLElement | null): void {
   if (!nav || nav.scrollHeight <= nav.clientHeight) return;
   const entry = nav.querySelector<HTMLElement>('a[aria-current="true"]');
   if (!entry) return;
-  const footer = nav.querySelector<HTMLElement>('.exercise-progress')?.offsetHeight ?? 0;
+  const footer = nav.querySelector<HTMLElement>('.toc-foot')?.offsetHeight ?? 0;
   const box = nav.getBoundingClientRect(), at = entry.getBoundingClientRect();
   const margin = 8;
   if (at.bottom > box.bottom - footer - margin) nav.scrollTop += at.bottom - (box.bottom - footer - margin);
