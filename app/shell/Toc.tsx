@@ -26,6 +26,15 @@ export function Toc({ sections }: { sections: readonly SectionOutline[] }) {
   const current = useAppState((s) => s.section);
   const nav = useRef<HTMLElement>(null);
   useEffect(() => keepInView(nav.current), [current]);
+  // The footer grows after the first paint (the exercises' count, fonts): keep the entry above it then too.
+  useEffect(() => {
+    const el = nav.current, foot = el?.querySelector('.toc-foot');
+    if (!el || !foot || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => keepInView(el));
+    observer.observe(foot);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
     <nav className="toc" aria-label="Sections" ref={nav}>
       {byPart(sections).map(([part, list]) => (
