@@ -10,7 +10,8 @@ import { BatchSizeSlide } from '../../../../app/notebook/batch-size/BatchSizeSli
 import { resetBsAutostart } from '../../../../app/notebook/batch-size/useBsSweep';
 import { bsInPageTransport, bsStore, resetBsControl } from '../../../../app/notebook/batch-size/bsControl';
 import { BS_SAVED_KEY } from '../../../../app/notebook/batch-size/bsSaved';
-import { type BsPoints, bsJobs, bsSettingsOf, bsSweepOptions, bsVerdict } from '../../../../app/notebook/batch-size/bsView';
+import { type BsPoints, bsJobs, bsSettingsOf, bsSweepOptions } from '../../../../app/notebook/batch-size/bsView';
+import { bsVerdict } from '../../../../app/notebook/batch-size/bsVerdict';
 import { appStore, createAppStore } from '../../../../app/state/store';
 
 // The committed subset, read from disk in place of the page's fetch.
