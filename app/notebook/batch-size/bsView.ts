@@ -1,6 +1,7 @@
 import { type BatchSweepOptions, type BatchSweepPoint, experimentComparisonOptions, resolveExperimentSettings } from '../../../src';
 import type { BatchSizeData } from '../../state/slices/batchSize';
 import type { ExportTable } from '../../ui/export/table';
+import type { Point } from '../../ui/point';
 
 /**
  * The batch-size section's model: its settings, the engine's options for each line (exactly those of
@@ -85,6 +86,8 @@ export interface BsRow {
   readonly layer: number | null;
   /** BN's error in train mode (test batches of m, their own statistics). */
   readonly bnTrain: number | null;
+  /** The norms whose point at this m diverged (no accuracy: a gap in their line). */
+  readonly diverged: readonly BsNorm[];
 }
 
 /** One row per batch size: each norm's eval-mode test error (%) and BN's train-mode error, null where not (yet) trained. */
@@ -97,7 +100,19 @@ export function bsRows(s: BsSettings, points: BsPoints): BsRow[] {
     group: errorPct(at('group', m)?.testAccuracy),
     layer: errorPct(at('layer', m)?.testAccuracy),
     bnTrain: errorPct(at('bn', m)?.testAccuracyTrainMode),
+    diverged: s.norms.filter((n) => at(n, m)?.diverged),
   }));
+}
+
+/** One line of a chart: its runs of consecutive finished points (a diverged or missing point breaks the line), and the x (log₂ m) of its diverged points. */
+export function bsLine(rows: readonly BsRow[], key: BsNorm | 'bnTrain'): { runs: Point[][]; diverged: number[] } {
+  const runs: Point[][] = [[]];
+  for (const r of rows) {
+    const v = r[key];
+    if (v === null) runs.push([]);
+    else runs[runs.length - 1].push({ s: r.x, v });
+  }
+  return { runs: runs.filter((run) => run.length > 0), diverged: key === 'bnTrain' ? [] : rows.filter((r) => r.diverged.includes(key)).map((r) => r.x) };
 }
 
 /** Every finished point, one row each: what the charts' tables and downloads hold. */

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { type BatchSweepPoint, type Split, parseFashionSubset, runBatchSweep } from '../../../../src';
 import { batchSweepLines } from '../../../../scripts/train-norms';
 import { parseCommandLine } from '../../../../scripts/train-cli';
-import { type BsPoints, type BsSettings, bsCommand, bsGapText, bsJobs, bsRows, bsSettingsOf, bsSweepOptions, bsTable, perSampleGap, pointKey, sizesBetween } from '../../../../app/notebook/batch-size/bsView';
+import { type BsPoints, type BsSettings, bsCommand, bsGapText, bsJobs, bsLine, bsRows, bsSettingsOf, bsSweepOptions, bsTable, perSampleGap, pointKey, sizesBetween } from '../../../../app/notebook/batch-size/bsView';
 import { createAppStore } from '../../../../app/state/store';
 
 /** The batch-size section's model: settings, the engine's options (those of the command it shows), the verdict from the points. */
@@ -56,5 +56,11 @@ describe('the words beside the charts', () => {
     const rows = bsRows(s, p);
     expect(rows.map((r) => [r.m, r.x, r.bn === null ? null : Math.round(r.bn), r.group, r.bnTrain === null ? null : Math.round(r.bnTrain)])).toEqual([[2, 1, 60, null, 80], [4, 2, null, null, null], [8, 3, 20, null, 22]]);
     expect(bsTable(s, p).rows.map((r) => `${r.norm}@${r.m}`)).toEqual(['BatchNorm@2', 'LayerNorm@2', 'BatchNorm@8', 'LayerNorm@8']);
+    // A diverged point between the ends breaks its line there (no line drawn across it) and gets a mark.
+    const div = { ...p, [pointKey(s, 'bn', 4)]: { ...p[pointKey(s, 'bn', 2)], batch: 4, testAccuracy: null, testAccuracyTrainMode: null, diverged: { step: 3, reason: 'the training loss became NaN' } } };
+    const line = bsLine(bsRows(s, div), 'bn');
+    expect(line.runs.map((run) => run.map((q) => q.s))).toEqual([[1], [3]]);
+    expect(line.diverged).toEqual([2]);
+    expect(bsLine(bsRows(s, div), 'bnTrain').diverged).toEqual([]);
   });
 });
