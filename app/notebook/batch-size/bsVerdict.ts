@@ -85,9 +85,11 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
     partly: `Only in part: BN gets worse at small batches, but not everything else matches Wu & He’s Figure 1: ${numbers}. ${faults.join('; ')}.`,
     no: `No, this run does not reproduce the shape of Wu & He’s Figure 1: ${numbers}. The shape needs BN's error to rise by ${BN_RISE_MIN} points or more from m = ${hi} to m = ${lo} (it rises by ${rise('bn').toFixed(1)}).${faults.length ? ` Also: ${faults.join('; ')}.` : ''}`,
   }[kind];
-  const bnLoss = at('bn', lo)?.trainLoss ?? null;
-  const collapse = bnRises && bnLoss !== null && bnLoss >= 0.9 * CHANCE_LOSS
-    ? ` BN's training loss at m = ${lo} stayed at ${bnLoss.toFixed(2)} (chance ${CHANCE_LOSS.toFixed(2)}): it did not train there, a stronger failure than Wu & He’s.`
-    : '';
+  // BN's last-epoch training loss at the ends: near chance at the smallest m, it did not train there at all.
+  const bnLoss = at('bn', lo)?.trainLoss ?? null, bnLossHi = at('bn', hi)?.trainLoss ?? null;
+  const chance = CHANCE_LOSS.toFixed(2);
+  const collapse = !bnRises || bnLoss === null ? ''
+    : bnLoss >= 0.9 * CHANCE_LOSS ? ` BN's training loss at m = ${lo} stayed at ${bnLoss.toFixed(2)} (chance ${chance}): it did not train there, a stronger failure than Wu & He’s.`
+    : ` BN's training loss in the last epoch: ${bnLoss.toFixed(2)} at m = ${lo}${bnLossHi === null ? '' : `, ${bnLossHi.toFixed(2)} at m = ${hi}`} (chance ${chance}).`;
   return { kind, text: `${head}${collapse}${tail}` };
 }

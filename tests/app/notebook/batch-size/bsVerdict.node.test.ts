@@ -43,6 +43,7 @@ describe('bsVerdict', () => {
     expect(v.kind).toBe('yes');
     expect(v.text).toMatch(/^Yes, this run reproduces the shape of Wu & He’s Figure 1: BatchNorm's eval-mode test error goes from 25.5 % at m = 64 to 51.2 % at m = 2 \(\+25.7 points\), while GroupNorm's goes from 24.0 % to 20.8 % \(−3.2 points\), and LayerNorm's goes from 23.0 % to 19.5 % \(−3.5 points\)\. BN gets worse at small batches; GroupNorm and LayerNorm stay within 5 points/);
     expect(v.text).not.toContain('did not train');
+    expect(v.text).toContain('BN\'s training loss in the last epoch: 1.00 at m = 2, 1.00 at m = 64 (chance 2.30).');
   });
 
   test('a per-sample norm rising at small m too, or lying far above BN at the largest m, makes it “only in part”', () => {
