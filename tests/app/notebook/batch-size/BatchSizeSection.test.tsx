@@ -52,7 +52,7 @@ test('Run fills in the engine’s points, says the verdict from them, and keeps 
   // The charts and words follow the points as a deferred render: a moment after the status line.
   await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text));
   expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm’s test error in train mode minus eval mode: [+−][0-9.]+ points at m = 16 \([0-9.]+ % vs [0-9.]+ %\), [+−][0-9.]+ points at m = 32/);
-  expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --width 64 --epochs 1 --seed 1');
+  expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --width 32 --epochs 1 --seed 1');
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
   unmount();
   resetBsControl(bsInPageTransport); // as a reload: storage read again
@@ -81,7 +81,7 @@ test('Reset forgets the points; Run, Pause and Resume give the same numbers agai
   await user.click(screen.getByRole('checkbox', { name: 'GroupNorm' }));
   expect(appStore.getState().bsGn).toBe(true);
   expect(progress()).toHaveTextContent('4 of 6 points there. Run trains the rest.');
-  expect(screen.getByTestId('bs-commands')).toHaveTextContent('--sweep-batch 16,32 --norm group --groups 4 --width 64 --epochs 1 --seed 1');
+  expect(screen.getByTestId('bs-commands')).toHaveTextContent('--sweep-batch 16,32 --norm group --groups 4 --width 32 --epochs 1 --seed 1');
   await user.click(screen.getByRole('button', { name: 'Increase Smallest batch m' }));
   expect(appStore.getState().bsMin).toBe('32');
 });
