@@ -3,7 +3,7 @@
  * 3 epochs, width 64; app/notebook/batch-size): each point's training time in Node, and with --url (a served
  * build, e.g. `npx vite preview --outDir dist --port 4410`) the whole sweep in headless Chromium, from
  * Run to its last point, then again after Reset with the main thread's long tasks (≥ 50 ms) meanwhile.
- * With --baseline, the previous default (width 16, 2 epochs) in Node too, in the same run, for a ratio on
+ * With --baseline, the previous default (width 16, 2 epochs, m = 2 … 64) in Node too, in the same run, for a ratio on
  * a loaded machine. Prints figures; asserts nothing.
  *
  *   npx tsx scripts/bench-batch-size.ts [--baseline] [--url http://127.0.0.1:4410/]
@@ -22,9 +22,9 @@ const { values } = parseArgs({ options: { url: { type: 'string' }, baseline: { t
 const settings = bsSettingsOf(defaultsOf<BatchSizeData>(BATCH_SIZE_PROPS));
 const subset = await decodeFashionSubset(gunzipSync(await readFile(DEFAULT_FASHION_FILE)));
 
-/** Every point of the default sweep in Node, timed; `hidden` and `epochs` replace the defaults' (the previous default: [16, 16], 2). */
-function nodeSweep(label: string, over: { hidden?: number[]; epochs?: number } = {}): void {
-  const s = { ...settings, epochs: over.epochs ?? settings.epochs };
+/** Every point of the default sweep in Node, timed; `hidden`, `epochs` and `sizes` replace the defaults' (the previous default: [16, 16], 2, 2 … 64). */
+function nodeSweep(label: string, over: { hidden?: number[]; epochs?: number; sizes?: number[] } = {}): void {
+  const s = { ...settings, epochs: over.epochs ?? settings.epochs, sizes: over.sizes ?? settings.sizes };
   console.log(`Node ${process.version}, ${label}: ${s.norms.join(', ')} at m = ${s.sizes.join(', ')}, ${s.epochs} epochs; eval-mode test error %`);
   let total = 0;
   for (const norm of s.norms) {
@@ -40,7 +40,7 @@ function nodeSweep(label: string, over: { hidden?: number[]; epochs?: number } =
   console.log(`  all ${s.norms.length * s.sizes.length} points: ${(total / 1000).toFixed(2)} s`);
 }
 nodeSweep(`the default (width ${BS_WIDTH})`);
-if (values.baseline) nodeSweep('the previous default (width 16)', { hidden: [16, 16], epochs: 2 });
+if (values.baseline) nodeSweep('the previous default (width 16)', { hidden: [16, 16], epochs: 2, sizes: [2, 4, 8, 16, 32, 64] });
 
 if (values.url) {
   const browser = await launchChromium();
