@@ -74,14 +74,14 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
     const r = rise(n), gap = e(n, hi) - e('bn', hi), nm = BS_NORM_NAMES[n];
     return [
       ...(r > FLAT_MAX ? [`${nm}'s error rises by ${r.toFixed(1)} points from m = ${hi} to m = ${lo} as well`] : []),
-      ...(r < -FLAT_MAX ? [`${nm}'s error is ${(-r).toFixed(1)} points higher at m = ${hi} than at m = ${lo} (fewer steps at large m), unlike Wu & He’s flat GroupNorm`] : []),
+      ...(r < -FLAT_MAX ? [`${nm}'s error is ${(-r).toFixed(1)} points higher at m = ${hi} than at m = ${lo} (fewer steps at large m), where Wu & He’s GroupNorm is flat`] : []),
       ...(gap > FLAT_MAX ? [`${nm}'s error at m = ${hi} is ${gap.toFixed(1)} points above BN's (Wu & He: GroupNorm within 0.5 points of BN at 32 images)`] : []),
     ];
   });
   const names = list(others.map((n) => BS_NORM_NAMES[n]));
   const kind = !bnRises ? 'no' : faults.length === 0 ? 'yes' : 'partly';
   const head = {
-    yes: `Yes, this run reproduces the shape of Wu & He’s Figure 1: ${numbers}. BN gets worse at small batches; ${names} ${others.length === 1 ? 'stays' : 'stay'} within ${FLAT_MAX} points at both ends and within ${FLAT_MAX} points of BN at m = ${hi}.`,
+    yes: `Yes, this run reproduces the shape of Wu & He’s Figure 1: ${numbers}. BN gets worse at small batches; ${names} ${others.length === 1 ? 'changes' : 'change'} by at most ${FLAT_MAX} points between the ends and ${others.length === 1 ? 'lies' : 'lie'} within ${FLAT_MAX} points of BN at m = ${hi}.`,
     partly: `Only in part: BN gets worse at small batches, but not everything else matches Wu & He’s Figure 1: ${numbers}. ${faults.join('; ')}.`,
     no: `No, this run does not reproduce the shape of Wu & He’s Figure 1: ${numbers}. The shape needs BN's error to rise by ${BN_RISE_MIN} points or more from m = ${hi} to m = ${lo} (it rises by ${rise('bn').toFixed(1)}).${faults.length ? ` Also: ${faults.join('; ')}.` : ''}`,
   }[kind];
