@@ -28,7 +28,7 @@ export function BatchSizeSlide() {
       <BsRunBar settings={settings} />
       <DeckPart from={1} until={1}>
         {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} height={190} />}
-        <BsVerdictText settings={settings} points={points} />
+        <BsVerdictText settings={settings} points={points} compact />
       </DeckPart>
       <DeckPart from={2}>
         <p>BN in train mode (each test batch of m normalized by itself) vs eval mode (running statistics):</p>

@@ -22,11 +22,14 @@ export type BsVerdictKind = 'waiting' | 'diverged' | 'range' | 'yes' | 'partly' 
 export interface BsVerdict {
   readonly kind: BsVerdictKind;
   readonly text: string;
+  /** The same for a slide: without BN's training losses, with the noise in one clause (equal to text while waiting or diverged). */
+  readonly short?: string;
 }
 
 const pct = (v: number) => `${v.toFixed(1)} %`;
 const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)} points`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+const SHORT_NOISE = 'One seed and 600 test images: differences under about 5 points are noise.';
 const NOISE = 'One seed and 600 test images: a point can move by several points with the seed (bs-seed, standard error about 1.8 points); differences under about 5 points are noise.';
 
 export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
@@ -53,20 +56,22 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
   // Points between the ends that diverged: the chart leaves a gap there; the words name them.
   const inner = s.norms.flatMap((n) => s.sizes.slice(1, -1).filter((m) => at(n, m) && isDiverged(n, m)).map((m) => name(n, m)));
   const innerText = inner.length ? ` ${list(inner)} diverged (a gap in ${inner.length === 1 ? 'its line' : 'their lines'}).` : '';
-  const tail = `${innerText} ${NOISE}`;
+  const tail = `${innerText} ${NOISE}`, shortTail = `${innerText} ${SHORT_NOISE}`;
 
   // A network near chance at an end did not learn; BN near chance at the smallest m is the effect itself (below).
   const stuck = s.norms.flatMap((n) => [lo, hi].filter((m) => e(n, m) >= CHANCE_ERROR && !(n === 'bn' && m === lo)).map((m) => ({ n, m })));
   if (stuck.length) {
     const { n, m } = stuck[0];
-    return { kind: 'no', text: `No: ${BS_NORM_NAMES[n]} at m = ${m} stayed near chance (${pct(e(n, m))}): it did not learn, so this run cannot show the shape. ${numbers}.${tail}` };
+    const head = `No: ${BS_NORM_NAMES[n]} at m = ${m} stayed near chance (${pct(e(n, m))}): it did not learn, so this run cannot show the shape. ${numbers}.`;
+    return { kind: 'no', text: `${head}${tail}`, short: `${head}${shortTail}` };
   }
   if (lo > SMALL_MAX || hi < LARGE_MIN) {
     const why = [
       ...(lo > SMALL_MAX ? [`In Wu & He’s figure BN barely moves from 32 to 8 images (23.6 → 24.8 %); its error rises at 4 and 2. Include m = 2 or 4 to test the shape.`] : []),
       ...(hi < LARGE_MIN ? [`The large-batch reference is missing: Wu & He compare with 32 images; include m = 16 or more.`] : []),
     ];
-    return { kind: 'range', text: `This range cannot test the shape of Wu & He’s Figure 1: ${numbers}. ${why.join(' ')}${tail}` };
+    const head = `This range cannot test the shape of Wu & He’s Figure 1: ${numbers}. ${why.join(' ')}`;
+    return { kind: 'range', text: `${head}${tail}`, short: `${head}${shortTail}` };
   }
 
   const bnRises = rise('bn') >= BN_RISE_MIN;
@@ -91,5 +96,5 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
   const collapse = !bnRises || bnLoss === null ? ''
     : bnLoss >= 0.9 * CHANCE_LOSS ? ` BN's training loss at m = ${lo} stayed at ${bnLoss.toFixed(2)} (chance ${chance}): it did not train there, a stronger failure than Wu & He’s.`
     : ` BN's training loss in the last epoch: ${bnLoss.toFixed(2)} at m = ${lo}${bnLossHi === null ? '' : `, ${bnLossHi.toFixed(2)} at m = ${hi}`} (chance ${chance}).`;
-  return { kind, text: `${head}${collapse}${tail}` };
+  return { kind, text: `${head}${collapse}${tail}`, short: `${head}${collapse.includes('did not train') ? collapse : ''}${shortTail}` };
 }

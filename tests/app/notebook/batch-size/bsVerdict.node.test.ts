@@ -36,6 +36,8 @@ describe('bsVerdict', () => {
     expect(v.text).toContain('LayerNorm\'s error at m = 64 is 15.6 points above BN\'s');
     expect(v.text).toContain('BN\'s training loss at m = 2 stayed at 2.21 (chance 2.30): it did not train there, a stronger failure than Wu & He’s.');
     expect(v.text).toMatch(/One seed and 600 test images: .*differences under about 5 points are noise\.$/);
+    // The slide's words: the same verdict and BN's untrained m = 2, the noise in one clause.
+    expect(v.short).toMatch(/^Only in part: .*it did not train there, a stronger failure than Wu & He’s\. One seed and 600 test images: differences under about 5 points are noise\.$/);
   });
 
   test('yes only when BN rises ≥ 10 points and each per-sample norm stays within 5 both ways and within 5 of BN at the largest m', () => {
