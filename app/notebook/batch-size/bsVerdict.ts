@@ -26,7 +26,7 @@ export interface BsVerdict {
   readonly short?: string;
 }
 
-const pct = (v: number) => `${v.toFixed(1)} %`;
+const pct = (v: number) => `${v.toFixed(1)}\u00a0%`;
 const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)} points`;
 const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 const SHORT_NOISE = 'One seed and 600 test images: differences under about 5 points are noise.';

@@ -43,7 +43,7 @@ describe('bsVerdict', () => {
   test('yes only when BN rises ≥ 10 points and each per-sample norm stays within 5 both ways and within 5 of BN at the largest m', () => {
     const v = bsVerdict(all, pointsOf(all, { bn: [51.2, 22.3, 17.3, 20.3, 25.0, 25.5], group: [20.8, 20.3, 21.3, 20.3, 23.7, 24.0], layer: [19.5, 20.8, 20.5, 20.0, 23.2, 23.0] }));
     expect(v.kind).toBe('yes');
-    expect(v.text).toMatch(/^Yes, this run reproduces the shape of Wu & He’s Figure 1: BatchNorm's eval-mode test error goes from 25.5 % at m = 64 to 51.2 % at m = 2 \(\+25.7 points\), while GroupNorm's goes from 24.0 % to 20.8 % \(−3.2 points\), and LayerNorm's goes from 23.0 % to 19.5 % \(−3.5 points\)\. BN gets worse at small batches; GroupNorm and LayerNorm change by at most 5 points between the ends and lie within 5 points of BN at m = 64\./);
+    expect(v.text).toMatch(/^Yes, this run reproduces the shape of Wu & He’s Figure 1: BatchNorm's eval-mode test error goes from 25.5\u00a0% at m = 64 to 51.2\u00a0% at m = 2 \(\+25.7 points\), while GroupNorm's goes from 24.0\u00a0% to 20.8\u00a0% \(−3.2 points\), and LayerNorm's goes from 23.0\u00a0% to 19.5\u00a0% \(−3.5 points\)\. BN gets worse at small batches; GroupNorm and LayerNorm change by at most 5 points between the ends and lie within 5 points of BN at m = 64\./);
     expect(v.text).not.toContain('did not train');
     expect(v.text).toContain('BN\'s training loss in the last epoch: 1.00 at m = 2, 1.00 at m = 64 (chance 2.30).');
   });
@@ -66,7 +66,7 @@ describe('bsVerdict', () => {
   test('an end near chance (≥ 70 %) other than BN at the smallest m: it did not learn, so no shape (G = 8 over 16 units)', () => {
     const v = bsVerdict(two, pointsOf(two, { bn: [66.8, 0, 0, 0, 0, 20.2], group: [90.2, 0, 0, 0, 0, 90.0] }));
     expect(v.kind).toBe('no');
-    expect(v.text).toMatch(/^No: GroupNorm at m = 2 stayed near chance \(90.2 %\): it did not learn, so this run cannot show the shape\./);
+    expect(v.text).toMatch(/^No: GroupNorm at m = 2 stayed near chance \(90.2\u00a0%\): it did not learn, so this run cannot show the shape\./);
     // BN near chance at m = 2 is the collapse itself, not a failure to learn.
     expect(bsVerdict(two, pointsOf(two, { bn: [72.8, 0, 0, 0, 0, 21.8], group: [22.8, 0, 0, 0, 0, 23.8] })).kind).toBe('yes');
   });
