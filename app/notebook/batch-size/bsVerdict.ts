@@ -75,26 +75,31 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
   }
 
   const bnRises = rise('bn') >= BN_RISE_MIN;
-  const faults = others.flatMap((n) => {
+  // What differs from Wu & He's figure, per per-sample norm: in full, and (for a slide) its first point only.
+  const faultsOf = (n: BsNorm) => {
     const r = rise(n), gap = e(n, hi) - e('bn', hi), nm = BS_NORM_NAMES[n];
     return [
       ...(r > FLAT_MAX ? [`${nm}'s error rises by ${r.toFixed(1)} points from m = ${hi} to m = ${lo} as well`] : []),
       ...(r < -FLAT_MAX ? [`${nm}'s error is ${(-r).toFixed(1)} points higher at m = ${hi} than at m = ${lo} (fewer steps at large m), where Wu & He’s GroupNorm is flat`] : []),
       ...(gap > FLAT_MAX ? [`${nm}'s error at m = ${hi} is ${gap.toFixed(1)} points above BN's (Wu & He: GroupNorm within 0.5 points of BN at 32 images)`] : []),
     ];
-  });
+  };
+  const faults = others.flatMap(faultsOf);
+  const briefFaults = others.flatMap((n) => faultsOf(n).slice(0, 1).map((f) => f.replace(/ \(.*\)(, where .*)?$/, '')));
   const names = list(others.map((n) => BS_NORM_NAMES[n]));
   const kind = !bnRises ? 'no' : faults.length === 0 ? 'yes' : 'partly';
-  const head = {
+  const headOf = (numbers: string, faults: readonly string[]) => ({
     yes: `Yes, this run reproduces the shape of Wu & He’s Figure 1: ${numbers}. BN gets worse at small batches; ${names} ${others.length === 1 ? 'changes' : 'change'} by at most ${FLAT_MAX} points between the ends and ${others.length === 1 ? 'lies' : 'lie'} within ${FLAT_MAX} points of BN at m = ${hi}.`,
     partly: `Only in part: BN gets worse at small batches, but not everything else matches Wu & He’s Figure 1: ${numbers}. ${faults.join('; ')}.`,
     no: `No, this run does not reproduce the shape of Wu & He’s Figure 1: ${numbers}. The shape needs BN's error to rise by ${BN_RISE_MIN} points or more from m = ${hi} to m = ${lo} (it rises by ${rise('bn').toFixed(1)}).${faults.length ? ` Also: ${faults.join('; ')}.` : ''}`,
-  }[kind];
+  })[kind];
+  const head = headOf(numbers, faults);
+  const brief = headOf(`BatchNorm's eval-mode test error is ${pct(e('bn', hi))} at m = ${hi} and ${pct(e('bn', lo))} at m = ${lo}`, briefFaults);
   // BN's last-epoch training loss at the ends: near chance at the smallest m, it did not train there at all.
   const bnLoss = at('bn', lo)?.trainLoss ?? null, bnLossHi = at('bn', hi)?.trainLoss ?? null;
   const chance = CHANCE_LOSS.toFixed(2);
   const collapse = !bnRises || bnLoss === null ? ''
     : bnLoss >= 0.9 * CHANCE_LOSS ? ` BN's training loss at m = ${lo} stayed at ${bnLoss.toFixed(2)} (chance ${chance}): it did not train there, a stronger failure than Wu & He’s.`
     : ` BN's training loss in the last epoch: ${bnLoss.toFixed(2)} at m = ${lo}${bnLossHi === null ? '' : `, ${bnLossHi.toFixed(2)} at m = ${hi}`} (chance ${chance}).`;
-  return { kind, text: `${head}${collapse}${tail}`, short: `${head}${collapse.includes('did not train') ? collapse : ''}${shortTail}` };
+  return { kind, text: `${head}${collapse}${tail}`, short: `${brief}${collapse.includes('did not train') ? collapse : ''}${shortTail}` };
 }
