@@ -1,39 +1,46 @@
 /**
  * What the batch-size section's default sweep costs (BatchNorm, GroupNorm and LayerNorm at m = 2 … 64,
- * 2 epochs; app/notebook/batch-size): each point's training time in Node, and with --url (a served
+ * 3 epochs, width 64; app/notebook/batch-size): each point's training time in Node, and with --url (a served
  * build, e.g. `npx vite preview --outDir dist --port 4410`) the whole sweep in headless Chromium, from
  * Run to its last point, then again after Reset with the main thread's long tasks (≥ 50 ms) meanwhile.
- * Prints figures; asserts nothing.
+ * With --baseline, the previous default (width 16, 2 epochs, m = 2 … 64) in Node too, in the same run, for a ratio on
+ * a loaded machine. Prints figures; asserts nothing.
  *
- *   npx tsx scripts/bench-batch-size.ts [--url http://127.0.0.1:4410/]
+ *   npx tsx scripts/bench-batch-size.ts [--baseline] [--url http://127.0.0.1:4410/]
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { decodeFashionSubset, runBatchSweep } from '../src';
-import { bsSettingsOf, bsSweepOptions } from '../app/notebook/batch-size/bsView';
+import { BS_WIDTH, bsSettingsOf, bsSweepOptions } from '../app/notebook/batch-size/bsView';
 import { BATCH_SIZE_PROPS, type BatchSizeData } from '../app/state/slices/batchSize';
 import { defaultsOf } from '../app/state/props';
 import { launchChromium } from './chromium';
 import { DEFAULT_FASHION_FILE } from './train-cli';
 
-const { values } = parseArgs({ options: { url: { type: 'string' } } });
+const { values } = parseArgs({ options: { url: { type: 'string' }, baseline: { type: 'boolean' } } });
 const settings = bsSettingsOf(defaultsOf<BatchSizeData>(BATCH_SIZE_PROPS));
 const subset = await decodeFashionSubset(gunzipSync(await readFile(DEFAULT_FASHION_FILE)));
 
-console.log(`Node ${process.version}: ${settings.norms.join(', ')} at m = ${settings.sizes.join(', ')}, ${settings.epochs} epochs`);
-let total = 0;
-for (const norm of settings.norms) {
-  const cells = settings.sizes.map((m) => {
-    const t0 = performance.now();
-    const [p] = runBatchSweep(bsSweepOptions(settings, norm, [m]), subset);
-    const ms = performance.now() - t0;
-    total += ms;
-    return `m=${m} ${ms.toFixed(0)} ms (${p.steps} steps)`;
-  });
-  console.log(`  ${norm.padEnd(5)} ${cells.join(', ')}`);
+/** Every point of the default sweep in Node, timed; `hidden`, `epochs` and `sizes` replace the defaults' (the previous default: [16, 16], 2, 2 … 64). */
+function nodeSweep(label: string, over: { hidden?: number[]; epochs?: number; sizes?: number[] } = {}): void {
+  const s = { ...settings, epochs: over.epochs ?? settings.epochs, sizes: over.sizes ?? settings.sizes };
+  console.log(`Node ${process.version}, ${label}: ${s.norms.join(', ')} at m = ${s.sizes.join(', ')}, ${s.epochs} epochs; eval-mode test error %`);
+  let total = 0;
+  for (const norm of s.norms) {
+    const cells = s.sizes.map((m) => {
+      const t0 = performance.now();
+      const [p] = runBatchSweep({ ...bsSweepOptions(s, norm, [m]), ...(over.hidden ? { hidden: over.hidden } : {}) }, subset);
+      const ms = performance.now() - t0;
+      total += ms;
+      return `m=${m} ${ms.toFixed(0)} ms (${p.steps} steps, ${p.testAccuracy === null ? 'diverged' : `${(100 * (1 - p.testAccuracy)).toFixed(1)} %`})`;
+    });
+    console.log(`  ${norm.padEnd(5)} ${cells.join(', ')}`);
+  }
+  console.log(`  all ${s.norms.length * s.sizes.length} points: ${(total / 1000).toFixed(2)} s`);
 }
-console.log(`  all ${settings.norms.length * settings.sizes.length} points: ${(total / 1000).toFixed(2)} s`);
+nodeSweep(`the default (width ${BS_WIDTH})`);
+if (values.baseline) nodeSweep('the previous default (width 16)', { hidden: [16, 16], epochs: 2, sizes: [2, 4, 8, 16, 32, 64] });
 
 if (values.url) {
   const browser = await launchChromium();

@@ -42,7 +42,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   }));
   expect(rows).toEqual(expected);
   console.log(`batch-size: ${rows.map((r) => `${r[0]}@${r[1]} ${Number(r[4]).toFixed(1)} %`).join(', ')}`);
-  await expect(section.getByTestId('bs-commands').textContent()).resolves.toContain('npm run train -- --dataset fashion --sweep-batch 4,8,16 --norm group --groups 4 --epochs 1 --seed 1');
+  await expect(section.getByTestId('bs-commands').textContent()).resolves.toContain('npm run train -- --dataset fashion --sweep-batch 4,8,16 --norm group --groups 4 --width 32 --epochs 1 --seed 1');
 
   await page.reload();
   await drawn(page, '#batch-size');
@@ -69,7 +69,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
 test('a bad link (bs-min=5, bs-epochs=0, bs-groups=3): the notice says so, and the defaults are used', async () => {
   const { page, problems } = await openAt('?bs-min=5&bs-epochs=0&bs-groups=3&bs-ln=0&bs-gn=0&bs-max=4&section=batch-size#batch-size', { viewport: { width: 1280, height: 720 } });
   const notice = page.getByRole('status').filter({ hasText: 'Part of this link was changed or not used' });
-  await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('bs-epochs=“0”: training needs at least one epoch; using the default, 2.');
+  await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('bs-epochs=“0”: training needs at least one epoch; using the default, 3.');
   await expect(notice.textContent()).resolves.toContain('bs-min=“5”');
   await expect(notice.textContent()).resolves.toContain('bs-groups=“3”');
   const section = page.locator('section#batch-size');
@@ -77,7 +77,7 @@ test('a bad link (bs-min=5, bs-epochs=0, bs-groups=3): the notice says so, and t
   await section.scrollIntoViewIfNeeded();
   await section.getByRole('button', { name: 'Run the batch-size sweep' }).click();
   await allThere(page, 2);
-  await expect(section.getByTestId('bs-commands').textContent()).resolves.toBe('BatchNorm: npm run train -- --dataset fashion --sweep-batch 2,4 --norm bn --epochs 2 --seed 1');
+  await expect(section.getByTestId('bs-commands').textContent()).resolves.toBe('BatchNorm: npm run train -- --dataset fashion --sweep-batch 2,4 --norm bn --width 32 --epochs 3 --seed 1');
   expect(problems).toEqual([]);
 });
 

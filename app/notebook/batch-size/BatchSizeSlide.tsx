@@ -5,6 +5,7 @@ import { ErrorChart, GapChart } from './BsCharts';
 import { BsRunBar } from './BsControls';
 import { BsGapText, BsVerdictText } from './BsWords';
 import { useBs } from './bsControl';
+import { BS_WIDTH } from './bsView';
 import { useBsAutostart, useBsSettings } from './useBsSweep';
 import './batchSize.css';
 
@@ -19,15 +20,15 @@ export function BatchSizeSlide() {
     <div ref={ref} className="pass-slide bs-slide">
       <DeckPart until={0}>
         <p>
-          On ImageNet (ResNet-50, Wu &amp; He 2018), BN&apos;s error rose from 23.6 % at 32 images per GPU to 34.7 % at 2; GroupNorm&apos;s stayed near 24 %. The
-          same small network is training here on Fashion-MNIST at m = {settings.sizes.join(', ')}, {settings.epochs} epoch{settings.epochs === 1 ? '' : 's'} at
-          every m: what will BN&apos;s test error do at m = {settings.sizes[0]}? GroupNorm&apos;s? LayerNorm&apos;s?
+          On ImageNet (ResNet-50, Wu &amp; He 2018), BN&apos;s error rose from 23.6 % at 32 images per GPU to 34.7 % at 2; GroupNorm&apos;s stayed near 24 %. A small
+          MLP (784 → {BS_WIDTH} → {BS_WIDTH} → 10) is trained here on Fashion-MNIST at m = {settings.sizes.join(', ')}, {settings.epochs}{' '}
+          epoch{settings.epochs === 1 ? '' : 's'} at every m: what will BN&apos;s test error do at m = {settings.sizes[0]}? GroupNorm&apos;s? LayerNorm&apos;s?
         </p>
       </DeckPart>
       <BsRunBar settings={settings} />
       <DeckPart from={1} until={1}>
         {settings.norms.length > 0 && <ErrorChart settings={settings} points={points} height={190} />}
-        <BsVerdictText settings={settings} points={points} />
+        <BsVerdictText settings={settings} points={points} compact />
       </DeckPart>
       <DeckPart from={2}>
         <p>BN in train mode (each test batch of m normalized by itself) vs eval mode (running statistics):</p>

@@ -1,9 +1,9 @@
 import { createContext, memo, useContext } from 'react';
-import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { CartesianGrid, LineChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { Point } from '../../ui/point';
 import { linePath } from '../../ui/svgPath';
 import { ChartBox } from '../../ui/ChartBox';
-import { type BsNorm, type BsPoints, type BsRow, type BsSettings, BS_NORM_NAMES, bsRows, bsTable } from './bsView';
+import { type BsNorm, type BsPoints, type BsRow, type BsSettings, BS_NORM_NAMES, bsLine, bsRows, bsTable } from './bsView';
 
 const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
 const DASH: Readonly<Record<BsNorm, string | undefined>> = { bn: undefined, group: '8 4', layer: '2 3' };
@@ -29,7 +29,10 @@ function Key({ lines }: { lines: readonly { cls: string; label: string }[] }) {
 interface Series {
   readonly cls: string;
   readonly dash?: string;
-  readonly points: readonly Point[];
+  /** The line's runs of consecutive points: a diverged (or missing) point between them leaves a gap. */
+  readonly runs: readonly (readonly Point[])[];
+  /** The x (log₂ m) of each diverged point: a cross at the top of the chart. */
+  readonly diverged: readonly number[];
 }
 
 /** The lines, handed past the memoized Recharts frame: a new point re-renders only these paths, not the axes (as in the weight-decay charts). */
@@ -39,15 +42,24 @@ function Paths() {
   const series = useContext(Lines);
   const sx = useXAxisScale();
   const sy = useYAxisScale();
-  if (!sx || !sy) return null;
+  const plot = usePlotArea();
+  if (!sx || !sy || !plot) return null;
   const x = (s: number) => Number(sx(s)), y = (v: number) => Number(sy(v));
+  const top = plot.y + 8;
   return (
     <g>
       {series.map((l) => (
         <g key={l.cls} className={l.cls}>
-          <path d={linePath(l.points, x, y)} fill="none" strokeWidth={2.5} strokeDasharray={l.dash} strokeLinejoin="round" />
-          {l.points.map((p) => (
+          {l.runs.map((run) => (
+            <path key={run[0].s} d={linePath(run, x, y)} fill="none" strokeWidth={2.5} strokeDasharray={l.dash} strokeLinejoin="round" />
+          ))}
+          {l.runs.flat().map((p) => (
             <circle key={p.s} cx={x(p.s)} cy={y(p.v)} r={4} className="bs-dot" />
+          ))}
+          {l.diverged.map((s) => (
+            <path key={s} d={`M${x(s) - 5},${top - 5}l10,10m0,-10l-10,10`} strokeWidth={2.5} className="bs-diverged" data-testid="bs-diverged">
+              <title>{`diverged at m = ${2 ** s}: no accuracy`}</title>
+            </path>
           ))}
         </g>
       ))}
@@ -68,11 +80,9 @@ const Frame = memo(function Frame({ width, height, ticks, top }: { width: number
   );
 });
 
-const pointsOf = (rows: readonly BsRow[], key: 'bn' | 'group' | 'layer' | 'bnTrain'): Point[] => rows.flatMap((r) => (r[key] === null ? [] : [{ s: r.x, v: r[key] as number }]));
-
 /** The chart: the memoized frame, the lines past it. */
 function Plot({ rows, series, width, height }: { rows: readonly BsRow[]; series: readonly Series[]; width: number; height: number }) {
-  const values = series.flatMap((l) => l.points.map((p) => p.v));
+  const values = series.flatMap((l) => l.runs.flat().map((p) => p.v));
   const top = Math.min(100, Math.max(40, Math.ceil(Math.max(0, ...values) / 20) * 20));
   return (
     <Lines.Provider value={series}>
@@ -95,7 +105,7 @@ export const ErrorChart = memo(function ErrorChart({ settings, points, height = 
     >
       {(width) => (
         <div role="img" aria-label={label}>
-          <Plot rows={rows} width={width} height={height} series={settings.norms.map((n) => ({ cls: `bs-line-${n}`, dash: DASH[n], points: pointsOf(rows, n) }))} />
+          <Plot rows={rows} width={width} height={height} series={settings.norms.map((n) => ({ cls: `bs-line-${n}`, dash: DASH[n], ...bsLine(rows, n) }))} />
         </div>
       )}
     </ChartBox>
@@ -116,7 +126,7 @@ export const GapChart = memo(function GapChart({ settings, points, height = 220 
     >
       {(width) => (
         <div role="img" aria-label={label}>
-          <Plot rows={rows} width={width} height={height} series={[{ cls: 'bs-line-bn', points: pointsOf(rows, 'bn') }, { cls: 'bs-line-train', dash: '6 4', points: pointsOf(rows, 'bnTrain') }]} />
+          <Plot rows={rows} width={width} height={height} series={[{ cls: 'bs-line-bn', ...bsLine(rows, 'bn') }, { cls: 'bs-line-train', dash: '6 4', ...bsLine(rows, 'bnTrain') }]} />
         </div>
       )}
     </ChartBox>

@@ -1,11 +1,12 @@
-import { type BsPoints, type BsSettings, BS_NORM_NAMES, bsCommand, bsGapText, bsVerdict, perSampleGap } from './bsView';
+import { type BsPoints, type BsSettings, BS_NORM_NAMES, bsCommand, bsGapText, perSampleGap } from './bsView';
+import { bsVerdict } from './bsVerdict';
 
-/** Whether this run reproduces Wu & He's shape, in words from the points on screen. */
-export function BsVerdictText({ settings, points }: { settings: BsSettings; points: BsPoints }) {
+/** Whether this run reproduces Wu & He's shape, in words from the points on screen (`compact`: the slide's shorter words). */
+export function BsVerdictText({ settings, points, compact = false }: { settings: BsSettings; points: BsPoints; compact?: boolean }) {
   const v = bsVerdict(settings, points);
   return (
-    <p className={v.kind === 'waiting' ? 'bs-verdict' : 'bs-verdict callout'} data-testid="bs-verdict" data-kind={v.kind}>
-      {v.text}
+    <p className={v.kind === 'waiting' || v.kind === 'diverged' ? 'bs-verdict' : 'bs-verdict callout'} data-testid="bs-verdict" data-kind={v.kind}>
+      {compact ? (v.short ?? v.text) : v.text}
     </p>
   );
 }

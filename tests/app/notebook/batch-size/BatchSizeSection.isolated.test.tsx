@@ -10,7 +10,8 @@ import { BatchSizeSlide } from '../../../../app/notebook/batch-size/BatchSizeSli
 import { resetBsAutostart } from '../../../../app/notebook/batch-size/useBsSweep';
 import { bsInPageTransport, bsStore, resetBsControl } from '../../../../app/notebook/batch-size/bsControl';
 import { BS_SAVED_KEY } from '../../../../app/notebook/batch-size/bsSaved';
-import { type BsPoints, bsJobs, bsSettingsOf, bsSweepOptions, bsVerdict } from '../../../../app/notebook/batch-size/bsView';
+import { type BsPoints, bsJobs, bsSettingsOf, bsSweepOptions } from '../../../../app/notebook/batch-size/bsView';
+import { bsVerdict } from '../../../../app/notebook/batch-size/bsVerdict';
 import { appStore, createAppStore } from '../../../../app/state/store';
 
 // The committed subset, read from disk in place of the page's fetch.
@@ -51,7 +52,7 @@ test('Run fills in the engine’s points, says the verdict from them, and keeps 
   // The charts and words follow the points as a deferred render: a moment after the status line.
   await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text));
   expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm’s test error in train mode minus eval mode: [+−][0-9.]+ points at m = 16 \([0-9.]+ % vs [0-9.]+ %\), [+−][0-9.]+ points at m = 32/);
-  expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --epochs 1 --seed 1');
+  expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --width 32 --epochs 1 --seed 1');
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
   unmount();
   resetBsControl(bsInPageTransport); // as a reload: storage read again
@@ -80,7 +81,7 @@ test('Reset forgets the points; Run, Pause and Resume give the same numbers agai
   await user.click(screen.getByRole('checkbox', { name: 'GroupNorm' }));
   expect(appStore.getState().bsGn).toBe(true);
   expect(progress()).toHaveTextContent('4 of 6 points there. Run trains the rest.');
-  expect(screen.getByTestId('bs-commands')).toHaveTextContent('--sweep-batch 16,32 --norm group --groups 4 --epochs 1 --seed 1');
+  expect(screen.getByTestId('bs-commands')).toHaveTextContent('--sweep-batch 16,32 --norm group --groups 4 --width 32 --epochs 1 --seed 1');
   await user.click(screen.getByRole('button', { name: 'Increase Smallest batch m' }));
   expect(appStore.getState().bsMin).toBe('32');
 });
@@ -98,5 +99,6 @@ test('the presentation step starts the sweep by itself (once per page), so a fre
   resetBsAutostart();
   render(<BatchSizeSlide />);
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
-  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), enginePoints()).text));
+  const v = bsVerdict(settings(), enginePoints());
+  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(v.short ?? v.text));
 });

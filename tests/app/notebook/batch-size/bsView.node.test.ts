@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { type BatchSweepPoint, type Split, parseFashionSubset, runBatchSweep } from '../../../../src';
 import { batchSweepLines } from '../../../../scripts/train-norms';
 import { parseCommandLine } from '../../../../scripts/train-cli';
-import { type BsPoints, type BsSettings, bsCommand, bsGapText, bsJobs, bsRows, bsSettingsOf, bsSweepOptions, bsTable, bsVerdict, perSampleGap, pointKey, sizesBetween } from '../../../../app/notebook/batch-size/bsView';
+import { type BsPoints, type BsSettings, bsCommand, bsGapText, bsJobs, bsLine, bsRows, bsSettingsOf, bsSweepOptions, bsTable, perSampleGap, pointKey, sizesBetween } from '../../../../app/notebook/batch-size/bsView';
 import { createAppStore } from '../../../../app/state/store';
 
 /** The batch-size section's model: settings, the engine's options (those of the command it shows), the verdict from the points. */
@@ -14,9 +14,9 @@ const d = subset.train.x.cols;
 const slice = (s: typeof subset.train, n: number) => ({ ...s, x: { rows: n, cols: d, data: s.x.data.slice(0, n * d) }, y: s.y.slice(0, n) });
 const small: Split = { train: slice(subset.train, 256), test: slice(subset.test, 96) };
 
-const base: BsSettings = { norms: ['bn', 'group', 'layer'], sizes: [2, 4, 8, 16, 32, 64], epochs: 2, seed: 1, groups: 4 };
+const base: BsSettings = { norms: ['bn', 'group', 'layer'], sizes: [2, 4, 8, 16, 32], epochs: 3, seed: 1, groups: 4 };
 
-test('the store’s defaults: BN, GN and LN at 2 … 64, 2 epochs, seed 1, G = 4; a reversed range is swapped; the jobs go by m, then norm', () => {
+test('the store’s defaults: BN, GN and LN at 2 … 32 (Wu & He’s range), 3 epochs, seed 1, G = 4; a reversed range is swapped; the jobs go by m, then norm', () => {
   expect(bsSettingsOf(createAppStore().getState())).toEqual(base);
   expect(sizesBetween(32, 4)).toEqual([4, 8, 16, 32]);
   expect(sizesBetween(8, 8)).toEqual([8]);
@@ -29,7 +29,7 @@ test('the store’s defaults: BN, GN and LN at 2 … 64, 2 epochs, seed 1, G = 4
 test.each(['bn', 'group', 'layer'] as const)('the command shown for %s prints the page’s points: the CLI builds the same options, and the same numbers', (norm) => {
   const s: BsSettings = { ...base, sizes: [16, 32], epochs: 1, seed: 3, groups: 2 };
   const cmd = bsCommand(s, norm);
-  expect(cmd).toBe(`npm run train -- --dataset fashion --sweep-batch 16,32 --norm ${norm}${norm === 'group' ? ' --groups 2' : ''} --epochs 1 --seed 3`);
+  expect(cmd).toBe(`npm run train -- --dataset fashion --sweep-batch 16,32 --norm ${norm}${norm === 'group' ? ' --groups 2' : ''} --width 32 --epochs 1 --seed 3`);
   const cli = parseCommandLine(cmd.replace('npm run train -- ', '').split(' '));
   if (cli.help || !cli.batchSweep) throw new Error('not a batch sweep');
   const lines = batchSweepLines(cli.settings, cli.batchSweep, small).map((l) => JSON.parse(l) as BatchSweepPoint & { epochs: number });
@@ -47,29 +47,20 @@ const pointsOf = (s: BsSettings, acc: Partial<Record<'bn' | 'group' | 'layer', [
   return out;
 };
 
-describe('bsVerdict: only from the points', () => {
+describe('the words beside the charts', () => {
   const s: BsSettings = { ...base, sizes: [2, 4, 8] };
-  test('yes: BN’s error rises ≥ 10 points from the largest m to the smallest, GN’s and LN’s ≤ 5', () => {
-    const v = bsVerdict(s, pointsOf(s, { bn: [0.4, 0.8], group: [0.7, 0.72], layer: [0.75, 0.7] }));
-    expect(v.kind).toBe('yes');
-    expect(v.text).toBe("Yes, this run reproduces the shape of Wu & He’s Figure 1: BatchNorm's eval-mode test error goes from 20.0 % at m = 8 to 60.0 % at m = 2 (+40.0 points), while GroupNorm's from 28.0 % to 30.0 % (+2.0 points), and LayerNorm's from 30.0 % to 25.0 % (−5.0 points); BN gets worse at small batches and GroupNorm and LayerNorm do not.");
-  });
-  test('partly, no, and waiting (a missing end point, no BN, one batch size)', () => {
-    expect(bsVerdict(s, pointsOf(s, { bn: [0.4, 0.8], group: [0.5, 0.72], layer: [0.75, 0.7] })).kind).toBe('partly');
-    expect(bsVerdict(s, pointsOf(s, { bn: [0.75, 0.8], group: [0.5, 0.72], layer: [0.6, 0.7] })).kind).toBe('no');
-    // BN flat (a range without small batches): not the shape, whatever the others do.
-    expect(bsVerdict(s, pointsOf(s, { bn: [0.79, 0.8], group: [0.7, 0.72], layer: [0.75, 0.7] })).text).toMatch(/^No, this run does not reproduce the shape of Wu & He’s Figure 1: .*; the shape needs BN's error to rise by 10 points or more from m = 8 to m = 2 \(it does not\), and the others' by at most 5 \(they do\)\.$/);
-    const some = pointsOf(s, { bn: [0.4, 0.8], group: [0.7, 0.72] });
-    expect(bsVerdict(s, some)).toEqual({ kind: 'waiting', text: 'The verdict waits for LayerNorm at m = 2, LayerNorm at m = 8.' });
-    expect(bsVerdict({ ...s, norms: ['group', 'layer'] }, some).kind).toBe('waiting');
-    expect(bsVerdict({ ...s, sizes: [2] }, some).kind).toBe('waiting');
-  });
   test('BN’s train vs eval mode in words, the per-sample norms’ largest difference, the rows and the table', () => {
     const p = pointsOf(s, { bn: [0.4, 0.8], layer: [0.75, 0.7] }, [0.2, 0.78]);
-    expect(bsGapText(s, p)).toBe('BatchNorm’s test error in train mode minus eval mode: +20.0 points at m = 2 (80.0 % vs 60.0 %), +2.0 points at m = 8 (22.0 % vs 20.0 %).');
+    expect(bsGapText(s, p)).toBe('BatchNorm’s test error in train mode minus eval mode: +20.0 points at m = 2 (80.0 % vs 60.0 %), +2.0 points at m = 8 (22.0 % vs 20.0 %) (train mode leaves out the last incomplete batch of the 600 test images).');
     expect(perSampleGap(s, p)).toBe(0);
     const rows = bsRows(s, p);
     expect(rows.map((r) => [r.m, r.x, r.bn === null ? null : Math.round(r.bn), r.group, r.bnTrain === null ? null : Math.round(r.bnTrain)])).toEqual([[2, 1, 60, null, 80], [4, 2, null, null, null], [8, 3, 20, null, 22]]);
     expect(bsTable(s, p).rows.map((r) => `${r.norm}@${r.m}`)).toEqual(['BatchNorm@2', 'LayerNorm@2', 'BatchNorm@8', 'LayerNorm@8']);
+    // A diverged point between the ends breaks its line there (no line drawn across it) and gets a mark.
+    const div = { ...p, [pointKey(s, 'bn', 4)]: { ...p[pointKey(s, 'bn', 2)], batch: 4, testAccuracy: null, testAccuracyTrainMode: null, diverged: { step: 3, reason: 'the training loss became NaN' } } };
+    const line = bsLine(bsRows(s, div), 'bn');
+    expect(line.runs.map((run) => run.map((q) => q.s))).toEqual([[1], [3]]);
+    expect(line.diverged).toEqual([2]);
+    expect(bsLine(bsRows(s, div), 'bnTrain').diverged).toEqual([]);
   });
 });
