@@ -26,7 +26,7 @@ export function Verdict() {
       </p>
       {(v.lead || v.speed) && (
         <p className="lab-verdict-detail">
-          {v.lead} {v.speed}
+          {v.lead} {v.speed && <span className="lab-verdict-speed">{v.speed}</span>}
         </p>
       )}
       {showsNoAdvantage(v.advantage, pair) && (

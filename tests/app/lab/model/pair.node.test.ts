@@ -120,6 +120,6 @@ describe('the lab’s normalization settings', () => {
   test('the preset “BN vs GroupNorm at a small batch” trains the pair at m = 2 on Fashion-MNIST, and is labelled as one where BN hurts', () => {
     const p = PRESET_BY_ID['bn-vs-group'];
     expect(p.kind).toBe('hurts');
-    expect(experimentSettings(p.settings)).toMatchObject({ norms: ['bn', 'group'], groups: 4, batch: 2, width: 100, depth: 3, lr: 0.03 });
+    expect(experimentSettings(p.settings)).toMatchObject({ norms: ['group', 'bn'], groups: 4, batch: 2, width: 100, depth: 3, lr: 0.03 });
   });
 });
