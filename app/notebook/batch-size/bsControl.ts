@@ -127,8 +127,10 @@ export function createBsControl(app: StoreApi<State> = appStore, store: StoreApi
       stop();
       const keys = new Set(bsJobs(settings).map((j) => j.key));
       const points = Object.fromEntries(Object.entries(store.getState().points).filter(([k]) => !keys.has(k)));
+      // Forgotten points are no longer 'read from storage': trained again after Reset, they are this visit's.
+      const restored = new Set([...store.getState().restored].filter((k) => !keys.has(k)));
       const notice = storeSaved(points);
-      set({ phase: 'idle', points, completed: 0, total: 0, current: null, error: null, ...(notice ? { notice } : {}) });
+      set({ phase: 'idle', points, restored, completed: 0, total: 0, current: null, error: null, ...(notice ? { notice } : {}) });
     },
     dispose() {
       stop();

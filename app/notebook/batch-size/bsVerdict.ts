@@ -48,7 +48,8 @@ export function bsVerdict(s: BsSettings, points: BsPoints): BsVerdict {
     const one = divergedEnds.length === 1;
     return { kind: 'diverged', text: `No verdict: ${list(divergedEnds)} diverged (${one ? 'its point has' : 'their points have'} no accuracy).` };
   }
-  const e = (n: BsNorm, m: number) => errorPct(at(n, m)?.testAccuracy) as number;
+  // Rounded to the 0.1 point the words print, so a printed difference is the difference of the printed numbers (66.8 − 20.2 = 46.6, not 46.65 → 46.7).
+  const e = (n: BsNorm, m: number) => Math.round((errorPct(at(n, m)?.testAccuracy) as number) * 10) / 10;
   const rise = (n: BsNorm) => e(n, lo) - e(n, hi);
   const numbers = `BatchNorm's eval-mode test error goes from ${pct(e('bn', hi))} at m = ${hi} to ${pct(e('bn', lo))} at m = ${lo} (${pts(rise('bn'))}), while ${others
     .map((n) => `${BS_NORM_NAMES[n]}'s goes from ${pct(e(n, hi))} to ${pct(e(n, lo))} (${pts(rise(n))})`)

@@ -50,7 +50,7 @@ test('Run fills in the engine’s points, says the verdict from them, and keeps 
   const engine = enginePoints();
   expect(bsStore.getState().points).toEqual(engine);
   // The charts and words follow the points as a deferred render: a moment after the status line.
-  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text));
+  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(bsVerdict(settings(), engine).text.replace(/\u00a0/g, ' ')));
   expect(screen.getByTestId('bs-gap')).toHaveTextContent(/^BatchNorm’s test error in train mode minus eval mode: [+−][0-9.]+ points at m = 16 \([0-9.]+ % vs [0-9.]+ %\), [+−][0-9.]+ points at m = 32/);
   expect(screen.getByTestId('bs-commands')).toHaveTextContent('npm run train -- --dataset fashion --sweep-batch 16,32 --norm bn --width 32 --epochs 1 --seed 1');
   expect(Object.keys(JSON.parse(localStorage.getItem(BS_SAVED_KEY) ?? '{}').points)).toHaveLength(4);
@@ -60,6 +60,11 @@ test('Run fills in the engine’s points, says the verdict from them, and keeps 
   expect(progress()).toHaveTextContent('All 4 points there. 4 of them were read from this browser’s storage (trained on an earlier visit), not trained again.');
   expect(bsStore.getState().points).toEqual(engine);
   expect(screen.getByRole('button', { name: 'Run the batch-size sweep' })).toBeDisabled();
+  // Reset, then Run: the points are trained on this visit, so none is said to come from storage.
+  await user.click(screen.getByRole('button', { name: 'Reset: forget these points' }));
+  await user.click(screen.getByRole('button', { name: 'Run the batch-size sweep' }));
+  await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
+  expect(progress()).not.toHaveTextContent('storage');
 });
 
 test('Reset forgets the points; Run, Pause and Resume give the same numbers again; a setting changes the store and the command', { timeout: 60_000 }, async () => {
@@ -100,5 +105,5 @@ test('the presentation step starts the sweep by itself (once per page), so a fre
   render(<BatchSizeSlide />);
   await waitFor(() => expect(progress()).toHaveTextContent('All 4 points there.'), { timeout: 50_000 });
   const v = bsVerdict(settings(), enginePoints());
-  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent(v.short ?? v.text));
+  await waitFor(() => expect(screen.getByTestId('bs-verdict')).toHaveTextContent((v.short ?? v.text).replace(/\u00a0/g, ' ')));
 });

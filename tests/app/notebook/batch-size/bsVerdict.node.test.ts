@@ -22,6 +22,12 @@ function pointsOf(s: BsSettings, errors: Errors, losses: Partial<Record<BsNorm, 
 }
 
 describe('bsVerdict', () => {
+  test('a printed difference is the difference of the printed numbers (errors 66.84 and 20.16 print 66.8 and 20.2, so +46.6 points, not +46.7)', () => {
+    const s2: BsSettings = { ...two, sizes: [2, 64] };
+    const v = bsVerdict(s2, pointsOf(s2, { bn: [66.84, 20.16], group: [28.84, 28.76] }));
+    expect(v.text).toContain('goes from 20.2\u00a0% at m = 64 to 66.8\u00a0% at m = 2 (+46.6 points)');
+  });
+
   test('the review’s default run (width 16, 2 epochs): GroupNorm 16.4 points worse at m = 64 and 25 behind BN is not “yes”; BN’s untrained m = 2 is named', () => {
     const p = pointsOf(all, {
       bn: [66.8, 27.0, 23.8, 23.2, 20.5, 20.2],
