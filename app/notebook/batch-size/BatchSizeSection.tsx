@@ -65,7 +65,8 @@ export function BatchSizeSection() {
         In train mode BN normalizes each test batch of m by its own statistics; in eval mode by the running averages gathered while training on batches of m, fixed
         numbers, so eval mode is deterministic. At small m they disagree: train mode reproduces what the network saw in training (at m = 2, only ±1), while eval
         mode divides by population estimates it never saw in training. That is the train/test inconsistency of Wu and He (2018, §2), which Batch
-        Renormalization (Ioffe 2017) targets:
+        Renormalization (Ioffe 2017) targets. Which mode is worse depends on the run: at m = 2 here train mode is usually worse, because training on
+        ±1 values barely learned (the verdict gives BN&apos;s training loss), while eval mode feeds the same network continuous values:
       </p>
       {settings.norms.includes('bn') && <GapChart settings={settings} points={points} />}
       <BsGapText settings={settings} points={points} />

@@ -21,7 +21,7 @@ export function BatchSizeSlide() {
       <DeckPart until={0}>
         <p>
           On ImageNet (ResNet-50, Wu &amp; He 2018), BN&apos;s error rose from 23.6 % at 32 images per GPU to 34.7 % at 2; GroupNorm&apos;s stayed near 24 %. A small
-          MLP (784 → {BS_WIDTH} → {BS_WIDTH} → 10) is trained here on Fashion-MNIST at m = {settings.sizes.join(', ')}, {settings.epochs}{' '}
+          MLP (784 → {BS_WIDTH} → {BS_WIDTH} → 10) is trained here on Fashion-MNIST at m = {listed(settings.sizes)}, for {settings.epochs}{' '}
           epoch{settings.epochs === 1 ? '' : 's'} at every m: what will BN&apos;s test error do at m = {settings.sizes[0]}? GroupNorm&apos;s? LayerNorm&apos;s?
         </p>
       </DeckPart>
@@ -38,3 +38,6 @@ export function BatchSizeSlide() {
     </div>
   );
 }
+
+/** 2, 4, 8, 16 and 32: the batch sizes as a list in words, so the epochs after them do not read as one more size. */
+const listed = (xs: readonly number[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
