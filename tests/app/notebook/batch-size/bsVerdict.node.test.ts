@@ -41,7 +41,7 @@ describe('bsVerdict', () => {
     expect(v.text).toContain('LayerNorm\'s error is 5.1 points higher at m = 64');
     expect(v.text).toContain('LayerNorm\'s error at m = 64 is 15.6 points above BN\'s');
     expect(v.text).toContain('BN\'s training loss at m = 2 stayed at 2.21 (chance 2.30): it did not train there, a stronger failure than Wu & He’s.');
-    expect(v.text).toMatch(/One seed: GroupNorm at m = 32 gave 24\.7 % with seed 1 and 34\.5 % with seed 2, .*standard error of about 1\.8 points\.$/);
+    expect(v.text).toMatch(/One seed: GroupNorm \(G = 4\) at m = 32 gave 24\.3 % with seed 1 and 34\.5 % with seed 2 \(width 32, 3 epochs\), .*standard error of about 1\.8 points\.$/);
     // The slide's words: the same verdict and BN's untrained m = 2, the noise in one clause.
     expect(v.short).toBe('Only in part: BN gets worse at small batches, but not everything else matches Wu & He’s Figure 1: BatchNorm\'s eval-mode test error is 20.2\u00a0% at m = 64 and 66.8\u00a0% at m = 2. GroupNorm\'s error is 16.4 points higher at m = 64 than at m = 2; LayerNorm\'s error is 5.1 points higher at m = 64 than at m = 2. BN\'s training loss at m = 2 stayed at 2.21 (chance 2.30): it did not train there, a stronger failure than Wu & He’s. One seed: differences under about 10 points can change with another.');
   });
