@@ -33,8 +33,9 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   await section.scrollIntoViewIfNeeded();
   await section.getByRole('button', { name: 'Run the batch-size sweep' }).click();
   await allThere(page, 6);
-  // The charts and words follow the points in a deferred render; the verdict needs the last points (m = 16).
-  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^(Yes|Only in part|No)/);
+  // The charts and words follow the points in a deferred render; the verdict needs the last points (m = 16). Without m = 2 it
+  // gives the numbers and says why this range cannot test the shape (Wu & He's BN rises only 3.7 points at 4).
+  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^This range cannot test the shape of Wu & He’s Figure 1: BatchNorm's eval-mode test error goes from .* at m = 16 to .* at m = 4 .*include m = 2/);
   const rows = await csvRows(page);
   const expected = settings.sizes.flatMap((m, i) => settings.norms.map((norm) => {
     const p = runBatchSweep(bsSweepOptions(settings, norm, settings.sizes), subset)[i];
@@ -61,7 +62,7 @@ test('a link’s small sweep (BN and GroupNorm at m = 4, 8, 16, one epoch) train
   await expect(section.getByTestId('bs-progress').textContent()).resolves.toBe(paused);
   await section.getByRole('button', { name: 'Resume the batch-size sweep' }).click();
   await allThere(page, 6);
-  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^(Yes|Only in part|No)/);
+  await expect.poll(() => section.getByTestId('bs-verdict').textContent(), { timeout: 15_000 }).toMatch(/^This range cannot test the shape/);
   expect(await csvRows(page)).toEqual(expected);
   expect(problems).toEqual([]);
 });
