@@ -165,6 +165,11 @@ const BEYOND: readonly Omit<SectionOutline, 'part' | 'number'>[] = [
       { id: 'norm-family-consequences', title: 'In training only BN couples the batch; only BN has two modes', reveals: ['the numbers', 'per token'] },
     ],
   },
+  {
+    id: 'batch-size',
+    title: 'Batch size',
+    steps: [{ id: 'batch-size', title: 'Small batches: BN against GroupNorm and LayerNorm (Wu & He, Fig. 1)', reveals: ['the curve', 'train vs eval mode'] }],
+  },
 ];
 
 /** The notebook's sections: the notes', then those beyond them, numbered from 1 in order. */

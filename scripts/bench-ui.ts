@@ -6,7 +6,12 @@
  * training; for the preset also the time from the click to a visible difference (the BN network's
  * test accuracy 20 points above the other's). A benchmark, not a test: it prints numbers and exits 0.
  *
- *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>] [-- --only cnn]   (default: builds into a temp dir)
+ * With `--only interactions` it prints instead the main-thread cost of the reader's interactions (issue 15):
+ * dragging a point of section 2 at 1× and 4× CPU throttling (main-thread time per move, moves and plot
+ * updates per second), the γ slider → panel latency p50/p95 at 1× and 4×, and the longest task while
+ * scrolling the notebook, opening the lab, playing, choosing each preset and stepping through the presentation.
+ *
+ *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>] [-- --only cnn|interactions]   (default: builds into a temp dir)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
+import { printInteractions } from './budgets/interactionTable';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, dist: { type: 'string' }, only: { type: 'string' } } });
 const SECONDS = Number(values.seconds);
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const browser = await launchChromium();
   try {
+    if (values.only === 'interactions') return await printInteractions(browser, `http://127.0.0.1:${address.port}/`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(observeLongTasks);
     const base = `http://127.0.0.1:${address.port}/`;

@@ -30,6 +30,7 @@ import {
   stepComparison,
 } from '../src';
 import { runReport } from '../app/lab/model/report';
+import { type Pair, pairOf } from '../app/lab/model/pair';
 import { sweepCaption } from '../app/lab/model/captions';
 import { appendLogs, createRunSeries } from '../app/lab/model/series';
 import { type BatchSweepCommand, CLI_NORMS, NormUsageError, batchSweepLines, isBnComparison, parseNormFlags } from './train-norms';
@@ -303,7 +304,7 @@ interface Run {
  * Advances `c` to `steps` in chunks of logEvery, printing each chunk's lines; then the lab's sentences
  * about the run, gathered as the lab gathers them.
  */
-function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; probe?: 'unit' | 'channel'; norms: readonly string[] | null }, out: (line: string) => void): void {
+function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { steps: number; logEvery: number; hiddenLayers: number; bnBefore: boolean; probe?: 'unit' | 'channel'; norms: readonly string[] | null; pair: Pair }, out: (line: string) => void): void {
   const series = createRunSeries(o.hiddenLayers);
   if (o.norms) out(JSON.stringify({ networks: { plain: o.norms[0], bn: o.norms[1] } }));
   let diverged: ComparisonChunk['diverged'] = { plain: null, bn: null };
@@ -314,8 +315,8 @@ function runToEnd(c: Run, advance: (steps: number) => ComparisonChunk, o: { step
     diverged = chunk.diverged;
     if (chunk.done) break;
   }
-  // The report's sentences are about batch norm against none; another pair gets no report line.
-  if (!o.norms) out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore, o.probe) }));
+  // The report's sentences name the two networks, as the lab's do for the same pair (app/lab/model/pair.ts).
+  out(JSON.stringify({ report: runReport(series, diverged, c.test?.x.rows ?? 0, c.train.classes, o.bnBefore, o.probe, o.pair) }));
 }
 
 /**
@@ -331,13 +332,14 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
     }
     const split = cmd.data.kind === 'fashion' ? await readFashionSplit(cmd.data.path) : undefined;
     const norms = isBnComparison(cmd.settings) ? null : (cmd.settings.norms ?? null);
+    const pair = pairOf(cmd.settings.norms, cmd.settings.groups);
     if (cmd.batchSweep) {
       for (const line of batchSweepLines(cmd.settings, cmd.batchSweep, split ?? experimentData(cmd.settings))) out(line);
       return 0;
     }
     if (cmd.settings.model === 'cnn' && split) {
       const { comparison: c, settings } = createCnnExperiment(cmd.settings, split);
-      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, probe: 'channel', norms }, out);
+      runToEnd(c, (n) => stepCnnComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.variants.bn.model.blocks.length, bnBefore: true, probe: 'channel', norms, pair }, out);
       return 0;
     }
     const { comparison: c, data, settings } = createExperiment(cmd.settings, split);
@@ -346,10 +348,10 @@ export async function main(argv: string[], out: (line: string) => void, err: (li
       const points = runSweep(options, data);
       if (norms) out(JSON.stringify({ networks: { plain: norms[0], bn: norms[1] } }));
       for (const point of points) out(JSON.stringify(point));
-      if (!norms) out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps) } }));
+      out(JSON.stringify({ report: { sweep: sweepCaption(points, c.train.classes, cmd.steps, pair) } }));
       return 0;
     }
-    runToEnd(c, (n) => stepComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.config.hidden.length, bnBefore: c.config.bn === 'before', norms }, out);
+    runToEnd(c, (n) => stepComparison(c, n), { steps: cmd.steps, logEvery: settings.logEvery, hiddenLayers: c.config.hidden.length, bnBefore: c.config.bn === 'before', norms, pair }, out);
     return 0;
   } catch (e) {
     if (e instanceof DataError) {

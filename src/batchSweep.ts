@@ -23,10 +23,12 @@ import { type BatchSource, type Divergence, describeNonFinite, nextBatch, stream
  * norm gives the same number twice.
  *
  * Budget: the same number of EPOCHS at every m (steps = epochs·⌊n/m⌋), so every run sees the same
- * training samples and does about the same arithmetic; with the same number of steps, m = 64 would
- * see 32 times the data of m = 2 and the comparison would be about data, not batch statistics. The
- * learning rate follows Goyal et al.'s linear scaling rule, as Wu & He do: lr·m/m₀, with lr the
- * optimizer's rate at the reference batch m₀ (`batchSize`, default 32). Every m starts from the
+ * training samples (up to the last partial batch of each epoch) and does about the same arithmetic;
+ * with the same number of steps, m = 64 would see 32 times the data of m = 2 and the comparison would
+ * be about data, not batch statistics; with equal epochs, m = 64 takes 1/32 of the steps and the
+ * linear scaling rule only partly makes up for it. The learning rate follows Goyal et al.'s linear
+ * scaling rule, as Wu & He do: lr·m/m₀, with lr the optimizer's rate at the reference batch m₀
+ * (`batchSize`, default 32), from the first step (no warmup). Every m starts from the
  * same weights (createRng(seed)) and shuffles with the same stream. Deterministic and resumable.
  */
 export interface BatchSweepOptions extends Omit<ComparisonOptions, 'norms' | 'logEvery' | 'evalEvery' | 'probeSize' | 'probeEvery'> {

@@ -58,7 +58,7 @@ export function ExerciseList({ section, exercises, note, fixedData = false }: { 
         Work it out before you look: the engine checks your answer against {note ?? 'the batch on screen'}, and names the mistake when it is a typical one.{' '}
         {/* The notes' network does not depend on the batch's seed: there the new seed only picks other entries. */}
         <button type="button" className="exercise-secondary" onClick={newBatch}>
-          {fixedData ? 'Other entries' : 'New batch'}
+          {fixedData ? 'Other entries' : 'New batch and questions'}
         </button>
       </p>
       <ol className="exercise-list">

@@ -11,7 +11,7 @@ const NOTATION: readonly [string, string][] = [
 ];
 
 const TERMS: readonly [string, string][] = [
-  ['seed', 'the number the engine’s random generator starts from: the same seed draws the same batch. “New batch” picks the next one.'],
+  ['seed', 'the number the engine’s random generator starts from: the same seed draws the same batch. “Draw a new batch” (section 2) picks the next one; “New batch and questions” (under the exercises) also picks other questions.'],
   ['central differences', '(L(θ + h) − L(θ − h))/(2h): a numerical derivative, which section 12 compares with the backward pass.'],
   ['train mode', 'batch norm normalizes with the batch’s own μ and σ², and updates the running statistics (PyTorch’s model.train()).'],
   ['eval mode', 'batch norm normalizes with the running statistics instead, so a sample’s output no longer depends on its batch-mates (model.eval()).'],

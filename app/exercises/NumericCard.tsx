@@ -19,7 +19,7 @@ function settle(id: string, f: Feedback, shown = false): Feedback {
 /** After "Show the answer", a right answer is right but not counted: said under the verdict. */
 function NotCounted({ feedback, shown }: { feedback: Feedback | null; shown: boolean }) {
   if (!shown || feedback?.status !== 'right') return null;
-  return <p className="exercise-reveal">Not counted in your progress: the answer was shown. New batch gives a fresh one.</p>;
+  return <p className="exercise-reveal">Not counted in your progress: the answer was shown. “New batch and questions” gives a fresh one.</p>;
 }
 
 /** The engine's answer, on request, once an answer was checked. */

@@ -1,5 +1,6 @@
 import { ChartFrame } from '../ui/ChartFrame';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
+import { VARIANT_ORDER } from './model/variants';
+import { usePair } from './usePair';
 import { boundaryTable } from './model/labExport';
 import { count } from './model/labText';
 import { BoundaryCanvas } from './BoundaryCanvas';
@@ -8,6 +9,7 @@ import { useRun } from './runStore';
 
 /** The two networks' decision boundaries side by side (2-D data), each framed in its network's style. */
 export function BoundaryPanel() {
+  const pair = usePair();
   const boundary = useRun((s) => s.boundary);
   const info = useRun((s) => s.info);
   const diverged = useRun((s) => s.diverged);
@@ -21,16 +23,16 @@ export function BoundaryPanel() {
         return (
           <figure key={v} className={`lab-figure lab-frame-${v}`}>
             <figcaption>
-              {VARIANT_LABEL[v]}
+              {pair.label[v]}
               {boundary && <span className="lab-at"> · step {count(boundary.step)}</span>}
             </figcaption>
             <ChartFrame
-              title={`Decision boundary, ${VARIANT_PHRASE[v]}`}
+              title={`Decision boundary, ${pair.phrase[v]}`}
               data={() => (boundary?.images[v] ? boundaryTable(boundary.images[v], boundary.resolution, boundary.extent) : { columns: [], rows: [] })}
               config={runSettings}
             >
               <BoundaryCanvas
-                label={`Decision boundary of the network ${v === 'bn' ? 'with' : 'without'} BN${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
+                label={`Decision boundary of the network ${pair.phrase[v]}${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
                 image={boundary?.images[v] ?? null}
                 resolution={boundary?.resolution ?? 1}
                 extent={boundary?.extent ?? info.extent!}

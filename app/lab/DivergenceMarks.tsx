@@ -1,7 +1,7 @@
 import type { VariantName } from '../../src';
 import { usePlotArea, useXAxisScale } from 'recharts';
 import { labelWidth } from './model/labAxes';
-import { VARIANT_LABEL } from './model/variants';
+import { usePair } from './usePair';
 import { VARIANT_COLOR } from './lineStyle';
 
 export interface StepMark {
@@ -15,6 +15,7 @@ export interface StepMark {
  * nearby steps do not cover each other). The lines stop there; the mark says why, in view of the chart.
  */
 export function DivergenceMarks({ marks }: { marks: readonly StepMark[] }) {
+  const pair = usePair();
   const sx = useXAxisScale();
   const plot = usePlotArea();
   if (!sx || !plot || marks.length === 0) return null;
@@ -22,7 +23,7 @@ export function DivergenceMarks({ marks }: { marks: readonly StepMark[] }) {
     <g className="lab-diverged-marks">
       {marks.map((m, row) => {
         const x = Number(sx(m.step));
-        const words = `✕ ${VARIANT_LABEL[m.variant]} diverged`;
+        const words = `✕ ${pair.label[m.variant]} diverged`;
         // The words go right of the rule, or left of it where they would not fit (bold: a tenth wider).
         const need = labelWidth(words) * 1.1 + 5, right = plot.x + plot.width - x;
         const left = right < need && x - plot.x > right;

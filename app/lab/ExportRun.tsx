@@ -1,6 +1,7 @@
 import { download } from '../ui/export/download';
 import { seriesCsv } from './model/series';
 import { runStore, useRun } from './runStore';
+import { pairOfSettings } from './model/pair';
 
 /** Downloads every logged step of both networks as CSV (the charts draw a thinned copy). */
 export function ExportRun() {
@@ -9,7 +10,9 @@ export function ExportRun() {
     const { series, info, step } = runStore.getState();
     if (!series || !info) return;
     const network = info.settings.model === 'cnn' ? 'cnn' : 'mlp';
-    download(seriesCsv(series, network), `bn-lab-${network === 'cnn' ? 'cnn-' : ''}${info.settings.seed}-step${step}.csv`, 'text/csv');
+    const pair = pairOfSettings(info.settings);
+    const norms = pair.isDefault ? '' : `${pair.norms.join('-vs-')}-`;
+    download(seriesCsv(series, network, pair), `bn-lab-${network === 'cnn' ? 'cnn-' : ''}${norms}${info.settings.seed}-step${step}.csv`, 'text/csv');
   };
   return (
     <button type="button" onClick={save} disabled={logged === 0}>

@@ -1,5 +1,5 @@
 import type { VariantName } from '../../src';
-import { VARIANT_LABEL } from './model/variants';
+import { usePair } from './usePair';
 import { VARIANT_COLOR, VARIANT_DASH } from './lineStyle';
 import { runSmoothing } from './MetricCharts';
 import { useRun } from './runStore';
@@ -19,15 +19,16 @@ function Swatch({ variant, width = 2.6, opacity = 1 }: { variant: VariantName; w
 export function LineKey({ roles }: { roles: 'networks' | 'train-test' | 'quantiles' }) {
   // Small batches: the mini-batch lines are a moving mean, and the key says so.
   const smoothed = useRun((s) => runSmoothing(s)?.text ?? null);
+  const pair = usePair();
   return (
     <ul className="lab-key" aria-label={roles === 'networks' ? 'Which line is which network' : 'How to read the lines'}>
       {roles === 'networks' && (
         <>
           <li>
-            <Swatch variant="bn" /> {VARIANT_LABEL.bn} (solid, blue)
+            <Swatch variant="bn" /> {pair.label.bn} (solid, blue)
           </li>
           <li>
-            <Swatch variant="plain" /> {VARIANT_LABEL.plain} (dashed, orange)
+            <Swatch variant="plain" /> {pair.label.plain} (dashed, orange)
           </li>
         </>
       )}

@@ -6,6 +6,7 @@ import { exportedSettings } from './model/labSettings';
 import { linesTable } from './model/labExport';
 import { count } from './model/labText';
 import { divergenceMarks, marksText } from './model/runStatus';
+import { usePair } from './usePair';
 import { VARIANT_ORDER } from './model/variants';
 import { LineChartPanel } from './LineChartPanel';
 import { runStore, useRun, type RunState } from './runStore';
@@ -40,13 +41,14 @@ interface Props {
 export function LiveLineChart({ select, label, yLabel, xLabel, yFormat, valueLabel = yLabel, yDomain, log, height }: Props) {
   const view = useRunView(select);
   const diverged = useRun((s) => s.diverged);
+  const pair = usePair();
   const ghost = useRun((s) => s.ghost);
   const lines = view?.lines;
   const variantKey = VARIANT_ORDER.filter((v) => lines?.some((l) => l.variant === v && !l.ghost)).join(',');
   const marks = useMemo(() => divergenceMarks(diverged, variantKey ? (variantKey.split(',') as typeof VARIANT_ORDER) : []), [diverged, variantKey]);
   // The chart's name says what its faint lines are, when it draws the previous run (its settings are in the key).
   const faint = ghost && lines?.some((l) => l.ghost) ? `; faint lines: the previous run, to step ${count(ghost.step)}.` : '';
-  const described = `${label}${faint}${marksText(marks)}`;
+  const described = `${label}${faint}${marksText(marks, pair)}`;
   return (
     <ChartFrame title={label} data={() => linesTable(lines ?? [], valueLabel)} config={runSettings}>
       <LineChartPanel label={described} lines={lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} xLabel={xLabel} yFormat={yFormat} marks={marks} log={log} height={height} xMax={view?.xMax} />

@@ -3,7 +3,9 @@ import { Toggle } from '../ui/Toggle';
 import { columnsRange, padRange } from './model/labAxes';
 import { quantileLines } from './model/labCharts';
 import { ghostQuantileLines } from './model/ghostLines';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './model/variants';
+import { VARIANT_ORDER } from './model/variants';
+import { usePair } from './usePair';
+import type { Pair } from './model/pair';
 import { useAppState } from '../state/store';
 import { networkOf } from './model/labSettings';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
@@ -15,14 +17,15 @@ import { useRun } from './runStore';
  * nonlinearity over training, without and with BN, on one y scale so the drift can be compared.
  */
 export function QuantilePanel() {
+  const pair = usePair();
   const hidden = useRun((s) => s.info?.hidden.length ?? 0);
   const unit = useRun((s) => s.info?.probeUnit ?? 0);
   const chosen = useAppState((s) => s.labLayer);
   const setLab = useAppState((s) => s.setLab);
   const cnn = useRun((s) => s.info?.settings.model === 'cnn');
   const layer = chosen === 0 || chosen > hidden ? hidden : chosen;
-  const selectPlain = useQuantiles('plain', layer);
-  const selectBn = useQuantiles('bn', layer);
+  const selectPlain = useQuantiles('plain', layer, pair);
+  const selectBn = useQuantiles('bn', layer, pair);
   if (hidden === 0) return <p className="lab-hint">With no hidden layer there is no hidden unit to watch.</p>;
   const layers = Array.from({ length: hidden }, (_, i) => ({ value: String(i + 1), label: i + 1 === hidden ? `${i + 1} (last)` : String(i + 1) }));
   return (
@@ -31,10 +34,10 @@ export function QuantilePanel() {
       <div className="lab-pair">
         {VARIANT_ORDER.map((v) => (
           <figure key={v} className={`lab-figure lab-frame-${v}`}>
-            <figcaption>{VARIANT_LABEL[v]}</figcaption>
+            <figcaption>{pair.label[v]}</figcaption>
             <LiveLineChart
               select={v === 'plain' ? selectPlain : selectBn}
-              label={cnn ? `Quantiles of channel ${unit + 1}'s input to ReLU in convolution block ${layer}, ${VARIANT_PHRASE[v]}` : `Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${VARIANT_PHRASE[v]}`}
+              label={cnn ? `Quantiles of channel ${unit + 1}'s input to ReLU in convolution block ${layer}, ${pair.phrase[v]}` : `Quantiles of unit ${unit + 1}'s input in hidden layer ${layer}, ${pair.phrase[v]}`}
               yLabel={cnn ? 'input to ReLU' : 'input to the activation'}
               height={200}
             />
@@ -46,7 +49,7 @@ export function QuantilePanel() {
 }
 
 /** One network's quantile lines, on the y range of both networks' lines (so the two charts compare). */
-function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => LiveLines | null {
+function useQuantiles(variant: 'plain' | 'bn', layer: number, pair: Pair): (s: RunState) => LiveLines | null {
   return useCallback(
     (s: RunState) => {
       if (!s.series || layer < 1) return null;
@@ -58,9 +61,9 @@ function useQuantiles(variant: 'plain' | 'bn', layer: number): (s: RunState) => 
       const ghost = s.ghost && networkOf(s.ghost.settings) === (s.info?.settings.model ?? 'mlp') ? s.ghost : null;
       const g = ghost?.series;
       const ghostColumns = g ? [g.plain, g.bn].flatMap((c) => (layer - 1 < c.q50.length ? [{ col: c.q50[layer - 1], n: c.n }] : [])) : [];
-      const lines = [...ghostQuantileLines(ghost, variant, layer - 1), ...quantileLines(s.series, variant, layer - 1)];
+      const lines = [...ghostQuantileLines(ghost, variant, layer - 1), ...quantileLines(s.series, variant, layer - 1, undefined, pair)];
       return { lines, yDomain: padRange(columnsRange([...columns, ...ghostColumns])), xMax: lastStep(s) };
     },
-    [variant, layer],
+    [variant, layer, pair],
   );
 }

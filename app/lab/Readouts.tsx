@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { readout } from './model/readouts';
-import { VARIANT_LABEL, VARIANT_ORDER } from './model/variants';
+import { VARIANT_ORDER } from './model/variants';
+import { usePair } from './usePair';
 import { count, percent, speedText, value } from './model/labText';
 import { type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 /** The latest numbers of both networks: what the charts draw, as text (and for screen readers). */
 export function Readouts() {
+  const pair = usePair();
   const rows = useRunView(
     useCallback(
       (s: RunState) =>
@@ -39,7 +41,7 @@ export function Readouts() {
       <tbody>
         {rows.map(({ v, r, diverged }) => (
           <tr key={v} className={`lab-row-${v}`} data-testid={`readout-${v}`}>
-            <th scope="row">{VARIANT_LABEL[v]}</th>
+            <th scope="row">{pair.label[v]}</th>
             <td>{value(r?.trainLoss ?? null)}</td>
             <td>{value(r?.testLoss ?? null)}</td>
             <td data-testid={`test-accuracy-${v}`}>

@@ -1,5 +1,6 @@
 import { Notice } from '../ui/Notice';
-import { VARIANT_LABEL, VARIANT_ORDER } from './model/variants';
+import { VARIANT_ORDER } from './model/variants';
+import { usePair } from './usePair';
 import { count, divergenceText } from './model/labText';
 import { useAppState } from '../state/store';
 import { labController } from './controller';
@@ -8,6 +9,7 @@ import { NOTICES_ID } from './RunStatus';
 
 /** Loading, errors, divergence and why playing stopped: always in words, with the step. */
 export function RunNotices() {
+  const pair = usePair();
   const phase = useRun((s) => s.phase);
   const loading = useRun((s) => s.loading);
   const error = useRun((s) => s.error);
@@ -25,8 +27,8 @@ export function RunNotices() {
       {identical && (
         <Notice title="The two networks are the same here" testId="lab-identical">
           <p>
-            BN normalizes the hidden layers, and with 0 hidden layers there are none: both networks are the same softmax regression, from the same
-            weights, so their curves lie on top of each other. Add a hidden layer, or tick “BN on the output layer too”.
+            {pair.isDefault ? 'BN normalizes' : 'The normalizations normalize'} the hidden layers, and with 0 hidden layers there are none: both networks are the same softmax regression, from the same
+            weights, so their curves lie on top of each other. Add a hidden layer, or tick “{pair.isDefault ? 'BN' : 'Normalization'} on the output layer too”.
           </p>
         </Notice>
       )}
@@ -44,10 +46,10 @@ export function RunNotices() {
         if (!d) return null;
         const other = v === 'plain' ? 'bn' : 'plain';
         return (
-          <Notice key={v} tone="warn" title={`${VARIANT_LABEL[v]}: diverged`} testId={`diverged-${v}`}>
+          <Notice key={v} tone="warn" title={`${pair.label[v]}: diverged`} testId={`diverged-${v}`}>
             <p>
-              {divergenceText(VARIANT_LABEL[v], d)} Its curves stop there; nothing after it is drawn.
-              {!diverged[other] && ` The network ${other === 'bn' ? 'with' : 'without'} BN keeps training.`}
+              {divergenceText(pair.label[v], d)} Its curves stop there; nothing after it is drawn.
+              {!diverged[other] && ` The network ${pair.phrase[other]} keeps training.`}
             </p>
           </Notice>
         );

@@ -1,5 +1,6 @@
 import { runStatusText } from './model/runStatus';
 import { useRun } from './runStore';
+import { usePair } from './usePair';
 
 /** The id of the full notices (RunNotices), which the status's button brings into view. */
 export const NOTICES_ID = 'lab-notices';
@@ -14,7 +15,8 @@ export function RunStatus() {
   const diverged = useRun((s) => s.diverged);
   const stopped = useRun((s) => s.stopped);
   const maxSteps = useRun((s) => s.info?.maxSteps ?? 0);
-  const text = runStatusText(diverged, stopped, maxSteps);
+  const pair = usePair();
+  const text = runStatusText(diverged, stopped, maxSteps, pair);
   if (!text) return null;
   const show = () => {
     const notices = document.getElementById(NOTICES_ID);

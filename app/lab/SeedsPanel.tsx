@@ -4,22 +4,25 @@ import { LineChartPanel } from './LineChartPanel';
 import { count } from './model/labText';
 import { seedBands, seedSummary } from './model/seedView';
 import { seedsTable } from './model/seedsExport';
+import type { Pair } from './model/pair';
+import { usePair } from './usePair';
 import { toCsv } from '../ui/export/csv';
 import { download } from '../ui/export/download';
 import { percentTick, valueDomain } from './model/labAxes';
 import { SEED_COUNT, SEED_STEPS, seedsControl, seedsStore, useSeeds } from './seedsControl';
 
 /** Downloads every seed's test evaluations (CSV), named by the first seed and the steps reached. */
-function saveSeeds(): void {
+function saveSeeds(pair: Pair): void {
   const { curves } = seedsStore.getState();
   if (curves.length === 0) return;
   const steps = Math.max(...curves.map((c) => c.step));
-  download(toCsv(seedsTable(curves)), `bn-lab-seeds-${curves[0].seed}-to-${curves[curves.length - 1].seed}-step${steps}.csv`, 'text/csv');
+  download(toCsv(seedsTable(curves, pair)), `bn-lab-seeds-${curves[0].seed}-to-${curves[curves.length - 1].seed}-step${steps}.csv`, 'text/csv');
 }
 
 /** The study's buttons: start (or again), pause and resume, cancel, download. */
 function SeedsButtons() {
   const phase = useSeeds((s) => s.phase);
+  const pair = usePair();
   const evaluated = useSeeds((s) => s.curves.some((c) => c.tests.plain.step.length + c.tests.bn.step.length > 0));
   const busy = phase === 'running' || phase === 'loading' || phase === 'paused';
   return (
@@ -37,7 +40,7 @@ function SeedsButtons() {
           Clear
         </button>
       )}
-      <button type="button" onClick={saveSeeds} disabled={!evaluated}>
+      <button type="button" onClick={() => saveSeeds(pair)} disabled={!evaluated}>
         Download the seeds’ test results (CSV)
       </button>
     </div>
@@ -53,9 +56,10 @@ export function SeedsPanel() {
   const fashion = useAppState((s) => s.labDataset === 'fashion');
   const seed = useAppState((s) => s.labSeed);
   const { phase, completed, total, curves, testRows, classes, error } = useSeeds((s) => s);
-  const accuracy = useMemo(() => seedBands(curves, 'accuracy'), [curves]);
-  const loss = useMemo(() => seedBands(curves, 'loss'), [curves]);
-  const summary = useMemo(() => seedSummary(curves, testRows, classes), [curves, testRows, classes]);
+  const pair = usePair();
+  const accuracy = useMemo(() => seedBands(curves, 'accuracy', pair), [curves, pair]);
+  const loss = useMemo(() => seedBands(curves, 'loss', pair), [curves, pair]);
+  const summary = useMemo(() => seedSummary(curves, testRows, classes, pair), [curves, testRows, classes, pair]);
   const xMax = Math.max(1, ...curves.map((c) => c.step));
   const lossDomain = valueDomain(loss);
   return (

@@ -4,7 +4,8 @@ import { fmt } from '../ui/format';
 import { useElementWidth } from '../ui/useElementWidth';
 import { labelWidth, yAxisWidth } from './model/labAxes';
 import { type SweepMark, type SweepView, sweepDomain, sweepLossAxis, sweepMarks } from './model/sweepView';
-import { VARIANT_LABEL, VARIANT_ORDER } from './model/variants';
+import { VARIANT_ORDER } from './model/variants';
+import { usePair } from './usePair';
 import { AxisTitles } from './AxisTitles';
 import { VARIANT_COLOR, lineStyle } from './lineStyle';
 
@@ -48,6 +49,7 @@ function DivergedBand({ marks }: { marks: readonly SweepMark[] }) {
 
 /** Final loss against learning rate, both networks; diverged runs in a band above the plot, never at a loss value. */
 export function SweepChart({ view, rates, label }: { view: SweepView; rates: readonly number[]; label: string }) {
+  const pair = usePair();
   const [box, width] = useElementWidth<HTMLDivElement>(640);
   const yAxis = sweepLossAxis(view);
   // Room for the tick labels, and for the band's word beside it.
@@ -59,7 +61,7 @@ export function SweepChart({ view, rates, label }: { view: SweepView; rates: rea
         <XAxis dataKey="s" type="number" scale="log" domain={sweepDomain(rates)} allowDataOverflow ticks={rates.filter((_, i) => width >= 480 || i % 2 === 0)} interval={0} tick={tick} tickFormatter={format} />
         <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={format} />
         {VARIANT_ORDER.map((v) => (
-          <Line key={v} data={view.lines[v] as never[]} dataKey="v" name={VARIANT_LABEL[v]} isAnimationActive={false} dot={{ r: 3.5, fill: VARIANT_COLOR[v] }} activeDot={false} {...lineStyle(v, 'test')} />
+          <Line key={v} data={view.lines[v] as never[]} dataKey="v" name={pair.label[v]} isAnimationActive={false} dot={{ r: 3.5, fill: VARIANT_COLOR[v] }} activeDot={false} {...lineStyle(v, 'test')} />
         ))}
         <DivergedBand marks={sweepMarks(view)} />
         <AxisTitles x="learning rate (log scale)" y="final loss (cross-entropy, nats)" />
@@ -70,6 +72,7 @@ export function SweepChart({ view, rates, label }: { view: SweepView; rates: rea
 
 /** The sweep chart's key: what a dot and an × in the band mean, in each network's colour. */
 export function SweepKey() {
+  const pair = usePair();
   return (
     <ul className="lab-key" aria-label="How to read the sweep chart">
       <li>
@@ -84,7 +87,7 @@ export function SweepKey() {
           <svg className="lab-swatch" width="14" height="12" aria-hidden="true">
             <Cross x={7} y={6} variant={v} />
           </svg>
-          {VARIANT_LABEL[v]} diverged ({row === 0 ? 'upper' : 'lower'} row of the band above the plot: no loss to draw)
+          {pair.label[v]} diverged ({row === 0 ? 'upper' : 'lower'} row of the band above the plot: no loss to draw)
         </li>
       ))}
     </ul>

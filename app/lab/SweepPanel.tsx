@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../ui/ChartFrame';
 import { sweepTable } from './model/labExport';
 import { fmt } from '../ui/format';
-import { VARIANT_LABEL } from './model/variants';
+import { usePair } from './usePair';
 import { count } from './model/labText';
 import { SWEEP_STEPS } from './model/labSettings';
 import { useAppState } from '../state/store';
@@ -15,6 +15,7 @@ import { useRun } from './runStore';
 
 /** For a range of learning rates, each network's final loss, or where it diverged. */
 export function SweepPanel() {
+  const pair = usePair();
   const sweep = useRun((s) => s.sweep);
   const classes = useRun((s) => s.info?.classes ?? 0);
   const fashion = useAppState((s) => s.labDataset === 'fashion');
@@ -47,13 +48,13 @@ export function SweepPanel() {
       {sweep.phase === 'error' && <p className="lab-error">The sweep stopped: {sweep.error}</p>}
       {sweep.points.length > 0 && (
         <>
-          <ChartFrame title="Learning-rate sweep: final loss against learning rate" data={() => sweepTable(view)} config={() => ({ ...runSettings(), points: undefined, sweepSteps: sweep.steps, rates: sweep.rates })}>
-            <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate.${sweepDivergedText(view)} ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
+          <ChartFrame title="Learning-rate sweep: final loss against learning rate" data={() => sweepTable(view, pair)} config={() => ({ ...runSettings(), points: undefined, sweepSteps: sweep.steps, rates: sweep.rates })}>
+            <SweepChart view={view} rates={sweep.rates} label={`Final loss against learning rate.${sweepDivergedText(view, pair)} ${sweep.phase === 'done' ? sweepSummary(view) : ''}`} />
           </ChartFrame>
           <SweepKey />
           {sweep.phase === 'done' && (
             <p className="lab-summary" data-testid="sweep-summary">
-              {sweepCaption(sweep.points, classes, sweep.steps)} {sweepSummary(view)}
+              {sweepCaption(sweep.points, classes, sweep.steps, pair)} {sweepSummary(view)}
             </p>
           )}
           <table className="lab-sweep-table">
@@ -61,8 +62,8 @@ export function SweepPanel() {
             <thead>
               <tr>
                 <th scope="col">Learning rate</th>
-                <th scope="col">{VARIANT_LABEL.plain}</th>
-                <th scope="col">{VARIANT_LABEL.bn}</th>
+                <th scope="col">{pair.label.plain}</th>
+                <th scope="col">{pair.label.bn}</th>
               </tr>
             </thead>
             <tbody>

@@ -6,6 +6,7 @@ import { ExportRun } from './ExportRun';
 import { GhostKey } from './GhostKey';
 import { GradNormPanel } from './GradNormPanel';
 import { KeptRunNotices } from './KeptRunNotices';
+import { PairIntro } from './PairProse';
 import { LabControls } from './LabControls';
 import { LineKey } from './LineKey';
 import { MetricCharts } from './MetricCharts';
@@ -51,6 +52,7 @@ export default function TrainingLab() {
         in a background thread, and the seed makes each run repeatable. Batch norm does not always help: the presets include setups where it
         does not, and the verdict under the Play button is computed from the run on screen.
       </p>
+      <PairIntro />
       <Presets />
       <h3 className="lab-h">Settings</h3>
       <LabControls />
@@ -78,7 +80,7 @@ export default function TrainingLab() {
           its own filters and (in block 2) the block below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
           batch mean is β, which is learned), while BN’s input, the convolution’s output, may keep moving. Whether either drifts in this run, the
           charts and the line under them show. Many positions see only the images’ plain background, so in block 1 the median often reports
-          the value every background position gets (the bias, or BN’s shift of it) rather than a spread of inputs.
+          the value every background position gets (without BN the convolution’s bias; with BN, which has no bias before it, what BN makes of 0: β − γ·μ_B/√(σ²_B + ε)) rather than a spread of inputs.
         </p>
       ) : (
         <p data-testid="quantile-prose">

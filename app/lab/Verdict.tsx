@@ -4,6 +4,7 @@ import { useRunView } from './useRunView';
 import { PRESET_BY_ID } from './model/presets';
 import { showsNoAdvantage, verdictOf } from './model/verdicts';
 import { loadPreset } from './Presets';
+import { usePair } from './usePair';
 
 /** A preset where BN's advantage is large and lasts, offered when the run on screen shows none. */
 const SHOWS_BN = PRESET_BY_ID.sigmoid4;
@@ -14,7 +15,8 @@ const SHOWS_BN = PRESET_BY_ID.sigmoid4;
  */
 export function Verdict() {
   const testRows = useRun((s) => s.info?.testRows ?? 0);
-  const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0, s.info?.classes ?? 0), []));
+  const pair = usePair();
+  const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0, s.info?.classes ?? 0, pair), [pair]));
   const settled = useRun((s) => s.phase === 'ready');
   if (!settled || testRows === 0) return null;
   return (
@@ -24,10 +26,10 @@ export function Verdict() {
       </p>
       {(v.lead || v.speed) && (
         <p className="lab-verdict-detail">
-          {v.lead} {v.speed}
+          {v.lead} {v.speed && <span className="lab-verdict-speed">{v.speed}</span>}
         </p>
       )}
-      {showsNoAdvantage(v.advantage) && (
+      {showsNoAdvantage(v.advantage, pair) && (
         <p className="lab-verdict-pointer">
           For a setup where BN’s advantage is large and lasts, try{' '}
           <button type="button" onClick={() => loadPreset(SHOWS_BN)}>

@@ -7,3 +7,5 @@ export { FoldAway } from './fold/FoldAway';
 export { FoldSlide } from './fold/FoldSlide';
 export { FamilySection } from './family/FamilySection';
 export { FamilySetsSlide, FamilyConsequencesSlide } from './family/FamilySlide';
+export { BatchSizeSection } from './batch-size/BatchSizeSection';
+export { BatchSizeSlide } from './batch-size/BatchSizeSlide';

@@ -13,6 +13,8 @@ const WeightDecaySlide = lazySection('WeightDecaySlide', () => later().then((m) 
 const FamilySection = lazySection('FamilySection', () => later().then((m) => m.FamilySection), 2600);
 const FamilySetsSlide = lazySection('FamilySetsSlide', () => later().then((m) => m.FamilySetsSlide), 500);
 const FamilyConsequencesSlide = lazySection('FamilyConsequencesSlide', () => later().then((m) => m.FamilyConsequencesSlide), 500);
+const BatchSizeSection = lazySection('BatchSizeSection', () => later().then((m) => m.BatchSizeSection), 2400);
+const BatchSizeSlide = lazySection('BatchSizeSlide', () => later().then((m) => m.BatchSizeSlide), 500);
 const WeightDecayDotSlide = lazySection('WeightDecayDotSlide', () => later().then((m) => m.WeightDecayDotSlide), 500);
 
 /** The sections past the notes (ids and titles: app/outline.ts). */
@@ -21,4 +23,5 @@ export const BEYOND_VIEWS: Readonly<Record<string, SectionView>> = {
   fold: { Component: FoldAway, Slide: FoldSlide },
   'weight-decay': { Component: WeightDecay, Slide: WeightDecaySlide, stepViews: { 'weight-decay-dot': WeightDecayDotSlide } },
   'norm-family': { Component: FamilySection, Slide: FamilySetsSlide, stepViews: { 'norm-family-consequences': FamilyConsequencesSlide } },
+  'batch-size': { Component: BatchSizeSection, Slide: BatchSizeSlide },
 };

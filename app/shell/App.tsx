@@ -3,6 +3,7 @@ import { CopyLink } from './CopyLink';
 import { Section } from './Section';
 import { ThemeButton } from './ThemeButton';
 import { PartIntro } from './PartIntro';
+import { NearViewport } from './NearViewport';
 import { Toc } from './Toc';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
@@ -101,9 +102,11 @@ function Notebook() {
             </Section>
           </Fragment>
         ))}
-        <Suspense fallback={null}>
-          <Summary />
-        </Suspense>
+        <NearViewport className="bn-summary-gate">
+          <Suspense fallback={null}>
+            <Summary />
+          </Suspense>
+        </NearViewport>
         <div ref={end} className="content-end" aria-hidden="true" />
       </main>
     </div>

@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ViewportGateContext } from '../state/viewportGate';
 import { LiveWhenNear } from './LiveWhenNear';
+import { useViewportGate } from './useViewportGate';
 
 interface Props {
   id: string;
@@ -11,16 +13,23 @@ interface Props {
   children: ReactNode;
 }
 
-/** One idea of the notes: a numbered, anchored, isolated section, live once it nears the screen (LiveWhenNear). */
+/**
+ * One idea of the notes: a numbered, anchored, isolated section. It goes live (its code runs) once it nears
+ * the screen (LiveWhenNear), and its numbers wait during a gesture while it is far from the viewport (useViewportGate).
+ */
 export function Section({ id, number, title, first = false, children }: Props) {
   const headingId = `${id}-title`;
+  const ref = useRef<HTMLElement>(null);
+  const gate = useViewportGate(ref);
   return (
-    <section id={id} className="section" aria-labelledby={headingId} data-section={id}>
+    <section ref={ref} id={id} className="section" aria-labelledby={headingId} data-section={id}>
       <h2 id={headingId}>
         <span className="section-number">{number}</span> {title}
       </h2>
       <LiveWhenNear id={id} first={first}>
-        <ErrorBoundary name={`Section ${number}: ${title}`}>{children}</ErrorBoundary>
+        <ViewportGateContext value={gate}>
+          <ErrorBoundary name={`Section ${number}: ${title}`}>{children}</ErrorBoundary>
+        </ViewportGateContext>
       </LiveWhenNear>
     </section>
   );

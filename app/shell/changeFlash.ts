@@ -4,13 +4,18 @@
  * changed is highlighted and fades within a second. One MutationObserver over the page finds them;
  * nothing in the sections needs to know. Changes that come on their own (loading, a training run's
  * progress, the lab and the weight-decay run, status lines) are not flashed: only DOM changes within
- * AFTER_INPUT_MS of an input are, and never inside SKIP.
+ * AFTER_INPUT_MS of an input (or during a drag) are, and never inside SKIP. While a pointer is down (a
+ * point or a slider dragged), what changes is gathered and flashes once, on release: restarting the
+ * flashes on every move cost more main thread than the move itself (issue 15).
  */
 
 /** How long after an input a change still counts as its result (a lazy panel or a Worker's answer can take a moment). */
 const AFTER_INPUT_MS = 1200;
-/** Where changes are not the reader's doing, or are the control itself. */
-const SKIP = '#lab, #weight-decay, [data-noflash], .progress, [role="status"], [aria-live], .toc, .slider, input, textarea, select, button';
+/**
+ * Where changes are not the reader's doing, or are the control itself; and sections far from the
+ * viewport (`data-far`, app/shell/useViewportGate.ts), which catch up out of sight.
+ */
+const SKIP = '#lab, #weight-decay, [data-noflash], [data-far], .progress, [role="status"], [aria-live], .toc, .slider, input, textarea, select, button';
 /** What flashes: a number, a table cell, a typeset equation (re-typeset whole), an exercise's output. */
 const TEXT_TARGET = '.num, td, th, .katex, output';
 /** The Web Animation's id, so tests (and the presentation) can find it. */
@@ -53,11 +58,24 @@ function flash(el: Element, colors: { fill: string; ring: string }, running: Wea
 export function watchChanges(root: HTMLElement): () => void {
   if (typeof MutationObserver === 'undefined' || typeof root.animate !== 'function') return () => undefined;
   let lastInput = -Infinity;
+  let pressed = false;
   const onInput = () => {
     lastInput = performance.now();
   };
   const inputs = ['pointerdown', 'keydown', 'input', 'change'] as const;
   for (const type of inputs) root.addEventListener(type, onInput, { capture: true, passive: true });
+  const onDown = () => {
+    pressed = true;
+  };
+  const onUp = () => {
+    pressed = false;
+    lastInput = performance.now();
+    if (pending.size > 0 && frame === 0) frame = requestAnimationFrame(paint);
+  };
+  // On the window: a pointer let go outside the page, or captured, still ends the drag.
+  const view = root.ownerDocument.defaultView ?? window;
+  root.addEventListener('pointerdown', onDown, { capture: true, passive: true });
+  for (const type of ['pointerup', 'pointercancel'] as const) view.addEventListener(type, onUp, { capture: true, passive: true });
   const running = new WeakMap<Element, Animation>();
   let pending = new Set<Element>();
   let frame = 0;
@@ -69,17 +87,19 @@ export function watchChanges(root: HTMLElement): () => void {
     pending = new Set();
   };
   const observer = new MutationObserver((records) => {
-    if (performance.now() - lastInput > AFTER_INPUT_MS) return;
+    if (!pressed && performance.now() - lastInput > AFTER_INPUT_MS) return;
     for (const node of changedNodes(records)) {
       const target = flashTargetOf(node);
       if (target) pending.add(target);
     }
-    if (pending.size > 0 && frame === 0) frame = requestAnimationFrame(paint);
+    if (!pressed && pending.size > 0 && frame === 0) frame = requestAnimationFrame(paint);
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['transform'] });
   return () => {
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     for (const type of inputs) root.removeEventListener(type, onInput, { capture: true });
+    root.removeEventListener('pointerdown', onDown, { capture: true });
+    for (const type of ['pointerup', 'pointercancel'] as const) view.removeEventListener(type, onUp, { capture: true });
   };
 }

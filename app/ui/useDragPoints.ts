@@ -27,11 +27,11 @@ export interface DragPoints {
  */
 export function useDragPoints(values: ArrayLike<number>, onMove?: (index: number, value: number) => void): DragPoints {
   const svgRef = useRef<SVGSVGElement>(null);
-  const [drag, setDrag] = useState<{ index: number; domain: Domain } | null>(null);
+  // The plot's left edge is read once, when the drag starts: reading it on every move forced a layout a move.
+  const [drag, setDrag] = useState<{ index: number; domain: Domain; left: number } | null>(null);
   const [active, setActive] = useState<number | null>(null);
 
-  const valueAt = (clientX: number, x: LinearScale) => {
-    const left = svgRef.current?.getBoundingClientRect().left ?? 0;
+  const valueAt = (clientX: number, left: number, x: LinearScale) => {
     return snapValue(clamp(x.invert(clientX - left), Math.max(x.domain[0], POINT_MIN), Math.min(x.domain[1], POINT_MAX)));
   };
 
@@ -67,9 +67,9 @@ export function useDragPoints(values: ArrayLike<number>, onMove?: (index: number
         e.preventDefault();
         e.currentTarget.setPointerCapture?.(e.pointerId);
         e.currentTarget.focus();
-        setDrag({ index: i, domain: x.domain });
+        setDrag({ index: i, domain: x.domain, left: svgRef.current?.getBoundingClientRect().left ?? 0 });
       },
-      onPointerMove: (e) => drag?.index === i && onMove(i, valueAt(e.clientX, x)),
+      onPointerMove: (e) => drag?.index === i && onMove(i, valueAt(e.clientX, drag.left, x)),
       onPointerUp: () => setDrag(null),
       onPointerCancel: () => setDrag(null),
     };

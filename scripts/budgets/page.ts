@@ -92,11 +92,14 @@ interface LatencyProbe {
 
 /**
  * Moves section 7's γ slider `moves` times with the arrow keys (up and down its range, so every
- * press changes the value) and times each press until the γ-and-β panel's numbers change.
+ * press changes the value) and times each press until the γ-and-β panel's numbers change, with the
+ * CPU slowed down `cpuRate` times (Chromium's throttling; 1: none).
  */
-export async function measureGammaLatency(browser: Browser, url: string, moves: number): Promise<SliderLatency> {
+export async function measureGammaLatency(browser: Browser, url: string, moves: number, cpuRate = 1): Promise<SliderLatency> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  // CPU throttling (4: a mid-range laptop or phone, as DevTools' "4× slowdown"), from the start.
+  if (cpuRate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   await page.goto(`${url}?section=gamma-beta#gamma-beta`, { waitUntil: 'load' });
   const slider = page.getByRole('slider', { name: 'γ (scale)', exact: true }).first();
   await slider.waitFor();

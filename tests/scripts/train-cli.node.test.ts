@@ -224,3 +224,26 @@ describe('npm run train --model cnn', () => {
     expect(JSON.parse(r.out.at(-1)!)).toHaveProperty('report.headline');
   });
 });
+
+describe('the lab’s command for another pair of normalizations (lab-norms) reproduces the lab’s numbers', () => {
+  test('BN against GroupNorm on the 2-D default: the shown command has --compare bn,group --groups 4; after its networks line, every line = the lab’s, bit for bit', async () => {
+    const c: LabSettings = { ...LAB_DEFAULTS, labNorms: 'bn,group', labGroups: 4 };
+    const command = trainCommand(c, 20);
+    expect(command).toMatch(/ --compare bn,group --groups 4$/);
+    const cli = await runCli(argsOf(command));
+    expect(cli.err).toEqual([]);
+    expect(JSON.parse(cli.out[0])).toEqual({ networks: { plain: 'bn', bn: 'group' } });
+    const lines = cli.out.slice(1, -1).map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The closing report names the pair, as the page does.
+    expect((JSON.parse(cli.out.at(-1)!) as { report: RunReport }).report.lead).toMatch(/with GroupNorm/);
+    expectSame(lines, await labLogs(labRunSettings(c, 'http://lab.test/unused'), 20), Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  test('the CNN with InstanceNorm against GroupNorm (2 groups) on the Fashion-MNIST subset: the line at step 10 = the lab’s', { timeout: 60_000 }, async () => {
+    const c: LabSettings = { ...LAB_DEFAULTS, labDataset: 'fashion', labModel: 'cnn', labChannels: '4,8', labLr: 0.1, labInit: 'he', labNorms: 'instance,group', labGroups: 2 };
+    const cli = await runCli(argsOf(trainCommand(c, 10)));
+    expect(cli.err).toEqual([]);
+    expect(JSON.parse(cli.out[0])).toEqual({ networks: { plain: 'instance', bn: 'group' } });
+    expectSame(cli.out.slice(1, -1).map((l) => JSON.parse(l) as Record<string, unknown>), await labLogs(labRunSettings(c, 'http://lab.test/f.bin.gz'), 10), [10]);
+  });
+});

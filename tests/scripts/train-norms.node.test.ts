@@ -65,17 +65,19 @@ describe('parsing', () => {
 });
 
 describe('running', () => {
-  test('--compare bn,group --groups 2: a first line naming the networks, then the lines of createExperiment + stepComparison, no BN report', async () => {
+  test('--compare bn,group --groups 2: a first line naming the networks, then the lines of createExperiment + stepComparison, then the page’s report naming the pair', async () => {
     const settings = { samples: 200, steps: 4, logEvery: 2, evalEvery: 2, norms: ['bn', 'group'] as const, groups: 2 };
     const r = await runCli(['--samples', '200', '--steps', '4', '--log-every', '2', '--compare', 'bn,group', '--groups', '2']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out[0])).toEqual({ networks: { plain: 'bn', bn: 'group' } });
     const { comparison } = createExperiment({ ...settings, norms: [...settings.norms] });
     const logs = stepComparison(comparison, 4).logs;
-    const lines = r.out.slice(1).map((l) => JSON.parse(l) as { step: number; plain: object; bn: object });
+    const lines = r.out.slice(1, -1).map((l) => JSON.parse(l) as { step: number; plain: object; bn: object });
     expect(lines.map((l) => l.step)).toEqual([2, 4]);
     expect(lines[1].bn).toEqual(JSON.parse(JSON.stringify((({ step: _s, epoch: _e, ...rest }) => rest)(logs.bn[1]))));
-    expect(r.out.some((l) => l.includes('"report"'))).toBe(false);
+    const report = (JSON.parse(r.out.at(-1)!) as { report: { headline: string } }).report;
+    expect(report.headline).not.toMatch(/batch norm/);
+    expect(r.out.filter((l) => l.includes('"report"'))).toHaveLength(1);
   });
 
   test('--sweep-batch 4,8 --epochs 2 on the spiral: one line per batch size, eval- and train-mode accuracy, identical on a second run, as runBatchSweep', async () => {

@@ -1,5 +1,5 @@
 import { batchNormSteps, type BatchNormSteps } from '../../../src';
-import { fmt } from '../../ui/format';
+import { fmt, sub } from '../../ui/format';
 import { toleranceFor } from './grade';
 import { listOf, pickIndex, pickOne, shuffled } from './pick';
 import type { Exercise } from './types';
@@ -87,8 +87,8 @@ function centeringExercises({ z, seed }: BatchExerciseContext, s: BatchNormSteps
   return [
     numeric({
       id: 'centering-entry',
-      prompt: `Predict z${i + 1} − μ, sample ${i + 1} centred.`,
-      symbol: `z${i + 1} − μ`,
+      prompt: `Predict z${sub(i + 1)} − μ, sample ${i + 1} centred.`,
+      symbol: `z${sub(i + 1)} − μ`,
       given: [zLine(z), `μ = ${f4(s.mean)}`],
       answer: s.centered[i],
       hint: `subtract μ from the value of sample ${i + 1}.`,
@@ -145,7 +145,7 @@ function normalizeExercises({ z, eps, seed }: BatchExerciseContext, s: BatchNorm
       symbol: `Zₙₒᵣₘ,${i + 1}`,
       given: [zLine(z), `μ = ${f4(s.mean)}`, `σ² = ${f4(s.variance)}`, epsLine(eps)],
       answer: s.zNorm[i],
-      hint: `(z${i + 1} − μ) / √(σ² + ε).`,
+      hint: `(z${sub(i + 1)} − μ) / √(σ² + ε).`,
       mistakes: [
         { name: 'you divided by σ² + ε without the square root.', value: d / (s.variance + eps) },
         { name: 'you used the unbiased variance (m − 1); batch norm normalizes with the biased one (1/m).', value: d / Math.sqrt(s.unbiasedVariance + eps) },
@@ -175,7 +175,7 @@ function gammaBetaExercises({ z, eps, seed }: BatchExerciseContext): Exercise[] 
       mistakes: [
         { name: 'you computed γ·Zₙₒᵣₘ − β, the notes’ sign; the shift adds β (PyTorch: y = γ·(x − E[x])/√(Var[x] + ε) + β).', value: gamma * zn - beta },
         { name: 'you swapped the roles of γ and β.', value: beta * zn + gamma },
-        { name: `you scaled and shifted z${i + 1} itself instead of Zₙₒᵣₘ.`, value: gamma * z[i] + beta },
+        { name: `you scaled and shifted z${sub(i + 1)} itself instead of Zₙₒᵣₘ.`, value: gamma * z[i] + beta },
       ],
     }),
   ];

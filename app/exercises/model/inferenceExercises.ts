@@ -53,6 +53,7 @@ export function inferenceExercises({ trace, m, momentum }: InferenceExerciseCont
       mistakes: [
         { name: 'you averaged the biased σ²: PyTorch normalizes with the biased variance but keeps the unbiased one, σ²·m/(m − 1), in the running variance.', value: (1 - k) * 1 + k * v },
         { name: swapped, value: k * 1 + (1 - k) * unbiased },
+        { name: `two slips at once: you averaged the biased σ² and weighted the new batch by 1 − momentum. PyTorch keeps the unbiased σ²·m/(m − 1) = ${f4(unbiased)}, with weight momentum = ${fmt(k)}.`, value: k * 1 + (1 - k) * v },
         { name: 'you started the running variance at 0; PyTorch starts it at 1.', value: k * unbiased },
       ],
     },

@@ -56,7 +56,7 @@ export function summaryView({ z, eps, gamma, beta, grads, trained }: SummaryInpu
       { formula: 'μ = (1/m) Σᵢ zᵢ', value: `μ = ${f(s.mean)} (m = ${s.m})` },
       { formula: 'σ² = (1/m) Σᵢ (zᵢ − μ)²', value: `σ² = ${f(s.variance)}`, why: 'divided by m (biased), as PyTorch normalizes; the unbiased σ²·m/(m − 1) only goes into the running variance.' },
       { formula: 'Zₙₒᵣₘ,ᵢ = (zᵢ − μ)/√(σ² + ε)', value: `Zₙₒᵣₘ,₁ = ${f(s.zNorm[0])} (ε = ${fmt(eps, 4)})` },
-      { formula: 'Z̃ᵢ = γ·Zₙₒᵣₘ,ᵢ + β', value: `Z̃₁ = ${f(s.y[0])} (γ = ${fmt(gamma)}, β = ${fmt(beta)})`, why: 'plus β: the notes’ − β is a sign error.' },
+      { formula: 'Z̃ᵢ = γ·Zₙₒᵣₘ,ᵢ + β', value: `Z̃₁ = ${f(s.y[0])} (γ = ${fmt(gamma)}, β = ${fmt(beta)})`, why: gamma === 1 && beta === 0 ? 'plus β: the notes’ − β is a sign error. At γ = 1, β = 0 (the defaults) Z̃ is Zₙₒᵣₘ itself: set γ and β in section 7 to see them act here.' : 'plus β: the notes’ − β is a sign error.' },
     ],
     backward: [
       { formula: '∂L/∂β = Σᵢ ∂L/∂Z̃ᵢ,  ∂L/∂γ = Σᵢ ∂L/∂Z̃ᵢ · Zₙₒᵣₘ,ᵢ', value: `∂L/∂β₂ = ${f(grads.dBeta2[0])}, ∂L/∂γ₂ = ${f(grads.dGamma2[0])} (the notes’ network, output neuron 1)`, why: 'β and γ act on every sample, so their gradients sum over the batch.' },

@@ -2,9 +2,7 @@ import type { Divergence, SweepPoint, VariantName } from '../../../src';
 import { fmt, sig, sub } from '../../ui/format';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
-import { VARIANT_PHRASE } from './variants';
-
-const NETWORK: Readonly<Record<VariantName, string>> = { plain: 'The network without BN', bn: 'The network with BN' };
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * The “what to look for” line under each of the lab's charts, with the run's own numbers: drift of
@@ -79,10 +77,12 @@ export const bandCollapsed = (band: number, from: number, to: number): boolean =
 export type ProbeKind = 'unit' | 'channel';
 
 /** `steps`: the windows in words, for a network whose windows differ from the other's (one diverged). */
-function driftPart(v: VariantName, x: Drift, steps = '', probe: ProbeKind = 'unit'): string {
-  const moved = `${VARIANT_PHRASE[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
+function driftPart(v: VariantName, x: Drift, steps: string, probe: ProbeKind, p: Pair): string {
+  const moved = `${p.phrase[v]}${steps} it went from ${fmt(x.from, 2)} to ${fmt(x.to, 2)}`;
   if (bandCollapsed(x.band, x.from, x.to))
-    return `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has all but vanished)`;
+    return x.band === 0
+      ? `${moved}, while its 15–85 % band has width 0: the ${probe} gets the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has vanished)`
+      : `${moved}, while its 15–85 % band is only ${fmt(x.band, 2)} wide: the ${probe} gets almost the same input ${probe === 'channel' ? 'at every position of every image' : 'for every example'} (its signal has all but vanished)`;
   return `${moved}, ${sig(x.bands)} times the width of its 15–85 % band (${x.word})`;
 }
 
@@ -93,17 +93,18 @@ const sameWindows = (a: Drift, b: Drift): boolean => [0, 1].every((i) => a.first
  * The quantile chart's caption: did each network's watched input drift, measured, with what BN does
  * and does not do. Each network's windows are its own: once one has diverged, its windows end earlier.
  */
-export function driftCaption(series: RunSeries, layer: number, bnBefore = true, probe: ProbeKind = 'unit'): string | null {
+export function driftCaption(series: RunSeries, layer: number, bnBefore = true, probe: ProbeKind = 'unit', p: Pair = DEFAULT_PAIR): string | null {
   const d = { plain: driftOf(series.plain, layer), bn: driftOf(series.bn, layer) };
   if (!d.plain || !d.bn) return null;
   const where = probe === 'channel' ? 'With BatchNorm2d between the convolution and ReLU, this input is re-standardised on every batch, over all its images and positions' : 'With BN before the activation, this input is re-standardised on every batch';
-  const why = bnBefore
+  // What BN does to this input; said only when one of the networks has BN.
+  const why = bnBefore && p.norms.includes('bn')
     ? ` ${where}: its batch mean is β, and β is learned, so its median moves only as far as β, γ and the distribution’s shape let it. Whether drift is what slows a network down is doubted (Santurkar et al. 2018, section 14).`
     : '';
   const look = 'Look for a median that wanders.';
   const watched = `the watched ${probe}’s median input`;
-  if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, ${watched}: ${driftPart('plain', d.plain, '', probe)}; ${driftPart('bn', d.bn, '', probe)}.${why}`;
-  return `${look} ${watched[0].toUpperCase()}${watched.slice(1)}: ${driftPart('plain', d.plain, `, between ${windows(d.plain)},`, probe)}; ${driftPart('bn', d.bn, `, between ${windows(d.bn)},`, probe)}.${why}`;
+  if (sameWindows(d.plain, d.bn)) return `${look} Between ${windows(d.plain)}, ${watched}: ${driftPart('plain', d.plain, '', probe, p)}; ${driftPart('bn', d.bn, '', probe, p)}.${why}`;
+  return `${look} ${watched[0].toUpperCase()}${watched.slice(1)}: ${driftPart('plain', d.plain, `, between ${windows(d.plain)},`, probe, p)}; ${driftPart('bn', d.bn, `, between ${windows(d.bn)},`, probe, p)}.${why}`;
 }
 
 export interface Overfit {
@@ -138,14 +139,14 @@ export function overfitOf(s: VariantSeries): Overfit | null {
 }
 
 /** The loss chart's caption: the latest test losses, and overfitting where it shows. */
-export function lossCaption(series: RunSeries): string | null {
+export function lossCaption(series: RunSeries, p: Pair = DEFAULT_PAIR): string | null {
   const { plain, bn } = series;
   if (plain.testN === 0 || bn.testN === 0) return null;
   const latest = (s: VariantSeries) => `${value(s.testLoss[s.testN - 1])} (step ${count(s.testStep[s.testN - 1])})`;
-  const parts = [`Look for which test curve falls first and lowest. Test loss now: with BN ${latest(bn)}, without ${latest(plain)}.`];
+  const parts = [`Look for which test curve falls first and lowest. Test loss now: ${p.phrase.bn} ${latest(bn)}, ${p.norms[0] === 'none' ? 'without' : p.phrase.plain} ${latest(plain)}.`];
   for (const v of ['bn', 'plain'] as const) {
     const o = overfitOf(series[v]);
-    if (o) parts.push(`${NETWORK[v]} is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss is ${value(o.train)}.`);
+    if (o) parts.push(`${p.network[v]} is overfitting: its test loss (running median of 5 evaluations) rose from its lowest, ${value(o.lowest)} at step ${count(o.lowestStep)}, to ${value(o.now)}, while its training loss is ${value(o.train)}.`);
   }
   return parts.join(' ');
 }
@@ -161,23 +162,28 @@ function gradRatio(s: VariantSeries): number {
 }
 
 /** The gradient chart's caption: how the first layer's gradient compares with the output layer's, both networks (none once either diverged). */
-export function gradCaption(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, probe: ProbeKind = 'unit'): string | null {
+export function gradCaption(series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, probe: ProbeKind = 'unit', p: Pair = DEFAULT_PAIR): string | null {
   const L = series.plain.gradNorm.length;
   if (L < 2 || diverged.plain || diverged.bn) return null;
   const dead = (['plain', 'bn'] as const).filter((v) => {
     const s = series[v];
     return s.n > 0 && s.gradNorm.every((col) => col[s.n - 1] === 0);
   });
-  if (dead.length) return `${NETWORK[dead[0]]} gets no gradient at all: every ‖∂L/∂W‖ is exactly 0, so its units output the same value (for ReLU, 0: they died) for every input and it cannot learn.`;
+  const units = probe === 'channel' ? 'channels' : 'units';
+  if (dead.length === 2) return `Both networks get no gradient at all: every ‖∂L/∂W‖ is exactly 0, so their ${units} output the same value (for ReLU, 0: they died) for every input and they cannot learn.`;
+  if (dead.length) return `${p.network[dead[0]]} gets no gradient at all: every ‖∂L/∂W‖ is exactly 0, so its ${units} output the same value (for ReLU, 0: they died) for every input and it cannot learn.`;
   const r = { plain: gradRatio(series.plain), bn: gradRatio(series.bn) };
   if (!Number.isFinite(r.plain) || !Number.isFinite(r.bn)) return null;
   const ratio = `‖∂L/∂W₁‖ / ‖∂L/∂W${sub(L)}‖`;
-  return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so with BN a small ratio need not mean that the layer learns slowly. Median over the last logged steps of ${ratio}: ${sig(r.plain)} without BN, ${sig(r.bn)} with BN.${probe === 'channel' ? CNN_GRAD_NOTE : ''}`;
+  const median = `Median over the last logged steps of ${ratio}: ${sig(r.plain)} ${p.phrase.plain}, ${sig(r.bn)} ${p.phrase.bn}.${probe === 'channel' ? CNN_GRAD_NOTE : ''}`;
+  if (p.isDefault) return `Look for a first layer whose gradient is tiny next to the last layer’s: without BN, that layer then barely learns. With BN, a weight that feeds BN gets a smaller gradient as it grows, so with BN a small ratio need not mean that the layer learns slowly. ${median}`;
+  // A centring normalization undoes the scale of the weights it follows (BN per unit, LayerNorm per layer, GroupNorm per group), so their gradient shrinks as they grow; RMSNorm does not centre, so a bias before it breaks that.
+  return `Look for a first layer whose gradient is tiny next to the last layer’s: without a normalization, that layer then barely learns. Weights whose scale a normalization undoes (BN’s per unit, LayerNorm’s per layer, GroupNorm’s per group) get a smaller gradient as they grow, so there a small ratio need not mean that the layer learns slowly. ${median}`;
 }
 
 /** For the CNN: its first and last weight layers differ in size by far more than an MLP's, and a norm grows with the weights it counts. */
 const CNN_GRAD_NOTE =
-  ' In this CNN, W₁ and W₂ are the convolutions’ filters and W₃ the linear layer, which has many times more weights; a norm grows with the square root of the number of weights it sums over, so here a ratio well under 1 is expected even when every weight gets as large a gradient.';
+  ' In this CNN, W₁ and W₂ are the convolutions’ filters and W₃ the linear layer. A norm grows with the square root of the number of weights it sums over, so this ratio also compares the layers’ sizes: at the default 8 and 16 channels with 3 × 3 kernels W₁ has 72 weights and W₃ 4,000, and a ratio well under 1 is expected even when every weight gets as large a gradient (other shapes can reverse that).';
 
 /** A sweep's best run must be this far above chance before any rate is said to have trained (as verdicts.ts's LEARNED). */
 const ABOVE_CHANCE = 0.1;
@@ -186,7 +192,7 @@ const ABOVE_CHANCE = 0.1;
  * The rates at which a network trained: did not diverge and reached within 10 % of the best test
  * accuracy of the sweep. If even the best run is within 10 points of chance (1/classes), none did.
  */
-export function sweepCaption(points: readonly SweepPoint[], classes: number, steps?: number): string | null {
+export function sweepCaption(points: readonly SweepPoint[], classes: number, steps?: number, p: Pair = DEFAULT_PAIR): string | null {
   const tested = points.flatMap((p) => [p.plain.testAccuracy, p.bn.testAccuracy]).filter((a): a is number => a !== null && Number.isFinite(a));
   if (tested.length === 0) return null;
   const best = Math.max(...tested), bar = 0.9 * best, chance = classes > 0 ? 1 / classes : 0;
@@ -196,7 +202,7 @@ export function sweepCaption(points: readonly SweepPoint[], classes: number, ste
   const part = (v: VariantName) => {
     const trained = points.filter((p) => !p[v].diverged && (p[v].testAccuracy ?? -1) >= bar).map((p) => p.lr);
     const diverged = points.filter((p) => p[v].diverged).map((p) => p.lr);
-    return `${VARIANT_PHRASE[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
+    return `${p.phrase[v]} at ${list(trained)}${diverged.length ? ` (diverged at ${list(diverged)})` : ''}`;
   };
   return `Look for the rates that trained. Reached at least ${percent(bar)} test accuracy${after} (90 % of the best, ${percent(best)}): ${part('bn')}; ${part('plain')}.`;
 }

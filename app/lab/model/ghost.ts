@@ -1,4 +1,6 @@
 import { type LabSettings, networkOf } from './labSettings';
+import { normsOf } from '../../state/slices/lab';
+import { NORM_SHORT } from './pair';
 import { count } from './labText';
 import type { RunSeries } from './series';
 
@@ -74,7 +76,13 @@ const SETTINGS: { readonly [K in Key]: { readonly name: string; readonly value: 
   labModel: { name: 'network', value: (v) => NETWORK[v], tag: (v) => NETWORK[v] },
   labChannels: { name: 'CNN channels', value: (v) => v.replace(',', ' and '), tag: (v) => `channels ${v}` },
   labKernel: { name: 'kernel size', value: (v) => `${v} × ${v}`, tag: (v) => `kernel ${v} × ${v}` },
+  labNorms: { name: 'normalizations', value: (v) => normsWords(v, ' and '), tag: (v) => normsWords(v, ' vs ') },
+  labGroups: { name: 'GroupNorm groups', value: String, tag: (v) => `${v} groups` },
 };
+/** “no normalization vs GroupNorm”. */
+function normsWords(pair: string, joint: string): string {
+  return normsOf(pair).map((n) => NORM_SHORT[n]).join(joint);
+}
 const KEYS = Object.keys(SETTINGS) as Key[];
 
 /**
@@ -85,7 +93,7 @@ export function changedSettings(a: LabSettings, b: LabSettings): Key[] {
   const noNoise = a.labDataset === 'fashion' || b.labDataset === 'fashion';
   const na = networkOf(a), nb = networkOf(b);
   const applies = (k: Key): boolean =>
-    k === 'labModel' ? na !== nb : MLP_ONLY.includes(k) ? na === 'mlp' && nb === 'mlp' : CNN_ONLY.includes(k) ? na === 'cnn' && nb === 'cnn' : !(k === 'labNoise' && noNoise);
+    k === 'labGroups' ? [a, b].some((x) => x.labNorms.includes('group')) : k === 'labModel' ? na !== nb : MLP_ONLY.includes(k) ? na === 'mlp' && nb === 'mlp' : CNN_ONLY.includes(k) ? na === 'cnn' && nb === 'cnn' : !(k === 'labNoise' && noNoise);
   return KEYS.filter((k) => applies(k) && (k === 'labModel' || a[k] !== b[k]));
 }
 

@@ -1,6 +1,14 @@
 import { type ChartLine, metricLines, quantileLines } from './labCharts';
 import { type Ghost, ghostLegend } from './ghost';
 import type { VariantName } from '../../../src';
+import { normChoiceOf } from './normChoice';
+import { type Pair, pairOf } from './pair';
+
+/** The previous run's own pair of networks, which its lines are named by (it may differ from the current run's). */
+const ghostPair = (ghost: Ghost): Pair => {
+  const c = normChoiceOf(ghost.settings);
+  return pairOf(c.norms, c.groups);
+};
 
 /**
  * The previous run's lines on the lab's charts (see ghost.ts): only the lines that read clearly when
@@ -15,12 +23,12 @@ function asGhost(ghost: Ghost, lines: readonly ChartLine[]): ChartLine[] {
 }
 
 export function ghostMetricLines(ghost: Ghost | null, metric: 'loss' | 'accuracy'): ChartLine[] {
-  return ghost ? asGhost(ghost, metricLines(ghost.series, metric).filter((l) => l.role === 'test')) : [];
+  return ghost ? asGhost(ghost, metricLines(ghost.series, metric, undefined, null, ghostPair(ghost)).filter((l) => l.role === 'test')) : [];
 }
 
 /** The median of one network's probed unit in hidden layer `layer` (0-based), if the previous run had that layer (the caller leaves out a ghost of the other kind of network: a unit is not a channel). */
 export function ghostQuantileLines(ghost: Ghost | null, variant: VariantName, layer: number): ChartLine[] {
-  return ghost ? asGhost(ghost, quantileLines(ghost.series, variant, layer).filter((l) => l.role === 'q50')) : [];
+  return ghost ? asGhost(ghost, quantileLines(ghost.series, variant, layer, undefined, ghostPair(ghost)).filter((l) => l.role === 'q50')) : [];
 }
 
 /** The last step the ghost reached (0 without one): the step axes reach it, so its lines are not cut off. */

@@ -3,7 +3,8 @@ import { downsample } from '../../ui/downsample';
 import type { Point } from '../../ui/point';
 import type { RunSeries, VariantSeries } from './series';
 import { type Smoothing, movingMean } from './smallBatch';
-import { VARIANT_LABEL, VARIANT_ORDER } from './variants';
+import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * Shapes a lab run's columns (series.ts) into the lines its charts draw: downsampled, finite-only.
@@ -34,7 +35,7 @@ function trainColumn(s: VariantSeries, metric: 'loss' | 'accuracy', smoothing: S
  * Train (every logged mini-batch, or their moving mean when `smoothing` says so) and test (every
  * evaluation) lines of both networks, train first.
  */
-export function metricLines(series: RunSeries, metric: 'loss' | 'accuracy', maxPoints = MAX_POINTS, smoothing: Smoothing | null = null): ChartLine[] {
+export function metricLines(series: RunSeries, metric: 'loss' | 'accuracy', maxPoints = MAX_POINTS, smoothing: Smoothing | null = null, p: Pair = DEFAULT_PAIR): ChartLine[] {
   const lines: ChartLine[] = [];
   const train = smoothing ? `mini-batch, ${smoothing.text}` : 'mini-batch';
   for (const role of ['train', 'test'] as const) {
@@ -44,19 +45,19 @@ export function metricLines(series: RunSeries, metric: 'loss' | 'accuracy', maxP
         role === 'train'
           ? downsample(s.step, trainColumn(s, metric, smoothing), s.n, maxPoints)
           : downsample(s.testStep, metric === 'loss' ? s.testLoss : s.testAccuracy, s.testN, maxPoints);
-      lines.push({ id: `${v}-${role}`, name: `${VARIANT_LABEL[v]}, ${role === 'train' ? train : 'test set'}`, variant: v, role, points });
+      lines.push({ id: `${v}-${role}`, name: `${p.label[v]}, ${role === 'train' ? train : 'test set'}`, variant: v, role, points });
     }
   }
   return lines;
 }
 
 /** The 15 %, 50 % and 85 % quantiles of one network's probed unit in hidden layer `layer` (0-based). */
-export function quantileLines(series: RunSeries, variant: VariantName, layer: number, maxPoints = MAX_POINTS): ChartLine[] {
+export function quantileLines(series: RunSeries, variant: VariantName, layer: number, maxPoints = MAX_POINTS, p: Pair = DEFAULT_PAIR): ChartLine[] {
   const s = series[variant];
   if (layer < 0 || layer >= s.q50.length) return [];
   return (['q15', 'q50', 'q85'] as const).map((role) => ({
     id: `${variant}-${role}`,
-    name: `${VARIANT_LABEL[variant]}, ${role.slice(1)} % quantile`,
+    name: `${p.label[variant]}, ${role.slice(1)} % quantile`,
     variant,
     role,
     points: downsample(s.step, s[role][layer], s.n, maxPoints),
@@ -66,10 +67,10 @@ export function quantileLines(series: RunSeries, variant: VariantName, layer: nu
 const positive = (v: number): boolean => v > 0;
 
 /** ‖∂L/∂W‖ of weight layer `layer` (0-based) over training, both networks, for a log axis (zeros dropped). */
-export function gradNormLines(series: RunSeries, layer: number, maxPoints = MAX_POINTS): ChartLine[] {
+export function gradNormLines(series: RunSeries, layer: number, maxPoints = MAX_POINTS, p: Pair = DEFAULT_PAIR): ChartLine[] {
   return VARIANT_ORDER.filter((v) => layer >= 0 && layer < series[v].gradNorm.length).map((v) => ({
     id: `${v}-grad`,
-    name: `${VARIANT_LABEL[v]}, ‖∂L/∂W${layer + 1}‖`,
+    name: `${p.label[v]}, ‖∂L/∂W${layer + 1}‖`,
     variant: v,
     role: 'grad' as const,
     points: downsample(series[v].step, series[v].gradNorm[layer], series[v].n, maxPoints, { keep: positive, scale: Math.log10 }),

@@ -3,6 +3,7 @@ import type { SweepView } from './sweepView';
 import { gridPoints } from '../worker/boundary';
 import type { BoundaryImage, Extent } from '../worker/messages';
 import type { ExportTable } from '../../ui/export/table';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * Export helpers for the training lab (section 13): its line charts as one long table (a row per
@@ -40,16 +41,16 @@ export function boundaryTable(image: BoundaryImage, resolution: number, extent: 
 }
 
 /** A learning-rate sweep: per rate, each network's final loss (empty where it diverged) and whether it diverged. */
-export function sweepTable(view: SweepView): ExportTable {
+export function sweepTable(view: SweepView, p: Pair = DEFAULT_PAIR): ExportTable {
   const rates = [...new Set([...view.rows.map((r) => r.lr)])].sort((a, b) => a - b);
   const loss = (v: 'plain' | 'bn', lr: number) => view.lines[v].find((p) => p.s === lr)?.v ?? null;
   return {
     columns: [
       { key: 'lr', label: 'learning rate' },
-      { key: 'plain', label: 'final loss, without BN' },
-      { key: 'bn', label: 'final loss, with BN' },
-      { key: 'plainDiverged', label: 'diverged, without BN' },
-      { key: 'bnDiverged', label: 'diverged, with BN' },
+      { key: 'plain', label: `final loss, ${p.phrase.plain}` },
+      { key: 'bn', label: `final loss, ${p.phrase.bn}` },
+      { key: 'plainDiverged', label: `diverged, ${p.phrase.plain}` },
+      { key: 'bnDiverged', label: `diverged, ${p.phrase.bn}` },
     ],
     rows: rates.map((lr) => ({ lr, plain: loss('plain', lr), bn: loss('bn', lr), plainDiverged: view.diverged.plain.includes(lr), bnDiverged: view.diverged.bn.includes(lr) })),
   };

@@ -1,6 +1,7 @@
 import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, type ExperimentSettings, type NetworkKind } from '../../../src';
 import type { LabRunSettings } from '../worker/messages';
 import { LAB_DEFAULTS, type LabSlice, channelsOf } from '../../state/slices/lab';
+import { normChoiceOf } from './normChoice';
 
 /** The lab's settings (the values of its controls, as kept in the app store and the URL), without the slice's actions. */
 export type LabSettings = Omit<LabSlice, 'setLab' | 'setLabDataset'>;
@@ -54,7 +55,19 @@ export function experimentSettings(c: LabSettings): ExperimentSettings {
     batch: c.labBatch,
     seed: c.labSeed,
     ...LOG_CADENCE[kind],
+    ...pairSettings(c),
   };
+}
+
+/**
+ * The two networks' normalizations as the engine takes them: nothing for the default pair (without
+ * and with BN), so today's runs, presets and exports keep their settings; GroupNorm's groups only
+ * when a network is a GroupNorm.
+ */
+function pairSettings(c: LabSettings): Pick<ExperimentSettings, 'norms' | 'groups'> {
+  const { norms, groups, hasGroup } = normChoiceOf(c);
+  if (norms[0] === 'none' && norms[1] === 'bn') return {};
+  return hasGroup ? { norms, groups } : { norms };
 }
 
 /**
@@ -76,6 +89,7 @@ function cnnSettings(c: LabSettings): ExperimentSettings {
     model: 'cnn',
     channels: channelsOf(c.labChannels),
     kernel: Number(c.labKernel),
+    ...pairSettings(c),
   };
 }
 
@@ -152,9 +166,15 @@ export function trainCommand(c: LabSettings, steps: number): string {
     ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];
   if (s.weightDecay !== null) flags.splice(flags.findIndex(([k]) => k === 'lr') + 1, 0, ['weight-decay', s.weightDecay]);
-  const parts = flags.map(([k, v]) => `--${k} ${v}`);
+  const parts = [...flags.map(([k, v]) => `--${k} ${v}`), ...pairFlags(s)];
   if (s.outputBn) parts.push('--output-bn');
   return `npm run train -- ${parts.join(' ')}`;
+}
+
+/** `--compare bn,group --groups 4` for a pair other than without and with BN (nothing for that one: the CLI's default). */
+function pairFlags(s: ExperimentSettings): string[] {
+  if (!s.norms) return [];
+  return [`--compare ${s.norms.join(',')}`, ...(s.groups !== undefined ? [`--groups ${s.groups}`] : [])];
 }
 
 /** `npm run train -- --model cnn …`: the CNN's flags (the MLP's do not apply to it, and the CLI refuses them). */
@@ -164,7 +184,7 @@ function cnnTrainCommand(s: ExperimentSettings, steps: number): string {
     ...(s.weightDecay !== null ? [['weight-decay', s.weightDecay] as [string, number]] : []),
     ['batch', s.batch], ['seed', s.seed], ['steps', steps], ['log-every', s.logEvery], ['eval-every', s.evalEvery],
   ];
-  return `npm run train -- ${flags.map(([k, v]) => `--${k} ${v}`).join(' ')}`;
+  return `npm run train -- ${[...flags.map(([k, v]) => `--${k} ${v}`), ...pairFlags(s)].join(' ')}`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Divergence, VariantName } from '../../../src';
 import { fmt, sub } from '../../ui/format';
 import type { GradNormRow } from './readouts';
-import { VARIANT_LABEL, VARIANT_ORDER } from './variants';
+import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /** Words and numbers of the lab's read-outs. Non-finite values become words, never "NaN". */
 const INT = new Intl.NumberFormat('en-US');
@@ -47,16 +48,16 @@ export function replayText(step: number, target: number): string {
  * What the log-scale bars of the latest ‖∂L/∂W‖ cannot show by themselves: exact zeros (no bar: a
  * log scale has no 0) and a network frozen by divergence. `lastStep`: each network's last logged step.
  */
-export function gradBarNotes(rows: readonly GradNormRow[], diverged: Readonly<Record<VariantName, Divergence | null>>, lastStep: Readonly<Record<VariantName, number | null>>): string[] {
+export function gradBarNotes(rows: readonly GradNormRow[], diverged: Readonly<Record<VariantName, Divergence | null>>, lastStep: Readonly<Record<VariantName, number | null>>, p: Pair = DEFAULT_PAIR): string[] {
   const notes: string[] = [];
   for (const v of VARIANT_ORDER) {
     const zeros = rows.filter((r) => r[v] === 0).map((r) => `‖∂L/∂W${sub(Number(r.layer.slice(1)))}‖`);
     if (zeros.length > 0) {
       const list = zeros.length === 1 ? zeros[0] : `${zeros.slice(0, -1).join(', ')} and ${zeros.at(-1)}`;
-      notes.push(`${VARIANT_LABEL[v]}, ${list} ${zeros.length === 1 ? 'is' : 'are'} exactly 0: a log scale has no 0, so ${zeros.length === 1 ? 'its bar is' : 'their bars are'} marked “0” at the bottom.`);
+      notes.push(`${p.label[v]}, ${list} ${zeros.length === 1 ? 'is' : 'are'} exactly 0: a log scale has no 0, so ${zeros.length === 1 ? 'its bar is' : 'their bars are'} marked “0” at the bottom.`);
     }
     const d = diverged[v], at = lastStep[v];
-    if (d) notes.push(`${VARIANT_LABEL[v]} diverged at step ${count(d.step)}: its bars are frozen at ${at === null ? 'its start' : `its last logged step, ${count(at)}`}.`);
+    if (d) notes.push(`${p.label[v]} diverged at step ${count(d.step)}: its bars are frozen at ${at === null ? 'its start' : `its last logged step, ${count(at)}`}.`);
   }
   return notes;
 }

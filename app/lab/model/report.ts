@@ -2,6 +2,7 @@ import type { Divergence, VariantName } from '../../../src';
 import { type ProbeKind, driftCaption, gradCaption, lossCaption } from './captions';
 import type { RunSeries } from './series';
 import { verdictOf } from './verdicts';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * Every sentence the lab writes about a run, in one object: the verdict (headline, lead, speed)
@@ -20,16 +21,16 @@ export interface RunReport {
 
 /** `bnBefore`: BN sits before the activation (the drift caption says what that implies); `probe`: the MLP's unit or the CNN's channel. */
 export function runReport(
-  series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number, classes: number, bnBefore: boolean, probe: ProbeKind = 'unit',
+  series: RunSeries, diverged: Readonly<Record<VariantName, Divergence | null>>, testRows: number, classes: number, bnBefore: boolean, probe: ProbeKind = 'unit', pair: Pair = DEFAULT_PAIR,
 ): RunReport {
-  const v = verdictOf(series, diverged, testRows, classes);
+  const v = verdictOf(series, diverged, testRows, classes, pair);
   return {
     advantage: v.advantage,
     headline: v.headline,
     lead: v.lead,
     speed: v.speed,
-    loss: lossCaption(series),
-    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore, probe) : null,
-    gradients: gradCaption(series, diverged, probe),
+    loss: lossCaption(series, pair),
+    drift: series.hiddenLayers > 0 ? driftCaption(series, series.hiddenLayers, bnBefore, probe, pair) : null,
+    gradients: gradCaption(series, diverged, probe, pair),
   };
 }

@@ -1,6 +1,7 @@
 import type { Divergence, VariantName } from '../../../src';
 import { count } from './labText';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './variants';
+import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * The run's state in one short line for the sticky run bar, so it stays in view beside the charts
@@ -12,13 +13,14 @@ export function runStatusText(
   diverged: Readonly<Record<VariantName, Divergence | null>>,
   stopped: 'both-diverged' | 'step-limit' | null,
   maxSteps: number,
+  p: Pair = DEFAULT_PAIR,
 ): string | null {
   const gone = VARIANT_ORDER.filter((v) => diverged[v] !== null);
   const parts: string[] = [];
-  if (gone.length === 1) parts.push(`${VARIANT_LABEL[gone[0]]} diverged at step ${count(diverged[gone[0]]!.step)}.`);
+  if (gone.length === 1) parts.push(`${p.label[gone[0]]} diverged at step ${count(diverged[gone[0]]!.step)}.`);
   if (gone.length === 2) {
     const [a, b] = gone;
-    parts.push(`${VARIANT_LABEL[a]} diverged at step ${count(diverged[a]!.step)}, ${VARIANT_PHRASE[b]} at step ${count(diverged[b]!.step)}.`);
+    parts.push(`${p.label[a]} diverged at step ${count(diverged[a]!.step)}, ${p.phrase[b]} at step ${count(diverged[b]!.step)}.`);
   }
   if (stopped === 'both-diverged') parts.push('Training stopped.');
   if (stopped === 'step-limit') parts.push(`Stopped at step ${count(maxSteps)}, the limit of one run.`);
@@ -34,6 +36,6 @@ export function divergenceMarks(
 }
 
 /** The marks in words, for a chart's accessible name: “ Without BN diverged at step 3: its lines stop there.” */
-export function marksText(marks: readonly { readonly variant: VariantName; readonly step: number }[]): string {
-  return marks.map((m) => ` ${VARIANT_LABEL[m.variant]} diverged at step ${count(m.step)}: its lines stop there.`).join('');
+export function marksText(marks: readonly { readonly variant: VariantName; readonly step: number }[], p: Pair = DEFAULT_PAIR): string {
+  return marks.map((m) => ` ${p.label[m.variant]} diverged at step ${count(m.step)}: its lines stop there.`).join('');
 }

@@ -4,7 +4,8 @@ import type { SeedCurve } from '../worker/seedStudy';
 import type { ChartLine } from './labCharts';
 import { count, percent } from './labText';
 import { createRunSeries, type RunSeries } from './series';
-import { VARIANT_LABEL, VARIANT_ORDER, VARIANT_PHRASE } from './variants';
+import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 import { type Advantage, verdictOf } from './verdicts';
 
 /**
@@ -22,7 +23,7 @@ function median(xs: readonly number[]): number {
  * Lowest, median and highest of `metric` over the seeds at each evaluation step that every seed
  * still training has reached (a diverged network's seed drops out from its divergence on).
  */
-export function seedBands(curves: readonly SeedCurve[], metric: 'accuracy' | 'loss'): ChartLine[] {
+export function seedBands(curves: readonly SeedCurve[], metric: 'accuracy' | 'loss', p: Pair = DEFAULT_PAIR): ChartLine[] {
   const lines: ChartLine[] = [];
   const names = { q15: 'lowest', q50: 'median', q85: 'highest' } as const;
   for (const v of VARIANT_ORDER) {
@@ -40,7 +41,7 @@ export function seedBands(curves: readonly SeedCurve[], metric: 'accuracy' | 'lo
       band.q50.push({ s, v: median(values) });
       band.q85.push({ s, v: Math.max(...values) });
     }
-    for (const role of ['q15', 'q50', 'q85'] as const) lines.push({ id: `${v}-${role}`, name: `${VARIANT_LABEL[v]}, ${names[role]} over the seeds`, variant: v, role, points: band[role] });
+    for (const role of ['q15', 'q50', 'q85'] as const) lines.push({ id: `${v}-${role}`, name: `${p.label[v]}, ${names[role]} over the seeds`, variant: v, role, points: band[role] });
   }
   return lines;
 }
@@ -58,15 +59,16 @@ function seriesOf(curve: SeedCurve): RunSeries {
   return series;
 }
 
-const ADVANTAGE_WORDS: Readonly<Record<Advantage, string>> = {
-  bn: 'the network with BN is ahead',
-  'bn-first': 'BN got there first and the two are now level',
-  mixed: 'BN got there first, but the network without BN is now ahead',
-  level: 'the two are level',
-  'plain-first': 'the network without BN got there first and the two are now level',
-  plain: 'the network without BN is ahead',
-  neither: 'neither network has learned',
-  unknown: 'there is no verdict',
+/** Each verdict per seed, in words naming the pair's networks (“BN got there first” for the default pair, as before). */
+const ADVANTAGE_TEMPLATES: Readonly<Record<Advantage, (p: Pair) => string>> = {
+  bn: (p) => `the network ${p.phrase.bn} is ahead`,
+  'bn-first': (p) => `${p.isDefault ? 'BN' : `the network ${p.phrase.bn}`} got there first and the two are now level`,
+  mixed: (p) => `${p.isDefault ? 'BN' : `the network ${p.phrase.bn}`} got there first, but the network ${p.phrase.plain} is now ahead`,
+  level: () => 'the two are level',
+  'plain-first': (p) => `the network ${p.phrase.plain} got there first and the two are now level`,
+  plain: (p) => `the network ${p.phrase.plain} is ahead`,
+  neither: () => 'neither network has learned',
+  unknown: () => 'there is no verdict',
 };
 
 export interface SeedSummary {
@@ -78,7 +80,7 @@ export interface SeedSummary {
 }
 
 /** The study in one sentence: verdicts per seed, and the spread of test accuracy, at the last step all seeds reached. */
-export function seedSummary(curves: readonly SeedCurve[], testRows: number, classes: number): SeedSummary | null {
+export function seedSummary(curves: readonly SeedCurve[], testRows: number, classes: number, p: Pair = DEFAULT_PAIR): SeedSummary | null {
   if (curves.length === 0) return null;
   const step = Math.min(...curves.map((c) => c.step));
   if (step === 0) return null;
@@ -87,16 +89,16 @@ export function seedSummary(curves: readonly SeedCurve[], testRows: number, clas
   for (const c of curves) {
     const cut: SeedCurve = { ...c, tests: { plain: upTo(c, 'plain', step), bn: upTo(c, 'bn', step) } };
     const diverged = { plain: divergence(c, 'plain', step), bn: divergence(c, 'bn', step) };
-    const a = verdictOf(seriesOf(cut), diverged, testRows, classes).advantage;
+    const a = verdictOf(seriesOf(cut), diverged, testRows, classes, p).advantage;
     tally[a] = (tally[a] ?? 0) + 1;
     for (const v of VARIANT_ORDER) if (!diverged[v] && cut.tests[v].accuracy.length) last[v].push(cut.tests[v].accuracy.at(-1)!);
   }
-  const verdicts = (Object.keys(ADVANTAGE_WORDS) as Advantage[]).filter((a) => tally[a]).map((a) => `on ${tally[a]} of ${curves.length} seeds ${ADVANTAGE_WORDS[a]}`);
+  const verdicts = (Object.keys(ADVANTAGE_TEMPLATES) as Advantage[]).filter((a) => tally[a]).map((a) => `on ${tally[a]} of ${curves.length} seeds ${ADVANTAGE_TEMPLATES[a](p)}`);
   const spread = (v: VariantName) => {
     const xs = last[v];
-    if (xs.length === 0) return `${VARIANT_PHRASE[v]} every seed diverged`;
+    if (xs.length === 0) return `${p.phrase[v]} every seed diverged`;
     const dropped = curves.length - xs.length;
-    return `${VARIANT_PHRASE[v]} ${percent(Math.min(...xs))} to ${percent(Math.max(...xs))} (median ${percent(median(xs))}${dropped ? `; ${dropped} diverged` : ''})`;
+    return `${p.phrase[v]} ${percent(Math.min(...xs))} to ${percent(Math.max(...xs))} (median ${percent(median(xs))}${dropped ? `; ${dropped} diverged` : ''})`;
   };
   const text = `At step ${count(step)}, seed by seed: ${verdicts.join('; ')}. Test accuracy at the last evaluation: ${spread('bn')}; ${spread('plain')}.`;
   return { step, tally, text };

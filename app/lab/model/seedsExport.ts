@@ -1,19 +1,19 @@
 import type { SeedCurve } from '../worker/seedStudy';
 import type { ExportTable } from '../../ui/export/table';
 import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
-const NETWORK = { plain: 'without_bn', bn: 'with_bn' } as const;
 
 /**
  * Every test evaluation of the seed study as one table: a row per seed, network and evaluation step,
  * with the step the network diverged at (empty if it did not), so the bands and the per-seed verdicts
  * can be recomputed from the download. Pure.
  */
-export function seedsTable(curves: readonly SeedCurve[]): ExportTable {
+export function seedsTable(curves: readonly SeedCurve[], p: Pair = DEFAULT_PAIR): ExportTable {
   const rows = curves.flatMap((c) =>
     VARIANT_ORDER.flatMap((v) => {
       const t = c.tests[v];
-      return t.step.map((step, i) => ({ seed: c.seed, network: NETWORK[v], step, test_accuracy: t.accuracy[i], test_loss: t.loss[i], diverged_at: c.diverged[v] }));
+      return t.step.map((step, i) => ({ seed: c.seed, network: p.column[v], step, test_accuracy: t.accuracy[i], test_loss: t.loss[i], diverged_at: c.diverged[v] }));
     }),
   );
   return {

@@ -1,4 +1,5 @@
 import type { StepMetrics, VariantName } from '../../../src';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * Everything a lab run logged, kept in full (for export) in growable columns: one Float64Array per
@@ -118,7 +119,7 @@ const cell = (x: number): string => (Number.isFinite(x) ? String(x) : '');
  * of channel 1), ‖∂L/∂W‖ per layer.
  * Non-finite values are left empty.
  */
-export function seriesCsv(series: RunSeries, network: 'mlp' | 'cnn' = 'mlp'): string {
+export function seriesCsv(series: RunSeries, network: 'mlp' | 'cnn' = 'mlp', p: Pair = DEFAULT_PAIR): string {
   const L = series.hiddenLayers;
   const head = ['step', 'network', 'train_loss', 'train_accuracy', 'test_loss', 'test_accuracy'];
   // The CNN's quantiles are of channel 1 of each convolution block.
@@ -126,7 +127,7 @@ export function seriesCsv(series: RunSeries, network: 'mlp' | 'cnn' = 'mlp'): st
   for (let l = 1; l <= L; l++) head.push(`${probe(l)}_q15`, `${probe(l)}_q50`, `${probe(l)}_q85`);
   for (let l = 1; l <= L + 1; l++) head.push(`grad_norm_W${l}`);
   const rows = [head.join(',')];
-  for (const [name, s] of [['without_bn', series.plain], ['with_bn', series.bn]] as const) {
+  for (const [name, s] of [[p.column.plain, series.plain], [p.column.bn, series.bn]] as const) {
     let t = 0;
     for (let i = 0; i < s.n; i++) {
       while (t < s.testN && s.testStep[t] < s.step[i]) t++;

@@ -1,3 +1,4 @@
+import { type Pair, DEFAULT_PAIR, bnVariantOf } from './pair';
 /**
  * Small mini-batches (m < 8) in the lab: the mini-batch curves become a moving mean (one batch's
  * accuracy at m = 2 can only be 0, ½ or 1, so the raw line is a hatch between those values), and a
@@ -53,8 +54,12 @@ export function movingMean(values: ArrayLike<number>, n: number, window: number)
 }
 
 /** The note on a small batch size (m < 8), one paragraph (μ_B and σ²_B written with “_” for the subscript); null from m = 8 up. */
-export function smallBatchNote(m: number, cnn = false): string | null {
+export function smallBatchNote(m: number, cnn = false, pair: Pair = DEFAULT_PAIR): string | null {
   if (!(m < SMALL_BATCH)) return null;
+  const bn = bnVariantOf(pair.norms);
+  // Only BN takes statistics over the batch; LayerNorm, GroupNorm, InstanceNorm and RMSNorm work inside each sample.
+  if (bn === null) return `Each batch has only ${m} ${cnn ? 'images' : 'examples'}, so the mini-batch curves are noisy. Neither network uses BN: their normalizations take their statistics inside each sample, so m does not enter them.`;
+  const other = pair.network[bn === 'bn' ? 'plain' : 'bn'].replace(/^The/, 'the');
   if (cnn) {
     // BatchNorm2d averages over every position of the m images: the statistics come from m·h·w values of m images.
     return (
@@ -64,11 +69,11 @@ export function smallBatchNote(m: number, cnn = false): string | null {
     );
   }
   const others = m === 2 ? 'the one other example' : `the ${m - 1} others`;
-  const pair = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide; the gradient through BN is then almost 0, so only γ, β and the output layer learn)' : '';
+  const atTwo = m === 2 ? ' (at m = 2 a unit’s two normalized values are close to −1 and +1, unless its two inputs nearly coincide; the gradient through BN is then almost 0, so only γ, β and the output layer learn)' : '';
   return (
     `Each batch’s μ_B and σ²_B come from only ${m} examples, so they jump from batch to batch, and with BN each example’s output depends ` +
-    `strongly on ${others} in its batch${pair}. The test curves use BN in eval mode, whose running averages differ from each batch’s own ` +
-    'statistics. Expect jagged BN curves: BN may do worse here than the network without it.'
+    `strongly on ${others} in its batch${atTwo}. The test curves use BN in eval mode, whose running averages differ from each batch’s own ` +
+    `statistics. Expect jagged BN curves: BN may do worse here than ${other}.`
   );
 }
 

@@ -2,7 +2,8 @@ import type { SweepPoint, SweepVariantResult, VariantName } from '../../../src';
 import type { Point } from '../../ui/point';
 import { fmt } from '../../ui/format';
 import { type AxisTicks, niceAxis } from './labAxes';
-import { VARIANT_ORDER, VARIANT_PHRASE } from './variants';
+import { VARIANT_ORDER } from './variants';
+import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**
  * The learning-rate sweep, shaped for its chart and table: final losses where a network survived,
@@ -91,8 +92,8 @@ export function sweepLossAxis(view: SweepView): AxisTicks {
 }
 
 /** The band's marks in words, for the chart's accessible name: “ Diverged, marked above the plot: without BN at 10 and 30.” */
-export function sweepDivergedText(view: SweepView): string {
+export function sweepDivergedText(view: SweepView, p: Pair = DEFAULT_PAIR): string {
   const list = (rates: readonly number[]) => (rates.length === 1 ? fmt(rates[0], 3) : `${rates.slice(0, -1).map((r) => fmt(r, 3)).join(', ')} and ${fmt(rates.at(-1)!, 3)}`);
-  const parts = VARIANT_ORDER.filter((v) => view.diverged[v].length > 0).map((v) => `${VARIANT_PHRASE[v]} at ${list(view.diverged[v])}`);
+  const parts = VARIANT_ORDER.filter((v) => view.diverged[v].length > 0).map((v) => `${p.phrase[v]} at ${list(view.diverged[v])}`);
   return parts.length > 0 ? ` Diverged, marked above the plot: ${parts.join('; ')}.` : '';
 }

@@ -1,8 +1,4 @@
 import type { VariantName } from '../../../src';
 
-/** The two networks' names, as the lab writes them. */
-export const VARIANT_LABEL: Readonly<Record<VariantName, string>> = { plain: 'Without BN', bn: 'With BN' };
-/** The same inside a sentence: “…, without BN” (BN stays upper-case). */
-export const VARIANT_PHRASE: Readonly<Record<VariantName, string>> = { plain: 'without BN', bn: 'with BN' };
-/** Drawing order: the network without BN first, so the BN line is on top where they overlap. */
+/** Drawing order: the first network ('plain', by default without BN) first, so the second's line is on top where they overlap. The two networks' names: pair.ts. */
 export const VARIANT_ORDER: readonly VariantName[] = ['plain', 'bn'];

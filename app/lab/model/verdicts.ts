@@ -1,7 +1,7 @@
 import type { Divergence, VariantName } from '../../../src';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
-import { VARIANT_PHRASE } from './variants';
+import { DEFAULT_PAIR, NORM_SHORT, type Pair } from './pair';
 
 /**
  * The lab's comparisons in words, computed from the run on screen and nothing else: who leads, who
@@ -51,7 +51,6 @@ export interface Verdict {
 
 type Diverged = Readonly<Record<VariantName, Divergence | null>>;
 const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
-const NETWORK: Readonly<Record<VariantName, string>> = { plain: 'The network without BN', bn: 'The network with BN' };
 
 /** Mean test accuracy over the evaluations (j − SMOOTH, j]. */
 function smoothed(s: VariantSeries, j: number): number {
@@ -117,40 +116,40 @@ interface Lead {
 
 const chanceText = (chance: number) => `chance is ${percent(chance)}`;
 
-function divergedLead(series: RunSeries, diverged: Diverged, chance: number): Lead | null {
-  if (diverged.plain && diverged.bn) return { leader: null, none: 'diverged', text: `Both networks diverged: without BN at step ${count(diverged.plain.step)}, with BN at step ${count(diverged.bn.step)}.` };
+function divergedLead(series: RunSeries, diverged: Diverged, chance: number, p: Pair): Lead | null {
+  if (diverged.plain && diverged.bn) return { leader: null, none: 'diverged', text: `Both networks diverged: ${p.phrase.plain} at step ${count(diverged.plain.step)}, ${p.phrase.bn} at step ${count(diverged.bn.step)}.` };
   for (const v of ['plain', 'bn'] as const) {
     const d = diverged[v];
     if (!d) continue;
     const o = series[OTHER[v]], i = o.testN - 1;
-    const head = `${NETWORK[v]} diverged at step ${count(d.step)}`;
-    if (i < 0) return { leader: OTHER[v], untested: true, text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on.` };
+    const head = `${p.network[v]} diverged at step ${count(d.step)}`;
+    if (i < 0) return { leader: OTHER[v], untested: true, text: `${head}; the network ${p.phrase[OTHER[v]]} trains on.` };
     const acc = smoothed(o, i);
-    if (acc < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} did not diverge, but has not learned either (${percent(acc)} test accuracy, ${chanceText(chance)}).` };
-    return { leader: OTHER[v], text: `${head}; the network ${VARIANT_PHRASE[OTHER[v]]} trains on and is at ${percent(o.testAccuracy[i])} test accuracy (step ${count(o.testStep[i])}).` };
+    if (acc < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `${head}; the network ${p.phrase[OTHER[v]]} did not diverge, but has not learned either (${percent(acc)} test accuracy, ${chanceText(chance)}).` };
+    return { leader: OTHER[v], text: `${head}; the network ${p.phrase[OTHER[v]]} trains on and is at ${percent(o.testAccuracy[i])} test accuracy (step ${count(o.testStep[i])}).` };
   }
   return null;
 }
 
 /** Who leads on test accuracy (means over the last SMOOTH evaluations, with hysteresis), or how a divergence decided it. */
-function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: number): Lead | null {
-  if (diverged.plain || diverged.bn) return divergedLead(series, diverged, chance);
+function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: number, p: Pair): Lead | null {
+  if (diverged.plain || diverged.bn) return divergedLead(series, diverged, chance, p);
   const { plain, bn } = series;
   const n = Math.min(plain.testN, bn.testN);
   if (n === 0) return null;
   const j = n - 1, step = plain.testStep[j];
   const ap = smoothed(plain, j), ab = smoothed(bn, j);
   const over = j + 1 >= SMOOTH ? ` (mean of the last ${SMOOTH} evaluations, steps ${count(plain.testStep[j - SMOOTH + 1])}–${count(step)})` : '';
-  const numbers = `${percent(ab)} test accuracy with BN, ${percent(ap)} without${over}; test loss now ${value(bn.testLoss[j])} and ${value(plain.testLoss[j])}`;
+  const numbers = `${percent(ab)} test accuracy ${p.phrase.bn}, ${percent(ap)} ${p.norms[0] === 'none' ? 'without' : p.phrase.plain}${over}; test loss now ${value(bn.testLoss[j])} and ${value(plain.testLoss[j])}`;
   if (Math.max(ap, ab) < chance + NEAR_CHANCE) return { leader: null, none: 'chance', text: `At step ${count(step)} neither network has learned yet: ${numbers} (${chanceText(chance)}).` };
   const leader = leaderAt(plain, bn, n, level);
   if (!leader) return { leader, text: `At step ${count(step)} the two are level: ${numbers}.` };
   // The held leader, but the latest means no longer show it ahead: the change has not held yet.
-  const now = aheadAt(plain, bn, j, level), was = `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} has been ahead`;
+  const now = aheadAt(plain, bn, j, level), was = `At step ${count(step)} the network ${p.phrase[leader]} has been ahead`;
   if (now === null) return { leader: null, text: `${was}; by the latest means the two are level: ${numbers}.` };
-  if (now !== leader) return { leader: null, pulledAhead: now, text: `${was}, but by the latest means the network ${VARIANT_PHRASE[now]} is: ${numbers}.` };
+  if (now !== leader) return { leader: null, pulledAhead: now, text: `${was}, but by the latest means the network ${p.phrase[now]} is: ${numbers}.` };
   const by = leader === 'bn' ? ab - ap : ap - ab;
-  return { leader, far: by >= FAR, text: `At step ${count(step)} the network ${VARIANT_PHRASE[leader]} leads: ${numbers}.` };
+  return { leader, far: by >= FAR, text: `At step ${count(step)} the network ${p.phrase[leader]} leads: ${numbers}.` };
 }
 
 interface Speed {
@@ -164,7 +163,7 @@ interface Speed {
  * network has reached, in whole percent. Only said once some network has learned: its best is at
  * least 10 points above chance.
  */
-function speedOf(series: RunSeries, chance: number): Speed | null {
+function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   const { plain, bn } = series;
   if (plain.testN === 0 || bn.testN === 0) return null;
   const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
@@ -174,10 +173,10 @@ function speedOf(series: RunSeries, chance: number): Speed | null {
   const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
   const said = (v: VariantName): string => {
     const at = reached[v];
-    if (at !== null) return `${VARIANT_PHRASE[v]} at step ${count(at)}`;
+    if (at !== null) return `${p.phrase[v]} at step ${count(at)}`;
     const s = series[v], now = s.testAccuracy[s.testN - 1];
     const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
-    return `${VARIANT_PHRASE[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
+    return `${p.phrase[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
   };
   // Reached it once, earlier than it held it: said, since a single dip can be all that separates the two.
   const touchedFirst = (v: VariantName): string => {
@@ -209,21 +208,37 @@ function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
   return first === 'plain' ? 'plain-first' : 'level';
 }
 
-function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead | null): string {
+function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead | null, p: Pair): string {
   const andFirst = (v: VariantName) => (first === v ? ', and got there first' : '');
-  if (lead?.untested && lead.leader) return `${NETWORK[OTHER[lead.leader]]} diverged; the network ${VARIANT_PHRASE[lead.leader]} trains on (not tested yet).`;
+  if (lead?.untested && lead.leader) return `${p.network[OTHER[lead.leader]]} diverged; the network ${p.phrase[lead.leader]} trains on (not tested yet).`;
   const ahead = lead?.pulledAhead;
-  if (ahead) return `In this run, the network ${VARIANT_PHRASE[ahead]} has pulled ahead in the latest evaluations, after the network ${VARIANT_PHRASE[OTHER[ahead]]} led; the verdict changes if that holds for ${HOLD} evaluations.`;
+  if (ahead) return `In this run, the network ${p.phrase[ahead]} has pulled ahead in the latest evaluations, after the network ${p.phrase[OTHER[ahead]]} led; the verdict changes if that holds for ${HOLD} evaluations.`;
+  if (p.norms[0] !== 'none') return pairHeadline(advantage, andFirst, lead, p);
+  const norm = p.norms[1] === 'bn' ? 'batch norm' : NORM_SHORT[p.norms[1]], withIt = p.phrase.bn, without = p.phrase.plain;
   switch (advantage) {
-    case 'bn': return `In this run, batch norm helps: the network with BN is ahead${andFirst('bn')}.`;
-    case 'bn-first': return 'In this run, batch norm got there first; by now the two are level.';
-    case 'mixed': return 'In this run, batch norm got there first, but by now the network without BN is ahead.';
-    case 'level': return 'In this run, batch norm shows no advantage: the two networks are level.';
-    case 'plain-first': return 'In this run, batch norm shows no advantage: the network without BN got there first, and by now the two are level.';
+    case 'bn': return `In this run, ${norm} helps: the network ${withIt} is ahead${andFirst('bn')}.`;
+    case 'bn-first': return `In this run, ${norm} got there first; by now the two are level.`;
+    case 'mixed': return `In this run, ${norm} got there first, but by now the network ${without} is ahead.`;
+    case 'level': return `In this run, ${norm} shows no advantage: the two networks are level.`;
+    case 'plain-first': return `In this run, ${norm} shows no advantage: the network ${without} got there first, and by now the two are level.`;
     case 'plain':
-      return lead?.far ? 'In this run, batch norm hurts: the network without BN is far ahead.' : `In this run, batch norm does not help: the network without BN is ahead${andFirst('plain')}.`;
+      return lead?.far ? `In this run, ${norm} hurts: the network ${without} is far ahead.` : `In this run, ${norm} does not help: the network ${without} is ahead${andFirst('plain')}.`;
     case 'neither': return 'Neither network has learned yet: both are near chance.';
     default: return lead?.none === 'diverged' ? 'Both networks diverged: no verdict. Try a smaller learning rate.' : 'No verdict yet: the networks have not been tested.';
+  }
+}
+
+/** The headline for a pair whose first network is normalized (BN against GroupNorm, GroupNorm against none): who is ahead, by name. */
+function pairHeadline(advantage: Advantage, andFirst: (v: VariantName) => string, lead: Lead | null, p: Pair): string {
+  const [a, b] = [p.who.plain, p.who.bn];
+  switch (advantage) {
+    case 'bn': return `In this run, ${b} is ahead${andFirst('bn')}.`;
+    case 'bn-first': return `In this run, ${b} got there first; by now the two are level.`;
+    case 'mixed': return `In this run, ${b} got there first, but by now ${a} is ahead.`;
+    case 'level': return `In this run, neither shows an advantage: ${a} and ${b} are level.`;
+    case 'plain-first': return `In this run, ${a} got there first, and by now the two are level.`;
+    case 'plain': return lead?.far ? `In this run, ${a} is far ahead.` : `In this run, ${a} is ahead${andFirst('plain')}.`;
+    default: return headlineOf(advantage, null, lead, DEFAULT_PAIR);
   }
 }
 
@@ -231,15 +246,15 @@ function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead 
  * Everything the lab says about who does better, for the run on screen. `testRows`: the size of the
  * test set, which sets how close is “level” (levelFor); `classes`: chance is 1/classes.
  */
-export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows: number, classes: number): Verdict {
-  if (!series) return { advantage: 'unknown', headline: headlineOf('unknown', null, null), lead: null, speed: null };
+export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows: number, classes: number, pair: Pair = DEFAULT_PAIR): Verdict {
+  if (!series) return { advantage: 'unknown', headline: headlineOf('unknown', null, null, pair), lead: null, speed: null };
   const chance = classes > 0 ? 1 / classes : 0;
-  const lead = leadOf(series, diverged, levelFor(testRows), chance);
-  const speed = diverged.plain || diverged.bn ? null : speedOf(series, chance);
+  const lead = leadOf(series, diverged, levelFor(testRows), chance, pair);
+  const speed = diverged.plain || diverged.bn ? null : speedOf(series, chance, pair);
   const first = speed?.first ?? null;
   const advantage = advantageOf(lead, first);
-  return { advantage, headline: headlineOf(advantage, first, lead), lead: lead?.text ?? null, speed: speed?.text ?? null };
+  return { advantage, headline: headlineOf(advantage, first, lead, pair), lead: lead?.text ?? null, speed: speed?.text ?? null };
 }
 
-/** Whether the page should point to a preset where BN does help. */
-export const showsNoAdvantage = (a: Advantage): boolean => a === 'level' || a === 'plain' || a === 'plain-first' || a === 'mixed';
+/** Whether the page should point to a preset where BN does help (only for the comparison without and with BN). */
+export const showsNoAdvantage = (a: Advantage, pair: Pair = DEFAULT_PAIR): boolean => pair.isDefault && (a === 'level' || a === 'plain' || a === 'plain-first' || a === 'mixed');

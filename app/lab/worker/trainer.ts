@@ -3,6 +3,7 @@ import {
   cloneModel, createCnnExperiment, createExperiment, stepCnnComparison, stepComparison,
 } from '../../../src';
 import type { LabSnapshot } from './messages';
+import { bnVariantOf } from '../model/pair';
 
 /**
  * What the lab's run needs of its two networks, MLP (train.ts) or CNN (cnnComparison.ts): one shared
@@ -27,11 +28,13 @@ export interface LabTrainer {
   diverged(v: VariantName): Divergence | null;
   /** One shared step of both networks (see stepComparison). */
   stepOnce(): ComparisonChunk;
+  /** The network with BN (the second, unless only the first has BN; the second when neither has: the fold section then says why it folds nothing). */
   snapshot(): LabSnapshot;
 }
 
 function mlpTrainer(settings: Partial<ExperimentSettings>, data: Split | undefined): LabTrainer {
   const e = createExperiment(settings, data), c = e.comparison;
+  const folded = bnVariantOf(c.config.norms) ?? 'bn';
   return {
     settings: e.settings, data: e.data, train: c.train, test: c.test, stepsPerEpoch: c.stepsPerEpoch,
     logEvery: c.config.logEvery, evalEvery: c.config.evalEvery, probeUnit: c.config.probeUnit, hidden: c.config.hidden, mlp: c,
@@ -40,7 +43,7 @@ function mlpTrainer(settings: Partial<ExperimentSettings>, data: Split | undefin
     },
     diverged: (v) => c.variants[v].diverged,
     stepOnce: () => stepComparison(c, 1),
-    snapshot: () => ({ kind: 'mlp', step: c.step, model: cloneModel(c.variants.bn.model), test: c.test, diverged: c.variants.bn.diverged !== null, settings: e.settings }),
+    snapshot: () => ({ kind: 'mlp', step: c.step, model: cloneModel(c.variants[folded].model), test: c.test, diverged: c.variants[folded].diverged !== null, settings: e.settings }),
   };
 }
 
@@ -51,6 +54,7 @@ function cnnTrainer(settings: Partial<ExperimentSettings>, data: Split | undefin
   if (!data) throw new Error('The CNN trains on 28 × 28 images: choose the Fashion-MNIST subset.');
   const e = createCnnExperiment(settings, data), c: CnnComparison = e.comparison;
   const config = c.variants.bn.model.config;
+  const folded = bnVariantOf(c.config.norms) ?? 'bn';
   // The settings as used: the CNN's shape filled in from its defaults.
   const used: ExperimentSettings = { ...e.settings, channels: [...config.channels], kernel: config.kernel };
   return {
@@ -61,7 +65,7 @@ function cnnTrainer(settings: Partial<ExperimentSettings>, data: Split | undefin
     },
     diverged: (v) => c.variants[v].diverged,
     stepOnce: () => stepCnnComparison(c, 1),
-    snapshot: () => ({ kind: 'cnn', step: c.step, model: cloneCnn(c.variants.bn.model), test: c.test, diverged: c.variants.bn.diverged !== null, settings: used }),
+    snapshot: () => ({ kind: 'cnn', step: c.step, model: cloneCnn(c.variants[folded].model), test: c.test, diverged: c.variants[folded].diverged !== null, settings: used }),
   };
 }
 

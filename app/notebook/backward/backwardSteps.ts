@@ -106,7 +106,7 @@ function bnStep(ctx: NotesContext, p: BnParts, j: number, i: number, wrap?: numb
   const lhs = `\\left(${D(`Z_${p.l}`)}\\right)_{${j + 1},${i + 1}}`;
   const note = termsCancel(t) ? String.raw`\quad\text{(the terms nearly cancel)}` : '';
   const factorTex = String.raw`\frac{${show(t.gamma)}}{${m}${root}}`;
-  const [a, b] = [`${m}\cdot${shown(t.g)} ${signed(-t.dBeta)}`, `- ${shown(t.zHat)}\cdot${shown(t.dGamma)}`];
+  const [a, b] = [String.raw`${m}\cdot${shown(t.g)} ${signed(-t.dBeta)}`, String.raw`- ${shown(t.zHat)}\cdot${shown(t.dGamma)}`];
   // Three lines (the factor and two terms, the third term, the value): as narrow as the symbolic form;
   // on a slide (wrap), the factor on a line of its own, so the numbers fit beside the formula.
   const body = wrap ? String.raw`${lhs} &= ${factorTex} \\ &\qquad\cdot\Big(${a} \\ &\qquad\quad ${b}\Big)` : String.raw`${lhs} &= ${factorTex}\Big(${a} \\ &\qquad ${b}\Big)`;

@@ -27,7 +27,7 @@ export function FoldAway() {
       </p>
       <ScrollEquation tex={FOLD_TEX} label="Eval-mode batch norm after a linear layer is one linear layer with W prime and b prime" />
       <p>
-        The folded network has no BN left: fewer numbers to store, one pass less per layer, and the same outputs up to rounding.
+        Where every BN directly follows a linear layer, the folded network has no BN left: fewer numbers to store, one pass less per folded layer, and the same outputs up to rounding.
         Deployment tools do exactly this: PyTorch&apos;s <code>torch.nn.utils.fuse_linear_bn_eval</code> and{' '}
         <code>fuse_conv_bn_eval</code> (both for eval mode only), and Jacob et al. (2018, §3.2) fold BN into the weights before
         quantizing them to integers. Here is the training lab&apos;s network with BN (section {sectionNumber('lab')}), folded:
@@ -45,7 +45,7 @@ export function FoldAway() {
       <h3 className="subhead">Only right after the linear map</h3>
       <p>
         The fold needs BN directly after z = xW + b. With BN after the activation (section {sectionNumber('placement')}), the
-        nonlinearity sits between them, and that BN stays.
+        nonlinearity sits between them, so it cannot fold back into W; this fold keeps it (it could fold forward into the next layer&apos;s weights).
       </p>
       <KeptAfterActivation fold={fold} />
       <p className="orientation-note">

@@ -20,7 +20,9 @@ export function FoldStatus({ fold }: { fold: LabFold }) {
   const { snapshot, asking, labPhase, labStep, replayingTo, view, done } = fold;
   const lab = sectionNumber('lab');
   let text: string;
-  if (labPhase === 'error') text = `The training lab (section ${lab}) stopped with an error; there is no network to fold.`;
+  if (fold.noBn !== null)
+    text = `The training lab (section ${lab}) compares networks ${fold.noBn}: neither has batch norm, so there is nothing to fold (LayerNorm, GroupNorm, InstanceNorm and RMSNorm use each sample's own statistics, in eval mode too, so they stay in the network). Choose BN for one of the lab's networks to fold it.`;
+  else if (labPhase === 'error') text = `The training lab (section ${lab}) stopped with an error; there is no network to fold.`;
   else if (snapshot === null && replayingTo !== null)
     text = `The training lab is replaying its run to step ${count(replayingTo)} (now at ${count(labStep)}); its network will be folded when it gets there.`;
   else if (snapshot === null) text = asking || labPhase !== 'ready' ? 'Asking the training lab for its network…' : 'The training lab has no network yet.';
@@ -168,7 +170,7 @@ export const timingNote = (view: FoldView): string => {
   const t = view.timing;
   const how = `Time: the median of ${ROUNDS} rounds per network, each timing eval-mode passes over ${view.timeRows} test ${view.fold.network === 'cnn' ? 'images' : 'points'} for about ${TIME_MS} ms in this browser, alternating the networks. Rough: it moves with the machine's load.`;
   // Folding removes work, but this coarse timer can still show the folded network slower: say so rather than let the sentence after it read as contradicted.
-  const slower = t !== null && t.folded >= t.unfolded ? ' This time the folded network did not come out faster: the difference is within this timer’s noise.' : '';
+  const slower = t !== null && t.folded >= t.unfolded ? ' This time the folded network did not come out faster: each round is only a few milliseconds, and the browser’s coarse clock and other work on the machine can outweigh the small share of a pass that BN takes.' : '';
   return `${how}${slower} Folding saves BN’s share of a pass; the matrix products remain.`;
 };
 

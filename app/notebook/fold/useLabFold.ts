@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { labController } from '../../lab/controller';
 import { useRun } from '../../lab/runStore';
+import { usePair } from '../../lab/usePair';
+import { bnVariantOf } from '../../lab/model/pair';
 import type { LabSnapshot } from '../../lab/worker/messages';
 import { useChunkedTask } from '../shared/useChunkedTask';
 import { type FoldView, foldTask } from './foldView';
@@ -21,6 +23,8 @@ export interface LabFold {
   readonly replayingTo: number | null;
   readonly view: FoldView | null;
   readonly done: boolean;
+  /** The lab's two networks when neither has BN (“with LayerNorm and with GroupNorm”): nothing to fold; else null. */
+  readonly noBn: string | null;
   /** Takes a new snapshot of the lab's network (and folds it). */
   refold(): void;
   /** Trains the lab FOLD_TRAIN_STEPS steps (of its network's kind) with its current settings, then folds. */
@@ -34,6 +38,9 @@ export interface LabFold {
 export function useLabFold(start: boolean): LabFold {
   const labPhase = useRun((s) => s.phase);
   const labStep = useRun((s) => s.step);
+  // The lab may compare two other normalizations: with no BN network there is nothing to fold, and nothing is asked.
+  const pair = usePair();
+  const noBn = bnVariantOf(pair.norms) === null ? `${pair.phrase.plain} and ${pair.phrase.bn}` : null;
   // A link with lab-step replays the run there first: fold what it reaches, not a step on the way.
   const replayingTo = useRun((s) => (s.replay && !s.replay.done ? s.replay.target : null));
   const [snapshot, setSnapshot] = useState<LabSnapshot | null>(null);
@@ -59,15 +66,15 @@ export function useLabFold(start: boolean): LabFold {
     if (start) labController();
   }, [start]);
   useEffect(() => {
-    if (start && labPhase === 'ready' && replayingTo === null && snapshot === null) ask();
-  }, [start, labPhase, replayingTo, snapshot, ask]);
+    if (start && labPhase === 'ready' && replayingTo === null && snapshot === null && noBn === null) ask();
+  }, [start, labPhase, replayingTo, snapshot, ask, noBn]);
   const kind = snapshot?.kind ?? 'mlp';
   const train = useCallback(() => {
     // The Worker answers in order: the snapshot is taken after the steps.
     labController().step(FOLD_TRAIN_STEPS[kind]);
     refold();
   }, [refold, kind]);
-  const trained = snapshot !== null && snapshot.step > 0 && !snapshot.diverged;
+  const trained = noBn === null && snapshot !== null && snapshot.step > 0 && !snapshot.diverged;
   const { view, done } = useChunkedTask(() => foldTask(snapshot as LabSnapshot, () => performance.now()), [snapshot], trained, FOLD_BUDGET_MS);
-  return { snapshot, asking, labPhase, labStep, replayingTo, view: trained ? view : null, done, refold, train };
+  return { snapshot: noBn === null ? snapshot : null, asking, labPhase, labStep, replayingTo, view: trained ? view : null, done, noBn, refold, train };
 }

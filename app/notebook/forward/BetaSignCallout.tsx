@@ -43,7 +43,7 @@ export function BetaSignCallout({ ctx }: { ctx: NotesContext }) {
       </ScrollX>
       <p className="callout-note">
         {fresh
-          ? 'At initialisation β = 0, so the sign is invisible: take a few SGD steps (slider above) and β moves away from 0.'
+          ? 'At initialisation β = 0, so the sign is invisible: take a few SGD steps (“SGD steps already taken”, in the notebook) and β moves away from 0.'
           : 'After training, β ≠ 0: with + β the mean lands on β; the notes’ − β would put it at −β, and their gradient ∂L/∂β = Σ ∂L/∂Z̃ would then point the wrong way.'}
       </p>
     </Callout>

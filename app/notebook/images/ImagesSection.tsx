@@ -70,7 +70,7 @@ export function ImagesSection() {
       )}
       <p className="orientation-note">
         At inference BatchNorm2d uses running averages (momentum 0.1) of μ<sub>c</sub> and of the unbiased n·h·w/(n·h·w − 1)·σ²<sub>c</sub> (section{' '}
-        {sectionNumber('inference')}) and folds into the
+        {sectionNumber('inference')}), and can then be folded into the
         convolution before it, filter by filter (section {sectionNumber('fold')}). <code>npm run train -- --model cnn --dataset fashion</code> trains a small CNN with and without it.
       </p>
       <p className="orientation-note">

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import {
-  ACTIVATIONS, CNN_DEFAULTS, DEFAULT_NOISE, INITS, NETWORK_KINDS, OPTIMIZERS, type ActivationName, type Dataset2DName, type InitName, type NetworkKind, type OptimizerName,
+  ACTIVATIONS, CNN_DEFAULTS, DEFAULT_GROUPS, DEFAULT_NOISE, DEFAULT_NORMS, INITS, NETWORK_KINDS, NORM_KINDS, OPTIMIZERS,
+  type ActivationName, type Dataset2DName, type InitName, type NetworkKind, type NormKind, type OptimizerName,
 } from '../../../src';
 import { defaultsOf, type PropsTable } from '../props';
 
@@ -15,6 +16,16 @@ export const CNN_CHANNEL_PAIRS: readonly string[] = CNN_CHANNEL_CHOICES.flatMap(
  * fit up to k = 7 (28 → 22 → 11 → 5 → 2); k = 8 leaves block 2 a 1 × 1 output, too small to pool.
  */
 export const CNN_KERNELS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7'];
+/** The two networks' normalizations, written `none,bn` (the first, then the second): any two different ones. */
+export const NORM_PAIRS: readonly string[] = NORM_KINDS.flatMap((a) => NORM_KINDS.filter((b) => b !== a).map((b) => `${a},${b}`));
+/** The two normalizations, from the URL's `bn,group`. */
+export const normsOf = (pair: string): [NormKind, NormKind] => {
+  const [a, b] = pair.split(',') as NormKind[];
+  return [a, b];
+};
+/** GroupNorm's groups the URL accepts (the lab trains them only where they divide every normalized width: app/lab/model/normChoice.ts). */
+export const GROUPS_MAX = 32;
+
 /** The channels of the two blocks, from the URL's `8,16`. */
 export const channelsOf = (pair: string): [number, number] => {
   const [a, b] = pair.split(',').map(Number);
@@ -53,6 +64,9 @@ export interface LabData {
   /** The CNN's output channels of its two blocks (`8,16`) and its kernel side. */
   labChannels: string;
   labKernel: string;
+  /** The two networks' normalizations (`none,bn`: without and with BN), and GroupNorm's groups when one is GroupNorm. */
+  labNorms: string;
+  labGroups: number;
 }
 
 export interface LabSlice extends LabData {
@@ -92,6 +106,11 @@ export const LAB_PROPS = {
     kind: 'enum', param: 'lab-kernel', default: String(CNN_DEFAULTS.kernel), values: CNN_KERNELS,
     noun: 'a kernel side from 1 to 7 (two blocks of a larger kernel and 2 × 2 pooling do not fit 28 × 28 images)',
   },
+  labNorms: {
+    kind: 'enum', param: 'lab-norms', default: DEFAULT_NORMS.join(','), values: NORM_PAIRS,
+    noun: `two different normalizations from ${NORM_KINDS.join(', ')}, such as bn,group (the first network's, then the second's)`,
+  },
+  labGroups: { kind: 'number', param: 'lab-groups', default: DEFAULT_GROUPS, min: 1, max: GROUPS_MAX, integer: true },
 } as const satisfies PropsTable<LabData>;
 
 /**

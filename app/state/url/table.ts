@@ -2,7 +2,7 @@
  * The URL table: every piece of state that lives in the address, one row each.
  *
  * The rows are not written here: each slice's props table (BATCH_PROPS in slices/batch.ts, BN_PROPS,
- * NAV_PROPS, LAB_PROPS, LAB_STEP_PROPS, DECK_PROPS, BEYOND_PROPS, IMAGES_PROPS, EXERCISE_PROPS, FAMILY_PROPS; see ../props.ts) gives every data key its query name, default and range, and
+ * NAV_PROPS, LAB_PROPS, LAB_STEP_PROPS, DECK_PROPS, BEYOND_PROPS, IMAGES_PROPS, EXERCISE_PROPS, FAMILY_PROPS, BATCH_SIZE_PROPS; see ../props.ts) gives every data key its query name, default and range, and
  * rowsOf turns each prop into a row with the constructors of ./rows.ts and ./points.ts. To put a new
  * value in the URL, add its data key to its slice's interface and a prop to the slice's table (data
  * kept out of the address gets its initial value in the slice itself, and is listed in NOT_IN_URL).
@@ -24,6 +24,7 @@ import { BEYOND_PROPS } from '../slices/beyond';
 import { IMAGES_PROPS } from '../slices/images';
 import { EXERCISE_PROPS } from '../slices/exercise';
 import { FAMILY_PROPS } from '../slices/family';
+import { BATCH_SIZE_PROPS } from '../slices/batchSize';
 import type { State } from '../state';
 import { pointsRow } from './points';
 import { booleanRow, enumRow, numberRow, type AnyRow, type DataKey, type KeyOf } from './rows';
@@ -59,7 +60,7 @@ export function rowsOf(props: SomeProps): AnyRow[] {
   return Object.entries<Prop>(props as Record<string, Prop>).map(([key, p]) => rowOf(key as DataKey, p));
 }
 
-export const URL_TABLE: readonly AnyRow[] = checkTable([...rowsOf(BATCH_PROPS), ...rowsOf(BN_PROPS), ...rowsOf(NAV_PROPS), ...rowsOf(LAB_PROPS), ...rowsOf(LAB_STEP_PROPS), ...rowsOf(DECK_PROPS), ...rowsOf(BEYOND_PROPS), ...rowsOf(IMAGES_PROPS), ...rowsOf(EXERCISE_PROPS), ...rowsOf(FAMILY_PROPS)]);
+export const URL_TABLE: readonly AnyRow[] = checkTable([...rowsOf(BATCH_PROPS), ...rowsOf(BN_PROPS), ...rowsOf(NAV_PROPS), ...rowsOf(LAB_PROPS), ...rowsOf(LAB_STEP_PROPS), ...rowsOf(DECK_PROPS), ...rowsOf(BEYOND_PROPS), ...rowsOf(IMAGES_PROPS), ...rowsOf(EXERCISE_PROPS), ...rowsOf(FAMILY_PROPS), ...rowsOf(BATCH_SIZE_PROPS)]);
 
 /**
  * Data in the store that deliberately stays out of the address (e.g. a training run's progress,

@@ -110,6 +110,7 @@ describe('each typical mistake is detected by computing it with the engine', () 
     expect(gradeValue(mean, 0.9 * trace.batchMean[0]).message).toMatch(/Ng’s β = 0.9/);
     expect(variance.answer).toBe(trace.runningVar[0]);
     expect(gradeValue(variance, 0.9 + 0.1 * trace.batchVar[0]).message).toMatch(/biased σ²/);
+    expect(gradeValue(variance, 0.1 + 0.9 * trace.batchVar[0]).message).toMatch(/two slips at once: you averaged the biased σ² and weighted the new batch by 1 − momentum/);
   });
 });
 
@@ -136,4 +137,11 @@ describe('the catalogue', () => {
       for (const ex of all) if (ex.kind === 'choice') expect(ex.options.filter((o) => o.correct)).toHaveLength(1);
     }
   });
+});
+
+test('exercise prompts write a sample as zᵢ with a subscript, as the sections do (z₃ − μ, not z3 − μ)', () => {
+  const texts = BATCH_EXERCISE_SECTIONS.flatMap((s) => [1, 2, 3].flatMap((seed) => batchSectionExercises(s, batchCtx(seed))))
+    .flatMap((e) => [e.prompt, 'symbol' in e ? String(e.symbol) : '', 'hint' in e ? String(e.hint) : '']);
+  expect(texts.some((t) => /z[₁-₉]/.test(t))).toBe(true);
+  expect(texts.filter((t) => /\bz\d/.test(t))).toEqual([]);
 });

@@ -119,11 +119,11 @@ describe('answering', () => {
     expect(screen.getByRole('link', { name: /^2\..*exercises done/ })).toBeInTheDocument();
   });
 
-  test('New batch draws new exercises from a new seed, both in the store', async () => {
+  test('New batch and questions draws new exercises from a new seed, both in the store', async () => {
     const user = userEvent.setup();
     render(<SectionExercises section="mean" />);
     const before = screen.getByTestId('exercises-mean').textContent;
-    await user.click(screen.getByRole('button', { name: 'New batch' }));
+    await user.click(screen.getByRole('button', { name: 'New batch and questions' }));
     const { seed, exSeed } = appStore.getState();
     expect(seed).not.toBe(1);
     expect(exSeed).toBe(seed);

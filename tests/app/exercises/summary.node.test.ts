@@ -39,3 +39,9 @@ test('the exact backward is shown where it differs most from the simplified one;
 test('a batch of equal values with ε = 0 (0/0) has no summary rather than undefined numbers', () => {
   expect(summaryView({ z: new Float64Array([1, 1, 1]), eps: 0, gamma: 1, beta: 0, grads, trained })).toBeNull();
 });
+
+test('at the defaults γ = 1, β = 0 the summary says Z̃ is Zₙₒᵣₘ itself and where to set γ and β; otherwise not', () => {
+  const atDefaults = JSON.stringify(summaryView({ z, eps: 1e-5, gamma: 1, beta: 0, grads, trained }));
+  expect(atDefaults).toContain('At γ = 1, β = 0 (the defaults) Z̃ is Zₙₒᵣₘ itself: set γ and β in section 7');
+  expect(JSON.stringify(summaryView({ z, eps: 1e-5, gamma: 2, beta: -1, grads, trained }))).not.toContain('(the defaults)');
+});

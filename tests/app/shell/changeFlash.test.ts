@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { flashTargetOf, watchChanges } from '../../../app/shell/changeFlash';
 
 afterEach(() => {
@@ -27,4 +27,35 @@ test('without Web Animations (jsdom) watching is a no-op that can be stopped', (
   const stop = watchChanges(document.body);
   expect(typeof stop).toBe('function');
   stop();
+});
+
+test('while a pointer is down (a drag) nothing flashes; on release what the drag changed flashes once', async () => {
+  document.body.innerHTML = '<section data-section="mean"><strong class="num">1</strong><div class="dot-plot"><button>point</button></div></section>';
+  const animate = vi.fn(() => ({ cancel: vi.fn(), id: '' }) as unknown as Animation);
+  const root = document.body as HTMLElement & { animate: typeof animate };
+  Object.defineProperty(HTMLElement.prototype, 'animate', { value: animate, configurable: true });
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  const stop = watchChanges(root);
+  try {
+    const num = document.querySelector('strong.num')!;
+    document.querySelector('button')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    for (const v of ['2', '3', '4']) {
+      num.textContent = v;
+      await frame();
+    }
+    expect(animate).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('pointerup'));
+    await frame();
+    expect(animate).toHaveBeenCalledTimes(1);
+    expect(animate.mock.contexts[0]).toBe(num);
+    // A key press flashes at the next frame, as before.
+    num.textContent = '5';
+    document.querySelector('button')!.dispatchEvent(new Event('keydown', { bubbles: true }));
+    num.textContent = '6';
+    await frame();
+    expect(animate).toHaveBeenCalledTimes(2);
+  } finally {
+    stop();
+    delete (HTMLElement.prototype as { animate?: unknown }).animate;
+  }
 });

@@ -25,6 +25,18 @@ describe('Copy link', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Link copied');
   });
 
+  test('the table of contents’ own button copies the link with the section being read (the masthead’s is out of reach there)', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/notebook/');
+    appStore.getState().setNav({ section: 'variance' });
+    appStore.getState().setBn({ gamma: 2 });
+    render(<Toc sections={[{ id: 'why', number: 1, title: 'Why', steps: [{ id: 'why', title: 'Why' }] }]} />);
+    await user.click(screen.getByRole('button', { name: 'Copy a link to this section' }));
+    const link = await navigator.clipboard.readText();
+    expect(link).toContain('section=variance');
+    expect(link).toContain('gamma=2');
+  });
+
   test('where the clipboard is refused, shows the link selected, to copy by hand', async () => {
     const user = userEvent.setup();
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));

@@ -10,10 +10,11 @@ import { BEYOND_PROPS } from '../../../app/state/slices/beyond';
 import { IMAGES_PROPS } from '../../../app/state/slices/images';
 import { EXERCISE_PROPS } from '../../../app/state/slices/exercise';
 import { FAMILY_PROPS } from '../../../app/state/slices/family';
+import { BATCH_SIZE_PROPS } from '../../../app/state/slices/batchSize';
 import { createAppStore } from '../../../app/state/store';
 import { URL_TABLE } from '../../../app/state/url/table';
 
-const ALL: Record<string, Prop> = { ...BATCH_PROPS, ...BN_PROPS, ...NAV_PROPS, ...LAB_PROPS, ...LAB_STEP_PROPS, ...DECK_PROPS, ...BEYOND_PROPS, ...IMAGES_PROPS, ...EXERCISE_PROPS, ...FAMILY_PROPS };
+const ALL: Record<string, Prop> = { ...BATCH_PROPS, ...BN_PROPS, ...NAV_PROPS, ...LAB_PROPS, ...LAB_STEP_PROPS, ...DECK_PROPS, ...BEYOND_PROPS, ...IMAGES_PROPS, ...EXERCISE_PROPS, ...FAMILY_PROPS, ...BATCH_SIZE_PROPS };
 const numbers = Object.entries(ALL).filter((e): e is [string, NumberProp] => e[1].kind === 'number');
 
 /** What a control lets the reader pick: a linear slider's range, or a log slider's, or none. */

@@ -56,6 +56,8 @@ describe('captions under the lab’s charts, measured from the run', () => {
   test('a band that has all but collapsed is said to have collapsed, not turned into a ratio of hundreds of band widths', () => {
     const s = seriesOf(200, { median: (t) => -t / 100, band: 0.02 }, { median: () => 0 });
     expect(driftCaption(s, 1, false)).toContain('without BN it went from −0.06 to −1.96, while its 15–85 % band is only 0.02 wide: the unit gets almost the same input for every example (its signal has all but vanished);');
+    const flat = seriesOf(200, { median: (t) => -t / 100, band: 0 }, { median: () => 0 });
+    expect(driftCaption(flat, 1, false, 'channel')).toContain('while its 15–85 % band has width 0: the channel gets the same input at every position of every image (its signal has vanished);');
   });
 
   test('drift is not claimed where the median stays within a third of a band, and not measured before 20 logged steps', () => {
@@ -87,6 +89,8 @@ describe('captions under the lab’s charts, measured from the run', () => {
     );
     const dead = seriesOf(100, { median: () => 0, grads: [0, 0] }, { median: () => 0, grads: [0.5, 1] });
     expect(gradCaption(dead, NONE)).toMatch(/^The network without BN gets no gradient at all: every ‖∂L\/∂W‖ is exactly 0/);
+    const bothDead = seriesOf(100, { median: () => 0, grads: [0, 0] }, { median: () => 0, grads: [0, 0] });
+    expect(gradCaption(bothDead, NONE, 'channel')).toMatch(/^Both networks get no gradient at all: every ‖∂L\/∂W‖ is exactly 0, so their channels output the same value/);
     expect(gradCaption(s, { plain: { step: 3, reason: 'x' }, bn: null })).toBeNull();
   });
 

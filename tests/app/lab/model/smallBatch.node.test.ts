@@ -3,6 +3,7 @@ import { createExperiment, stepComparison } from '../../../../src';
 import { metricLines } from '../../../../app/lab/model/labCharts';
 import { appendLogs, createRunSeries } from '../../../../app/lab/model/series';
 import { batchAccuracyValues, movingMean, smallBatchNote, trainSmoothing } from '../../../../app/lab/model/smallBatch';
+import { pairOf } from '../../../../app/lab/model/pair';
 
 describe('trainSmoothing: a moving mean of the mini-batch curves below m = 8, and its words', () => {
   test.each([
@@ -93,6 +94,15 @@ describe('smallBatchNote', () => {
     expect(note).not.toContain('−1 and +1');
     expect(note).not.toContain('may do worse');
     expect(smallBatchNote(8, true)).toBeNull();
+  });
+
+  test('the note names the pair: BN against GroupNorm ends with the network with GroupNorm; a pair without BN says m does not enter', () => {
+    expect(smallBatchNote(2)).toMatch(/BN may do worse here than the network without BN\.$/);
+    expect(smallBatchNote(2, false, pairOf(['bn', 'group'], 4))).toMatch(/BN may do worse here than the network with GroupNorm\.$/);
+    expect(smallBatchNote(2, false, pairOf(['group', 'bn'], 4))).toMatch(/than the network with GroupNorm\.$/);
+    const noBn = smallBatchNote(2, false, pairOf(['layer', 'rms'], 4))!;
+    expect(noBn).toContain('Neither network uses BN');
+    expect(noBn).not.toMatch(/jagged BN/);
   });
 
   test('from m = 8 up there is no note', () => {

@@ -19,6 +19,8 @@ describe('the backward pass against the engine', () => {
       expect(Array.from(v.output?.matrix.data ?? [])).toEqual(data);
       const withoutNote = v.substituted.replace(String.raw`\quad\text{(the terms nearly cancel)}`, '');
       expect(withoutNote.endsWith(`&= ${tex(data[0], 4)} \\end{aligned}`)).toBe(true);
+      // Every TeX command keeps its backslash (a plain template string turned \cdot into the letters “cdot”), on a slide too.
+      for (const t of [v.substituted, backwardStepView(ctx, step, { row: 0, col: 0 }, 30).substituted]) expect(t).not.toMatch(/(^|[^\\a-z])(cdot|frac|sqrt|quad)/);
     });
     expect(backwardStepView(ctx, 3, { row: 0, col: 0 }).alternative?.output.matrix.data).toEqual(transpose(g.dZ2Simplified).data);
     expect(backwardStepView(ctx, 8, { row: 0, col: 0 }).alternative?.output.matrix.data).toEqual(transpose(g.dZ1Simplified).data);

@@ -1,0 +1,68 @@
+import { type RefObject, useEffect, useState } from 'react';
+import { createViewportGate, setGesture, type ViewportGate } from '../state/viewportGate';
+
+/** How far from the viewport a section still counts as near: a screen above and below. */
+const NEAR_MARGIN = '100% 0px';
+
+let watching = false;
+
+/** Tells the gates when a gesture (a pointer held down, a repeating key) begins and ends; once for the page. */
+function watchGestures(): void {
+  if (watching) return;
+  watching = true;
+  const opts = { capture: true, passive: true };
+  window.addEventListener('pointerdown', () => setGesture(true), opts);
+  window.addEventListener('keydown', (e) => e.repeat && setGesture(true), opts);
+  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => setGesture(false), opts);
+}
+
+/**
+ * A viewport gate (app/state/viewportGate.ts) for the element `ref`: near while it is within a
+ * screen of the viewport, holds the focus (a control moved by keys must read its own value) or the page
+ * prints; the numbers inside follow the controls at once only then. While far, the element carries
+ * `data-far`: its catching up is not flashed (app/shell/changeFlash.ts), no one would see it.
+ */
+export function useViewportGate(ref: RefObject<HTMLElement | null>): ViewportGate {
+  const [gate] = useState(createViewportGate);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    watchGestures();
+    const why = { seen: true, focused: false, printing: false };
+    const update = () => {
+      const near = why.seen || why.focused || why.printing;
+      el.toggleAttribute('data-far', !near);
+      gate.set(near);
+    };
+    const io = new IntersectionObserver(
+      (entries) => {
+        why.seen = entries[entries.length - 1].isIntersecting;
+        update();
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    io.observe(el);
+    const on = (key: 'focused' | 'printing', value: boolean) => () => {
+      why[key] = value;
+      update();
+    };
+    const focusIn = on('focused', true);
+    const focusOut = (e: FocusEvent) => on('focused', el.contains(e.relatedTarget as Node | null))();
+    const before = on('printing', true);
+    const after = on('printing', false);
+    el.addEventListener('focusin', focusIn);
+    el.addEventListener('focusout', focusOut);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      io.disconnect();
+      el.removeEventListener('focusin', focusIn);
+      el.removeEventListener('focusout', focusOut);
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      el.removeAttribute('data-far');
+      gate.set(true);
+    };
+  }, [gate, ref]);
+  return gate;
+}

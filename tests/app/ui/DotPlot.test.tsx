@@ -1,0 +1,40 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { expect, test } from 'vitest';
+import { DotPlot } from '../../../app/ui/DotPlot';
+
+/**
+ * Dragging a point (issue 15): the axis does not rescale under the finger while the point is dragged,
+ * and does on release; the values follow every move. jsdom's plot is 640 px wide (x in [20, 620]).
+ */
+function Controlled() {
+  const [values, setValues] = useState([1, 2, 3, 4]);
+  return (
+    <>
+      <DotPlot values={values} axis="z" label="points" onMove={(i, v) => setValues((vs) => vs.map((x, j) => (j === i ? v : x)))} />
+      <output data-testid="values">{values.join(' ')}</output>
+    </>
+  );
+}
+const ticks = () => Array.from(document.querySelectorAll('.axis text'), (t) => t.textContent).join(' ');
+
+test('while a point is dragged the axis keeps its range, the values follow every move, and on release the axis fits the new values', () => {
+  render(<Controlled />);
+  const before = ticks();
+  const point = screen.getByRole('slider', { name: /^Sample 4/ });
+  fireEvent.pointerDown(point, { pointerId: 1, clientX: 500 });
+  fireEvent.pointerMove(point, { pointerId: 1, clientX: 2000 }); // past the right end: clamped to the frozen axis
+  const right = Number(screen.getByTestId('values').textContent?.split(' ')[3]);
+  expect(ticks()).toBe(before);
+  fireEvent.pointerMove(point, { pointerId: 1, clientX: 20 }); // the left end
+  const left = Number(screen.getByTestId('values').textContent?.split(' ')[3]);
+  expect(left).toBeLessThan(right);
+  expect(ticks()).toBe(before);
+  // Released past the old range's end: the axis then grows to hold the point.
+  fireEvent.pointerMove(point, { pointerId: 1, clientX: 620 });
+  fireEvent.pointerUp(point, { pointerId: 1 });
+  fireEvent.keyDown(point, { key: 'PageUp' });
+  fireEvent.keyDown(point, { key: 'PageUp' });
+  expect(Number(screen.getByTestId('values').textContent?.split(' ')[3])).toBeGreaterThan(right);
+  expect(ticks()).not.toBe(before);
+});
