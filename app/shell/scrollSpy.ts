@@ -109,13 +109,13 @@ const onScroll = () => {
   if (pin && pin.placed !== null && pin.height !== undefined && document.documentElement.scrollHeight !== pin.height) place();
   else release();
 };
-/** The browser's smooth scroll to a pinned section has ended: from here on, the section stays where it is. */
+/**
+ * The browser's smooth scroll to a pinned section has ended: the section is put exactly where a scroll to it
+ * goes (the browser aims at where the section was when the scroll began; sections that grew or shrank on the way,
+ * mounting or catching up, leave it short or past), and from here on it stays there.
+ */
 const onScrollEnd = () => {
-  const now = pinScroll();
-  if (!pin || !now || pin.placed !== null) return;
-  pin.placed = now.top;
-  pin.height = document.documentElement.scrollHeight;
-  waitForSettle();
+  if (pin && pin.placed === null) place();
 };
 const RELEASE = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 

@@ -170,6 +170,17 @@ describe('watchSections with a pinned section (wiring, with hand-driven observer
     expect(current).toEqual(['a']);
   });
 
+  test('a smooth scroll that ends off the section (content above changed size on the way, without a resize of the whole) is finished at once', () => {
+    pinSection('c');
+    scrollBy(500); // the browser aimed at c's old place: c ends 200 px below the top
+    expect(tops.c).toBe(200);
+    window.dispatchEvent(new Event('scrollend'));
+    expect(tops.c).toBe(0);
+    window.dispatchEvent(new Event('scroll')); // the app's own scroll keeps the pin
+    crossBand('a');
+    expect(current).toEqual([]);
+  });
+
   test('after the smooth scroll has ended, a quiet second lets go', () => {
     pinSection('c');
     scrollBy(700);
