@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { type JobState, createJobControl } from '../worker/jobControl';
 import { onePerPage } from '../worker/onePerPage';
-import { type TransportFactory, inPage, workerAsTransport } from '../worker/transport';
+import { type TransportFactory, inPage, inWorker } from '../worker/transport';
 import { fashionUrl } from './loadFashion';
 import { type LabSettings, labRunSettings, labSettingsOf, sameRun } from './model/labSettings';
 import { appStore, type State } from '../state/store';
@@ -32,8 +32,7 @@ export const useSeeds = <T,>(select: (s: SeedsState) => T): T => useStore(seedsS
 export type SeedsTransportFactory = TransportFactory<SeedsRequest, SeedsEvent>;
 
 /** A module Worker running worker/seeds.worker.ts. */
-export const seedsWorkerTransport: SeedsTransportFactory = (onEvent, onFailure) =>
-  workerAsTransport(new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' }), 'seeds worker', onEvent, onFailure);
+export const seedsWorkerTransport: SeedsTransportFactory = inWorker(() => new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' }), 'seeds worker');
 
 /** The same session on this thread (jsdom tests). */
 export const seedsInPageTransport: SeedsTransportFactory = inPage((post) => createSeedsSession({ post, ...threadDeps }));

@@ -13,16 +13,20 @@ export type TransportFactory<Req, Ev> = (onEvent: (event: Ev) => void, onFailure
 export type SessionOn<Req, Ev> = (post: (event: Ev) => void) => Pumped<Req>;
 
 /**
- * A started Worker as a transport: its events to `onEvent`, a crash to `onFailure` in words naming
- * `what`. (The Worker itself is made at the call site: Vite bundles `new Worker(new URL(…))` only there.)
+ * A Worker as a transport, started by `start` when the factory is called: its events to `onEvent`, a
+ * crash to `onFailure` in words naming `what`. (`start` is written at the call site: Vite bundles
+ * `new Worker(new URL(…))` only there.)
  */
-export function workerAsTransport<Req, Ev>(worker: Worker, what: string, onEvent: (e: Ev) => void, onFailure: (message: string) => void): Transport<Req> {
-  worker.onmessage = (e: MessageEvent<Ev>) => onEvent(e.data);
-  worker.onerror = (e) => {
-    e.preventDefault();
-    onFailure(`The ${what} stopped${e.message ? `: ${e.message}` : ''}.`);
+export function inWorker<Req, Ev>(start: () => Worker, what: string): TransportFactory<Req, Ev> {
+  return (onEvent, onFailure) => {
+    const worker = start();
+    worker.onmessage = (e: MessageEvent<Ev>) => onEvent(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      onFailure(`The ${what} stopped${e.message ? `: ${e.message}` : ''}.`);
+    };
+    return { send: (r) => worker.postMessage(r), close: () => worker.terminate() };
   };
-  return { send: (r) => worker.postMessage(r), close: () => worker.terminate() };
 }
 
 /** The same session on this thread, driven by timers (jsdom tests): nothing is posted once closed. */

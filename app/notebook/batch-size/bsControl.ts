@@ -5,7 +5,7 @@ import { threadDeps } from '../../lab/worker/threadDeps';
 import { appStore, type State } from '../../state/store';
 import { type JobState, createJobControl } from '../../worker/jobControl';
 import { onePerPage } from '../../worker/onePerPage';
-import { type TransportFactory, inPage, workerAsTransport } from '../../worker/transport';
+import { type TransportFactory, inPage, inWorker } from '../../worker/transport';
 import { loadSaved, storeSaved } from './bsSaved';
 import { type BsJob, type BsPoints, type BsSettings, bsJobs, bsSettingsOf } from './bsView';
 import { type BsEvent, type BsPointEvent, type BsProgress, type BsRequest, type BsStart, createBsSession } from './worker/bsSession';
@@ -35,8 +35,7 @@ export const useBs = <T,>(select: (s: BsState) => T): T => useStore(bsStore, sel
 export type BsTransportFactory = TransportFactory<BsRequest, BsEvent>;
 
 /** A module Worker running worker/bs.worker.ts. */
-export const bsWorkerTransport: BsTransportFactory = (onEvent, onFailure) =>
-  workerAsTransport(new Worker(new URL('./worker/bs.worker.ts', import.meta.url), { type: 'module', name: 'batch-size' }), 'batch-size worker', onEvent, onFailure);
+export const bsWorkerTransport: BsTransportFactory = inWorker(() => new Worker(new URL('./worker/bs.worker.ts', import.meta.url), { type: 'module', name: 'batch-size' }), 'batch-size worker');
 
 /** The same session on this thread (jsdom tests). */
 export const bsInPageTransport: BsTransportFactory = inPage((post) => createBsSession({ post, ...threadDeps }));
