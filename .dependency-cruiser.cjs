@@ -4,7 +4,8 @@
  *
  *   src/ (engine) ← app/outline.ts ← app/state/ ← app/{ui,notebook,lab,presentation,shell}/
  *
- * app/ui/ is generic: it takes props and never reads the store or a feature.
+ * app/ui/ is generic: it takes props and never reads the store or a feature. app/worker/ (running a
+ * job in a Worker: the driver, transports, the resumable job's session and control) imports only the engine.
  */
 const VIEWS = '^app/(notebook|lab|presentation|ui|shell)/';
 
@@ -15,6 +16,7 @@ module.exports = {
     { name: 'outline-is-data', severity: 'error', comment: 'The outline imports nothing from app/.', from: { path: '^app/outline\\.ts$' }, to: { path: '^app/' } },
     { name: 'state-below-views', severity: 'error', comment: 'The state imports only the outline and the engine.', from: { path: '^app/state/' }, to: { path: VIEWS } },
     { name: 'ui-is-generic', severity: 'error', comment: 'Generic components never read the store or a feature.', from: { path: '^app/ui/' }, to: { path: '^app/(state|notebook|lab|presentation|shell)/' } },
+    { name: 'worker-is-generic', severity: 'error', comment: 'Running a job in a Worker knows no feature: it imports only the engine.', from: { path: '^app/worker/' }, to: { path: '^app/(?!worker/)' } },
     { name: 'features-apart', severity: 'error', comment: 'The lab and the presentation do not reach into the sections.', from: { path: '^app/(lab|presentation)/' }, to: { path: '^app/notebook/(?!registry|sectionView)' } },
     { name: 'notebook-not-shell', severity: 'error', comment: 'Sections do not reach into the page around them.', from: { path: '^app/(notebook|lab|ui)/' }, to: { path: '^app/(shell|presentation)/' } },
     {

@@ -12,6 +12,7 @@ import { createSweepControl } from './sweepControl';
 import { type TransportFactory, workerTransport } from './transport';
 import type { LabSnapshot } from './worker/messages';
 import { createSnapshotRequests } from './snapshots';
+import { onePerPage } from '../worker/onePerPage';
 
 /**
  * The page's side of the training lab: turns the lab's settings (app store) into Worker requests and
@@ -141,18 +142,10 @@ export function createLabController(
   };
 }
 
-let instance: LabController | null = null;
-let defaultFactory: TransportFactory = workerTransport;
+const page = onePerPage((factory: TransportFactory) => createLabController(appStore, runStore, factory), workerTransport);
 
 /** The page's one lab controller, created (and its Worker started) on first use. */
-export function labController(): LabController {
-  instance ??= createLabController(appStore, runStore, defaultFactory);
-  return instance;
-}
+export const labController = page.get;
 
 /** For tests: which transport the page's controller uses; disposes the current one. */
-export function resetLabController(factory: TransportFactory = workerTransport): void {
-  instance?.dispose();
-  instance = null;
-  defaultFactory = factory;
-}
+export const resetLabController = page.reset;

@@ -1,20 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { fashionUrl, loadFashionCached } from './loadFashion';
-import { type Transport, workerAsTransport } from './transport';
+import { type JobState, createJobControl } from '../worker/jobControl';
+import { onePerPage } from '../worker/onePerPage';
+import { type TransportFactory, inPage, inWorker } from '../worker/transport';
+import { fashionUrl } from './loadFashion';
 import { type LabSettings, labRunSettings, labSettingsOf, sameRun } from './model/labSettings';
 import { appStore, type State } from '../state/store';
-import { driveSession } from './worker/driver';
 import type { SeedCurve } from './worker/seedStudy';
 import { studySeeds } from './worker/seedStudy';
-import { type SeedsEvent, type SeedsRequest, createSeedsSession } from './worker/seedsSession';
+import { type SeedsEvent, type SeedsProgress, type SeedsRequest, type SeedsStart, createSeedsSession } from './worker/seedsSession';
+import { threadDeps } from './worker/threadDeps';
 
 /** Seeds in a study, and steps per seed (2-D: where the presets' claims are checked; Fashion: a minute or two). */
 export const SEED_COUNT = 5;
 export const SEED_STEPS = { '2d': 2000, fashion: 500 } as const;
 
-export interface SeedsState {
-  readonly phase: 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'error';
+export interface SeedsState extends JobState {
   readonly seeds: readonly number[];
   readonly steps: number;
   readonly completed: number;
@@ -22,26 +23,19 @@ export interface SeedsState {
   readonly testRows: number;
   readonly classes: number;
   readonly curves: readonly SeedCurve[];
-  readonly error: string | null;
 }
 
 export const IDLE_SEEDS: SeedsState = { phase: 'idle', seeds: [], steps: 0, completed: 0, total: 0, testRows: 0, classes: 0, curves: [], error: null };
 export const seedsStore = createStore<SeedsState>()(() => IDLE_SEEDS);
 export const useSeeds = <T,>(select: (s: SeedsState) => T): T => useStore(seedsStore, select);
 
-type SeedsTransport = Transport<SeedsRequest>;
-export type SeedsTransportFactory = (onEvent: (e: SeedsEvent) => void, onFailure: (message: string) => void) => SeedsTransport;
+export type SeedsTransportFactory = TransportFactory<SeedsRequest, SeedsEvent>;
 
 /** A module Worker running worker/seeds.worker.ts. */
-export const seedsWorkerTransport: SeedsTransportFactory = (onEvent, onFailure) =>
-  workerAsTransport(new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' }), 'seeds worker', onEvent, onFailure);
+export const seedsWorkerTransport: SeedsTransportFactory = inWorker(() => new Worker(new URL('./worker/seeds.worker.ts', import.meta.url), { type: 'module', name: 'lab-seeds' }), 'seeds worker');
 
 /** The same session on this thread (jsdom tests). */
-export const seedsInPageTransport: SeedsTransportFactory = (onEvent) => {
-  let open = true;
-  const driver = driveSession<SeedsRequest>(createSeedsSession({ post: (e) => open && onEvent(e), loadFashion: (url) => loadFashionCached({ url }), now: () => performance.now() }));
-  return { send: (r) => void driver.send(r), close: () => ((open = false), driver.stop()) };
-};
+export const seedsInPageTransport: SeedsTransportFactory = inPage((post) => createSeedsSession({ post, ...threadDeps }));
 
 export interface SeedsControl {
   start(): void;
@@ -52,30 +46,15 @@ export interface SeedsControl {
 }
 
 /**
- * The page's side of the seed study: its own Worker (started on first use), one study at a time.
- * A setting that changes the run cancels the study: its bands belong to the settings it ran.
+ * The page's side of the seed study (app/worker/jobControl.ts): its own Worker (started on first
+ * use), one study at a time. A setting that changes the run cancels the study: its bands belong to
+ * the settings it ran.
  */
 export function createSeedsControl(app: StoreApi<State> = appStore, store: StoreApi<SeedsState> = seedsStore, factory: SeedsTransportFactory = seedsWorkerTransport, dataUrl: () => string = () => fashionUrl()): SeedsControl {
-  let id = 0;
-  let transport: SeedsTransport | null = null;
+  const job = createJobControl<SeedsStart, SeedsProgress, never, SeedsState>(store, factory);
   let current: LabSettings = labSettingsOf(app.getState());
-  const onEvent = (e: SeedsEvent): void => {
-    if (e.id !== id) return;
-    if (e.type === 'loading') store.setState({ phase: 'loading' });
-    else if (e.type === 'error') store.setState({ phase: 'error', error: e.message });
-    else {
-      const phase = e.done ? 'done' : store.getState().phase === 'paused' ? 'paused' : 'running';
-      store.setState({ phase, completed: e.completed, total: e.total, testRows: e.testRows, classes: e.classes, curves: e.curves });
-    }
-  };
-  const onFailure = (message: string): void => store.setState({ phase: 'error', error: message });
-  const send = (r: SeedsRequest): void => {
-    transport ??= factory(onEvent, onFailure);
-    transport.send(r);
-  };
   function cancel(): void {
-    if (store.getState().phase !== 'idle') send({ type: 'cancel', id });
-    id += 1;
+    job.stop();
     store.setState(IDLE_SEEDS);
   }
   const unsubscribe = app.subscribe((state) => {
@@ -85,42 +64,25 @@ export function createSeedsControl(app: StoreApi<State> = appStore, store: Store
   });
   return {
     start() {
-      cancel();
       const run = labRunSettings(current, dataUrl());
       const seeds = studySeeds(current.labSeed, SEED_COUNT), steps = SEED_STEPS[run.data.kind];
-      store.setState({ ...IDLE_SEEDS, phase: run.data.kind === 'fashion' ? 'loading' : 'running', seeds, steps, total: seeds.length * steps });
-      send({ type: 'start', id, run, seeds, steps });
+      job.start({ run, seeds, steps }, { ...IDLE_SEEDS, phase: run.data.kind === 'fashion' ? 'loading' : 'running', seeds, steps, total: seeds.length * steps });
     },
-    pause() {
-      store.setState({ phase: 'paused' });
-      send({ type: 'pause', id });
-    },
-    resume() {
-      store.setState({ phase: 'running' });
-      send({ type: 'resume', id });
-    },
+    pause: job.pause,
+    resume: job.resume,
     cancel,
     dispose() {
       unsubscribe();
-      transport?.close();
-      transport = null;
+      job.close();
       store.setState(IDLE_SEEDS);
     },
   };
 }
 
-let instance: SeedsControl | null = null;
-let defaultFactory: SeedsTransportFactory = seedsWorkerTransport;
+const page = onePerPage((factory: SeedsTransportFactory) => createSeedsControl(appStore, seedsStore, factory), seedsWorkerTransport);
 
 /** The page's one seeds control, created on first use. */
-export function seedsControl(): SeedsControl {
-  instance ??= createSeedsControl(appStore, seedsStore, defaultFactory);
-  return instance;
-}
+export const seedsControl = page.get;
 
 /** For tests: which transport the page's control uses; disposes the current one. */
-export function resetSeedsControl(factory: SeedsTransportFactory = seedsWorkerTransport): void {
-  instance?.dispose();
-  instance = null;
-  defaultFactory = factory;
-}
+export const resetSeedsControl = page.reset;

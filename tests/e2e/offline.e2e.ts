@@ -1,59 +1,15 @@
-import { createServer, type Server } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterFrames, baseUrl, openAt } from './browser';
+import { DIST, type Host, staticHost } from './pwaHost';
 
 /**
  * Offline and self-contained: every request the page makes stays on its own origin (fonts, KaTeX,
  * data and Workers are bundled), and the built site works from any sub-path of a static host.
  */
-const DIST = resolve(process.env.E2E_DIST ?? 'dist');
 const SUB = '/some/sub/path/';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.gz': 'application/gzip',
-};
-
-/** A plain static host (no SPA fallback, no rewriting) that serves dist/ only under SUB. */
-function subPathServer(): Promise<{ server: Server; origin: string; outside: string[] }> {
-  const outside: string[] = [];
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(SUB)) {
-      outside.push(path);
-      res.writeHead(404).end('not here');
-      return;
-    }
-    const rel = path.slice(SUB.length) || 'index.html';
-    const file = normalize(join(DIST, rel));
-    if (!file.startsWith(DIST + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end('missing'),
-    );
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (!address || typeof address === 'string') throw new Error('no port');
-      done({ server, origin: `http://127.0.0.1:${address.port}`, outside });
-    }),
-  );
-}
 
 /** Records every request of the context (page, Workers, fonts, data) in `urls`, from the first one on (for openAt's beforeGoto). */
 const recordRequests = (urls: string[]) => (_page: Page, context: BrowserContext) => {
@@ -81,9 +37,9 @@ const fetchData = (page: Page) =>
     return { url, status: res.status, size: bytes.length, magic: [bytes[0], bytes[1]] };
   });
 
-let host: Awaited<ReturnType<typeof subPathServer>>;
+let host: Host;
 beforeAll(async () => {
-  host = await subPathServer();
+  host = await staticHost(SUB);
 });
 afterAll(async () => {
   await new Promise((done) => host?.server.close(done));
@@ -126,7 +82,7 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
   const urls: string[] = [];
   const failed: string[] = [];
   const { page, problems } = await openAt('', {
-    base: `${host.origin}${SUB}`,
+    base: host.base,
     beforeGoto: (p, context) => {
       recordRequests(urls)(p, context);
       p.on('response', (r) => {
@@ -148,12 +104,12 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
   await scrollThrough(page);
 
   const data = await fetchData(page);
-  expect(data.url).toBe(`${host.origin}${SUB}data/fashion-mnist-subset.bin.gz`);
+  expect(data.url).toBe(`${host.base}data/fashion-mnist-subset.bin.gz`);
   expect(data.status).toBe(200);
   expect(data.size).toBeGreaterThan(1_000_000);
   expect(data.magic).toEqual([0x1f, 0x8b]); // gzip, as built by scripts/build-fashion.ts
 
-  expect(foreign(urls, host.origin)).toEqual([]);
+  expect(foreign(urls, new URL(host.base).origin)).toEqual([]);
   expect(urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !new URL(u).pathname.startsWith(SUB))).toEqual([]);
   expect(host.outside).toEqual([]);
   expect(failed).toEqual([]);
@@ -162,15 +118,15 @@ test(`dist/ served under a sub-path (${SUB}) of a plain static host works, data 
 
 test(`under the sub-path, the training lab's Worker loads the Fashion-MNIST subset from ${SUB}data/ and trains`, async () => {
   const urls: string[] = [];
-  const { page, problems } = await openAt('?lab-data=fashion#lab', { base: `${host.origin}${SUB}`, beforeGoto: recordRequests(urls) });
+  const { page, problems } = await openAt('?lab-data=fashion#lab', { base: host.base, beforeGoto: recordRequests(urls) });
   // The run is ready at step 0 only once the Worker has the data.
   await page.getByTestId('lab-step').filter({ hasText: /^Step 0$/ }).waitFor({ timeout: 40_000 });
   await page.locator('#lab').getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="lab-step"]')?.textContent?.match(/Step ([\d,]+)/)?.[1].replace(/,/g, '')) >= 5, null, { timeout: 40_000 });
   await page.locator('#lab').getByRole('button', { name: 'Pause' }).click();
-  expect(urls).toContain(`${host.origin}${SUB}data/fashion-mnist-subset.bin.gz`);
+  expect(urls).toContain(`${host.base}data/fashion-mnist-subset.bin.gz`);
   expect(urls.some((u) => /\/assets\/[^/]*worker[^/]*\.js$/i.test(u))).toBe(true);
-  expect(foreign(urls, host.origin)).toEqual([]);
+  expect(foreign(urls, new URL(host.base).origin)).toEqual([]);
   expect(host.outside).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -5,8 +5,8 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /**
- * What the offline tests (pwa.e2e.ts, pwa-update.e2e.ts) share: a plain static host serving the build under a
- * sub-path, whose deployment can be replaced, and the page's view of its service worker.
+ * What the offline tests (offline.e2e.ts, pwa.e2e.ts, pwa-update.e2e.ts) share: a plain static host serving the
+ * build under a sub-path, whose deployment can be replaced, and the page's view of its service worker.
  */
 export const DIST = resolve(process.env.E2E_DIST ?? 'dist');
 export const SUB = '/deployed/under/a/path/';
@@ -18,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
   '.gz': 'application/gzip',
 };
@@ -35,19 +38,19 @@ export interface Host {
   deployment: Map<string, Buffer> | null;
 }
 
-/** A plain static host (no SPA fallback) that serves dist/ (or `deployment`) only under SUB, with a replaceable sw.js. */
-export function staticHost(): Promise<Host> {
+/** A plain static host (no SPA fallback, no rewriting) that serves dist/ (or `deployment`) only under `sub`, with a replaceable sw.js. */
+export function staticHost(sub: string = SUB): Promise<Host> {
   const host: Host = { server: undefined as unknown as Server, base: '', outside: [], served: [], swBody: null, deployment: null };
   host.server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname);
-    if (!path.startsWith(SUB)) {
+    if (!path.startsWith(sub)) {
       host.outside.push(path);
       res.writeHead(404).end('not here');
       return;
     }
-    host.served.push(path.slice(SUB.length) + url.search);
-    const rel = path.slice(SUB.length) || 'index.html';
+    host.served.push(path.slice(sub.length) + url.search);
+    const rel = path.slice(sub.length) || 'index.html';
     const type = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (rel === 'sw.js' && host.swBody !== null) {
       res.writeHead(200, type).end(host.swBody);
@@ -73,7 +76,7 @@ export function staticHost(): Promise<Host> {
     host.server.listen(0, '127.0.0.1', () => {
       const address = host.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
-      host.base = `http://127.0.0.1:${address.port}${SUB}`;
+      host.base = `http://127.0.0.1:${address.port}${sub}`;
       done(host);
     }),
   );

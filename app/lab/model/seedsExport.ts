@@ -1,5 +1,5 @@
 import type { SeedCurve } from '../worker/seedStudy';
-import type { ExportTable } from '../../ui/export/table';
+import { type ExportTable, tableOf } from '../../ui/export/table';
 import { VARIANT_ORDER } from './variants';
 import { DEFAULT_PAIR, type Pair } from './pair';
 
@@ -16,15 +16,5 @@ export function seedsTable(curves: readonly SeedCurve[], p: Pair = DEFAULT_PAIR)
       return t.step.map((step, i) => ({ seed: c.seed, network: p.column[v], step, test_accuracy: t.accuracy[i], test_loss: t.loss[i], diverged_at: c.diverged[v] }));
     }),
   );
-  return {
-    columns: [
-      { key: 'seed', label: 'seed' },
-      { key: 'network', label: 'network' },
-      { key: 'step', label: 'step' },
-      { key: 'test_accuracy', label: 'test_accuracy' },
-      { key: 'test_loss', label: 'test_loss' },
-      { key: 'diverged_at', label: 'diverged_at_step' },
-    ],
-    rows,
-  };
+  return tableOf(rows, { seed: 'seed', network: 'network', step: 'step', test_accuracy: 'test_accuracy', test_loss: 'test_loss', diverged_at: 'diverged_at_step' });
 }

@@ -1,20 +1,8 @@
 /// <reference lib="webworker" />
-import { loadFashionCached } from '../loadFashion';
-import { driveSession } from './driver';
+import { serveSession } from '../../worker/serve';
 import type { LabEvent, LabRequest } from './messages';
 import { createLabSession } from './session';
+import { threadDeps } from './threadDeps';
 
 /** The training lab's Worker: the protocol session (session.ts) wired to this thread's messages. */
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-const driver = driveSession(
-  createLabSession({
-    post: (event: LabEvent) => scope.postMessage(event),
-    loadFashion: (url) => loadFashionCached({ url }),
-    now: () => performance.now(),
-  }),
-);
-
-scope.onmessage = (e: MessageEvent<LabRequest>) => {
-  void driver.send(e.data);
-};
+serveSession<LabRequest, LabEvent>((post) => createLabSession({ post, ...threadDeps }));

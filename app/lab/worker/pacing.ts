@@ -7,12 +7,6 @@ import { BOUNDARY_EVERY_MS } from './boundaryPainter';
  * and when each network's steps per second are measured. The run (run.ts) holds the state.
  */
 
-/**
- * Work per pump: long enough to be efficient, short enough that a pause is obeyed promptly. Steps
- * trained before the pause reached the Worker still arrive after it, so the counter moves on after
- * Pause by about this much training (at 60 ms, and shown a quarter second late, that was hundreds of steps).
- */
-export const PUMP_BUDGET_MS = 30;
 /** While playing slowly, the session sleeps at least this long between pumps (fewer, fuller messages). */
 export const MIN_WAKE_MS = 30;
 /** The most steps one 'step' request may take. */

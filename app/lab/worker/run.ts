@@ -1,9 +1,10 @@
 import { type ComparisonChunk, type StepMetrics, VARIANTS, type VariantName } from '../../../src';
+import { PUMP_BUDGET_MS } from '../../worker/driver';
+import { errorMessage } from '../../worker/errorMessage';
 import { createBoundaryProbe } from './boundary';
 import { createBoundaryPainter } from './boundaryPainter';
-import { errorMessage } from './errorMessage';
 import type { LabEvent, LabRunSettings, LabSnapshot } from './messages';
-import { PUMP_BUDGET_MS, createPacer, stepRequest } from './pacing';
+import { createPacer, stepRequest } from './pacing';
 import { runInfo } from './runInfo';
 import type { LabTrainer } from './trainer';
 

@@ -1,5 +1,6 @@
-import type { FashionSubset, Split } from '../../../src';
-import { errorMessage } from './errorMessage';
+import type { Split } from '../../../src';
+import type { PumpResult, SessionDeps } from '../../worker/driver';
+import { errorMessage } from '../../worker/errorMessage';
 import type { LabEvent, LabRequest, LabRunSettings } from './messages';
 import { type LabRun, createRun } from './run';
 import { createSweepJob } from './sweepJob';
@@ -12,20 +13,6 @@ import { createTrainer } from './trainer';
  * after `delayMs` while busy. Its parts: the run (run.ts: playing, stepping; its pace in pacing.ts,
  * its boundaries in boundaryPainter.ts) and the learning-rate sweep (sweepJob.ts).
  */
-export interface LabSessionDeps {
-  post(event: LabEvent): void;
-  /** Fetches, decompresses, parses and validates the Fashion-MNIST subset; rejects with a readable Error. */
-  loadFashion(url: string): Promise<FashionSubset>;
-  /** Milliseconds, monotonic. */
-  now(): number;
-}
-
-export interface PumpResult {
-  /** More work is waiting: call pump again after delayMs. */
-  readonly busy: boolean;
-  readonly delayMs: number;
-}
-
 export interface LabSession {
   /** Handles one request; resolves once it is done (a configure that loads data resolves after the load). */
   receive(request: LabRequest): Promise<void>;
@@ -33,7 +20,7 @@ export interface LabSession {
   pump(): PumpResult;
 }
 
-export function createLabSession(deps: LabSessionDeps): LabSession {
+export function createLabSession(deps: SessionDeps<LabEvent>): LabSession {
   const { post, now } = deps;
   let runId = -1;
   let run: LabRun | null = null;

@@ -1,7 +1,7 @@
 import { type Split, type Sweep, createExperiment, createSweep, experimentComparisonOptions, resolveExperimentSettings, stepSweep } from '../../../src';
-import { errorMessage } from './errorMessage';
+import { PUMP_BUDGET_MS } from '../../worker/driver';
+import { errorMessage } from '../../worker/errorMessage';
 import type { LabEvent, LabRequest, LabRunSettings } from './messages';
-import { PUMP_BUDGET_MS } from './pacing';
 
 export interface SweepJobDeps {
   post(event: LabEvent): void;

@@ -1,6 +1,6 @@
 import { type BatchSweepOptions, type BatchSweepPoint, experimentComparisonOptions, resolveExperimentSettings } from '../../../src';
 import type { BatchSizeData } from '../../state/slices/batchSize';
-import type { ExportTable } from '../../ui/export/table';
+import { type ExportTable, tableOf } from '../../ui/export/table';
 import type { Point } from '../../ui/point';
 
 /**
@@ -123,19 +123,10 @@ export function bsTable(s: BsSettings, points: BsPoints): ExportTable {
     if (!p) return [];
     return [{ norm: BS_NORM_NAMES[norm], m, steps: p.steps, lr: p.lr, evalError: errorPct(p.testAccuracy), trainModeError: errorPct(p.testAccuracyTrainMode), trainLoss: p.trainLoss, diverged: p.diverged?.reason ?? '' }];
   });
-  return {
-    columns: [
-      { key: 'norm', label: 'normalization' },
-      { key: 'm', label: 'batch size m' },
-      { key: 'steps', label: 'steps' },
-      { key: 'lr', label: 'learning rate' },
-      { key: 'evalError', label: 'test error, eval mode (%)' },
-      { key: 'trainModeError', label: 'test error, train mode (%)' },
-      { key: 'trainLoss', label: 'training loss, last epoch' },
-      { key: 'diverged', label: 'diverged' },
-    ],
-    rows,
-  };
+  return tableOf(rows, {
+    norm: 'normalization', m: 'batch size m', steps: 'steps', lr: 'learning rate', evalError: 'test error, eval mode (%)',
+    trainModeError: 'test error, train mode (%)', trainLoss: 'training loss, last epoch', diverged: 'diverged',
+  });
 }
 
 const pct = (v: number) => `${v.toFixed(1)} %`;

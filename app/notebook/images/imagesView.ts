@@ -11,7 +11,7 @@ import {
   tensor4,
 } from '../../../src';
 import type { Points } from '../../state/props';
-import type { ExportTable } from '../../ui/export/table';
+import { type ExportTable, tableOf } from '../../ui/export/table';
 
 /**
  * Batch norm for images, as data (no React): a batch of n Fashion-MNIST images through one
@@ -180,19 +180,9 @@ export function channelTable(p: ImagesPass): ExportTable {
     meanAfter: p.meanAfter[ch],
     varianceAfter: p.varianceAfter[ch],
   }));
-  return {
-    columns: [
-      { key: 'channel', label: 'channel c' },
-      { key: 'm', label: 'm = n·h·w' },
-      { key: 'mean', label: 'μ_c' },
-      { key: 'variance', label: 'σ²_c' },
-      { key: 'gamma', label: 'γ_c' },
-      { key: 'beta', label: 'β_c' },
-      { key: 'meanAfter', label: 'mean after BN' },
-      { key: 'varianceAfter', label: 'variance after BN' },
-    ],
-    rows,
-  };
+  return tableOf(rows, {
+    channel: 'channel c', m: 'm = n·h·w', mean: 'μ_c', variance: 'σ²_c', gamma: 'γ_c', beta: 'β_c', meanAfter: 'mean after BN', varianceAfter: 'variance after BN',
+  });
 }
 
 /** One feature map before and after BN, position by position (the pair's export). */
@@ -201,15 +191,7 @@ export function mapTable(p: ImagesPass, sample: number, channel: number): Export
   const before = featureMap(p.z, sample, channel);
   const after = featureMap(p.y, sample, channel);
   const rows = Array.from({ length: h * w }, (_, q) => ({ row: Math.floor(q / w) + 1, col: (q % w) + 1, before: before[q], after: after[q] }));
-  return {
-    columns: [
-      { key: 'row', label: 'row' },
-      { key: 'col', label: 'column' },
-      { key: 'before', label: 'before BN (conv output)' },
-      { key: 'after', label: 'after BN' },
-    ],
-    rows,
-  };
+  return tableOf(rows, { row: 'row', col: 'column', before: 'before BN (conv output)', after: 'after BN' });
 }
 
 /** A chosen index past the last (a link's channel 8 when c = 4): the last. */

@@ -28,6 +28,11 @@ export function cellText(value: Cell, digits = 4): string {
   return value;
 }
 
+/** A table from its rows and its columns' headings by key, in order: `tableOf(rows, { m: 'batch size m', … })`. */
+export function tableOf(rows: ExportTable['rows'], labels: Readonly<Record<string, string>>): ExportTable {
+  return { columns: Object.entries(labels).map(([key, label]) => ({ key, label })), rows };
+}
+
 /**
  * Builds a table from parallel columns: `fromColumns([{key: 'x', label: 'x', values: xs}, …])`.
  * Columns may have different lengths; missing cells are undefined. `values` is any array-like (Float64Array too).

@@ -12,8 +12,8 @@ import { type TransportFactory, inPageTransport } from '../../../app/lab/transpo
 import { INITIAL_RUN, runStore } from '../../../app/lab/runStore';
 import { loadFashionCached } from '../../../app/lab/loadFashion';
 import { count } from '../../../app/lab/model/labText';
-import { driveSession } from '../../../app/lab/worker/driver';
-import type { LabEvent, RunInfo } from '../../../app/lab/worker/messages';
+import { driveSession } from '../../../app/worker/driver';
+import type { LabEvent, LabRequest, RunInfo } from '../../../app/lab/worker/messages';
 import { createLabSession } from '../../../app/lab/worker/session';
 import { experimentSettings } from '../../../app/lab/model/labSettings';
 import { LR_STEPS } from '../../../app/lab/model/labScales';
@@ -79,7 +79,7 @@ function watchedTransport() {
       if (!r.busy) idleAt = events.length;
       return r;
     };
-    const driver = driveSession({ receive: (r) => session.receive(r), pump });
+    const driver = driveSession<LabRequest>({ receive: (r) => session.receive(r), pump });
     return { send: (r) => void driver.send(r), close: () => ((open = false), driver.stop()) };
   };
   return { factory, events, idle: () => idleAt === events.length };

@@ -1,39 +1,35 @@
-import { type BatchSweep, type BatchSweepPoint, type FashionSubset, type Split, createBatchSweep, stepBatchSweep } from '../../../../src';
-import { errorMessage } from '../../../lab/worker/errorMessage';
-import { PUMP_BUDGET_MS } from '../../../lab/worker/pacing';
-import type { PumpResult } from '../../../lab/worker/session';
+import { type BatchSweep, type BatchSweepPoint, type Split, createBatchSweep, stepBatchSweep } from '../../../../src';
+import type { SessionDeps } from '../../../worker/driver';
+import type { JobEvent, JobRequest } from '../../../worker/jobMessages';
+import { type ResumableJob, createJobSession } from '../../../worker/jobSession';
 import { type BsJob, type BsSettings, bsSweepOptions } from '../bsView';
 
-/** The page's requests to the batch-size Worker; `id` names the sweep (the page ignores events of a replaced one). */
-export type BsRequest =
-  | { readonly type: 'start'; readonly id: number; readonly dataUrl: string; readonly settings: BsSettings; readonly jobs: readonly BsJob[] }
-  | { readonly type: 'pause'; readonly id: number }
-  | { readonly type: 'resume'; readonly id: number }
-  | { readonly type: 'cancel'; readonly id: number };
-
-export type BsEvent =
-  | { readonly type: 'loading'; readonly id: number }
-  | { readonly type: 'point'; readonly id: number; readonly key: string; readonly point: BatchSweepPoint }
-  | {
-      readonly type: 'progress';
-      readonly id: number;
-      readonly done: boolean;
-      /** Training steps done and in all, over the jobs of this request. */
-      readonly completed: number;
-      readonly total: number;
-      /** The point being trained, null when done. */
-      readonly current: BsJob | null;
-    }
-  | { readonly type: 'error'; readonly id: number; readonly message: string };
-
-export interface BsSessionDeps {
-  post(event: BsEvent): void;
-  loadFashion(url: string): Promise<FashionSubset>;
-  now(): number;
+/** What starts a sweep: where the subset is, the section's settings, and the (norm, m) points to train. */
+export interface BsStart {
+  readonly dataUrl: string;
+  readonly settings: BsSettings;
+  readonly jobs: readonly BsJob[];
 }
 
-/** Progress is posted at most this often while running (and always when a point ends, at the end, or on a pause): each post re-renders the run bar on the main thread. */
-const POST_EVERY_MS = 500;
+export interface BsProgress {
+  /** Training steps done and in all, over the jobs of this request. */
+  readonly completed: number;
+  readonly total: number;
+  /** The point being trained, null when done. */
+  readonly current: BsJob | null;
+}
+
+/** A finished point, posted at once so the page's chart fills in. */
+export interface BsPointEvent {
+  readonly type: 'point';
+  readonly key: string;
+  readonly point: BatchSweepPoint;
+}
+
+/** The page's requests to the batch-size Worker; `id` names the sweep (the page ignores events of a replaced one). */
+export type BsRequest = JobRequest<BsStart>;
+export type BsEvent = JobEvent<BsProgress, BsPointEvent>;
+
 /** Steps per call of the engine between two looks at the clock. */
 const CHUNK = 16;
 
@@ -48,84 +44,40 @@ interface Sweep {
   before: number;
 }
 
-const stepsOf = (s: Sweep, job: BsJob) => s.settings.epochs * Math.floor(s.data.train.x.rows / job.m);
+const stepsOf = (settings: BsSettings, data: Split, job: BsJob) => settings.epochs * Math.floor(data.train.x.rows / job.m);
+const sweepDone = (s: Sweep) => s.next >= s.jobs.length;
 
 /**
- * The batch-size Worker as a plain object (like the lab's seeds session): one sweep at a time, a
- * list of (norm, m) points trained one after another, a pump budget at a time; each finished point
- * is posted at once, so the page's chart fills in. Paused and resumed on request; a new start
- * replaces the sweep. Every point comes from the engine's batch sweep (src/batchSweep.ts) with the
- * options of bsView.bsSweepOptions, so it equals the `npm run train` line the page shows.
+ * A list of (norm, m) points trained one after another, CHUNK steps at a time. Every point comes
+ * from the engine's batch sweep (src/batchSweep.ts) with the options of bsView.bsSweepOptions, so
+ * it equals the `npm run train` line the page shows.
  */
-export function createBsSession({ post, loadFashion, now }: BsSessionDeps) {
-  let id = -1;
-  let sweep: Sweep | null = null;
-  let running = false;
-  let lastPost = -Infinity;
-
-  const completed = (s: Sweep) => s.before + (s.engine?.run?.step ?? 0);
-  const progress = (s: Sweep): void => {
-    lastPost = now();
-    const done = s.next >= s.jobs.length;
-    post({ type: 'progress', id, done, completed: completed(s), total: s.total, current: done ? null : s.jobs[s.next] });
-  };
-
-  async function start(r: Extract<BsRequest, { type: 'start' }>): Promise<void> {
-    id = r.id;
-    sweep = null;
-    running = false;
-    try {
-      post({ type: 'loading', id: r.id });
-      const subset = await loadFashion(r.dataUrl);
-      if (id !== r.id) return;
-      const data = { train: subset.train, test: subset.test };
-      const s: Sweep = { settings: r.settings, jobs: r.jobs, data, total: 0, next: 0, engine: null, before: 0 };
-      sweep = { ...s, total: r.jobs.reduce((t, j) => t + stepsOf(s, j), 0) };
-      running = true;
-      progress(sweep);
-    } catch (err) {
-      if (id === r.id) post({ type: 'error', id: r.id, message: errorMessage(err) });
-    }
-  }
-
-  async function receive(r: BsRequest): Promise<void> {
-    if (r.type === 'start') return start(r);
-    if (r.id !== id) return;
-    if (r.type === 'cancel') [sweep, running] = [null, false];
-    else if (sweep) {
-      running = r.type === 'resume' && sweep.next < sweep.jobs.length;
-      progress(sweep);
-    }
-  }
-
-  /** Trains the current job for CHUNK steps; posts its point when it ends. */
-  function advance(s: Sweep): void {
+const bsJob = (loadFashion: SessionDeps<BsEvent>['loadFashion']): ResumableJob<BsStart, Split, Sweep, BsProgress, BsPointEvent> => ({
+  async load({ dataUrl }, loading) {
+    loading();
+    const subset = await loadFashion(dataUrl);
+    return { train: subset.train, test: subset.test };
+  },
+  create: ({ settings, jobs }, data) => ({ settings, jobs, data, total: jobs.reduce((t, j) => t + stepsOf(settings, data, j), 0), next: 0, engine: null, before: 0 }),
+  step(s) {
     const job = s.jobs[s.next];
     s.engine ??= createBatchSweep(bsSweepOptions(s.settings, job.norm, [job.m]), s.data);
     const [point] = stepBatchSweep(s.engine, CHUNK);
     if (!point) return;
-    s.before += stepsOf(s, job);
+    s.before += stepsOf(s.settings, s.data, job);
     s.engine = null;
     s.next += 1;
-    post({ type: 'point', id, key: job.key, point });
-    progress(s);
-  }
+    return { type: 'point', key: job.key, point };
+  },
+  done: sweepDone,
+  progress: (s) => ({ completed: s.before + (s.engine?.run?.step ?? 0), total: s.total, current: sweepDone(s) ? null : s.jobs[s.next] }),
+  // Each post re-renders the run bar on the main thread.
+  postEveryMs: 500,
+});
 
-  function pump(): PumpResult {
-    if (!sweep || !running) return { busy: false, delayMs: 0 };
-    const start = now(), s = sweep;
-    try {
-      while (s.next < s.jobs.length && now() - start < PUMP_BUDGET_MS) advance(s);
-    } catch (err) {
-      [sweep, running] = [null, false];
-      post({ type: 'error', id, message: errorMessage(err) });
-      return { busy: false, delayMs: 0 };
-    }
-    const done = s.next >= s.jobs.length;
-    if (!done && now() - lastPost >= POST_EVERY_MS) progress(s);
-    if (done) running = false;
-    return { busy: !done, delayMs: 0 };
-  }
-
-  return { receive, pump };
-}
+/**
+ * The batch-size Worker as a plain object (jobSession.ts, like the lab's seeds session): one sweep
+ * at a time, each finished point posted at once; paused and resumed on request; a new start
+ * replaces the sweep.
+ */
+export const createBsSession = (deps: SessionDeps<BsEvent>) => createJobSession(bsJob(deps.loadFashion), deps);

@@ -14,7 +14,8 @@ import {
 } from '../../../../src';
 import type { LabEvent, LabRequest, LabRunSettings } from '../../../../app/lab/worker/messages';
 import { createLabSession } from '../../../../app/lab/worker/session';
-import { FIRST_RATE_MS, MAX_STEP_REQUEST, PUMP_BUDGET_MS, RATE_WINDOW_MS } from '../../../../app/lab/worker/pacing';
+import { FIRST_RATE_MS, MAX_STEP_REQUEST, RATE_WINDOW_MS } from '../../../../app/lab/worker/pacing';
+import { PUMP_BUDGET_MS } from '../../../../app/worker/driver';
 import { gridPoints } from '../../../../app/lab/worker/boundary';
 import { REPLAY_BUDGET_MS } from '../../../../app/lab/worker/run';
 

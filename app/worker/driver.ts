@@ -1,5 +1,26 @@
-import type { LabRequest } from './messages';
-import type { PumpResult } from './session';
+import type { FashionSubset } from '../../src';
+
+/**
+ * Work per pump: long enough to be efficient, short enough that a pause is obeyed promptly. Steps
+ * trained before the pause reached the Worker still arrive after it, so the counter moves on after
+ * Pause by about this much training (at 60 ms, and shown a quarter second late, that was hundreds of steps).
+ */
+export const PUMP_BUDGET_MS = 30;
+
+/** What a session is given by the thread it runs on. */
+export interface SessionDeps<E> {
+  post(event: E): void;
+  /** Fetches, decompresses, parses and validates the Fashion-MNIST subset; rejects with a readable Error. */
+  loadFashion(url: string): Promise<FashionSubset>;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+export interface PumpResult {
+  /** More work is waiting: call pump again after delayMs. */
+  readonly busy: boolean;
+  readonly delayMs: number;
+}
 
 /** A session a driver can run: takes requests, and does a slice of its work per pump. */
 export interface Pumped<R> {
@@ -7,7 +28,7 @@ export interface Pumped<R> {
   pump(): PumpResult;
 }
 
-export interface SessionDriver<R = LabRequest> {
+export interface SessionDriver<R> {
   /** Hands a request to the session, then pumps it. */
   send(request: R): Promise<void>;
   /** No more pumps. */
@@ -17,9 +38,9 @@ export interface SessionDriver<R = LabRequest> {
 /**
  * Runs a session on timers: after each request, and again after `delayMs` while it is busy. Between
  * two pumps the thread is free, so a pause or a new setting is read within one pump budget.
- * Used by the Worker entry, and by the in-page transport.
+ * Used by the Worker entries (serve.ts), and by the in-page transport.
  */
-export function driveSession<R = LabRequest>(session: Pumped<R>): SessionDriver<R> {
+export function driveSession<R>(session: Pumped<R>): SessionDriver<R> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const schedule = (delayMs: number): void => {
