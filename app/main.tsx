@@ -7,6 +7,7 @@ import { App } from './shell/App';
 import { pinSection, scrollToSection } from './shell/scrollSpy';
 import { watchTheme } from './shell/theme';
 import { keepStaticBodies } from './ui/staticBody';
+import { startLiveQueue } from './shell/liveQueue';
 import { adoptTypeset } from './ui/typeset';
 import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
@@ -51,8 +52,10 @@ function render(into: HTMLElement): void {
       </StrictMode>,
     ),
   );
-  // The page is React's now (the end-to-end tests wait for this before scrolling sections live).
+  // The page is React's now (the end-to-end tests wait for this).
   into.setAttribute('data-taken-over', '');
+  // The sections still pre-rendered go live one at a time while the page is idle (or when they near the screen).
+  startLiveQueue();
 }
 // A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
 if (root.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(root), 0));

@@ -1,15 +1,17 @@
 import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
 import { StaticBody, StaticBodyId, hasStaticBody } from '../ui/staticBody';
 import { appStore } from '../state/store';
+import { type GoLive, waitToGoLive } from './liveQueue';
 
 /** How far ahead of the screen a section goes live: half a screen, so it is drawn before it is seen. */
 const AHEAD = '50% 0px';
 
 /**
- * A section's body: live (its React components) once it nears the screen; until then the pre-rendered body
- * the page came with (ui/staticBody.tsx). Going live is a transition: React draws the section in slices.
- * The first section and the link's section are live at once; without a pre-rendered body (`npm start`,
- * tests in jsdom) every section is.
+ * A section's body: live (its React components) once it nears the screen, or when its turn comes while the
+ * page is idle (liveQueue.ts: a few seconds after the first screen every section is live); until then the
+ * pre-rendered body the page came with (ui/staticBody.tsx). Going live is a transition: React draws the section
+ * in slices. The first section and the link's section are live at once; without a pre-rendered body
+ * (`npm start`, tests in jsdom) every section is.
  */
 export function LiveWhenNear({ id, first, children }: { id: string; first: boolean; children: ReactNode }) {
   const [live, setLive] = useState(() => first || !hasStaticBody(id) || appStore.getState().section === id);
@@ -17,12 +19,20 @@ export function LiveWhenNear({ id, first, children }: { id: string; first: boole
   useEffect(() => {
     const el = ref.current?.parentElement;
     if (live || !el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) startTransition(() => setLive(true));
-    }, { rootMargin: AHEAD });
+    const goLive: GoLive = (urgent) => (urgent ? setLive(true) : startTransition(() => setLive(true)));
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) goLive(false);
+      },
+      { rootMargin: AHEAD },
+    );
     io.observe(el);
-    return () => io.disconnect();
-  }, [live]);
+    const leave = waitToGoLive(id, goLive);
+    return () => {
+      io.disconnect();
+      leave();
+    };
+  }, [id, live]);
   if (!live) {
     return (
       <div ref={ref} className="section-static-slot">

@@ -33,9 +33,9 @@ export interface OpenOptions extends BrowserContextOptions {
   /** Runs before the page navigates, to watch it from its first request. */
   beforeGoto?: (page: Page, context: BrowserContext) => void;
   /**
-   * Scroll through the notebook once after opening, so every section is live (default true): a section shows
-   * its pre-rendered body until it nears the screen (app/shell/LiveWhenNear.tsx). `false` for a test of where
-   * the page opens or of the page before it is taken over.
+   * Wait until every section is live (default true): a pre-rendered section shows its static body until it nears
+   * the screen or its turn comes while the page is idle (app/shell/LiveWhenNear.tsx, liveQueue.ts). `false` for a
+   * test of the page as it opens.
    */
   live?: boolean;
 }
@@ -68,18 +68,11 @@ export async function openAt(query = '', { base, beforeGoto, live = true, ...opt
 }
 
 /**
- * Scrolls every section of the notebook into view, top to bottom, until each is live (its pre-rendered body
- * gone: app/shell/LiveWhenNear.tsx), then back to where the page was; nothing to do in a presentation.
+ * Waits until every section of the notebook is live (`#root[data-all-live]`, app/shell/liveQueue.ts): its
+ * pre-rendered body gone, its controls named and its numbers following the settings.
  */
 export async function liveEverySection(page: Page): Promise<void> {
-  await page.waitForSelector('#root[data-taken-over]', { state: 'attached' });
-  const start = await page.evaluate(() => window.scrollY);
-  for (const id of await page.$$eval('section[data-section]', (all) => all.map((s) => s.id))) {
-    if (await page.locator(`section#${id} > .section-static-slot`).count() === 0) continue;
-    await page.locator(`section#${id}`).scrollIntoViewIfNeeded();
-    await page.waitForFunction((i) => !document.querySelector(`section#${i} > .section-static-slot`), id);
-  }
-  await page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), start);
+  await page.waitForSelector('#root[data-all-live]', { state: 'attached', timeout: 30_000 });
 }
 
 /**
@@ -116,7 +109,7 @@ export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<
   page.waitForFunction(
     (s) => {
       const el = document.querySelector(s);
-      return !!el && !el.querySelector('.section-waiting, .chart-waiting');
+      return !!el && !el.querySelector('.section-waiting, .chart-waiting, .section-static');
     },
     selector,
     { timeout },
