@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
+type Queue = typeof import('../../../app/shell/liveQueue');
+
+/** A fresh copy of the queue (it is one per page). */
+const fresh = async (): Promise<Queue> => {
+  vi.resetModules();
+  return import('../../../app/shell/liveQueue');
+};
+
+describe('liveQueue: pre-rendered sections go live one at a time while the page is idle', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<div id="root"></div>';
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  test('in page order, one per idle period, none before the queue starts; the page is marked once none waits', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    const leave: Record<string, () => void> = {};
+    for (const id of ['a', 'b', 'c']) leave[id] = q.waitToGoLive(id, () => live.push(id));
+    vi.advanceTimersByTime(5000);
+    expect(live).toEqual([]); // not started: the first screen is drawn first
+    q.startLiveQueue();
+    vi.advanceTimersByTime(1);
+    expect(live).toEqual([]);
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a']);
+    leave.a(); // a's live commit
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a', 'b']);
+    leave.b();
+    expect(document.getElementById('root')?.hasAttribute('data-all-live')).toBe(false);
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a', 'b', 'c']);
+    leave.c();
+    vi.advanceTimersByTime(1);
+    expect(document.getElementById('root')?.hasAttribute('data-all-live')).toBe(true);
+  });
+
+  test('a section that went live by itself (it neared the screen) leaves the queue: its turn is not taken', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    q.waitToGoLive('a', () => live.push('a'));
+    const leaveB = q.waitToGoLive('b', () => live.push('b'));
+    q.startLiveQueue();
+    leaveB();
+    vi.advanceTimersByTime(2000);
+    expect(live).toEqual(['a']);
+  });
+
+  test('not marked while a pre-rendered body is still on the page', async () => {
+    const q = await fresh();
+    document.body.innerHTML = '<div id="root"><div class="section-static-slot"></div></div>';
+    q.startLiveQueue();
+    vi.advanceTimersByTime(10);
+    expect(document.getElementById('root')?.hasAttribute('data-all-live')).toBe(false);
+  });
+
+  test('before printing, every waiting section goes live at once (urgent)', async () => {
+    const q = await fresh();
+    const calls: [string, boolean][] = [];
+    for (const id of ['a', 'b']) q.waitToGoLive(id, (urgent) => calls.push([id, urgent]));
+    q.startLiveQueue();
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(calls).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
+    vi.advanceTimersByTime(5000);
+    expect(calls).toHaveLength(2);
+  });
+});
