@@ -30,7 +30,7 @@ const watchMainThread = (page: Page) =>
   });
 
 test('weight decay: a link’s settings are read and written back, the run plays and its numbers move, its longest main-thread task printed', async () => {
-  const { page, problems } = await openAt('?wd=0.001&wd-lr=0.5&wd-eps=zero&wd-steps=2000&section=weight-decay', { viewport: { width: 1280, height: 720 } });
+  const { page, problems } = await openAt('?wd=0.001&wd-lr=0.5&wd-eps=zero&wd-steps=2000&section=weight-decay', { viewport: { width: 1280, height: 720 }, live: false });
   const section = page.locator('section#weight-decay');
   await drawn(page, '#weight-decay');
   await expect(section.getByTestId('wd-value').textContent()).resolves.toBe('0.001');

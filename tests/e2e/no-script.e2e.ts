@@ -36,3 +36,10 @@ test('with JavaScript the pre-rendered page is taken over without console errors
   expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/katex-[^/]*\.js$/.test(r.name)))).toBe(false);
   expect(problems).toEqual([]);
 });
+
+test('with JavaScript disabled on a phone (390 px) the page never scrolls sideways, and offers no button that needs scripts', async () => {
+  const { page } = await openAt('', { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true });
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+  expect(widths.page).toBe(widths.screen);
+  expect(await page.getByRole('button', { name: /Present|Copy link|Your deck/ }).count()).toBe(0);
+});
