@@ -43,7 +43,8 @@ if (!root) throw new Error('index.html has no #root element');
 // each goes live, and the first render replaces the rest in the same task, so no frame shows the page half drawn.
 function render(into: HTMLElement): void {
   adoptTypeset(into);
-  keepStaticBodies(into);
+  // A link with settings (index.html) gets no pre-rendered bodies: they hold the default batch's numbers. Every section is live at once.
+  if (!document.documentElement.classList.contains('link-settings')) keepStaticBodies(into);
   const reactRoot = createRoot(into);
   flushSync(() =>
     reactRoot.render(

@@ -43,3 +43,11 @@ test('with JavaScript disabled on a phone (390 px) the page never scrolls sidewa
   expect(widths.page).toBe(widths.screen);
   expect(await page.getByRole('button', { name: /Present|Copy link|Your deck/ }).count()).toBe(0);
 });
+
+test("a link with settings never shows the pre-rendered default numbers: hidden until React takes over, then every section is live at once", async () => {
+  const { page, problems } = await openAt('?seed=7&gamma=2&m=6&section=normalize', { live: false, viewport: { width: 390, height: 844 }, isMobile: true });
+  expect(await page.evaluate(() => document.documentElement.classList.contains('link-settings'))).toBe(true);
+  expect(await page.locator('.section-static, .section-static-slot').count()).toBe(0);
+  await expect(page.getByRole('slider', { name: 'Batch size m', exact: true }).first().inputValue()).resolves.toBe('6');
+  expect(problems).toEqual([]);
+});

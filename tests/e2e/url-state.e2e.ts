@@ -50,7 +50,7 @@ async function press(page: Page, name: string, key: string, times = 1) {
 
 test('change controls, copy the link, open it in a fresh browser context: the same numbers, bit for bit', async () => {
   const { page, problems } = await openAt('', { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1440, height: 900 } });
-  await page.getByLabel('Seed').fill('12345');
+  await page.getByLabel('Seed', { exact: true }).fill('12345');
   await press(page, 'Batch size m', 'ArrowRight', 5);
   await page.getByRole('slider', { name: 'Sample 3 (z₃)' }).first().focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');

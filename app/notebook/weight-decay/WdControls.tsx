@@ -37,7 +37,13 @@ export function WdRunBar({ state }: { state: WdRunState }) {
   const status = done ? `Trained ${total.toLocaleString('en')} steps.` : playing ? `Training… step ${run.step.toLocaleString('en')} of ${total.toLocaleString('en')}.` : `Paused at step ${run.step.toLocaleString('en')} of ${total.toLocaleString('en')}.`;
   return (
     <div className="wd-run-bar">
-      <button type="button" onClick={playing ? state.pause : state.play} disabled={done && !playing} aria-label={playing ? 'Pause the weight-decay run' : 'Play the weight-decay run'}>
+      {/* aria-disabled, not disabled, once the run is over: a disabled button drops the keyboard focus to the page (the run ends by itself while focused). */}
+      <button
+        type="button"
+        onClick={done && !playing ? undefined : playing ? state.pause : state.play}
+        aria-disabled={done && !playing}
+        aria-label={playing ? 'Pause the weight-decay run' : 'Play the weight-decay run'}
+      >
         {playing ? 'Pause' : 'Play'}
       </button>
       <button type="button" onClick={state.reset} aria-label="Reset the weight-decay run to step 0">
