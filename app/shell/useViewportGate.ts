@@ -1,19 +1,17 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { createViewportGate, setGesture, type ViewportGate } from '../state/viewportGate';
+import { gestureNow, onGesture } from '../ui/gesture';
 
 /** How far from the viewport a section still counts as near: a screen above and below. */
 const NEAR_MARGIN = '100% 0px';
 
 let watching = false;
 
-/** Tells the gates when a gesture (a pointer held down, a repeating key) begins and ends; once for the page. */
+/** Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the page. */
 function watchGestures(): void {
   if (watching) return;
   watching = true;
-  const opts = { capture: true, passive: true };
-  window.addEventListener('pointerdown', () => setGesture(true), opts);
-  window.addEventListener('keydown', (e) => e.repeat && setGesture(true), opts);
-  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => setGesture(false), opts);
+  onGesture(() => setGesture(gestureNow() !== 0));
 }
 
 /**
