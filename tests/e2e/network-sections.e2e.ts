@@ -60,7 +60,7 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   await fwd.getByRole('grid', { name: 'Z₁, 4 × 6' }).getByRole('gridcell').nth(6 + 2).click();
   await page.keyboard.press('ArrowDown');
   // The substituted equation is typeset in a render after the one answering the key (app/ui/Equation.tsx): wait for it.
-  await expect(fwd.getByTestId('step-substituted')).toContainText('(Z1)3,3');
+  await expect.poll(() => fwd.getByTestId('step-substituted').textContent()).toContain('(Z1)3,3');
   await fwd.getByRole('button', { name: /^Step 9: A₂ = softmax/ }).click();
   await expect(gridNumbers(fwd.getByRole('grid', { name: 'A₂, 3 × 6' }))).resolves.toEqual(expected(transpose(f.a2)));
 
