@@ -57,8 +57,12 @@ export function setGesture(on: boolean): void {
   schedule(0);
 }
 
+/** When the timer fires (Date.now()): a change does not set it again when it fires soon enough. */
+let due = 0;
+
 function schedule(ms: number): void {
   if (timer !== undefined) clearTimeout(timer);
+  due = Date.now() + ms;
   timer = setTimeout(catchUpNext, ms);
 }
 
@@ -77,19 +81,21 @@ function catchUpNext(): void {
     behind.delete(far.value);
     far.value();
   }
-  if (soon.size > 0 || behind.size > 0) timer ??= setTimeout(catchUpNext, 0);
+  if (timer === undefined && (soon.size > 0 || behind.size > 0)) schedule(0);
 }
 
+/** Called by every reader of a waiting part on every change (a section has dozens): cheap when already waiting. */
 function fallBehind(catchUp: () => void, place: GatePlace): void {
+  if (gesturing && place === 'far') lastChange = Date.now();
+  if (soon.has(catchUp) || behind.has(catchUp)) return;
   if (place === 'near') {
     soon.add(catchUp);
     // A near part never waits behind a far one's quiet time.
-    if (timer === undefined || behind.size > 0) schedule(0);
+    if (timer === undefined || due > Date.now()) schedule(0);
     return;
   }
   behind.add(catchUp);
-  if (gesturing) lastChange = Date.now();
-  timer ??= setTimeout(catchUpNext, gesturing ? QUIET_MS : 0);
+  if (timer === undefined) schedule(gesturing ? QUIET_MS : 0);
 }
 
 /** A gate that starts reading at once (the first render reads the store) and is moved by `set`. */

@@ -11,7 +11,7 @@ interface Props {
 const GAP = 12;
 
 /** How many finite values lie below and above `scale`'s domain. */
-export function beyond(scale: LinearScale, values: ArrayLike<number>): { below: number; above: number } {
+function beyond(scale: LinearScale, values: ArrayLike<number>): { below: number; above: number } {
   const [lo, hi] = scale.domain;
   let below = 0, above = 0;
   for (let i = 0; i < values.length; i++) {
