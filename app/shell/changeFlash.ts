@@ -41,14 +41,21 @@ function changedNodes(records: readonly MutationRecord[]): Node[] {
   return out;
 }
 
+/**
+ * The theme's colours, as references the animation resolves on the element (styles.css): reading them
+ * with getComputedStyle before each flash forced a style recalculation of the whole changed page, about
+ * 20 ms a γ key press at 4× CPU slowdown (issue 15).
+ */
+const RING = 'drop-shadow(0 0 3px var(--flash-ring, #d97706)) drop-shadow(0 0 3px var(--flash-ring, #d97706))';
+const FILL = 'var(--flash, #ffdf6b)';
+
 /** Full colour for the first third, then a fade: long enough to see where to look, short enough not to linger. */
-function flash(el: Element, colors: { fill: string; ring: string }, running: WeakMap<Element, Animation>): void {
+function flash(el: Element, running: WeakMap<Element, Animation>): void {
   running.get(el)?.cancel();
-  const ring = `drop-shadow(0 0 3px ${colors.ring}) drop-shadow(0 0 3px ${colors.ring})`;
   const keyframes =
     el instanceof SVGElement
-      ? [{ filter: ring }, { filter: ring, offset: 0.35 }, { filter: 'none' }]
-      : [{ backgroundColor: colors.fill }, { backgroundColor: colors.fill, offset: 0.35 }, { backgroundColor: 'transparent' }];
+      ? [{ filter: RING }, { filter: RING, offset: 0.35 }, { filter: 'none' }]
+      : [{ backgroundColor: FILL }, { backgroundColor: FILL, offset: 0.35 }, { backgroundColor: 'transparent' }];
   const a = el.animate(keyframes, { duration: FLASH_MS, easing: 'ease-in' });
   a.id = FLASH_ID;
   running.set(el, a);
@@ -81,9 +88,7 @@ export function watchChanges(root: HTMLElement): () => void {
   let frame = 0;
   const paint = () => {
     frame = 0;
-    const style = getComputedStyle(root);
-    const colors = { fill: style.getPropertyValue('--flash').trim() || '#ffdf6b', ring: style.getPropertyValue('--flash-ring').trim() || '#d97706' };
-    for (const el of pending) if (el.isConnected) flash(el, colors, running);
+    for (const el of pending) if (el.isConnected) flash(el, running);
     pending = new Set();
   };
   const observer = new MutationObserver((records) => {

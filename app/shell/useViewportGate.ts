@@ -1,26 +1,25 @@
 import { type RefObject, useEffect, useState } from 'react';
 import { createViewportGate, setGesture, type ViewportGate } from '../state/viewportGate';
+import { gestureNow, onGesture } from '../ui/gesture';
 
 /** How far from the viewport a section still counts as near: a screen above and below. */
 const NEAR_MARGIN = '100% 0px';
 
 let watching = false;
 
-/** Tells the gates when a gesture (a pointer held down, a repeating key) begins and ends; once for the page. */
+/** Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the page. */
 function watchGestures(): void {
   if (watching) return;
   watching = true;
-  const opts = { capture: true, passive: true };
-  window.addEventListener('pointerdown', () => setGesture(true), opts);
-  window.addEventListener('keydown', (e) => e.repeat && setGesture(true), opts);
-  for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => setGesture(false), opts);
+  onGesture(() => setGesture(gestureNow() !== 0));
 }
 
 /**
- * A viewport gate (app/state/viewportGate.ts) for the element `ref`: near while it is within a
- * screen of the viewport, holds the focus (a control moved by keys must read its own value) or the page
- * prints; the numbers inside follow the controls at once only then. While far, the element carries
- * `data-far`: its catching up is not flashed (app/shell/changeFlash.ts), no one would see it.
+ * A viewport gate (app/state/viewportGate.ts) for the element `ref`: the numbers inside follow the
+ * controls at once while it holds the focus (the control moved is there, and must read its own value) or
+ * the page prints; in the next tasks while it is within a screen of the viewport; later while it is far.
+ * While far (not near, focused nor printing), the element carries `data-far`: its catching up is not
+ * flashed (app/shell/changeFlash.ts), no one would see it.
  */
 export function useViewportGate(ref: RefObject<HTMLElement | null>): ViewportGate {
   const [gate] = useState(createViewportGate);
@@ -30,9 +29,8 @@ export function useViewportGate(ref: RefObject<HTMLElement | null>): ViewportGat
     watchGestures();
     const why = { seen: true, focused: false, printing: false };
     const update = () => {
-      const near = why.seen || why.focused || why.printing;
-      el.toggleAttribute('data-far', !near);
-      gate.set(near);
+      el.toggleAttribute('data-far', !(why.seen || why.focused || why.printing));
+      gate.set(why.focused || why.printing ? 'focus' : why.seen ? 'near' : 'far');
     };
     const io = new IntersectionObserver(
       (entries) => {
@@ -61,7 +59,7 @@ export function useViewportGate(ref: RefObject<HTMLElement | null>): ViewportGat
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
       el.removeAttribute('data-far');
-      gate.set(true);
+      gate.set('focus');
     };
   }, [gate, ref]);
   return gate;

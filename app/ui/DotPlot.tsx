@@ -5,6 +5,8 @@ import { clamp, fitSquares, niceDomain, scaleLinear, ticks, type Domain } from '
 import { useDragPoints } from './useDragPoints';
 import { useElementWidth } from './useElementWidth';
 import { Axis } from './Axis';
+import { EdgeCounts, placeOn } from './EdgeCounts';
+import { useHeldDomain } from './useHeldDomain';
 import './Plot.css';
 
 export interface DotPlotProps {
@@ -14,7 +16,7 @@ export interface DotPlotProps {
   label: string;
   /** Name of the variable, for point labels ("z" gives z₁, z₂, …). */
   axis: string;
-  /** x-range; by default a nice range around the values (frozen while a point is dragged). */
+  /** x-range; by default a nice range around the values (held during a gesture: a point or a slider dragged). */
   domain?: Domain;
   /** Draws the mean μ as a line. */
   mean?: number;
@@ -37,10 +39,12 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const { svgRef, frozenDomain, dragging, active, pointProps } = useDragPoints(values, onMove);
   const base = domain ?? niceDomain(values, mean === undefined ? [] : [mean]);
   const largest = Math.max(0, sigma ?? 0, ...Array.from(deviations ?? [], Math.abs));
-  // While a point is dragged the axis stays put (its square may be clipped until release).
-  const dom = frozenDomain ?? fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ);
+  // While a point or a slider is dragged the axis stays put (a square may be clipped, a point beyond
+  // is drawn hollow at the edge and counted, until release: useHeldDomain.ts).
+  const held = useHeldDomain(fitSquares(base, largest, width - 2 * PAD_X, MAX_SQ));
+  const dom = frozenDomain ?? held;
   const x = scaleLinear(dom, PAD_X, width - PAD_X);
-  const xs = Array.from(values, (v) => x(v));
+  const xs = Array.from(values, (v) => placeOn(x, v));
   const levels = dodgeLevels(xs, GAP);
   const unit = x(1) - x(0);
   const sides = deviations ? Array.from(deviations, (d) => Math.abs(d) * unit) : [];
@@ -50,7 +54,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const plotH = Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10);
   const axisY = TOP + plotH;
   const height = axisY + AXIS_H;
-  const muX = mean !== undefined && Number.isFinite(mean) ? x(mean) : null;
+  const muX = mean !== undefined && Number.isFinite(mean) ? placeOn(x, mean) : null;
 
   return (
     <figure className={`bn-plot bn-plot-${tone}`} ref={boxRef}>
@@ -84,6 +88,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
             </text>
           </g>
         )}
+        <EdgeCounts scale={x} values={values} y={axisY - R - 2} />
         {xs.map((px, i) => {
           const cy = axisY - R - 2 - levels[i] * ROW;
           const v = values[i];
@@ -97,7 +102,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
               {...pointProps(i, name, x)}
             >
               {interactive && <circle className="dot-hit" r={HIT} />}
-              <circle className="dot-mark" r={R} />
+              <circle className={v < dom[0] || v > dom[1] ? 'dot-mark beyond' : 'dot-mark'} r={R} />
               {active === i && (
                 <text className="dot-label" y={-R - 6} textAnchor="middle">
                   {name} = {fmt(v, 2)}

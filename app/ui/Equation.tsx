@@ -1,4 +1,4 @@
-import { type CSSProperties, memo, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type CSSProperties, memo, useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { reservedHeightEm } from './equationHeight';
 import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
 import './Equation.css';
@@ -34,7 +34,10 @@ function afterFontsLoad(f: () => void): () => void {
  * A KaTeX-typeset equation. KaTeX also emits MathML, which screen readers read. Memoized: it re-renders
  * only when its TeX (or label) changes, and the typesetting itself is cached by TeX (typeset.ts).
  */
-export const Equation = memo(function Equation({ tex, display = true, label }: Props) {
+export const Equation = memo(function Equation({ tex: newTex, display = true, label }: Props) {
+  // New TeX is typeset in a render of its own, after the one that answers the input (issue 15: typesetting
+  // and inserting the changed equations doubled a γ key press's time to the panel's numbers).
+  const tex = useDeferredValue(newTex);
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
   // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.

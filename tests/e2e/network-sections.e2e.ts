@@ -39,8 +39,8 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   const why = section(page, 'why');
   await why.scrollIntoViewIfNeeded();
   await expect.poll(() => why.getByTestId('shift-progress').textContent(), { timeout: 60_000 }).toBe('Trained 600 steps, 5 seeds.');
-  await expect(why.getByTestId('shift-summary').textContent()).resolves.toMatch(/^Without BN the median moved from .* The input to BN itself /);
-  await expect(why.getByTestId('shift-seeds').textContent()).resolves.toMatch(/^Test accuracy after 600 steps over 5 seeds: \d+\.\d % to \d+\.\d % \(median \d+\.\d %\) without BN, \d+\.\d % to \d+\.\d % \(median \d+\.\d %\) with\./);
+  await expect.poll(() => why.getByTestId('shift-summary').textContent()).toMatch(/^Without BN the median moved from .* The input to BN itself /);
+  await expect.poll(() => why.getByTestId('shift-seeds').textContent()).toMatch(/^Test accuracy after 600 steps over 5 seeds: \d+\.\d % to \d+\.\d % \(median \d+\.\d %\) without BN, \d+\.\d % to \d+\.\d % \(median \d+\.\d %\) with\./);
   await expect(why.locator('svg.quantile-chart').count()).resolves.toBe(2);
 
   // 11 — Next by keyboard and mouse, the equation list, a cell by click and arrow keys, the SGD slider.
@@ -55,11 +55,12 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   await press(fwd.getByRole('slider', { name: 'SGD steps already taken' }), 'ArrowRight', 5);
   const { net, batch } = notesNetworkAfter(5, 1e-5);
   const f = notesForward(net, batch);
-  await expect(fwd.getByTestId('net-summary').textContent()).resolves.toContain(`loss ${fmt(f.loss, 4)}`);
+  await expect.poll(() => fwd.getByTestId('net-summary').textContent()).toContain(`loss ${fmt(f.loss, 4)}`);
   await expect(gridNumbers(fwd.getByRole('grid', { name: 'Z₁, 4 × 6' }))).resolves.toEqual(expected(transpose(f.z1)));
   await fwd.getByRole('grid', { name: 'Z₁, 4 × 6' }).getByRole('gridcell').nth(6 + 2).click();
   await page.keyboard.press('ArrowDown');
-  await expect(fwd.getByTestId('step-substituted').textContent()).resolves.toContain('(Z1)3,3');
+  // The substituted equation is typeset in a render after the one answering the key (app/ui/Equation.tsx): wait for it.
+  await expect.poll(() => fwd.getByTestId('step-substituted').textContent()).toContain('(Z1)3,3');
   await fwd.getByRole('button', { name: /^Step 9: A₂ = softmax/ }).click();
   await expect(gridNumbers(fwd.getByRole('grid', { name: 'A₂, 3 × 6' }))).resolves.toEqual(expected(transpose(f.a2)));
 
@@ -70,7 +71,7 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   const g = notesBackward(net, batch, f);
   await expect(gridNumbers(bwd.getByRole('grid', { name: '∂L/∂Z₂ (exact), 3 × 6' }))).resolves.toEqual(expected(transpose(g.dZ2)));
   await expect(gridNumbers(bwd.getByRole('grid', { name: '∂L/∂Z₂ (simplified), 3 × 6' }))).resolves.toEqual(expected(transpose(g.dZ2Simplified)));
-  await expect(bwd.getByTestId('check-dZ2').textContent()).resolves.toMatch(/✓ agrees.*✗ wrong/);
+  await expect.poll(() => bwd.getByTestId('check-dZ2').textContent()).toMatch(/✓ agrees.*✗ wrong/);
   await expect(bwd.getByRole('complementary', { name: 'Correction to the notes: ∂L/∂Z₂' }).count()).resolves.toBe(1);
 
   // 14 — k by keyboard (Home = 0.01, End = 100), the gradient scaling, the landscape run.
@@ -78,10 +79,10 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   const k = works.getByRole('slider', { name: 'Weight scale k' });
   await k.scrollIntoViewIfNeeded();
   await press(k, 'Home');
-  await expect(works.getByTestId('scale-gap').textContent()).resolves.toContain(`= ${fmt(scaleInvarianceGap(f.z1, 0.01, 1e-5), 3)}, visibly different`);
+  await expect.poll(() => works.getByTestId('scale-gap').textContent()).toContain(`= ${fmt(scaleInvarianceGap(f.z1, 0.01, 1e-5), 3)}, visibly different`);
   await press(k, 'End');
   const w = notesWeightScaling(5, 1e-5, 100);
-  await expect(works.getByTestId('scale-grad').textContent()).resolves.toContain(`to ${fmt(w.gradNormScaled, 4)}`);
+  await expect.poll(() => works.getByTestId('scale-grad').textContent()).toContain(`to ${fmt(w.gradNormScaled, 4)}`);
   await works.getByTestId('landscape-progress').scrollIntoViewIfNeeded();
   await expect.poll(() => works.getByTestId('landscape-progress').textContent(), { timeout: 30_000 }).toBe('Measured up to step 400.');
   await expect(works.getByTestId('landscape-summary').locator('tbody tr').count()).resolves.toBe(2);
@@ -92,7 +93,7 @@ test('sections 1, 11, 12, 14, 15, 16 at 1280×720: every control works, numbers 
   await press(inf.getByRole('slider', { name: 'Momentum' }), 'ArrowRight', 9);
   await press(inf.getByRole('slider', { name: 'Batch size m (the batch of sections 2–9)' }), 'ArrowRight', 2);
   await expect(inf.getByRole('row', { name: /in its own batch \(m = 10\)/ }).count()).resolves.toBe(1);
-  await expect(inf.getByTestId('m1-error').textContent()).resolves.toContain('Expected more than 1 value per channel when training');
+  await expect.poll(() => inf.getByTestId('m1-error').textContent()).toContain('Expected more than 1 value per channel when training');
   await inf.getByRole('radio', { name: 'Eval mode' }).check();
   await expect(inf.getByTestId('m1-error').count()).resolves.toBe(0);
   const evalCells = await inf.getByRole('table', { name: /in eval mode, in three batches/ }).locator('td').allTextContents();

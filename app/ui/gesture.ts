@@ -1,0 +1,33 @@
+/**
+ * Whether the reader is in a gesture: a pointer held down (a point or a slider dragged) or a key held
+ * down and repeating. A single key press, a click or a typed value is not one. The page's one set of
+ * listeners (on the window, capturing, passive), started by the first reader; each gesture gets its own
+ * number, so a reader can tell a new gesture from the one it already saw.
+ */
+
+let current = 0;
+let count = 0;
+let watching = false;
+const listeners = new Set<() => void>();
+
+function set(on: boolean): void {
+  if (on === (current !== 0)) return;
+  current = on ? ++count : 0;
+  listeners.forEach((f) => f());
+}
+
+/** The gesture going on (1, 2, …: a new number for each), or 0 when none. */
+export const gestureNow = (): number => current;
+
+/** Calls `f` when a gesture begins or ends (starting the page's listeners once); returns the removal. */
+export function onGesture(f: () => void): () => void {
+  if (!watching && typeof window !== 'undefined') {
+    watching = true;
+    const opts = { capture: true, passive: true };
+    window.addEventListener('pointerdown', () => set(true), opts);
+    window.addEventListener('keydown', (e) => e.repeat && set(true), opts);
+    for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => set(false), opts);
+  }
+  listeners.add(f);
+  return () => listeners.delete(f);
+}

@@ -1,0 +1,69 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, test } from 'vitest';
+import { MappingPlot } from '../../../app/ui/MappingPlot';
+import { DotPlot } from '../../../app/ui/DotPlot';
+import { niceDomain } from '../../../app/ui/scale';
+
+/**
+ * Issue 15: an axis does not rescale under the finger. During a gesture (a pointer held down, a key
+ * held and repeating) a plot keeps the range it showed when the gesture began; values beyond it are drawn
+ * hollow at the edge and counted; the axis refits when the gesture ends. A single key press refits at once.
+ */
+
+const zNorm = [-1.5, -0.5, 0.5, 1.5];
+/** Section 7's map, as its panel draws it: Zₙₒᵣₘ above, γ·Zₙₒᵣₘ below, one shared range fitted to both. */
+function Map({ gamma }: { gamma: number }) {
+  const y = zNorm.map((v) => gamma * v);
+  const domain = niceDomain([...zNorm, ...y], [-2.5, 2.5]);
+  return <MappingPlot label="map" top={{ values: zNorm, domain, name: 'Zₙₒᵣₘ', tone: 'norm' }} bottom={{ values: y, domain, name: 'Z̃', tone: 'out' }} />;
+}
+
+const ticks = (container: HTMLElement) => Array.from(container.querySelectorAll('.axis'), (a) => Array.from(a.querySelectorAll('text'), (t) => t.textContent).join(' '));
+const up = () => act(() => void window.dispatchEvent(new Event('pointerup')));
+
+afterEach(up);
+
+test('dragging a slider keeps the shared axis; points beyond sit hollow at the edge, counted; release refits', () => {
+  const { container, rerender } = render(<Map gamma={1} />);
+  const before = ticks(container);
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  rerender(<Map gamma={2} />);
+  rerender(<Map gamma={3} />);
+  expect(ticks(container)).toEqual(before);
+  // γ = 3 sends ±4.5 past the kept range's ends: one point each way, drawn at the edge.
+  expect(screen.getByTestId('beyond-above')).toHaveTextContent('1 ▸');
+  expect(screen.getByTestId('beyond-below')).toHaveTextContent('◂ 1');
+  expect(container.querySelectorAll('.map-dot.beyond')).toHaveLength(2);
+  up();
+  expect(ticks(container)).not.toEqual(before);
+  expect(ticks(container)[1]).toContain('4');
+  expect(screen.queryByTestId('beyond-above')).toBeNull();
+  expect(container.querySelectorAll('.map-dot.beyond')).toHaveLength(0);
+});
+
+test('a key held down (repeating) holds the axis until it is released; a single key press refits at once', () => {
+  const { container, rerender } = render(<Map gamma={1} />);
+  const before = ticks(container);
+  fireEvent.keyDown(window, { key: 'ArrowRight' });
+  rerender(<Map gamma={3} />);
+  expect(ticks(container)).not.toEqual(before);
+  rerender(<Map gamma={1} />);
+  fireEvent.keyUp(window, { key: 'ArrowRight' });
+  act(() => void fireEvent.keyDown(window, { key: 'ArrowRight', repeat: true }));
+  rerender(<Map gamma={3} />);
+  expect(ticks(container)).toEqual(before);
+  act(() => void fireEvent.keyUp(window, { key: 'ArrowRight' }));
+  expect(ticks(container)).not.toEqual(before);
+});
+
+test('a dot plot holds its axis during a gesture and refits after it', () => {
+  const { container, rerender } = render(<DotPlot label="batch" axis="z" values={[0, 1, 2]} />);
+  const before = ticks(container);
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  rerender(<DotPlot label="batch" axis="z" values={[0, 1, 9]} />);
+  expect(ticks(container)).toEqual(before);
+  expect(screen.getByTestId('beyond-above')).toHaveTextContent('1 ▸');
+  up();
+  expect(ticks(container)).not.toEqual(before);
+  expect(screen.queryByTestId('beyond-above')).toBeNull();
+});
