@@ -154,7 +154,7 @@ async function settle(page: Page, quietMs = 1500, maxMs = 20_000): Promise<void>
 /** The longest task during each interaction, after the page has loaded and settled. */
 export async function measureInteractions(browser: Browser, url: string): Promise<TaskFigure[]> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  let page = await context.newPage();
+  const page = await context.newPage();
   await page.addInitScript(observeTasks);
   const out: TaskFigure[] = [];
   await page.goto(url, { waitUntil: 'load' });
@@ -171,9 +171,17 @@ export async function measureInteractions(browser: Browser, url: string): Promis
     }),
   );
   await context.close();
+  out.push(...(await measureLab(browser, url)));
+  out.push(await presentation(browser, url));
+  return out;
+}
+
+/** The longest task while opening the lab from the table of contents, playing, and choosing each preset (`npm run bench:ui -- --only lab`). */
+export async function measureLab(browser: Browser, url: string): Promise<TaskFigure[]> {
+  const out: TaskFigure[] = [];
   // The lab in a fresh page, opened from the top as a reader would (its code and Worker not loaded yet).
   const labContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  page = await labContext.newPage();
+  const page = await labContext.newPage();
   await page.addInitScript(observeTasks);
   await page.goto(url, { waitUntil: 'load' });
   await settle(page);
@@ -204,7 +212,6 @@ export async function measureInteractions(browser: Browser, url: string): Promis
     );
   }
   await labContext.close();
-  out.push(await presentation(browser, url));
   return out;
 }
 
