@@ -31,7 +31,7 @@ export interface LabController {
   snapshot(): Promise<LabSnapshot | null>;
   /** Back to step 0 of the same run, paused: playing again replays it exactly. */
   reset(): void;
-  /** Applies a set of settings and starts their run at once, playing or not (the presets). */
+  /** Applies a set of settings and starts their run in the next task, playing or not (the presets). */
   load(patch: Partial<LabSettings>, play: boolean): void;
   /** Takes the previous run's ghost off the charts. */
   clearGhost(): void;
@@ -130,7 +130,10 @@ export function createLabController(
     reset: () => configure(false, true),
     load(patch, play) {
       app.setState(patch);
-      configure(play);
+      // The controls show the new settings in this task; the run is replaced in the next (as a settled
+      // setting change would be), so a preset's click and the charts' reset are two short tasks, not one long one.
+      if (settle !== undefined) clearTimeout(settle);
+      settle = setTimeout(() => configure(play), 0);
     },
     clearGhost: () => run.setState({ ghost: null }),
     startSweep: () => sweep.start(current, dataUrl()),
