@@ -91,7 +91,7 @@ export function createLabController(
     if (notice) addNotice(notice);
     resume = null;
     running = { settings: current, at: now() };
-    run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play && resumeAt === 0, sweep: before.sweep, ghost, replay: resumeAt > 0 ? { target: resumeAt, done: false } : null });
+    run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play && resumeAt === 0, sweep: before.sweep, ghost, replay: resumeAt > 0 ? { target: resumeAt, done: false } : null, replaced: before.info ?? before.replaced });
     steps.write(resumeAt);
     trainer.send({ type: 'configure', runId, run: settings, play, resumeAt });
   }
@@ -130,10 +130,8 @@ export function createLabController(
     reset: () => configure(false, true),
     load(patch, play) {
       app.setState(patch);
-      // The controls show the new settings in this task; the run is replaced in the next (as a settled
-      // setting change would be), so a preset's click and the charts' reset are two short tasks, not one long one.
-      if (settle !== undefined) clearTimeout(settle);
-      settle = setTimeout(() => configure(play), 0);
+      // The controls show the new settings now, the new run starts in the next task: two short tasks, not one long one.
+      settle = (clearTimeout(settle), setTimeout(() => configure(play), 0));
     },
     clearGhost: () => run.setState({ ghost: null }),
     startSweep: () => sweep.start(current, dataUrl()),
