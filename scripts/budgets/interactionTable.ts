@@ -33,6 +33,10 @@ function printTasks(figures: TaskFigure[]): void {
 
 /** The lab's rows of the interactions alone (`--only lab`): opening it, Play, each preset. */
 export async function printLabInteractions(browser: Browser, url: string): Promise<void> {
-  console.log(`\nThe training lab's interactions, Chromium ${browser.version()}, built notebook`);
-  printTasks(await measureLab(browser, url));
+  console.log(`\nThe training lab's interactions, Chromium ${browser.version()}, built notebook (1×; wall time, then CPU time from a trace)`);
+  console.log(`  ${'interaction'.padEnd(62)} ${'longest'.padStart(7)}  over 50 ms   longest CPU  over 50 ms CPU`);
+  for (const t of await measureLab(browser, url, true)) {
+    const cpu = t.cpu ? `${`${t.cpu.longestCpuMs.toFixed(0)} ms`.padStart(11)}  ${String(t.cpu.overCpu50).padStart(14)}` : '';
+    console.log(`  ${t.what.padEnd(62)} ${`${t.longestMs.toFixed(0)} ms`.padStart(7)}  ${String(t.count).padStart(10)}   ${cpu}`);
+  }
 }
