@@ -9,9 +9,10 @@
  * With `--only interactions` it prints instead the main-thread cost of the reader's interactions (issue 15):
  * dragging a point of section 2 at 1× and 4× CPU throttling (main-thread time per move, moves and plot
  * updates per second), the γ slider → panel latency p50/p95 at 1× and 4×, and the longest task while
- * scrolling the notebook, opening the lab, playing, choosing each preset and stepping through the presentation.
+ * scrolling the notebook, opening the lab, playing, choosing each preset and stepping through the presentation;
+ * `--only lab` prints only the lab's rows of those (opening it, Play, each preset).
  *
- *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>] [-- --only cnn|interactions]   (default: builds into a temp dir)
+ *   npm run bench:ui [-- --seconds 20] [-- --dist <built dir>] [-- --only cnn|interactions|lab]   (default: builds into a temp dir)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { build, preview } from 'vite';
-import { printInteractions } from './budgets/interactionTable';
+import { printInteractions, printLabInteractions } from './budgets/interactionTable';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, dist: { type: 'string' }, only: { type: 'string' } } });
 const SECONDS = Number(values.seconds);
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     if (values.only === 'interactions') return await printInteractions(browser, `http://127.0.0.1:${address.port}/`);
+    if (values.only === 'lab') return await printLabInteractions(browser, `http://127.0.0.1:${address.port}/`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.addInitScript(observeLongTasks);
     const base = `http://127.0.0.1:${address.port}/`;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { type ClassShape, boundaryRgba, classColor, classShape, toPixel } from './model/boundaryPixels';
 import { useElementWidth } from '../ui/useElementWidth';
 import type { BoundaryImage, Extent, LabPoints } from './worker/messages';
@@ -60,34 +60,52 @@ function drawPoints(points: Props['points'], extent: Extent, size: number, dpr: 
   return layer;
 }
 
+/** The points' layer and what it was drawn for (it is drawn anew only when one of these changes). */
+interface PointsLayer {
+  readonly points: Props['points'];
+  readonly extent: Extent;
+  readonly size: number;
+  readonly dpr: number;
+  readonly layer: HTMLCanvasElement;
+}
+
 /**
  * One network's decision boundary: grid cells tinted by predicted class (faint where unsure), the
  * training points filled and the test points hollow, each class with its own marker shape. A new
- * boundary costs two image copies: the points are drawn once per run, off-screen.
+ * boundary costs two image copies: the points are drawn once per run, off-screen. Each canvas paints
+ * in a task of its own after React's commit, so a new run's first boundary (its points drawn anew)
+ * is two short tasks, not part of the render that brought it.
  */
 export function BoundaryCanvas({ label, image, resolution, extent, classes, points }: Props) {
   const [box, width] = useElementWidth<HTMLDivElement>(280);
   const canvas = useRef<HTMLCanvasElement>(null);
   const cells = useRef<HTMLCanvasElement | null>(null);
+  const drawn = useRef<PointsLayer | null>(null);
   const size = Math.max(120, Math.min(width, 420));
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const pointsLayer = useMemo(() => (typeof document === 'undefined' ? null : drawPoints(points, extent, size, dpr)), [points, extent, size, dpr]);
   useEffect(() => {
-    const c = canvas.current;
-    const ctx = c?.getContext?.('2d');
-    if (!c || !ctx) return;
-    if (c.width !== Math.round(size * dpr)) c.width = c.height = Math.round(size * dpr);
-    ctx.clearRect(0, 0, c.width, c.height);
-    if (image) {
-      cells.current ??= document.createElement('canvas');
-      const g = cells.current;
-      if (g.width !== resolution) g.width = g.height = resolution;
-      g.getContext('2d')?.putImageData(new ImageData(boundaryRgba(image, classes), resolution, resolution), 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(g, 0, 0, c.width, c.height);
-    }
-    if (pointsLayer) ctx.drawImage(pointsLayer, 0, 0);
-  }, [image, resolution, classes, pointsLayer, size, dpr]);
+    const paint = (): void => {
+      const c = canvas.current;
+      const ctx = c?.getContext?.('2d');
+      if (!c || !ctx) return;
+      const d = drawn.current;
+      const layer = d && d.points === points && d.extent === extent && d.size === size && d.dpr === dpr ? d.layer : drawPoints(points, extent, size, dpr);
+      drawn.current = { points, extent, size, dpr, layer };
+      if (c.width !== Math.round(size * dpr)) c.width = c.height = Math.round(size * dpr);
+      ctx.clearRect(0, 0, c.width, c.height);
+      if (image) {
+        cells.current ??= document.createElement('canvas');
+        const g = cells.current;
+        if (g.width !== resolution) g.width = g.height = resolution;
+        g.getContext('2d')?.putImageData(new ImageData(boundaryRgba(image, classes), resolution, resolution), 0, 0);
+        ctx.imageSmoothingEnabled = true;
+        ctx.drawImage(g, 0, 0, c.width, c.height);
+      }
+      ctx.drawImage(layer, 0, 0);
+    };
+    const timer = setTimeout(paint, 0);
+    return () => clearTimeout(timer);
+  }, [image, resolution, classes, points, extent, size, dpr]);
   return (
     <div ref={box} className="lab-boundary-box">
       <canvas ref={canvas} role="img" aria-label={label} style={{ width: size, height: size }} />

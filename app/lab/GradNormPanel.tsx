@@ -15,7 +15,7 @@ import { LiveLineChart, type LiveLines, lastStep, runSettings } from './LiveLine
 import { VARIANT_COLOR } from './lineStyle';
 import { AxisTitles, TITLE_ROOM } from './AxisTitles';
 import type { RunState } from './runStore';
-import { useRun } from './runStore';
+import { layoutInfo, useRun } from './runStore';
 import { useRunView } from './useRunView';
 
 const tick = { fontSize: 12, fill: 'var(--muted)' };
@@ -61,7 +61,7 @@ function barsTable(view: Latest | null, pair: Pair) {
 function LatestBars() {
   const pair = usePair();
   const view = useRunView(useMemo(() => latestOf(pair), [pair]), BARS_MS);
-  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
+  const cnn = useRun((s) => layoutInfo(s)?.settings.model === 'cnn');
   const [box, width] = useElementWidth<HTMLDivElement>(420);
   const words = (x: number | null) => (x === null ? 'none' : fmt(x, 2));
   const summary = (view?.norms ?? []).map((r) => `${r.layer}: ${pair.label.plain} ${words(r.plain)}, ${pair.label.bn} ${words(r.bn)}`).join('; ');
@@ -100,8 +100,8 @@ function LatestBars() {
  */
 export function GradNormPanel() {
   const pair = usePair();
-  const hidden = useRun((s) => s.info?.hidden.length ?? 0);
-  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
+  const hidden = useRun((s) => layoutInfo(s)?.hidden.length ?? 0);
+  const cnn = useRun((s) => layoutInfo(s)?.settings.model === 'cnn');
   const chosen = useAppState((s) => s.labLayer);
   const layer = Math.max(1, chosen === 0 || chosen > hidden ? hidden : chosen);
   const overTime = useCallback(

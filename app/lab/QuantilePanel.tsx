@@ -10,7 +10,7 @@ import { useAppState } from '../state/store';
 import { networkOf } from './model/labSettings';
 import { LiveLineChart, type LiveLines, lastStep } from './LiveLineChart';
 import type { RunState } from './runStore';
-import { useRun } from './runStore';
+import { layoutInfo, useRun } from './runStore';
 
 /**
  * Ioffe & Szegedy (2015), Fig. 1 b–c: the 15 %, 50 % and 85 % quantiles of one unit's input to its
@@ -18,11 +18,12 @@ import { useRun } from './runStore';
  */
 export function QuantilePanel() {
   const pair = usePair();
-  const hidden = useRun((s) => s.info?.hidden.length ?? 0);
-  const unit = useRun((s) => s.info?.probeUnit ?? 0);
+  // While a new run loads, the replaced run's layout: its charts stay mounted (and empty).
+  const hidden = useRun((s) => layoutInfo(s)?.hidden.length ?? 0);
+  const unit = useRun((s) => layoutInfo(s)?.probeUnit ?? 0);
   const chosen = useAppState((s) => s.labLayer);
   const setLab = useAppState((s) => s.setLab);
-  const cnn = useRun((s) => s.info?.settings.model === 'cnn');
+  const cnn = useRun((s) => layoutInfo(s)?.settings.model === 'cnn');
   const layer = chosen === 0 || chosen > hidden ? hidden : chosen;
   const selectPlain = useQuantiles('plain', layer, pair);
   const selectBn = useQuantiles('bn', layer, pair);

@@ -9,6 +9,7 @@ import { KeptRunNotices } from './KeptRunNotices';
 import { PairIntro } from './PairProse';
 import { LabControls } from './LabControls';
 import { LineKey } from './LineKey';
+import { MountLater } from './MountLater';
 import { MetricCharts } from './MetricCharts';
 import { Presets } from './Presets';
 import { QuantilePanel } from './QuantilePanel';
@@ -70,47 +71,49 @@ export default function TrainingLab() {
       <MetricCharts />
       <LossLookFor />
       <Readouts />
-      <h3 className="lab-h">Decision boundary</h3>
-      <BoundaryPanel />
-      <h3 className="lab-h">{cnn ? 'One channel’s input over training' : 'One unit’s input over training'}</h3>
-      {cnn ? (
-        <p data-testid="quantile-prose">
-          Ioffe and Szegedy’s Figure 1 (b, c), per channel: the 15th, 50th and 85th percentiles of what output channel 1 of a convolution block feeds
-          into ReLU, over all its positions in a fixed batch of 64 training images. Without BN that is the convolution’s output, which moves as
-          its own filters and (in block 2) the block below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
-          batch mean is β, which is learned), while BN’s input, the convolution’s output, may keep moving. Whether either drifts in this run, the
-          charts and the line under them show. Many positions see only the images’ plain background, so in block 1 the median often reports
-          the value every background position gets (without BN the convolution’s bias; with BN, which has no bias before it, what BN makes of 0: β − γ·μ_B/√(σ²_B + ε)) rather than a spread of inputs.
-        </p>
-      ) : (
-        <p data-testid="quantile-prose">
-          Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
-          fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (what Ioffe and Szegedy called
-          “internal covariate shift”);{' '}
-          {bnAfter
-            ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too.'
-            : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself may keep moving. Whether either drifts in this run, the charts and the line under them show.'}
-        </p>
-      )}
-      <LineKey roles="quantiles" />
-      <QuantilePanel />
-      <DriftLookFor />
-      <h3 className="lab-h">Gradient norms</h3>
-      <GradNormPanel />
-      <GradLookFor />
-      <h3 className="lab-h">Five seeds</h3>
-      {cnn ? <MlpOnly what="The five-seed study" /> : <SeedsPanel />}
-      <h3 className="lab-h">Learning-rate sweep</h3>
-      {cnn ? <MlpOnly what="The learning-rate sweep" /> : <SweepPanel />}
-      <div className="lab-footer">
-        <ExportRun />
-        <TrainCommand />
-        {fashion && (
-          <p className="lab-credit">
-            Fashion-MNIST © Zalando Research, MIT licence; a stratified subset of Debian’s <code>dataset-fashion-mnist</code>.
+      <MountLater>
+        <h3 className="lab-h">Decision boundary</h3>
+        <BoundaryPanel />
+        <h3 className="lab-h">{cnn ? 'One channel’s input over training' : 'One unit’s input over training'}</h3>
+        {cnn ? (
+          <p data-testid="quantile-prose">
+            Ioffe and Szegedy’s Figure 1 (b, c), per channel: the 15th, 50th and 85th percentiles of what output channel 1 of a convolution block feeds
+            into ReLU, over all its positions in a fixed batch of 64 training images. Without BN that is the convolution’s output, which moves as
+            its own filters and (in block 2) the block below learn; with BN it is BatchNorm2d’s output, re-standardised on every batch over the batch’s images and positions (its
+            batch mean is β, which is learned), while BN’s input, the convolution’s output, may keep moving. Whether either drifts in this run, the
+            charts and the line under them show. Many positions see only the images’ plain background, so in block 1 the median often reports
+            the value every background position gets (without BN the convolution’s bias; with BN, which has no bias before it, what BN makes of 0: β − γ·μ_B/√(σ²_B + ε)) rather than a spread of inputs.
+          </p>
+        ) : (
+          <p data-testid="quantile-prose">
+            Ioffe and Szegedy’s Figure 1 (b, c): the 15th, 50th and 85th percentiles of what one hidden unit feeds into its activation, measured on a
+            fixed batch of training examples. Without BN that distribution can drift as the layers below it learn (what Ioffe and Szegedy called
+            “internal covariate shift”);{' '}
+            {bnAfter
+              ? 'here BN comes after the activation, so it normalizes the activation’s output, not this input: with BN the input can drift too.'
+              : 'with BN before the activation this input is re-standardised on every batch (its batch mean is β, which is learned), while the input to BN itself may keep moving. Whether either drifts in this run, the charts and the line under them show.'}
           </p>
         )}
-      </div>
+        <LineKey roles="quantiles" />
+        <QuantilePanel />
+        <DriftLookFor />
+        <h3 className="lab-h">Gradient norms</h3>
+        <GradNormPanel />
+        <GradLookFor />
+        <h3 className="lab-h">Five seeds</h3>
+        {cnn ? <MlpOnly what="The five-seed study" /> : <SeedsPanel />}
+        <h3 className="lab-h">Learning-rate sweep</h3>
+        {cnn ? <MlpOnly what="The learning-rate sweep" /> : <SweepPanel />}
+        <div className="lab-footer">
+          <ExportRun />
+          <TrainCommand />
+          {fashion && (
+            <p className="lab-credit">
+              Fashion-MNIST © Zalando Research, MIT licence; a stratified subset of Debian’s <code>dataset-fashion-mnist</code>.
+            </p>
+          )}
+        </div>
+      </MountLater>
     </div>
   );
 }

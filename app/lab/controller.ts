@@ -31,7 +31,7 @@ export interface LabController {
   snapshot(): Promise<LabSnapshot | null>;
   /** Back to step 0 of the same run, paused: playing again replays it exactly. */
   reset(): void;
-  /** Applies a set of settings and starts their run at once, playing or not (the presets). */
+  /** Applies a set of settings and starts their run in the next task, playing or not (the presets). */
   load(patch: Partial<LabSettings>, play: boolean): void;
   /** Takes the previous run's ghost off the charts. */
   clearGhost(): void;
@@ -91,7 +91,7 @@ export function createLabController(
     if (notice) addNotice(notice);
     resume = null;
     running = { settings: current, at: now() };
-    run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play && resumeAt === 0, sweep: before.sweep, ghost, replay: resumeAt > 0 ? { target: resumeAt, done: false } : null });
+    run.setState({ ...INITIAL_RUN, phase: 'loading', playing: play && resumeAt === 0, sweep: before.sweep, ghost, replay: resumeAt > 0 ? { target: resumeAt, done: false } : null, replaced: before.info ?? before.replaced });
     steps.write(resumeAt);
     trainer.send({ type: 'configure', runId, run: settings, play, resumeAt });
   }
@@ -130,7 +130,8 @@ export function createLabController(
     reset: () => configure(false, true),
     load(patch, play) {
       app.setState(patch);
-      configure(play);
+      // The controls show the new settings now, the new run starts in the next task: two short tasks, not one long one.
+      settle = (clearTimeout(settle), setTimeout(() => configure(play), 0));
     },
     clearGhost: () => run.setState({ ghost: null }),
     startSweep: () => sweep.start(current, dataUrl()),

@@ -41,7 +41,7 @@ export function applyRunEvent(e: LabEvent, updates: RunUpdates, run: StoreApi<Ru
     case 'loading':
       return updates.now({ phase: 'loading', loading: e.what });
     case 'ready':
-      return updates.now({ phase: 'ready', loading: null, info: e.info, series: createRunSeries(e.info.hidden.length), version: 0 });
+      return updates.now({ phase: 'ready', loading: null, info: e.info, series: createRunSeries(e.info.hidden.length), version: 0, replaced: null });
     case 'metrics': {
       const { series } = run.getState();
       if (!series) return;

@@ -52,6 +52,12 @@ export interface RunState {
   /** The previous run, drawn faint on the charts (see model/ghost.ts), or null. */
   readonly ghost: Ghost | null;
   readonly replay: ReplayState | null;
+  /**
+   * While a new run loads (no `info` yet), the info of the run it replaced: panels keep their layout
+   * from it (see `layoutInfo`) instead of unmounting their charts and mounting them again when the
+   * new run is ready — two long renders per preset. Null once the new run is ready.
+   */
+  readonly replaced: RunInfo | null;
 }
 
 export const IDLE_SWEEP: SweepState = { phase: 'idle', rates: [], steps: 0, completedSteps: 0, totalSteps: 0, points: [], error: null };
@@ -72,7 +78,15 @@ export const INITIAL_RUN: RunState = {
   sweep: IDLE_SWEEP,
   ghost: null,
   replay: null,
+  replaced: null,
 };
+
+/**
+ * The info that decides a panel's layout (how many hidden layers, whether the data is 2-D): the run's,
+ * or while a new run loads, the replaced run's. Only for layout: what a panel draws comes from the
+ * run itself (its series and boundary are empty until it is ready).
+ */
+export const layoutInfo = (s: RunState): RunInfo | null => s.info ?? (s.phase === 'loading' ? s.replaced : null);
 
 export const runStore = createStore<RunState>()(() => INITIAL_RUN);
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { percentile } from './bundle';
-import { measureDrag, measureInteractions } from './interactions';
+import { measureDrag, measureInteractions, measureLab, type TaskFigure } from './interactions';
 import { measureGammaLatency } from './page';
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -23,6 +23,20 @@ export async function printInteractions(browser: Browser, url: string): Promise<
     console.log(`  ${rate}×  p50 ${f1(percentile(lat.toUpdate, 50))} ms  p95 ${f1(percentile(lat.toUpdate, 95))} ms  max ${f1(Math.max(...lat.toUpdate))} ms`);
   }
   console.log('  [p95 ≤ 16 ms at 4×]');
+  printTasks(await measureInteractions(browser, url));
+}
+
+function printTasks(figures: TaskFigure[]): void {
   console.log('\nLongest main-thread task after the first load settled (1×) [none over 50 ms]:');
-  for (const t of await measureInteractions(browser, url)) console.log(`  ${t.what.padEnd(62)} ${`${t.longestMs.toFixed(0)} ms`.padStart(7)}  (${t.count} over 50 ms)`);
+  for (const t of figures) console.log(`  ${t.what.padEnd(62)} ${`${t.longestMs.toFixed(0)} ms`.padStart(7)}  (${t.count} over 50 ms)`);
+}
+
+/** The lab's rows of the interactions alone (`--only lab`): opening it, Play, each preset. */
+export async function printLabInteractions(browser: Browser, url: string): Promise<void> {
+  console.log(`\nThe training lab's interactions, Chromium ${browser.version()}, built notebook (1×; wall time, then CPU time from a trace)`);
+  console.log(`  ${'interaction'.padEnd(62)} ${'longest'.padStart(7)}  over 50 ms   longest CPU  over 50 ms CPU`);
+  for (const t of await measureLab(browser, url, true)) {
+    const cpu = t.cpu ? `${`${t.cpu.longestCpuMs.toFixed(0)} ms`.padStart(11)}  ${String(t.cpu.overCpu50).padStart(14)}` : '';
+    console.log(`  ${t.what.padEnd(62)} ${`${t.longestMs.toFixed(0)} ms`.padStart(7)}  ${String(t.count).padStart(10)}   ${cpu}`);
+  }
 }

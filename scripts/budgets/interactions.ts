@@ -1,4 +1,5 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { type CpuFigures, withCpuTrace } from './cpuTasks';
 
 /**
  * Main-thread cost of the notebook's interactions, measured in Chromium on a build (issue 15):
@@ -130,13 +131,15 @@ export interface TaskFigure {
   what: string;
   longestMs: number;
   count: number;
+  /** With a trace (`--only lab`): the same tasks by their CPU time. */
+  cpu?: CpuFigures;
 }
 
-async function phase(page: Page, what: string, run: () => Promise<void>): Promise<TaskFigure> {
+async function phase(page: Page, what: string, run: () => Promise<void>, browser?: Browser): Promise<TaskFigure> {
   const t0 = await now(page);
-  await run();
+  const cpu = browser ? await withCpuTrace(browser, page, run) : (await run(), undefined);
   const tasks = (await page.evaluate(() => (window as unknown as ProbeWindow).__tasks)).filter((t) => t.start >= t0);
-  return { what, longestMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0), count: tasks.length };
+  return { what, longestMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0), count: tasks.length, cpu };
 }
 
 /** Waits until the page has been free of long tasks for `quietMs` (at most `maxMs`). */
@@ -154,7 +157,7 @@ async function settle(page: Page, quietMs = 1500, maxMs = 20_000): Promise<void>
 /** The longest task during each interaction, after the page has loaded and settled. */
 export async function measureInteractions(browser: Browser, url: string): Promise<TaskFigure[]> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  let page = await context.newPage();
+  const page = await context.newPage();
   await page.addInitScript(observeTasks);
   const out: TaskFigure[] = [];
   await page.goto(url, { waitUntil: 'load' });
@@ -171,40 +174,57 @@ export async function measureInteractions(browser: Browser, url: string): Promis
     }),
   );
   await context.close();
+  out.push(...(await measureLab(browser, url)));
+  out.push(await presentation(browser, url));
+  return out;
+}
+
+/**
+ * The lab's Play / Pause button by its class and text: a role query (getByRole) runs Playwright's
+ * accessible-name computation over the lab on the page's main thread, itself a long task there.
+ */
+const playButton = (page: Page, text: 'Play' | 'Pause') => page.locator('#lab button.lab-play', { hasText: text });
+
+/**
+ * The longest task while opening the lab from the table of contents, playing, and choosing each preset
+ * (`npm run bench:ui -- --only lab`); with `cpu`, each interaction traced for its tasks' CPU time too.
+ */
+export async function measureLab(browser: Browser, url: string, cpu = false): Promise<TaskFigure[]> {
+  const traced = cpu ? browser : undefined;
+  const out: TaskFigure[] = [];
   // The lab in a fresh page, opened from the top as a reader would (its code and Worker not loaded yet).
   const labContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  page = await labContext.newPage();
+  const page = await labContext.newPage();
   await page.addInitScript(observeTasks);
   await page.goto(url, { waitUntil: 'load' });
   await settle(page);
   out.push(
     await phase(page, 'opening the lab (its table-of-contents link)', async () => {
       await page.locator('.toc a[href="#lab"]').first().click();
-      await page.locator('#lab').getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
+      await playButton(page, 'Play').waitFor({ timeout: 30_000 });
       await settle(page, 1000);
-    }),
+    }, traced),
   );
   out.push(
     await phase(page, 'Play for 4 s', async () => {
-      await page.locator('#lab').getByRole('button', { name: 'Play' }).click();
+      await playButton(page, 'Play').click();
       await page.waitForTimeout(4000);
-      const pause = page.locator('#lab').getByRole('button', { name: 'Pause' });
+      const pause = playButton(page, 'Pause');
       if (await pause.count()) await pause.click();
       await settle(page, 1000);
-    }),
+    }, traced),
   );
   for (const id of ['sigmoid3', 'sigmoid4', 'relu-lr2', 'figure1', 'cnn', 'clusters', 'tiny-batch']) {
     out.push(
       await phase(page, `preset ${id} (2 s of its run)`, async () => {
         await page.getByTestId(`preset-${id}`).click();
         await page.waitForTimeout(2000);
-        const pause = page.locator('#lab').getByRole('button', { name: 'Pause' });
+        const pause = playButton(page, 'Pause');
         if (await pause.count()) await pause.click();
-      }),
+      }, traced),
     );
   }
   await labContext.close();
-  out.push(await presentation(browser, url));
   return out;
 }
 

@@ -7,6 +7,8 @@ import { MetricCharts } from '../../../app/lab/MetricCharts';
 import { RunNotices } from '../../../app/lab/RunNotices';
 import { RunStatus } from '../../../app/lab/RunStatus';
 import { SweepPanel } from '../../../app/lab/SweepPanel';
+import { QuantilePanel } from '../../../app/lab/QuantilePanel';
+import { BoundaryPanel } from '../../../app/lab/BoundaryPanel';
 import { INITIAL_RUN, IDLE_SWEEP, runStore } from '../../../app/lab/runStore';
 import { appendLogs, createRunSeries } from '../../../app/lab/model/series';
 import type { RunInfo } from '../../../app/lab/worker/messages';
@@ -170,5 +172,30 @@ describe('the learning-rate sweep chart: diverged runs above the plot, never at 
     expect(chart.querySelectorAll('.recharts-line-dot, .recharts-dot')).toHaveLength(5);
     expect([...chart.querySelectorAll('.lab-axis-title')].map((t) => t.textContent)).toEqual(['final loss (cross-entropy, nats)', 'learning rate (log scale)']);
     expect(within(container).getByRole('list', { name: 'How to read the sweep chart' })).toHaveTextContent('Without BN diverged (upper row of the band above the plot: no loss to draw)');
+  });
+});
+
+describe('while a new run loads, the panels keep the replaced run’s layout (no unmount and mount again)', () => {
+  test('the quantile charts and the boundary canvases stay, empty, until the new run is ready; the same elements after it', () => {
+    const points = { train: { xy: new Float32Array([0, 0]), labels: new Uint8Array([0]) }, test: { xy: new Float32Array([1, 1]), labels: new Uint8Array([1]) } };
+    const twoD = { ...info(32), probeUnit: 0, classes: 2, points, extent: { x0: -1, x1: 1, y0: -1, y1: 1 } } as unknown as RunInfo;
+    runStore.setState({ ...INITIAL_RUN, phase: 'ready', info: twoD, series: createRunSeries(1) });
+    render(
+      <>
+        <QuantilePanel />
+        <BoundaryPanel />
+      </>,
+    );
+    const charts = screen.getAllByRole('img');
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    act(() => runStore.setState({ ...INITIAL_RUN, phase: 'loading', replaced: twoD }));
+    expect(screen.queryByText(/no hidden unit to watch/)).toBeNull();
+    expect(screen.queryByText(/too many to draw as a plane/)).toBeNull();
+    expect(screen.getAllByRole('img')).toEqual(charts);
+    act(() => runStore.setState({ phase: 'ready', info: twoD, series: createRunSeries(1), replaced: null }));
+    expect(screen.getAllByRole('img')).toEqual(charts);
+    // Without a replaced run (the first run loading), the hints as before.
+    act(() => runStore.setState({ ...INITIAL_RUN, phase: 'loading' }));
+    expect(screen.getByText(/no hidden unit to watch/)).toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { SETTLE_MS, createLabController, type LabController } from '../../../app/lab/controller';
 import { GHOST_MIN_MS } from '../../../app/lab/model/ghost';
-import { INITIAL_RUN, type RunState } from '../../../app/lab/runStore';
+import { INITIAL_RUN, type RunState, layoutInfo } from '../../../app/lab/runStore';
 import { STEP_URL_MS } from '../../../app/lab/stepUrl';
 import type { TransportFactory } from '../../../app/lab/transport';
 import type { LabEvent, LabRequest, RunInfo } from '../../../app/lab/worker/messages';
@@ -179,5 +179,28 @@ describe('lab controller: the step in the address', () => {
     expect(app.getState().labStep).toBe(500);
     vi.advanceTimersByTime(SETTLE_MS);
     expect(configures()).toHaveLength(1);
+  });
+});
+
+describe('lab controller: a preset in two tasks, the replaced run’s layout kept while the new one loads', () => {
+  test('load applies the settings at once and starts the run in the next task; until the new run is ready, layoutInfo is the replaced run’s', () => {
+    const { app, run, controller, configures, ready, clock } = open({ labLr: 0.1 });
+    ready();
+    const first = run.getState().info;
+    expect(layoutInfo(run.getState())).toBe(first);
+    controller.load({ labLr: 0.3 }, true);
+    // The settings show now; the Worker has not been asked yet.
+    expect(app.getState().labLr).toBe(0.3);
+    expect(configures()).toHaveLength(1);
+    clock.advance(0);
+    expect(configures().map((c) => [c.run.experiment.lr, c.play])).toEqual([[0.1, false], [0.3, true]]);
+    // Loading: no info of its own yet, the replaced run's layout.
+    expect(run.getState()).toMatchObject({ phase: 'loading', info: null, replaced: first });
+    expect(layoutInfo(run.getState())).toBe(first);
+    ready();
+    expect(run.getState().replaced).toBeNull();
+    expect(layoutInfo(run.getState())).toBe(run.getState().info);
+    // Not loading (an error, say): no layout from a replaced run.
+    expect(layoutInfo({ ...run.getState(), info: null, phase: 'error', replaced: first })).toBeNull();
   });
 });

@@ -105,7 +105,10 @@ describe('training lab, as a student uses it', () => {
     }
     expect(screen.getByRole('group', { name: 'BN before or after the activation' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'BN on the output layer too' })).not.toBeChecked();
-    for (const name of ['Play', 'Step', 'Reset', 'Run the sweep', /Figure 1 of the BN paper/, /Two clusters · BN does not help/, /Batches of 2 · BN hurts/]) expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['Play', 'Step', 'Reset', /Figure 1 of the BN paper/, /Two clusters · BN does not help/, /Batches of 2 · BN hurts/]) expect(screen.getByRole('button', { name })).toBeInTheDocument();
+    // The panels below the loss and accuracy charts mount a task later (MountLater).
+    // A role query over the whole lab is slow in jsdom on a busy machine: a generous wait.
+    expect(await screen.findByRole('button', { name: 'Run the sweep' }, { timeout: 10_000 })).toBeInTheDocument();
     await atStep(0);
     const charts = screen.getAllByRole('img').map((el) => el.getAttribute('aria-label'));
     expect(charts).toEqual(expect.arrayContaining(['Loss over training steps, both networks', 'Accuracy over training steps, both networks']));
@@ -224,7 +227,7 @@ describe('training lab, as a student uses it', () => {
 describe('training lab: what a setting means for the two networks', () => {
   test('the quantile panel’s words follow BN’s placement, and never claim BN stops the drift', async () => {
     render(<TrainingLab />);
-    const prose = screen.getByTestId('quantile-prose');
+    const prose = await screen.findByTestId('quantile-prose', {}, { timeout: 10_000 });
     expect(prose).toHaveTextContent('with BN before the activation this input is re-standardised on every batch');
     expect(prose).toHaveTextContent('the input to BN itself may keep moving');
     await userEvent.setup().click(within(screen.getByRole('group', { name: 'BN before or after the activation' })).getByRole('radio', { name: 'After' }));
