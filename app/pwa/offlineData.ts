@@ -1,4 +1,5 @@
 import { DATA_CACHE, DATA_CACHE_PREFIX, DATA_FILES } from './dataCache';
+import { whenIdle } from '../ui/whenIdle';
 
 /** The part of the Network Information API read here (Chromium; absent elsewhere, which counts as a good connection). */
 export interface ConnectionInfo {
@@ -39,8 +40,6 @@ export async function fetchDataAhead({ caches, base }: FetchAheadDeps): Promise<
   return fetched;
 }
 
-type IdleWindow = Window & { requestIdleCallback?: (f: () => void, options?: { timeout: number }) => number };
-
 /**
  * Once the worker is active (its install-time precache done, so the two never compete) and the page is idle,
  * fetches the large files ahead, unless the connection says not to: then they are cached when first used.
@@ -51,8 +50,6 @@ export function scheduleDataAhead(win: Window = window): void {
   void nav.serviceWorker.ready.then(() => {
     // Checked again when it runs: the connection may have changed, and an offline page would only log failed requests.
     const run = () => mayFetchAhead(nav.connection) && nav.onLine && void fetchDataAhead({ caches: win.caches, base: new URL(import.meta.env.BASE_URL, win.document.baseURI).href }).catch(() => {});
-    const idle = (win as IdleWindow).requestIdleCallback;
-    if (idle) idle.call(win, run, { timeout: 10_000 });
-    else win.setTimeout(run, 2_000);
+    whenIdle(run, 10_000, 2_000, win);
   });
 }

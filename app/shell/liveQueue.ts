@@ -1,4 +1,5 @@
 import { flushSync } from 'react-dom';
+import { whenIdle } from '../ui/whenIdle';
 
 /**
  * The pre-rendered sections that are not live yet (app/shell/LiveWhenNear.tsx), in page order. A section goes
@@ -16,31 +17,19 @@ let started = false;
 /** Pause between two sections going live: the previous one's commit and layout happen in between. */
 const GAP_MS = 60;
 
-type Idle = (f: () => void, opts: { timeout: number }) => number;
-const whenIdle: Idle =
-  typeof window !== 'undefined' && 'requestIdleCallback' in window
-    ? (f, opts) => window.requestIdleCallback(f, opts)
-    : (f) => window.setTimeout(f, 200);
-
 function schedule(): void {
   if (scheduled || !started || waiting.size === 0) return;
   scheduled = true;
-  window.setTimeout(
-    () =>
-      whenIdle(
-        () => {
-          scheduled = false;
-          const first = waiting.entries().next();
-          if (first.done) return;
-          const [id, goLive] = first.value;
-          waiting.delete(id);
-          goLive(false);
-          schedule();
-        },
-        { timeout: 2000 },
-      ),
-    GAP_MS,
-  );
+  const next = () => {
+    scheduled = false;
+    const first = waiting.entries().next();
+    if (first.done) return;
+    const [id, goLive] = first.value;
+    waiting.delete(id);
+    goLive(false);
+    schedule();
+  };
+  window.setTimeout(() => whenIdle(next, 2000, 200), GAP_MS);
 }
 
 /**
