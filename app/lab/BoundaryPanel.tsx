@@ -38,7 +38,7 @@ export function BoundaryPanel() {
               config={runSettings}
             >
               <BoundaryCanvas
-                label={`Decision boundary of the network ${pair.phrase[v]}${d ? `, as it was before it diverged at step ${d.step}` : ''}`}
+                label={`Decision boundary of the network ${pair.phrase[v]}${ready ? (d ? `, as it was before it diverged at step ${d.step}` : '') : ': not drawn yet, the new run is loading'}`}
                 image={boundary?.images[v] ?? null}
                 resolution={boundary?.resolution ?? 1}
                 extent={boundary?.extent ?? info.extent!}

@@ -1,3 +1,4 @@
+import { fmt } from './format';
 import type { LinearScale } from './scale';
 
 interface Props {
@@ -38,12 +39,12 @@ export function EdgeCounts({ scale, values, y }: Props) {
     <g className="edge-counts">
       {below > 0 && (
         <text x={scale(lo) + GAP} y={y + 4} textAnchor="start" data-testid="beyond-below">
-          <title>{`${below} beyond ${lo}: the axis refits when you let go`}</title>◂ {below}
+          <title>{`${below} below ${fmt(lo, 2)}, drawn at the axis' left end: the axis holds still while you drag and refits when you let go`}</title>◂ {below}
         </text>
       )}
       {above > 0 && (
         <text x={scale(hi) - GAP} y={y + 4} textAnchor="end" data-testid="beyond-above">
-          <title>{`${above} beyond ${hi}: the axis refits when you let go`}</title>
+          <title>{`${above} above ${fmt(hi, 2)}, drawn at the axis' right end: the axis holds still while you drag and refits when you let go`}</title>
           {above} ▸
         </text>
       )}

@@ -42,7 +42,7 @@ export function WdRunBar({ state }: { state: WdRunState }) {
         type="button"
         onClick={done && !playing ? undefined : playing ? state.pause : state.play}
         aria-disabled={done && !playing}
-        aria-label={playing ? 'Pause the weight-decay run' : 'Play the weight-decay run'}
+        aria-label={playing ? 'Pause the weight-decay run' : done ? 'Play the weight-decay run (finished: Reset runs it again)' : 'Play the weight-decay run'}
       >
         {playing ? 'Pause' : 'Play'}
       </button>
