@@ -99,9 +99,10 @@ test('npm run train prints the same sentences as the page: the default run repla
   expect(await text('lab-verdict', '.lab-verdict-head')).toBe(report.headline);
   expect(await text('lab-verdict', '.lab-verdict-detail')).toBe(`${report.lead} ${report.speed}`);
   await page.waitForFunction(() => /and 291–300/.test(document.querySelector('[data-testid="look-drift"]')?.textContent ?? ''), null, { timeout: 10_000 });
-  expect(await text('look-loss')).toBe(report.loss);
-  expect(await text('look-drift')).toBe(report.drift);
-  expect(await text('look-grad')).toBe(report.gradients);
+  // Each "what to look for" line follows the replay in its own task (the lab's panels catch up one per task): wait for each.
+  await expect.poll(() => text('look-loss')).toBe(report.loss);
+  await expect.poll(() => text('look-drift')).toBe(report.drift);
+  await expect.poll(() => text('look-grad')).toBe(report.gradients);
   expect(report.advantage).toBe('bn');
   expect(problems).toEqual([]);
   await page.close();
