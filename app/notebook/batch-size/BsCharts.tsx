@@ -73,8 +73,8 @@ const Frame = memo(function Frame({ width, height, ticks, top }: { width: number
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid vertical={false} />
-      <XAxis dataKey="x" type="number" domain={[xs[0] - 0.25, xs[xs.length - 1] + 0.25]} ticks={xs} tickFormatter={(x: number) => String(2 ** x)} allowDataOverflow label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
-      <YAxis type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} allowDataOverflow />
+      <XAxis interval={0} dataKey="x" type="number" domain={[xs[0] - 0.25, xs[xs.length - 1] + 0.25]} ticks={xs} tickFormatter={(x: number) => String(2 ** x)} allowDataOverflow label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
+      <YAxis interval={0} type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} allowDataOverflow />
       <Paths />
     </LineChart>
   );

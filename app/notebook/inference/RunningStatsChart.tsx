@@ -30,8 +30,8 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
       {(width) => (
         <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
-          <YAxis width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
+          <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
+          <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />
           <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
           <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />

@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { LANDSCAPE_PRESET } from '../../../src';
+import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type LandscapeRow, landscapeTable } from './landscapeView';
@@ -36,8 +36,8 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
       {(width) => (
         <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
-          <YAxis width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
+          <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
+          <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
           <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />
           <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
           <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />

@@ -16,8 +16,8 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
       {(width) => (
         <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
           <CartesianGrid vertical={false} />
-          <XAxis dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={{ value: 'k', position: 'insideBottom', offset: -10 }} />
-          <YAxis scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
+          <XAxis interval={0} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={{ value: 'k', position: 'insideBottom', offset: -10 }} />
+          <YAxis interval={0} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
           <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />
           <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
           <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
