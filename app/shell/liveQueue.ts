@@ -3,9 +3,11 @@ import { whenIdle } from '../ui/whenIdle';
 
 /**
  * The pre-rendered sections that are not live yet (app/shell/LiveWhenNear.tsx), in page order. A section goes
- * live when it nears the screen; the others go live one at a time when the page is idle, so a few seconds after
- * the first screen every section is live (its numbers follow the settings of a link, find-in-page finds live
- * text, a screen reader reaches every control) without one long task. Printing makes them all live at once.
+ * live when it nears the screen; the others go live one at a time when the page is idle, once the reader has
+ * begun (a first key, pointer, wheel, touch or scroll) or the page has been quiet for `QUIET_MS`, so the first
+ * screen loads and answers without competing with sections nobody reads yet, and soon after every section is
+ * live (its numbers follow the settings of a link, find-in-page finds live text, a screen reader reaches every
+ * control) without one long task. Printing makes them all live at once.
  */
 /** What makes a section live: in a transition (React draws it in slices), or at once (`urgent`: before printing). */
 export type GoLive = (urgent: boolean) => void;
@@ -13,12 +15,20 @@ export type GoLive = (urgent: boolean) => void;
 const waiting = new Map<string, GoLive>();
 let scheduled = false;
 let started = false;
+/** The reader has begun (or the page has been quiet long enough): sections go live in idle time. */
+let running = false;
 
 /** Pause between two sections going live: the previous one's commit and layout happen in between. */
 const GAP_MS = 60;
 
+/** Without any input, the queue starts this long after the load event. */
+export const QUIET_MS = 8000;
+
+/** What says a reader has begun: the queue starts at the first of these (in the capture phase, passive). */
+const BEGUN = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'] as const;
+
 function schedule(): void {
-  if (scheduled || !started || waiting.size === 0) return;
+  if (scheduled || !running || waiting.size === 0) return;
   scheduled = true;
   const next = () => {
     scheduled = false;
@@ -53,7 +63,10 @@ export function waitToGoLive(id: string, goLive: GoLive): () => void {
   };
 }
 
-/** Starts making the waiting sections live in idle time (after the page's load event) and all at once before printing. */
+/**
+ * Makes the waiting sections live all at once before printing, and one per idle period from the reader's first
+ * input after the page's load event, or from `QUIET_MS` after it.
+ */
 export function startLiveQueue(): void {
   if (started) return;
   started = true;
@@ -63,8 +76,27 @@ export function startLiveQueue(): void {
     });
     waiting.clear();
   });
-  const go = () => schedule();
-  if (document.readyState === 'complete') go();
-  else window.addEventListener('load', go, { once: true });
+  let loaded = document.readyState === 'complete';
+  let begun = false;
+  let timer = 0;
+  const go = () => {
+    if (running || !loaded || !begun) return;
+    running = true;
+    window.clearTimeout(timer);
+    for (const type of BEGUN) window.removeEventListener(type, begin, true);
+    schedule();
+  };
+  function begin(): void {
+    begun = true;
+    go();
+  }
+  for (const type of BEGUN) window.addEventListener(type, begin, { capture: true, passive: true });
+  const afterLoad = () => {
+    loaded = true;
+    timer = window.setTimeout(begin, QUIET_MS);
+    go();
+  };
+  if (loaded) afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
   markWhenAllLive();
 }

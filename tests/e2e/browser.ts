@@ -69,9 +69,11 @@ export async function openAt(query = '', { base, beforeGoto, live = true, ...opt
 
 /**
  * Waits until every section of the notebook is live (`#root[data-all-live]`, app/shell/liveQueue.ts): its
- * pre-rendered body gone, its controls named and its numbers following the settings.
+ * pre-rendered body gone, its controls named and its numbers following the settings. The queue starts at the
+ * reader's first input: the mouse moves to the page's top-left corner first, as a reader's would.
  */
 export async function liveEverySection(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
   await page.waitForSelector('#root[data-all-live]', { state: 'attached', timeout: 30_000 });
 }
 

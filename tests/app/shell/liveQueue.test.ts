@@ -8,7 +8,7 @@ const fresh = async (): Promise<Queue> => {
   return import('../../../app/shell/liveQueue');
 };
 
-describe('liveQueue: pre-rendered sections go live one at a time while the page is idle', () => {
+describe('liveQueue: pre-rendered sections go live one at a time while the page is idle, once the reader has begun', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML = '<div id="root"></div>';
@@ -26,6 +26,9 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     vi.advanceTimersByTime(5000);
     expect(live).toEqual([]); // not started: the first screen is drawn first
     q.startLiveQueue();
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual([]); // started, but the reader has not begun
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
     vi.advanceTimersByTime(1);
     expect(live).toEqual([]);
     vi.advanceTimersByTime(300);
@@ -42,12 +45,36 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     expect(document.getElementById('root')?.hasAttribute('data-all-live')).toBe(true);
   });
 
+  test.each(['pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'])('the reader’s first %s starts the queue', async (type) => {
+    const q = await fresh();
+    const live: string[] = [];
+    q.waitToGoLive('a', () => live.push('a'));
+    q.startLiveQueue();
+    vi.advanceTimersByTime(2000);
+    expect(live).toEqual([]);
+    window.dispatchEvent(new Event(type));
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a']);
+  });
+
+  test('without any input the queue starts once the page has been quiet for QUIET_MS after loading', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    q.waitToGoLive('a', () => live.push('a'));
+    q.startLiveQueue();
+    vi.advanceTimersByTime(q.QUIET_MS - 1);
+    expect(live).toEqual([]);
+    vi.advanceTimersByTime(301);
+    expect(live).toEqual(['a']);
+  });
+
   test('a section that went live by itself (it neared the screen) leaves the queue: its turn is not taken', async () => {
     const q = await fresh();
     const live: string[] = [];
     q.waitToGoLive('a', () => live.push('a'));
     const leaveB = q.waitToGoLive('b', () => live.push('b'));
     q.startLiveQueue();
+    window.dispatchEvent(new Event('wheel'));
     leaveB();
     vi.advanceTimersByTime(2000);
     expect(live).toEqual(['a']);
