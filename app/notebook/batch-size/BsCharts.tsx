@@ -5,7 +5,7 @@ import { linePath } from '../../ui/svgPath';
 import { ChartBox } from '../../ui/ChartBox';
 import { type BsNorm, type BsPoints, type BsRow, type BsSettings, BS_NORM_NAMES, bsLine, bsRows, bsTable } from './bsView';
 
-const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
+const MARGIN = { top: 14, right: 26, bottom: 18, left: 4 };
 const DASH: Readonly<Record<BsNorm, string | undefined>> = { bn: undefined, group: '8 4', layer: '2 3' };
 
 interface Props {

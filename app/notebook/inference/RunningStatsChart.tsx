@@ -28,7 +28,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
       }
     >
       {(width) => (
-        <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+        <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
           <CartesianGrid vertical={false} />
           <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />

@@ -17,7 +17,7 @@ interface ChartProps {
 }
 
 const TITLES = { norm: '‖W₁‖ over training', eff: 'The effective step η/‖W₁‖² over training' } as const;
-const MARGIN = { top: 8, right: 16, bottom: 18, left: 4 };
+const MARGIN = { top: 14, right: 26, bottom: 18, left: 4 };
 
 /** The lines, handed to the paths past the memoized Recharts frame: a redraw while training re-renders only them. */
 const Lines = createContext<{ plain: readonly Point[]; decay: readonly Point[] | null }>({ plain: [], decay: null });

@@ -34,7 +34,7 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
       caption={caption}
     >
       {(width) => (
-        <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 8, right: 12, bottom: 18, left: 0 }}>
+        <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
           <CartesianGrid vertical={false} />
           <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />

@@ -14,7 +14,7 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
       caption="Both axes are logarithmic. At k = 1 the gap is exactly 0, which a log axis cannot draw: the line breaks there."
     >
       {(width) => (
-        <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
+        <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
           <CartesianGrid vertical={false} />
           <XAxis interval={0} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={{ value: 'k', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
