@@ -2,6 +2,7 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
+import { stopLiveQueue } from '../shell/liveQueue';
 import { scheduleDataAhead } from './offlineData';
 import { UpdateBanner } from './UpdateBanner';
 
@@ -34,6 +35,7 @@ export function registerOffline(reload: () => void = () => window.location.reloa
       createElement(UpdateBanner, {
         onReload: () => {
           asked = true;
+          stopLiveQueue();
           // Another tab's Reload activated the new version already: nothing waits any more, just reload.
           if (replaced) reload();
           else void update();

@@ -17,6 +17,8 @@ let scheduled = false;
 let started = false;
 /** The reader has begun (or the page has been quiet long enough): sections go live in idle time. */
 let running = false;
+/** The page is about to reload (stopLiveQueue): no section starts going live any more. */
+let stopped = false;
 
 /** Pause between two sections going live: the previous one's commit and layout happen in between. */
 const GAP_MS = 60;
@@ -28,12 +30,12 @@ export const QUIET_MS = 8000;
 const BEGUN = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'scroll'] as const;
 
 function schedule(): void {
-  if (scheduled || !running || waiting.size === 0) return;
+  if (scheduled || !running || stopped || waiting.size === 0) return;
   scheduled = true;
   const next = () => {
     scheduled = false;
     const first = waiting.entries().next();
-    if (first.done) return;
+    if (first.done || stopped) return;
     const [id, goLive] = first.value;
     waiting.delete(id);
     goLive(false);
@@ -99,4 +101,12 @@ export function startLiveQueue(): void {
   if (loaded) afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });
   markWhenAllLive();
+}
+
+/**
+ * No section goes live in idle time any more: the page is about to reload for a new version (app/pwa/register.ts),
+ * whose worker may already have dropped this version's code, so a section starting now would only fail to load it.
+ */
+export function stopLiveQueue(): void {
+  stopped = true;
 }

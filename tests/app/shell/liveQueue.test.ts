@@ -80,6 +80,19 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     expect(live).toEqual(['a']);
   });
 
+  test('once stopped (the page reloads for a new version) no waiting section goes live any more', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    for (const id of ['a', 'b']) q.waitToGoLive(id, () => live.push(id));
+    q.startLiveQueue();
+    window.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a']);
+    q.stopLiveQueue();
+    vi.advanceTimersByTime(q.QUIET_MS);
+    expect(live).toEqual(['a']);
+  });
+
   test('not marked while a pre-rendered body is still on the page', async () => {
     const q = await fresh();
     document.body.innerHTML = '<div id="root"><div class="section-static-slot"></div></div>';
