@@ -12,6 +12,13 @@ const VIEWS = '^app/(notebook|lab|presentation|ui|shell)/';
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No import cycles in app/ or src/.', from: {}, to: { circular: true } },
+    {
+      name: 'engine-by-module',
+      severity: 'error',
+      comment: "The notebook imports the engine's modules by name, never its barrel (src/index.ts): the barrel's `export *` puts every engine module in the first page's import graph, and the code its lazily loaded parts use lands in the first download.",
+      from: { path: '^app/' },
+      to: { path: '^src/index\\.ts$' },
+    },
     { name: 'src-is-pure', severity: 'error', comment: 'The engine never imports the notebook.', from: { path: '^src/' }, to: { path: '^app/' } },
     { name: 'outline-is-data', severity: 'error', comment: 'The outline imports nothing from app/.', from: { path: '^app/outline\\.ts$' }, to: { path: '^app/' } },
     { name: 'state-below-views', severity: 'error', comment: 'The state imports only the outline and the engine.', from: { path: '^app/state/' }, to: { path: VIEWS } },

@@ -1,6 +1,7 @@
 import { detExp, detTanh } from './detMath';
 import { EngineError } from './errors';
 import { type Matrix, assertShape, ensure } from './matrix';
+import { ACTIVATIONS, type ActivationName } from './choices';
 
 /**
  * ReLU's two loops choose between a value and 0 by indexing a two-slot scratch array
@@ -45,8 +46,8 @@ function tanhForward(Z: Float64Array, A: Float64Array, len: number): void {
   for (let i = 0; i < len; i++) A[i] = detTanh(Z[i]);
 }
 
-export type ActivationName = 'relu' | 'sigmoid' | 'tanh' | 'identity';
-export const ACTIVATIONS: readonly ActivationName[] = ['relu', 'sigmoid', 'tanh', 'identity'];
+export type { ActivationName };
+export { ACTIVATIONS };
 
 /** a = f(z), elementwise. Writes into `out` when it has the shape. */
 export function activationForward(name: ActivationName, z: Matrix, out?: Matrix): Matrix {

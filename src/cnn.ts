@@ -1,4 +1,4 @@
-import { DEFAULT_EPS, DEFAULT_MOMENTUM, checkBatchNormHyperparameters } from './batchnorm';
+import { checkBatchNormHyperparameters } from './batchnorm';
 import { type BatchNorm2d, createBatchNorm2d } from './batchnorm2d';
 import { type Conv2d, conv2dOutputShape, createConv2d } from './conv2d';
 import { EngineError, checkInteger } from './errors';
@@ -12,6 +12,7 @@ import { withDefaults } from './options';
 import { type Pool2d, type PoolKind, createPool2d } from './pool2d';
 import type { Rng } from './rng';
 import type { Shape4 } from './tensor4';
+import { CNN_DEFAULTS } from './choices';
 
 /**
  * A small convolutional classifier as plain data (forward and backward in ./cnnPass.ts). Block l
@@ -52,18 +53,7 @@ export type CnnOptions = Partial<CnnConfig>;
 /** Gradient buffers of a per-sample normalization (null where it has no γ or β). */
 export type CnnNorm = SampleNorm & { readonly dGamma: Float64Array | null; readonly dBeta: Float64Array | null };
 
-export const CNN_DEFAULTS = {
-  inChannels: 1,
-  imageSize: 28,
-  channels: [8, 16],
-  kernel: 3,
-  pool: 'max',
-  classes: 10,
-  bn: true,
-  eps: DEFAULT_EPS,
-  momentum: DEFAULT_MOMENTUM,
-  init: 'he',
-} as const satisfies Omit<CnnConfig, 'norm' | 'groups'>;
+export { CNN_DEFAULTS };
 
 /** Convolution block l with its gradient buffers (overwritten by each backward pass). */
 export interface ConvBlock {

@@ -6,6 +6,8 @@ import type { BiasMode } from './model';
 import { type NormKind, checkNormKind } from './norms';
 import { type OptimizerConfig, type OptimizerOptions, resolveOptimizerConfig } from './optim';
 import { withDefaults } from './options';
+import { DEFAULT_NORMS } from './choices';
+import { DEFAULT_GROUPS } from './choices';
 
 /** The settings of a with/without-BN comparison (see train.ts), their defaults and their checks. */
 export interface ComparisonConfig {
@@ -56,10 +58,8 @@ export interface ComparisonConfig {
 
 export type ComparisonOptions = Partial<Omit<ComparisonConfig, 'optimizer'>> & { optimizer?: OptimizerOptions };
 
-/** The with/without-BN comparison's networks. */
-export const DEFAULT_NORMS: readonly [NormKind, NormKind] = ['none', 'bn'];
-/** GroupNorm's default groups: 4 divides the lab's widths (16, 100) and the CNN's channels (8, 16). */
-export const DEFAULT_GROUPS = 4;
+export { DEFAULT_NORMS };
+export { DEFAULT_GROUPS };
 
 export const COMPARISON_DEFAULTS = {
   hidden: [16, 16],

@@ -2,6 +2,7 @@ import { detCos, detSin } from './detTrig';
 import { EngineError, checkFinite, checkInteger } from './errors';
 import { type Matrix, zeros } from './matrix';
 import { type Rng, createRng, permutation, shuffleInPlace } from './rng';
+import { DEFAULT_NOISE, type Dataset2DName } from './choices';
 
 /**
  * A labelled dataset: x [n × d] (rows are samples) and one integer label in [0, classes) per row.
@@ -14,17 +15,10 @@ export interface Dataset {
   readonly classes: number;
 }
 
-export type Dataset2DName = 'spiral' | 'circles' | 'gaussians' | 'xor' | 'moons';
+export type { Dataset2DName };
 export const DATASETS_2D: readonly Dataset2DName[] = ['spiral', 'circles', 'gaussians', 'xor', 'moons'];
 
-/** Noise (std of the Gaussian added to each coordinate) that makes each set look like its name. */
-export const DEFAULT_NOISE: Readonly<Record<Dataset2DName, number>> = {
-  spiral: 0.05,
-  circles: 0.08,
-  gaussians: 0.5,
-  xor: 0.05,
-  moons: 0.1,
-};
+export { DEFAULT_NOISE };
 
 export interface Dataset2DOptions {
   name: Dataset2DName;

@@ -7,6 +7,7 @@ import { withDefaults } from './options';
 import type { ComparisonOptions } from './comparisonConfig';
 import { type NormKind, checkNormKind } from './norms';
 import { type Comparison, createComparison } from './train';
+import { NETWORK_KINDS, type NetworkKind } from './choices';
 
 /**
  * The training lab's settings, flat and serializable (URL, Worker message, CLI flags), and the one
@@ -60,8 +61,8 @@ export interface ExperimentSettings {
   readonly kernel?: number;
 }
 
-export type NetworkKind = 'mlp' | 'cnn';
-export const NETWORK_KINDS: readonly NetworkKind[] = ['mlp', 'cnn'];
+export type { NetworkKind };
+export { NETWORK_KINDS };
 
 export const EXPERIMENT_DEFAULTS: ExperimentSettings = {
   dataset: 'spiral',

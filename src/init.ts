@@ -1,6 +1,7 @@
 import { EngineError } from './errors';
 import type { Matrix } from './matrix';
 import type { Rng } from './rng';
+import { INITS, type InitName } from './choices';
 
 /**
  * Weight initializations, all Gaussian with mean 0 and all drawn from an explicit seeded Rng:
@@ -14,8 +15,8 @@ import type { Rng } from './rng';
  * Biases start at 0 (PyTorch draws them uniformly; zero keeps "same seed ⇒ same W" independent of
  * whether a layer has a bias). γ = 1 and β = 0 come from `createBatchNorm`.
  */
-export type InitName = 'he' | 'xavier' | 'small';
-export const INITS: readonly InitName[] = ['he', 'xavier', 'small'];
+export type { InitName };
+export { INITS };
 
 /** The standard deviation each initialization uses for a [fanIn × fanOut] weight matrix. */
 export function initStd(name: InitName, fanIn: number, fanOut: number): number {

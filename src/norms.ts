@@ -3,6 +3,7 @@ import { EngineError, checkFinite, checkInteger } from './errors';
 import type { Matrix } from './matrix';
 import { type SampleNorm, type SampleNormForward, sampleNormForward } from './sampleNorm';
 import { type Tensor4, formatShape } from './tensor4';
+import { NORM_KINDS, type NormKind } from './choices';
 
 /**
  * PyTorch's per-sample normalization layers, built on ./sampleNorm.ts (whose exact backward,
@@ -111,8 +112,8 @@ export function groupNormForward(norm: SampleNorm, x: Matrix | Tensor4, out?: Sa
  * BatchNorm (1d in an MLP, 2d in a CNN), LayerNorm, GroupNorm (with a number of groups), InstanceNorm
  * (CNN only: an MLP's feature has one value per sample, nothing to normalize over) or RMSNorm.
  */
-export type NormKind = 'none' | 'bn' | 'layer' | 'group' | 'instance' | 'rms';
-export const NORM_KINDS: readonly NormKind[] = ['none', 'bn', 'layer', 'group', 'instance', 'rms'];
+export type { NormKind };
+export { NORM_KINDS };
 
 /** @throws EngineError unless `norm` is one of NORM_KINDS. */
 export function checkNormKind(norm: unknown, what = 'norm'): asserts norm is NormKind {

@@ -2,6 +2,7 @@ import { detPowInt } from './detMath';
 import { EngineError, checkFinite } from './errors';
 import type { Param } from './model';
 import { withDefaults } from './options';
+import { OPTIMIZERS, type OptimizerName } from './choices';
 
 /**
  * Optimizers with PyTorch's update rules and defaults (torch.optim.SGD, Adam and AdamW), where
@@ -21,8 +22,8 @@ import { withDefaults } from './options';
  * State (velocity, moments) is kept per parameter, in the order of the `Param` list given.
  * ('momentum' is SGD with PyTorch's `momentum` argument; PyTorch's own default there is 0.)
  */
-export type OptimizerName = 'sgd' | 'momentum' | 'adam' | 'adamw';
-export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam', 'adamw'];
+export type { OptimizerName };
+export { OPTIMIZERS };
 
 export interface OptimizerConfig {
   readonly name: OptimizerName;

@@ -1,4 +1,4 @@
-import type { VariantName } from '../../src';
+import type { VariantName } from '../../src/train';
 import { usePlotArea, useXAxisScale } from 'recharts';
 import { labelWidth } from './model/labAxes';
 import { usePair } from './usePair';

@@ -1,4 +1,8 @@
-import { ACTIVATIONS, INITS, NETWORK_KINDS, OPTIMIZERS, type ActivationName, type InitName, type NetworkKind, type OptimizerName } from '../../src';
+import type { ActivationName } from '../../src/activations';
+import { ACTIVATIONS, INITS, NETWORK_KINDS, OPTIMIZERS } from '../../src/choices';
+import type { NetworkKind } from '../../src/experiment';
+import type { InitName } from '../../src/init';
+import type { OptimizerName } from '../../src/optim';
 import { NumberField } from '../ui/NumberField';
 import { Slider } from '../ui/Slider';
 import { Toggle } from '../ui/Toggle';

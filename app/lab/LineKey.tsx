@@ -1,4 +1,4 @@
-import type { VariantName } from '../../src';
+import type { VariantName } from '../../src/train';
 import { usePair } from './usePair';
 import { VARIANT_COLOR, VARIANT_DASH } from './lineStyle';
 import { runSmoothing } from './MetricCharts';

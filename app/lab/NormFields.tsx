@@ -1,4 +1,4 @@
-import type { NormKind } from '../../src';
+import type { NormKind } from '../../src/norms';
 import { Select } from '../ui/Select';
 import { normsOf } from '../state/slices/lab';
 import type { LabSettings } from './model/labSettings';

@@ -1,4 +1,4 @@
-import type { NormKind } from '../../src';
+import type { NormKind } from '../../src/norms';
 import { NORM_SHORT } from './model/pair';
 import { usePair } from './usePair';
 

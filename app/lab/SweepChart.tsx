@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
-import type { VariantName } from '../../src';
+import type { VariantName } from '../../src/train';
 import { fmt } from '../ui/format';
 import { useElementWidth } from '../ui/useElementWidth';
 import { labelWidth, yAxisWidth } from './model/labAxes';

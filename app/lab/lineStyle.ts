@@ -1,4 +1,4 @@
-import type { VariantName } from '../../src';
+import type { VariantName } from '../../src/train';
 import type { LineRole } from './model/labCharts';
 
 /** Colour by network, dash by network (so colour is never the only cue), width and opacity by role. */

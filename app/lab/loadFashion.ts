@@ -1,4 +1,5 @@
-import { EngineError, type FashionSubset, decodeFashionSubset } from '../../src';
+import { EngineError } from '../../src/errors';
+import { type FashionSubset, decodeFashionSubset } from '../../src/fashion';
 
 /**
  * Lazy loading of the Fashion-MNIST subset (public/data/, built by scripts/build-fashion.ts). The

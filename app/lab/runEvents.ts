@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { Divergence, VariantName } from '../../src';
+import type { Divergence, VariantName } from '../../src/train';
 import { ghostPassed } from './model/ghost';
 import { appendLogs, createRunSeries } from './model/series';
 import type { RunUpdates } from './runUpdates';

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { Divergence, SweepPoint, VariantName } from '../../src';
+import type { SweepPoint } from '../../src/sweep';
+import type { Divergence, VariantName } from '../../src/train';
 import type { Ghost } from './model/ghost';
 import type { RunSeries } from './model/series';
 import type { BoundaryImage, Extent, RunInfo } from './worker/messages';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DEFAULT_GROUPS, DEFAULT_NORMS } from '../../src';
+import { DEFAULT_GROUPS, DEFAULT_NORMS } from '../../src/choices';
 import { type Pair, pairOf } from './model/pair';
 import { useRun } from './runStore';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { sampleMiniBatch } from '../../src';
+import { sampleMiniBatch } from '../../src/minibatch';
 import { useAppState } from './store';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Histogram } from '../../src';
+import type { Histogram } from '../../src/distribution';
 import { scaleLinear, ticks, type Domain } from './scale';
 import { useElementWidth } from './useElementWidth';
 import { Axis } from './Axis';

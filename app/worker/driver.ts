@@ -1,4 +1,4 @@
-import type { FashionSubset } from '../../src';
+import type { FashionSubset } from '../../src/fashion';
 
 /**
  * Work per pump: long enough to be efficient, short enough that a pause is obeyed promptly. Steps

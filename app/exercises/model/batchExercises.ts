@@ -1,4 +1,4 @@
-import { batchNormSteps, type BatchNormSteps } from '../../../src';
+import { batchNormSteps, type BatchNormSteps } from '../../../src/bnSteps';
 import { fmt, sub } from '../../ui/format';
 import { toleranceFor } from './grade';
 import { listOf, pickIndex, pickOne, shuffled } from './pick';

@@ -1,4 +1,4 @@
-import type { RunningStatsTrace } from '../../../src';
+import type { RunningStatsTrace } from '../../../src/runningStats';
 import { fmt } from '../../ui/format';
 import { tightTolerance } from './grade';
 import type { Exercise } from './types';

@@ -1,4 +1,5 @@
-import { get, type NotesBackward, type NotesBatch, type NotesForward, NOTES_CLASSES, NOTES_HIDDEN } from '../../../src';
+import { get } from '../../../src/matrix';
+import { type NotesBackward, type NotesBatch, type NotesForward, NOTES_CLASSES, NOTES_HIDDEN } from '../../../src/notesNetwork';
 import { fmt } from '../../ui/format';
 import { tightTolerance, toleranceFor } from './grade';
 import { listOf, pickIndex, shuffled } from './pick';

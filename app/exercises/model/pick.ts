@@ -1,4 +1,4 @@
-import { createRng, shuffleInPlace } from '../../../src';
+import { createRng, shuffleInPlace } from '../../../src/rng';
 
 /**
  * What an exercise seed picks, by the engine's seeded generator: each exercise mixes its own salt

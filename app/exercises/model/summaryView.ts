@@ -1,4 +1,8 @@
-import { batchNormSteps, firstSampleOutput, get, type BatchNorm, type NotesBackward } from '../../../src';
+import type { BatchNorm } from '../../../src/batchnorm';
+import { batchNormSteps } from '../../../src/bnSteps';
+import { get } from '../../../src/matrix';
+import type { NotesBackward } from '../../../src/notesNetwork';
+import { firstSampleOutput } from '../../../src/runningStats';
 import { fmt } from '../../ui/format';
 
 /** One line of the summary: a formula, and what it gives for what is on screen. */

@@ -1,4 +1,5 @@
-import type { Divergence, SweepPoint, VariantName } from '../../../src';
+import type { SweepPoint } from '../../../src/sweep';
+import type { Divergence, VariantName } from '../../../src/train';
 import { fmt, sig, sub } from '../../ui/format';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';

@@ -1,6 +1,6 @@
 import { type ChartLine, metricLines, quantileLines } from './labCharts';
 import { type Ghost, ghostLegend } from './ghost';
-import type { VariantName } from '../../../src';
+import type { VariantName } from '../../../src/train';
 import { normChoiceOf } from './normChoice';
 import { type Pair, pairOf } from './pair';
 

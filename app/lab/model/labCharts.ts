@@ -1,4 +1,4 @@
-import type { VariantName } from '../../../src';
+import type { VariantName } from '../../../src/train';
 import { downsample } from '../../ui/downsample';
 import type { Point } from '../../ui/point';
 import type { RunSeries, VariantSeries } from './series';

@@ -1,4 +1,5 @@
-import { EXPERIMENT_DEFAULTS, FIGURE1_PRESET, type ExperimentSettings, type NetworkKind } from '../../../src';
+import { EXPERIMENT_DEFAULTS, type ExperimentSettings, type NetworkKind } from '../../../src/experiment';
+import { FIGURE1_PRESET } from '../../../src/fashion';
 import type { LabRunSettings } from '../worker/messages';
 import { LAB_DEFAULTS, type LabSlice, channelsOf } from '../../state/slices/lab';
 import { normChoiceOf } from './normChoice';

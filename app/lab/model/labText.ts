@@ -1,4 +1,4 @@
-import type { Divergence, VariantName } from '../../../src';
+import type { Divergence, VariantName } from '../../../src/train';
 import { fmt, sub } from '../../ui/format';
 import type { GradNormRow } from './readouts';
 import { VARIANT_ORDER } from './variants';

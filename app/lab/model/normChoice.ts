@@ -1,4 +1,5 @@
-import { DEFAULT_NORMS, type NormKind } from '../../../src';
+import { DEFAULT_NORMS } from '../../../src/choices';
+import type { NormKind } from '../../../src/norms';
 import { GROUPS_MAX, type LabData, channelsOf, normsOf } from '../../state/slices/lab';
 
 /**

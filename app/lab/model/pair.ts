@@ -1,4 +1,7 @@
-import { DEFAULT_GROUPS, DEFAULT_NORMS, type ExperimentSettings, type NormKind, type VariantName } from '../../../src';
+import { DEFAULT_GROUPS, DEFAULT_NORMS } from '../../../src/choices';
+import type { ExperimentSettings } from '../../../src/experiment';
+import type { NormKind } from '../../../src/norms';
+import type { VariantName } from '../../../src/train';
 
 /**
  * The two networks a lab run compares, and every name the lab gives them. By default the network

@@ -1,4 +1,4 @@
-import type { VariantName } from '../../../src';
+import type { VariantName } from '../../../src/train';
 import type { RunSeries, VariantSeries } from './series';
 
 /** The latest logged numbers of a lab run, for the tables beside the charts. Pure. */

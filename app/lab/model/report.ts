@@ -1,4 +1,4 @@
-import type { Divergence, VariantName } from '../../../src';
+import type { Divergence, VariantName } from '../../../src/train';
 import { type ProbeKind, driftCaption, gradCaption, lossCaption } from './captions';
 import type { RunSeries } from './series';
 import { verdictOf } from './verdicts';

@@ -1,4 +1,4 @@
-import type { Divergence, VariantName } from '../../../src';
+import type { Divergence, VariantName } from '../../../src/train';
 import { count } from './labText';
 import { VARIANT_ORDER } from './variants';
 import { DEFAULT_PAIR, type Pair } from './pair';

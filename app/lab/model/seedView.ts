@@ -1,4 +1,4 @@
-import type { VariantName } from '../../../src';
+import type { VariantName } from '../../../src/train';
 import type { Point } from '../../ui/point';
 import type { SeedCurve } from '../worker/seedStudy';
 import type { ChartLine } from './labCharts';

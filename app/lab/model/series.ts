@@ -1,4 +1,4 @@
-import type { StepMetrics, VariantName } from '../../../src';
+import type { StepMetrics, VariantName } from '../../../src/train';
 import { DEFAULT_PAIR, type Pair } from './pair';
 
 /**

@@ -1,4 +1,5 @@
-import type { SweepPoint, SweepVariantResult, VariantName } from '../../../src';
+import type { SweepPoint, SweepVariantResult } from '../../../src/sweep';
+import type { VariantName } from '../../../src/train';
 import type { Point } from '../../ui/point';
 import { fmt } from '../../ui/format';
 import { type AxisTicks, niceAxis } from './labAxes';

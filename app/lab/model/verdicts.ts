@@ -1,4 +1,4 @@
-import type { Divergence, VariantName } from '../../../src';
+import type { Divergence, VariantName } from '../../../src/train';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
 import { DEFAULT_PAIR, NORM_SHORT, type Pair } from './pair';

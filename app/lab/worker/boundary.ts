@@ -1,4 +1,7 @@
-import { type Dataset, type Matrix, type Model, type Workspace, createWorkspace, predict, zeros } from '../../../src';
+import type { Dataset } from '../../../src/datasets';
+import { type Matrix, zeros } from '../../../src/matrix';
+import type { Model } from '../../../src/model';
+import { type Workspace, createWorkspace, predict } from '../../../src/modelPass';
 import type { BoundaryImage, Extent, LabPoints } from './messages';
 
 /**

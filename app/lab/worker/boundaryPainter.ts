@@ -1,4 +1,4 @@
-import { type Comparison, VARIANTS, type VariantName } from '../../../src';
+import { type Comparison, VARIANTS, type VariantName } from '../../../src/train';
 import { type BoundaryProbe, boundaryImage } from './boundary';
 import type { BoundaryImage, LabEvent } from './messages';
 

@@ -1,4 +1,9 @@
-import type { Cnn, Dataset, Divergence, ExperimentSettings, Model, StepMetrics, SweepPoint, VariantName } from '../../../src';
+import type { Cnn } from '../../../src/cnn';
+import type { Dataset } from '../../../src/datasets';
+import type { ExperimentSettings } from '../../../src/experiment';
+import type { Model } from '../../../src/model';
+import type { SweepPoint } from '../../../src/sweep';
+import type { Divergence, StepMetrics, VariantName } from '../../../src/train';
 
 /**
  * The training lab's Worker protocol: what the page sends (LabRequest) and what the Worker answers

@@ -1,4 +1,4 @@
-import { VARIANTS, type VariantName } from '../../../src';
+import { VARIANTS, type VariantName } from '../../../src/train';
 import { BOUNDARY_EVERY_MS } from './boundaryPainter';
 
 /**

@@ -1,4 +1,4 @@
-import { type ComparisonChunk, type StepMetrics, VARIANTS, type VariantName } from '../../../src';
+import { type ComparisonChunk, type StepMetrics, VARIANTS, type VariantName } from '../../../src/train';
 import { PUMP_BUDGET_MS } from '../../worker/driver';
 import { errorMessage } from '../../worker/errorMessage';
 import { createBoundaryProbe } from './boundary';

@@ -1,4 +1,6 @@
-import { type Comparison, type Split, type VariantName, createExperiment, stepComparison } from '../../../src';
+import type { Split } from '../../../src/datasets';
+import { createExperiment } from '../../../src/experiment';
+import { type Comparison, type VariantName, stepComparison } from '../../../src/train';
 import type { LabRunSettings } from './messages';
 
 /**

@@ -1,4 +1,4 @@
-import type { Split } from '../../../src';
+import type { Split } from '../../../src/datasets';
 import type { SessionDeps } from '../../worker/driver';
 import type { JobEvent, JobRequest } from '../../worker/jobMessages';
 import { type ResumableJob, createJobSession } from '../../worker/jobSession';

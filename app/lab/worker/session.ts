@@ -1,4 +1,4 @@
-import type { Split } from '../../../src';
+import type { Split } from '../../../src/datasets';
 import type { PumpResult, SessionDeps } from '../../worker/driver';
 import { errorMessage } from '../../worker/errorMessage';
 import type { LabEvent, LabRequest, LabRunSettings } from './messages';

@@ -1,4 +1,6 @@
-import { type Split, type Sweep, createExperiment, createSweep, experimentComparisonOptions, resolveExperimentSettings, stepSweep } from '../../../src';
+import type { Split } from '../../../src/datasets';
+import { createExperiment, experimentComparisonOptions, resolveExperimentSettings } from '../../../src/experiment';
+import { type Sweep, createSweep, stepSweep } from '../../../src/sweep';
 import { PUMP_BUDGET_MS } from '../../worker/driver';
 import { errorMessage } from '../../worker/errorMessage';
 import type { LabEvent, LabRequest, LabRunSettings } from './messages';

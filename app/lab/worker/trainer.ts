@@ -1,7 +1,9 @@
-import {
-  type Cnn, type CnnComparison, type Comparison, type ComparisonChunk, type Dataset, type Divergence, type ExperimentSettings, type Split, type VariantName,
-  cloneModel, createCnnExperiment, createExperiment, stepCnnComparison, stepComparison,
-} from '../../../src';
+import type { Cnn } from '../../../src/cnn';
+import { type CnnComparison, createCnnExperiment, stepCnnComparison } from '../../../src/cnnComparison';
+import type { Dataset, Split } from '../../../src/datasets';
+import { type ExperimentSettings, createExperiment } from '../../../src/experiment';
+import { cloneModel } from '../../../src/model';
+import { type Comparison, type ComparisonChunk, type Divergence, type VariantName, stepComparison } from '../../../src/train';
 import type { LabSnapshot } from './messages';
 import { bnVariantOf } from '../model/pair';
 

@@ -1,4 +1,4 @@
-import type { NotesActivation } from '../../../src';
+import type { NotesActivation } from '../../../src/notesNetwork';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { Select } from '../../ui/Select';
 import { fmt, tex } from '../../ui/format';

@@ -1,4 +1,4 @@
-import { invSigmaGap, maxBatchSum } from '../../../src';
+import { invSigmaGap, maxBatchSum } from '../../../src/notesCheck';
 import { Callout } from '../../ui/Callout';
 import type { GradKey } from './backwardSteps';
 import { fmt } from '../../ui/format';

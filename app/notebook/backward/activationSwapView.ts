@@ -1,4 +1,4 @@
-import type { NotesActivation } from '../../../src';
+import type { NotesActivation } from '../../../src/notesNetwork';
 import { BACKWARD_KEYS } from './backwardSteps';
 import type { NotesContext } from '../pass/notesContext';
 

@@ -1,4 +1,5 @@
-import { type Matrix, NOTES_CLASSES, oneHot } from '../../../src';
+import type { Matrix } from '../../../src/matrix';
+import { NOTES_CLASSES, oneHot } from '../../../src/notesNetwork';
 import { tex } from '../../ui/format';
 import type { Cell, PassStep, StepView } from '../forward/forwardSteps';
 import type { NotesContext } from '../pass/notesContext';

@@ -1,4 +1,5 @@
-import { type BatchNormDerivation, type Matrix, batchNormDerivation } from '../../../src';
+import { type BatchNormDerivation, batchNormDerivation } from '../../../src/bnDerivation';
+import type { Matrix } from '../../../src/matrix';
 import type { NotesContext } from '../pass/notesContext';
 
 /** The BN layer of the notes' network whose ∂L/∂Z is derived: 1 (4 neurons) or 2 (3 classes). */

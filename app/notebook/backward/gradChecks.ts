@@ -1,4 +1,4 @@
-import { type GradientCheck } from '../../../src';
+import type { GradientCheck } from '../../../src/notesCheck';
 import { BACKWARD_KEYS, type GradKey } from './backwardSteps';
 import { fmt } from '../../ui/format';
 import type { NotesContext } from '../pass/notesContext';

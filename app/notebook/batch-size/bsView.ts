@@ -1,4 +1,5 @@
-import { type BatchSweepOptions, type BatchSweepPoint, experimentComparisonOptions, resolveExperimentSettings } from '../../../src';
+import type { BatchSweepOptions, BatchSweepPoint } from '../../../src/batchSweep';
+import { experimentComparisonOptions, resolveExperimentSettings } from '../../../src/experiment';
 import type { BatchSizeData } from '../../state/slices/batchSize';
 import { type ExportTable, tableOf } from '../../ui/export/table';
 import type { Point } from '../../ui/point';

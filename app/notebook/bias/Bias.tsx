@@ -16,7 +16,7 @@ import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { factor } from '../pass/notesMatrices';
 import { BatchRefused } from '../shared/BatchRefused';
-import { EngineError } from '../../../src';
+import { EngineError } from '../../../src/errors';
 
 /** Section 9's numbers: the batch moved by the bias b, through BN and back; or the engine's refusal. */
 function useBias(): { z: Float64Array; b: number; v: BiasView } | { error: string } {

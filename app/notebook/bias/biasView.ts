@@ -1,6 +1,8 @@
 import { niceDomain, type Domain } from '../../ui/scale';
 import { fmt } from '../../ui/format';
-import { batchNormSteps, biasBeforeRelu, biasThroughBatchNorm, sampleMiniBatch, type BatchNormSteps, type BiasBeforeRelu, type BiasThroughBatchNorm } from '../../../src';
+import { biasBeforeRelu, biasThroughBatchNorm, type BiasBeforeRelu, type BiasThroughBatchNorm } from '../../../src/biasGradient';
+import { batchNormSteps, type BatchNormSteps } from '../../../src/bnSteps';
+import { sampleMiniBatch } from '../../../src/minibatch';
 
 /** Offset between the batch seed and the seed of the loss targets tᵢ (so they differ from z). */
 export const TARGET_SEED_OFFSET = 1000;

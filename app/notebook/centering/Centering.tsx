@@ -1,4 +1,4 @@
-import { summarize } from '../../../src';
+import { summarize } from '../../../src/distribution';
 import { Callout } from '../../ui/Callout';
 import { ChartFrame } from '../../ui/ChartFrame';
 import { Equation } from '../../ui/Equation';

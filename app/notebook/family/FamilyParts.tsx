@@ -1,4 +1,4 @@
-import { FASHION_CLASS_NAMES } from '../../../src';
+import { FASHION_CLASS_NAMES } from '../../../src/fashion';
 import { sliderProps } from '../../state/props';
 import { FAMILY_PROPS, type FamNorm } from '../../state/slices/family';
 import { useAppState } from '../../state/store';

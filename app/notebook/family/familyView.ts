@@ -1,17 +1,8 @@
-import {
-  type FashionSplit,
-  type SampleNorm,
-  type SampleNormForward,
-  type Tensor4,
-  batchNorm2dForward,
-  createBatchNorm2d,
-  createGroupNorm,
-  createInstanceNorm2d,
-  createLayerNorm,
-  groupNormForward,
-  tensor4,
-  trailingNormForward,
-} from '../../../src';
+import { batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
+import type { FashionSplit } from '../../../src/fashion';
+import { createGroupNorm, createInstanceNorm2d, createLayerNorm, groupNormForward, trailingNormForward } from '../../../src/norms';
+import type { SampleNorm, SampleNormForward } from '../../../src/sampleNorm';
+import { type Tensor4, tensor4 } from '../../../src/tensor4';
 import type { ExportTable } from '../../ui/export/table';
 import { type StatSet, imagesPass } from '../images/imagesView';
 

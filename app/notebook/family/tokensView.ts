@@ -1,4 +1,7 @@
-import { DEFAULT_EPS, RMS_NORM_DEFAULT_EPS, batchNormForward, createBatchNorm, createLayerNorm, createRmsNorm, createRng, matrix, trailingNormForward } from '../../../src';
+import { DEFAULT_EPS, batchNormForward, createBatchNorm } from '../../../src/batchnorm';
+import { matrix } from '../../../src/matrix';
+import { RMS_NORM_DEFAULT_EPS, createLayerNorm, createRmsNorm, trailingNormForward } from '../../../src/norms';
+import { createRng } from '../../../src/rng';
 
 /**
  * LayerNorm and RMSNorm per token, as data: a [T × d] matrix of token vectors (Gaussian, from the seed,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { FOLD_TRAIN_MODE_REASON } from '../../../src';
+import { FOLD_TRAIN_MODE_REASON } from '../../../src/foldCheck';
 import { sectionNumber } from '../../outline';
 import { ScrollX } from '../../ui/ScrollX';
 import { Select } from '../../ui/Select';

@@ -1,7 +1,10 @@
-import {
-  type BatchMateEffect, type FoldError, type FoldResult, type Matrix, type Model, type NetworkKind,
-  CNN_IMAGE_SIDE, batchMateEffect, cnnBatchMateEffect, cnnFoldError, foldBatchNorm, foldCnn, foldError, imageRows, timeCnnPredictions, timePredictions, zeros,
-} from '../../../src';
+import { CNN_IMAGE_SIDE } from '../../../src/cnnComparison';
+import { cnnBatchMateEffect, cnnFoldError, foldCnn, imageRows, timeCnnPredictions } from '../../../src/cnnFold';
+import type { NetworkKind } from '../../../src/experiment';
+import { type FoldResult, foldBatchNorm } from '../../../src/fold';
+import { type BatchMateEffect, type FoldError, batchMateEffect, foldError, timePredictions } from '../../../src/foldCheck';
+import { type Matrix, zeros } from '../../../src/matrix';
+import type { Model } from '../../../src/model';
 import type { LabSnapshot } from '../../lab/worker/messages';
 
 /**

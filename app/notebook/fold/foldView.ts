@@ -1,4 +1,8 @@
-import { type BatchMateEffect, type FoldResult, type Matrix, createModel, createRng, foldBatchNorm, transpose, zeros } from '../../../src';
+import { type FoldResult, foldBatchNorm } from '../../../src/fold';
+import type { BatchMateEffect } from '../../../src/foldCheck';
+import { type Matrix, transpose, zeros } from '../../../src/matrix';
+import { createModel } from '../../../src/model';
+import { createRng } from '../../../src/rng';
 import type { ChunkedTask } from '../shared/chunkedTask';
 import type { LabSnapshot } from '../../lab/worker/messages';
 import { type FoldSummary, foldNet } from './foldNet';

@@ -1,4 +1,5 @@
-import { batchStatistics, notesMinusBetaOutput } from '../../../src';
+import { batchStatistics } from '../../../src/batchnorm';
+import { notesMinusBetaOutput } from '../../../src/notesNetwork';
 import type { NotesContext } from '../pass/notesContext';
 
 export interface BetaSignRow {

@@ -1,4 +1,5 @@
-import { batchNormSteps, summarize } from '../../../src';
+import { batchNormSteps } from '../../../src/bnSteps';
+import { summarize } from '../../../src/distribution';
 import { Callout } from '../../ui/Callout';
 import { ChartFrame } from '../../ui/ChartFrame';
 import { Equation } from '../../ui/Equation';

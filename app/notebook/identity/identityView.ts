@@ -1,4 +1,6 @@
-import { identityParams, maxDeviationFromInput, sampleMiniBatch, summarize } from '../../../src';
+import { identityParams, maxDeviationFromInput } from '../../../src/bnSteps';
+import { summarize } from '../../../src/distribution';
+import { sampleMiniBatch } from '../../../src/minibatch';
 
 export interface IdentityView {
   /** The γ and β that undo BN for this batch (the engine's √(σ² + ε) and μ). */

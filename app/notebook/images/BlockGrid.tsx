@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Tensor4 } from '../../../src';
+import type { Tensor4 } from '../../../src/tensor4';
 import { ChartBox } from '../../ui/ChartBox';
 import type { ExportTable } from '../../ui/export/table';
 import { useAppState } from '../../state/store';

@@ -1,4 +1,4 @@
-import { FASHION_CLASS_NAMES } from '../../../src';
+import { FASHION_CLASS_NAMES } from '../../../src/fashion';
 import { sectionNumber } from '../../outline';
 import { sliderProps } from '../../state/props';
 import { IMAGES_PROPS, IMG_BETA_RANGE, IMG_GAMMA_RANGE } from '../../state/slices/images';

@@ -1,4 +1,4 @@
-import type { Tensor4 } from '../../../src';
+import type { Tensor4 } from '../../../src/tensor4';
 import { type StatSet, divergingRgb, featureMap } from './imagesView';
 
 /**

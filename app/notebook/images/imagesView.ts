@@ -1,15 +1,9 @@
-import {
-  type FashionSplit,
-  type Tensor4,
-  batchNorm2dForward,
-  conv2dForward,
-  createBatchNorm2d,
-  createConv2d,
-  createRng,
-  initStd,
-  permutation,
-  tensor4,
-} from '../../../src';
+import { batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
+import { conv2dForward, createConv2d } from '../../../src/conv2d';
+import type { FashionSplit } from '../../../src/fashion';
+import { initStd } from '../../../src/init';
+import { createRng, permutation } from '../../../src/rng';
+import { type Tensor4, tensor4 } from '../../../src/tensor4';
 import type { Points } from '../../state/props';
 import { type ExportTable, tableOf } from '../../ui/export/table';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { FashionSubset } from '../../../src';
+import type { FashionSubset } from '../../../src/fashion';
 import { loadFashionCached } from '../../lab/loadFashion';
 import { useAppState } from '../../state/store';
 import { type ImagesPass, imagesPass, within } from './imagesView';

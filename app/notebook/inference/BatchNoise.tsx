@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { type RunningStatsTrace, batchMateSpread } from '../../../src';
+import { type RunningStatsTrace, batchMateSpread } from '../../../src/runningStats';
 import { fmt } from '../../ui/format';
 import { useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';

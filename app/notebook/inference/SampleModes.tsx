@@ -1,6 +1,7 @@
 import { ScrollX } from '../../ui/ScrollX';
 import { useMemo } from 'react';
-import { type RunningStatsTrace, sampleInContexts, sampleMiniBatch } from '../../../src';
+import { sampleMiniBatch } from '../../../src/minibatch';
+import { type RunningStatsTrace, sampleInContexts } from '../../../src/runningStats';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { Notice } from '../../ui/Notice';
 import { Toggle } from '../../ui/Toggle';

@@ -6,7 +6,7 @@ import { runningSeries, truth, updateTex } from './trainEvalView';
 import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
-import type { RunningStatsTrace } from '../../../src';
+import type { RunningStatsTrace } from '../../../src/runningStats';
 import { RunningStatsChart } from '../shared/lazyCharts';
 import { BatchNoise } from './BatchNoise';
 import { SampleModes } from './SampleModes';

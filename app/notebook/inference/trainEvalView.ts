@@ -1,4 +1,5 @@
-import type { BatchNorm, RunningStatsTrace, SampleContexts, SampleOutput } from '../../../src';
+import type { BatchNorm } from '../../../src/batchnorm';
+import type { RunningStatsTrace, SampleContexts, SampleOutput } from '../../../src/runningStats';
 import { fmt, tex } from '../../ui/format';
 import { eq2, factor, term } from '../pass/notesMatrices';
 import type { ExportTable } from '../../ui/export/table';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { type BatchNorm, type RunningStatsTrace, runningStatsTrace } from '../../../src';
+import type { BatchNorm } from '../../../src/batchnorm';
+import { type RunningStatsTrace, runningStatsTrace } from '../../../src/runningStats';
 import { withScaleShift } from './trainEvalView';
 import { useAppState } from '../../state/store';
 

@@ -1,4 +1,5 @@
-import { summarize, type BatchNormSteps, type Summary } from '../../../src';
+import type { BatchNormSteps } from '../../../src/bnSteps';
+import { summarize, type Summary } from '../../../src/distribution';
 
 /**
  * What the reader should be told about Zₙₒᵣₘ = (z − μ)/√(σ² + ε) for the current batch and ε:

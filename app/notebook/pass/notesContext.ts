@@ -1,14 +1,5 @@
-import {
-  type NotesActivation,
-  type NotesBackward,
-  type NotesForward,
-  type NotesGradientChecks,
-  type NotesState,
-  checkNotesGradients,
-  notesBackward,
-  notesForward,
-  notesNetworkAfter,
-} from '../../../src';
+import { type NotesGradientChecks, checkNotesGradients } from '../../../src/notesCheck';
+import { type NotesActivation, type NotesBackward, type NotesForward, type NotesState, notesBackward, notesForward, notesNetworkAfter } from '../../../src/notesNetwork';
 
 /** Everything sections 11, 12 and 14 show about the notes' network, computed by the engine. */
 export interface NotesContext {

@@ -1,4 +1,4 @@
-import { type Matrix, column, transpose } from '../../../src';
+import { type Matrix, column, transpose } from '../../../src/matrix';
 import { fmt, tex } from '../../ui/format';
 
 /** What the rows of a matrix shown in the notes' orientation are. */

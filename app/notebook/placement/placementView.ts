@@ -1,4 +1,6 @@
-import { getColumn, histogram, placementRun, summarize, type Histogram, type PlacementSide, type Summary } from '../../../src';
+import { histogram, summarize, type Histogram, type Summary } from '../../../src/distribution';
+import { getColumn } from '../../../src/matrix';
+import { placementRun, type PlacementSide } from '../../../src/placement';
 import { niceDomain, type Domain } from '../../ui/scale';
 
 /** Section 10's layer: 512 samples, 3 inputs, 4 neurons, ReLU. */

@@ -1,5 +1,5 @@
 import { appStore } from '../../state/store';
-import type { Histogram } from '../../../src';
+import type { Histogram } from '../../../src/distribution';
 import { fromColumns, type ExportColumn, type ExportTable } from '../../ui/export/table';
 
 /**

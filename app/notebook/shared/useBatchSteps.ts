@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { batchNormSteps, EngineError, type BatchNormSteps } from '../../../src';
+import { batchNormSteps, type BatchNormSteps } from '../../../src/bnSteps';
+import { EngineError } from '../../../src/errors';
 import { useAppState } from '../../state/store';
 import { useMiniBatch } from '../../state/useMiniBatch';
 

@@ -10,15 +10,15 @@ export interface ChunkedState<T> {
 }
 
 /**
- * Runs a task created by `create` in slices of about `budgetMs` between frames (setTimeout), so the
+ * Runs a task created by `create` (at once, or when its promise settles: code loaded on demand) in slices of about `budgetMs` between frames (setTimeout), so the
  * page stays responsive (and redraws at most every 150 ms); starts once `start` is true (e.g. the section is near the viewport) and
  * restarts when `deps` change. The view updates after each slice.
  */
-export function useChunkedTask<T>(create: () => ChunkedTask<T>, deps: DependencyList, start = true, budgetMs = 20): ChunkedState<T> {
+export function useChunkedTask<T>(create: () => ChunkedTask<T> | Promise<ChunkedTask<T>>, deps: DependencyList, start = true, budgetMs = 20): ChunkedState<T> {
   const [state, setState] = useState<ChunkedState<T>>({ view: null, done: false });
   useEffect(() => {
     if (!start) return;
-    const task = create();
+    let task: ChunkedTask<T>;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelled = false;
     let shown = -Infinity;
@@ -35,7 +35,14 @@ export function useChunkedTask<T>(create: () => ChunkedTask<T>, deps: Dependency
       }
       if (!done) timer = setTimeout(slice, 0);
     };
-    timer = setTimeout(slice, 0);
+    const begin = (made: ChunkedTask<T>) => {
+      if (cancelled) return;
+      task = made;
+      timer = setTimeout(slice, 0);
+    };
+    const made = create();
+    if (made instanceof Promise) void made.then(begin);
+    else begin(made);
     return () => {
       cancelled = true;
       clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { varianceCancellation, type VarianceCancellation, type VarianceEstimate } from '../../../src';
+import { varianceCancellation, type VarianceCancellation, type VarianceEstimate } from '../../../src/varianceNumerics';
 
 export interface VarianceRow extends VarianceEstimate {
   /** How the row reads: "float32, one pass (E[z²] − μ²)". */

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { EffectiveLrRun } from '../../../src';
+import type { EffectiveLrRun } from '../../../src/effectiveLrRun';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { ScrollX } from '../../ui/ScrollX';
 import { fmt, sub, tex } from '../../ui/format';

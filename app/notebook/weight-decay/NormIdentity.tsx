@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { EffectiveLrRun } from '../../../src';
+import type { EffectiveLrRun } from '../../../src/effectiveLrRun';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { ScrollX } from '../../ui/ScrollX';
 import { fmt } from '../../ui/format';

@@ -1,4 +1,4 @@
-import type { EffectiveLrRun } from '../../../src';
+import type { EffectiveLrRun } from '../../../src/effectiveLrRun';
 import { sectionNumber } from '../../outline';
 import { ScrollEquation } from '../../ui/ScrollEquation';
 import { fmt } from '../../ui/format';

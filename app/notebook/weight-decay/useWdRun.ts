@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type EffectiveLrRun, stepEffectiveLrRun } from '../../../src';
+import { type EffectiveLrRun, stepEffectiveLrRun } from '../../../src/effectiveLrRun';
 import { WD_EPS } from '../../state/slices/beyond';
 import { useAppState } from '../../state/store';
 import { useNearViewport } from '../shared/useNearViewport';

@@ -1,20 +1,8 @@
-import {
-  type BatchNormLayer,
-  type Dataset,
-  type DecayTrace,
-  type EffectiveLrRun,
-  type Model,
-  backward,
-  cloneModel,
-  createEffectiveLrRun,
-  createWorkspace,
-  forwardLoss,
-  maxRelativeDot,
-  maxResidualAfterEps,
-  predictedNormSq,
-  selectRows,
-  weightGradDots,
-} from '../../../src';
+import { type Dataset, selectRows } from '../../../src/datasets';
+import { maxRelativeDot, maxResidualAfterEps, weightGradDots } from '../../../src/effectiveLr';
+import { type DecayTrace, type EffectiveLrRun, createEffectiveLrRun, predictedNormSq } from '../../../src/effectiveLrRun';
+import { type BatchNormLayer, type Model, cloneModel } from '../../../src/model';
+import { backward, createWorkspace, forwardLoss } from '../../../src/modelPass';
 import type { ExportTable } from '../../ui/export/table';
 
 /**

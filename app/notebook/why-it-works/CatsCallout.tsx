@@ -1,4 +1,5 @@
-import { outputMean, sampleMiniBatch } from '../../../src';
+import { sampleMiniBatch } from '../../../src/minibatch';
+import { outputMean } from '../../../src/runningStats';
 import { Callout } from '../../ui/Callout';
 import { fmt } from '../../ui/format';
 import { fixed } from '../pass/notesMatrices';

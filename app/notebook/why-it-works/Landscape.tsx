@@ -1,6 +1,6 @@
 import { DeckPart } from '../../ui/DeckPart';
 import { ScrollX } from '../../ui/ScrollX';
-import { LANDSCAPE_PRESET } from '../../../src';
+import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { fmt } from '../../ui/format';
 import { type LandscapeView, type VariantSummary, landscapeTask, roughness } from './landscapeView';
 import { useChunkedTask } from '../shared/useChunkedTask';

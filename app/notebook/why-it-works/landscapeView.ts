@@ -1,4 +1,6 @@
-import { type LandscapeRun, type VariantName, LANDSCAPE_PRESET, createLandscapeRun, quantile, stepLandscapeRun } from '../../../src';
+import { type LandscapeRun, LANDSCAPE_PRESET, createLandscapeRun, stepLandscapeRun } from '../../../src/landscapeRun';
+import { quantile } from '../../../src/quantiles';
+import type { VariantName } from '../../../src/train';
 import type { ChunkedTask } from '../shared/chunkedTask';
 import type { ExportTable } from '../../ui/export/table';
 

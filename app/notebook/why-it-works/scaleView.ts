@@ -1,4 +1,4 @@
-import { effectiveEps, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../../src';
+import { effectiveEps, notesWeightScaling, scaleInvarianceCurve, scaleInvarianceGap } from '../../../src/scaleInvariance';
 import { BN_PROPS } from '../../state/slices/bn';
 import type { NotesContext } from '../pass/notesContext';
 import type { ExportTable } from '../../ui/export/table';

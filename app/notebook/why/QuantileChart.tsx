@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ChartBox } from '../../ui/ChartBox';
-import type { VariantName } from '../../../src';
+import type { VariantName } from '../../../src/train';
 import { bandPaths, bandPoints, nearestPoint } from './bandPaths';
 import { COVARIATE_PRESET, COVARIATE_STEPS, type QuantileRow, quantileTable } from './covariateShift';
 import { fmt } from '../../ui/format';

@@ -3,7 +3,7 @@ import { Slider } from '../../ui/Slider';
 import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { useAppState } from '../../state/store';
-import { COVARIATE_SEEDS, type CovariateView, covariateShiftTask, driftSentences, percent, seedsSentence } from './covariateShift';
+import { COVARIATE_SEEDS, type CovariateView, driftSentences, percent, seedsSentence } from './covariateShift';
 import { bandDomain, bandPoints } from './bandPaths';
 import { useChunkedTask } from '../shared/useChunkedTask';
 import { useNearViewport } from '../shared/useNearViewport';
@@ -11,14 +11,14 @@ import { useCovariateWorker } from './useCovariateWorker';
 import { QuantileChart } from './QuantileChart';
 import { QuantileKey } from './QuantileKey';
 
-/** Where Workers exist (browsers; not jsdom) section 1 trains in one, else in slices on the page. */
+/** Where Workers exist (browsers; not jsdom) section 1 trains in one, else in slices on the page (the engine loaded then). */
 const inWorker = typeof Worker !== 'undefined';
 
 /** Section 1's run: the two networks trained (in a Worker) once the section is near the screen, for the chosen depth. */
 export function useCovariateRun() {
   const [ref, near] = useNearViewport<HTMLDivElement>();
   const depth = useAppState((s) => s.whyDepth);
-  const inPage = useChunkedTask(() => covariateShiftTask(depth), [depth], near && !inWorker);
+  const inPage = useChunkedTask(() => import('./covariateTask').then((m) => m.covariateShiftTask(depth)), [depth], near && !inWorker);
   const worker = useCovariateWorker(depth, near && inWorker);
   const { view, done } = inWorker ? worker : inPage;
   return { ref, near, depth, view, done };

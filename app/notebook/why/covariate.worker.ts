@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { covariateShiftTask } from './covariateShift';
+import { covariateShiftTask } from './covariateTask';
 import { runCovariate } from './covariateRun';
 
 /**

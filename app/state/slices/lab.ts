@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  ACTIVATIONS, CNN_DEFAULTS, DEFAULT_GROUPS, DEFAULT_NOISE, DEFAULT_NORMS, INITS, NETWORK_KINDS, NORM_KINDS, OPTIMIZERS,
-  type ActivationName, type Dataset2DName, type InitName, type NetworkKind, type NormKind, type OptimizerName,
-} from '../../../src';
+import type { ActivationName } from '../../../src/activations';
+import { ACTIVATIONS, CNN_DEFAULTS, DEFAULT_GROUPS, DEFAULT_NOISE, DEFAULT_NORMS, INITS, NETWORK_KINDS, NORM_KINDS, OPTIMIZERS } from '../../../src/choices';
+import type { Dataset2DName } from '../../../src/datasets';
+import type { NetworkKind } from '../../../src/experiment';
+import type { InitName } from '../../../src/init';
+import type { NormKind } from '../../../src/norms';
+import type { OptimizerName } from '../../../src/optim';
 import { defaultsOf, type PropsTable } from '../props';
 
 export type LabDataset = Dataset2DName | 'fashion';

@@ -1,4 +1,5 @@
-import { type BatchSweep, type BatchSweepPoint, type Split, createBatchSweep, stepBatchSweep } from '../../../../src';
+import { type BatchSweep, type BatchSweepPoint, createBatchSweep, stepBatchSweep } from '../../../../src/batchSweep';
+import type { Split } from '../../../../src/datasets';
 import type { SessionDeps } from '../../../worker/driver';
 import type { JobEvent, JobRequest } from '../../../worker/jobMessages';
 import { type ResumableJob, createJobSession } from '../../../worker/jobSession';

@@ -36,4 +36,33 @@ describe('useChunkedTask', () => {
     expect(steps).toBe(after);
     vi.useRealTimers();
   });
+
+  test('a task whose code loads on demand (a promise) starts when it settles; unmounted first, it never steps', async () => {
+    vi.useFakeTimers();
+    let k = 0;
+    let settle: (t: { step(): boolean; view(): number }) => void = () => {};
+    const loading = new Promise<{ step(): boolean; view(): number }>((done) => (settle = done));
+    const { result } = renderHook(() => useChunkedTask(() => loading, []));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50);
+    });
+    expect(result.current).toEqual({ view: null, done: false });
+    await act(async () => {
+      settle({ step: () => ++k >= 3, view: () => k });
+      await vi.runAllTimersAsync();
+    });
+    expect(result.current).toEqual({ view: 3, done: true });
+
+    let steps = 0;
+    let settleLate: (t: { step(): boolean; view(): number }) => void = () => {};
+    const late = new Promise<{ step(): boolean; view(): number }>((done) => (settleLate = done));
+    const { unmount } = renderHook(() => useChunkedTask(() => late, []));
+    unmount();
+    await act(async () => {
+      settleLate({ step: () => (++steps, false), view: () => steps });
+      await vi.advanceTimersByTimeAsync(50);
+    });
+    expect(steps).toBe(0);
+    vi.useRealTimers();
+  });
 });

@@ -1,7 +1,8 @@
 import { act, configure, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, expect, test } from 'vitest';
 import { WhyNormalize } from '../../../../app/notebook/why/WhyNormalize';
-import { COVARIATE_SEEDS, COVARIATE_STEPS, covariateShiftTask, driftSentences, medianDrift, seedsSentence } from '../../../../app/notebook/why/covariateShift';
+import { COVARIATE_SEEDS, COVARIATE_STEPS, driftSentences, medianDrift, seedsSentence } from '../../../../app/notebook/why/covariateShift';
+import { covariateShiftTask } from '../../../../app/notebook/why/covariateTask';
 import { DRIFTED } from '../../../../app/lab/model/captions';
 import { appStore } from '../../../../app/state/store';
 import { defaultValues } from '../../../../app/state/url/table';
