@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { batchStatistics, column, summarize } from '../../src';
 import { fmt } from '../../app/ui/format';
-import { afterFrames, openAt } from './browser';
+import { afterFrames, drawn, openAt } from './browser';
 
 const SECTION_IDS = ['batch', 'mean', 'centering', 'variance', 'normalize', 'gamma-beta', 'identity', 'bias', 'placement'];
 
@@ -135,7 +135,13 @@ test('a point follows a finger\'s whole drag (phone, 390×844, Chromium touch ev
   const { page, context: ctx, problems } = await openAt('', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   // Sample 2 (an inner point, so the axis keeps its range while it moves), dragged 80 px to the right.
   const point = section(page, 'batch').getByRole('slider', { name: /^Sample 2 / });
+  // The page has settled (every chart drawn, nothing above the point still growing) before the finger lands where the point is.
+  await drawn(page);
   await point.scrollIntoViewIfNeeded();
+  await expect.poll(() => point.evaluate((el) => new Promise((done) => {
+    const y = el.getBoundingClientRect().y;
+    requestAnimationFrame(() => requestAnimationFrame(() => done(el.getBoundingClientRect().y === y && y > 0 && y < innerHeight)));
+  }))).toBe(true);
   const before = (await pagePoints(page))[1];
   // Pixels per unit from the axis's first two tick labels.
   const ticks = await point.evaluate((el) =>
