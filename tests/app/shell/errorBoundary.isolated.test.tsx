@@ -1,7 +1,7 @@
 import { act, render, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import * as engine from '../../../src';
+import type * as biasModule from '../../../src/biasGradient';
 import { App } from '../../../app/shell/App';
 import { SECTIONS } from '../../../app/notebook/registry';
 import { resetLabController } from '../../../app/lab/controller';
@@ -14,8 +14,8 @@ import { appStore } from '../../../app/state/store';
  * EngineError a section turns into a "refused" notice); every other section keeps rendering and working.
  */
 const failure = vi.hoisted(() => ({ on: false }));
-vi.mock('../../../src', async (importOriginal) => {
-  const real = await importOriginal<typeof engine>();
+vi.mock('../../../src/biasGradient', async (importOriginal) => {
+  const real = await importOriginal<typeof biasModule>();
   return {
     ...real,
     biasThroughBatchNorm: (...args: Parameters<typeof real.biasThroughBatchNorm>) => {
