@@ -1,4 +1,5 @@
 import { type Plugin, createServer } from 'vite';
+import { stillControls } from '../app/prerender/stillControls';
 
 /** Where the built index.html receives the notebook. */
 const ROOT = '<div id="root"></div>';
@@ -35,7 +36,9 @@ export function prerenderNotebook(): Plugin {
       order: 'post',
       async handler(html) {
         if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to pre-render the notebook into`);
-        const body = await renderNotebookHtml(root);
+        // The form fields after the first section as still pictures (app/prerender/stillControls.ts: the browser's form scan
+        // would lay out every skipped section field by field).
+        const body = stillControls(await renderNotebookHtml(root));
         return html.replace(ROOT, `<div id="root">${body}</div>`);
       },
     },
