@@ -41,9 +41,14 @@ export function lazyChunks(manifest: Manifest): string[] {
   return [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) => f.endsWith('.js') && !initial.has(f));
 }
 
-/** The CSS the entry chunks link (index.html's stylesheets). */
+/**
+ * The CSS index.html links: the entry chunks' stylesheets, or with build.cssCodeSplit off (vite.config.ts) the one
+ * stylesheet of the whole app, which the manifest lists on its own (key style.css, no chunk links it).
+ */
 export function initialCss(manifest: Manifest): string[] {
-  return [...new Set(Object.values(manifest).filter((c) => c.isEntry).flatMap((c) => c.css ?? []))];
+  const linked = Object.values(manifest).filter((c) => c.isEntry).flatMap((c) => c.css ?? []);
+  const whole = Object.values(manifest).filter((c) => c.file.endsWith('.css')).map((c) => c.file);
+  return [...new Set([...linked, ...whole])];
 }
 
 export interface FileSize {

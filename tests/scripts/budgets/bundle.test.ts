@@ -23,8 +23,10 @@ describe('initial JavaScript from the build manifest', () => {
   test('lazy chunks are every other JS file (lab, Recharts, Worker)', () => {
     expect(lazyChunks(MANIFEST).sort()).toEqual(['assets/Lab-d.js', 'assets/lab.worker-f.js', 'assets/recharts-e.js']);
   });
-  test("the entry's CSS", () => {
+  test("the entry's CSS; with build.cssCodeSplit off, the app's one stylesheet (key style.css, linked by no chunk)", () => {
     expect(initialCss(MANIFEST)).toEqual(['assets/index-a.css']);
+    const whole: Manifest = { 'index.html': { file: 'assets/index-a.js', isEntry: true }, 'style.css': { file: 'assets/style-g.css' } };
+    expect(initialCss(whole)).toEqual(['assets/style-g.css']);
   });
   test('a manifest without an entry, or naming a missing chunk, is an error in words', () => {
     expect(() => initialChunks({ a: { file: 'a.js' } })).toThrow(/no entry chunk/);
