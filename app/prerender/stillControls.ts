@@ -1,13 +1,16 @@
 /**
  * The pre-rendered page's form fields after the first section, as still pictures (`<span data-still=…>`,
  * styles.css): a range's track and thumb at its value, a box for a checkbox or radio button, a text field's or
- * a select's shown value. The first section keeps its fields: it goes live as the page is taken over, and the
- * first screen must not change then. Buttons stay buttons.
+ * a select's shown value; their forms become plain blocks (`<div data-still="form">`, same class). The first
+ * section keeps its fields: it goes live as the page is taken over, and the first screen must not change then.
+ * Buttons stay buttons.
  *
  * Why: off the first screen the pre-rendered sections skip layout (content-visibility: auto, styles.css), and
  * at DOMContentLoaded Chromium's form scan (autofill) asks each input and select whether it can be focused,
  * which forces a style and layout of its skipped section, one field at a time: about 250 forced updates, a
- * task of 300–500 ms on a desktop (1.5–2 s with a phone's CPU), before any of the page's own code ran. Without
+ * task of 300–500 ms on a desktop (1.5–2 s with a phone's CPU), before any of the page's own code ran; and at
+ * the load event the password manager's scan of the page's forms lays out the whole page once more (about
+ * 190 ms on a desktop, in RenderFrameImpl::didFinishLoad; 0–2 ms without the forms). Without
  * JavaScript the fields do nothing anyway (the notice says the live panels need it); with it, a section's
  * pre-rendered body is replaced by its live one, real fields included, as it nears the screen.
  */
@@ -18,7 +21,9 @@ export function stillControls(html: string): string {
   const rest = html
     .slice(end)
     .replace(/<select\b([^>]*)>([\s\S]*?)<\/select>/g, (_, attrs: string, options: string) => stillSelect(attributes(attrs), options))
-    .replace(/<input\b([^>]*?)\/?>/g, (_, attrs: string) => stillInput(attributes(attrs)));
+    .replace(/<input\b([^>]*?)\/?>/g, (_, attrs: string) => stillInput(attributes(attrs)))
+    .replace(/<form\b([^>]*)>/g, (_, attrs: string) => `<div data-still="form"${classOf(attributes(attrs))}>`)
+    .replace(/<\/form>/g, '</div>');
   return head + rest;
 }
 

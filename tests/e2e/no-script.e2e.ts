@@ -26,8 +26,8 @@ test('with JavaScript disabled every section is there: heading, prose and typese
   expect(await page.locator('section#backward .katex').count()).toBeGreaterThan(5);
   expect(await page.locator('.equation-pending').count()).toBe(0);
   // After the first section the form fields are still pictures (app/prerender/stillControls.ts): no input or select
-  // for the browser's form scan to lay out; γ's range pictured at its value, 1 on −3…3, and each select showing its choice.
-  expect(await page.locator('section#why ~ section :is(input, select)').count()).toBe(0);
+  // or form for the browser's form scans to lay out; γ's range pictured at its value, 1 on −3…3, and each select showing its choice.
+  expect(await page.locator('section#why ~ section :is(input, select, form)').count()).toBe(0);
   expect(await page.locator('section#why ~ section [data-still]').count()).toBeGreaterThan(50);
   await expect(page.locator('section#gamma-beta [data-still="range"]').first().getAttribute('style')).resolves.toBe('--still-at:66.67%');
   const select = page.locator('section#lab [data-still="select"]').first();

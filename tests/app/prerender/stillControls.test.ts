@@ -9,11 +9,13 @@ describe('stillControls: form fields after the first section become still pictur
       '<section id="b"><label for="r">γ</label><input id="r" type="range" min="-3" max="3" step="0.05" value="1"/>' +
       '<label><input type="checkbox" checked=""/> on</label><input type="radio" name="p"/>' +
       '<input type="text" class="answer" value="0.5 &amp; 1"/><select id="s"><option value="1">Z₁ (4)</option><option value="2" selected="">Z₂ (3)</option></select>' +
+      '<form class="exercise-answer" noValidate=""><input type="text" value=""/><button type="submit">Check</button></form>' +
       '<button type="button" class="slider-nudge">+</button></section>';
     const out = stillControls(first + later);
     expect(out.startsWith(first)).toBe(true);
     const rest = out.slice(first.length);
-    expect(rest).not.toMatch(/<(input|select|option)\b/);
+    expect(rest).not.toMatch(/<\/?(input|select|option|form)\b/);
+    expect(rest).toContain('<div data-still="form" class="exercise-answer"><span data-still="text"></span><button type="submit">Check</button></div>');
     expect(rest).toContain('<span data-still="range" style="--still-at:66.67%" aria-hidden="true"></span>');
     expect(rest).toContain('<span data-still="checkbox" data-checked="" aria-hidden="true"></span> on');
     expect(rest).toContain('<span data-still="radio" aria-hidden="true"></span>');
