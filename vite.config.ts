@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { prerenderNotebook } from './scripts/prerender.ts';
+import { loadAfterFirstPaint } from './scripts/afterFirstPaint.ts';
 import { DATA_CACHE, DATA_ROUTE } from './app/pwa/dataCache.ts';
 
 /**
@@ -49,8 +50,9 @@ const pwa = VitePWA({
 // `base: './'` makes dist/ deployable under any sub-path of a static host.
 export default defineConfig({
   base: './',
-  // prerenderNotebook: dist/index.html holds the notebook's static HTML (scripts/prerender.ts).
-  plugins: [react(), prerenderNotebook(), pwa],
+  // prerenderNotebook: dist/index.html holds the notebook's static HTML (scripts/prerender.ts); loadAfterFirstPaint: it
+  // fetches the app's code once that HTML has painted (scripts/afterFirstPaint.ts).
+  plugins: [react(), prerenderNotebook(), loadAfterFirstPaint(), pwa],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -59,8 +59,14 @@ function render(into: HTMLElement): void {
   startLiveQueue();
 }
 // A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
-if (root.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(root), 0));
-else render(root);
+const takeOver = (into: HTMLElement) => {
+  if (into.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(into), 0));
+  else render(into);
+};
+// The built page loads this code after its first paint (scripts/afterFirstPaint.ts), so it may run while the rest of the
+// page's HTML is still arriving: the page is taken over once all of it is there.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => takeOver(root), { once: true });
+else takeOver(root);
 
 // Offline: the built site's service worker, registered after the page has loaded from a lazily imported module,
 // off the first render's path. Never in `npm start` (no caching worker in development) nor in the presenter's copies.

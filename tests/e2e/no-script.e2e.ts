@@ -42,6 +42,18 @@ test('with JavaScript the pre-rendered page is taken over without console errors
   expect(await page.locator('.noscript-notice').count()).toBe(0);
   // The first screen's equations came with the page: KaTeX's code is not fetched for them.
   expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/katex-[^/]*\.js$/.test(r.name)))).toBe(false);
+  // The page's code is fetched once the page can paint (scripts/afterFirstPaint.ts): the served HTML names no module
+  // script; the loader added it, requested after the stylesheet had arrived (the page's first frames are drawn by then).
+  const served = await page.evaluate(() => fetch(location.href).then((r) => r.text()));
+  expect(served).not.toMatch(/<script type="module"|rel="modulepreload"/);
+  const timing = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return {
+      css: resources.find((r) => /\/assets\/style-[^/]+\.css$/.test(r.name))?.responseEnd ?? Number.NaN,
+      entry: resources.find((r) => /\/assets\/index-[^/]+\.js$/.test(r.name))?.startTime ?? Number.NaN,
+    };
+  });
+  expect(timing.entry).toBeGreaterThanOrEqual(timing.css);
   expect(problems).toEqual([]);
 });
 
