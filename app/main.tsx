@@ -42,9 +42,10 @@ if (!root) throw new Error('index.html has no #root element');
 // The built page holds the notebook pre-rendered (app/prerender/): the sections' bodies are kept to show until
 // each goes live, and the first render replaces the rest in the same task, so no frame shows the page half drawn.
 function render(into: HTMLElement): void {
-  adoptTypeset(into);
-  // A link with settings (index.html) gets no pre-rendered bodies: they hold the default batch's numbers. Every section is live at once.
-  if (!document.documentElement.classList.contains('link-settings')) keepStaticBodies(into);
+  // A link with settings (index.html) gets no pre-rendered bodies: they hold the default batch's numbers. Every section is live
+  // at once, its equations that the page came with taken into the typeset cache now; otherwise each section's as it goes live.
+  if (document.documentElement.classList.contains('link-settings')) adoptTypeset(into);
+  else keepStaticBodies(into);
   const reactRoot = createRoot(into);
   flushSync(() =>
     reactRoot.render(

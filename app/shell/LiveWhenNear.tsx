@@ -1,5 +1,5 @@
 import { type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
-import { StaticBody, StaticBodyId, hasStaticBody } from '../ui/staticBody';
+import { StaticBody, StaticBodyId, adoptStaticBody, hasStaticBody } from '../ui/staticBody';
 import { appStore } from '../state/store';
 import { type GoLive, waitToGoLive } from './liveQueue';
 
@@ -14,12 +14,20 @@ const AHEAD = '50% 0px';
  * (`npm start`, tests in jsdom) every section is.
  */
 export function LiveWhenNear({ id, first, children }: { id: string; first: boolean; children: ReactNode }) {
-  const [live, setLive] = useState(() => first || !hasStaticBody(id) || appStore.getState().section === id);
+  const [live, setLive] = useState(() => {
+    const now = first || !hasStaticBody(id) || appStore.getState().section === id;
+    if (now) adoptStaticBody(id);
+    return now;
+  });
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current?.parentElement;
     if (live || !el) return;
-    const goLive: GoLive = (urgent) => (urgent ? setLive(true) : startTransition(() => setLive(true)));
+    const goLive: GoLive = (urgent) => {
+      adoptStaticBody(id);
+      if (urgent) setLive(true);
+      else startTransition(() => setLive(true));
+    };
     const io = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) goLive(false);

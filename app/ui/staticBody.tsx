@@ -1,4 +1,5 @@
 import { type ReactNode, createContext, useContext, useLayoutEffect, useRef } from 'react';
+import { adoptTypeset } from './typeset';
 import './staticBody.css';
 
 /**
@@ -32,6 +33,20 @@ function unname(root: Element): void {
     for (const a of ['data-testid', 'aria-label', 'aria-labelledby', 'for']) el.removeAttribute(a);
     if (/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName)) el.removeAttribute('id');
   }
+}
+
+const adopted = new Set<string>();
+
+/**
+ * Takes section `id`'s pre-rendered equations into the typeset cache (ui/typeset.ts), once, as the section goes
+ * live: its first live render draws them without KaTeX. One section at a time, not the whole page at the takeover
+ * (reading every equation's HTML back was a fifth of that task).
+ */
+export function adoptStaticBody(id: string): void {
+  const nodes = bodies.get(id);
+  if (!nodes || adopted.has(id)) return;
+  adopted.add(id);
+  for (const n of nodes) if (n instanceof Element) adoptTypeset(n);
 }
 
 /** Whether the page came with section `id`'s pre-rendered body (not in `npm start` nor in tests: it is then live at once). */

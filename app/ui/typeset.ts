@@ -36,7 +36,8 @@ export function onKatexLoaded(f: () => void): () => void {
  * cache, so drawing them again needs no KaTeX: the first screen loads it only when an equation changes.
  */
 export function adoptTypeset(root: ParentNode): void {
-  for (const el of root.querySelectorAll('.equation, .equation-inline')) {
+  const own = root instanceof Element && root.matches('.equation, .equation-inline') ? [root] : [];
+  for (const el of [...own, ...root.querySelectorAll('.equation, .equation-inline')]) {
     const tex = el.querySelector('annotation[encoding="application/x-tex"]')?.textContent;
     if (tex == null || el.querySelectorAll('.katex').length !== 1) continue;
     remember(`${el.classList.contains('equation') ? 'D' : 'I'}${tex}`, el.innerHTML);
