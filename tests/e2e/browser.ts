@@ -106,12 +106,16 @@ export const afterFrames = (page: Page, n = 2): Promise<void> =>
     n,
   );
 
-/** Waits until `selector` (the whole page by default) holds no placeholder: its sections' code and charts are in. */
+/**
+ * Waits until the page is React's (its code, fetched after the first paint, took the pre-rendered page over: a
+ * reload shows the pre-rendered page first) and `selector` (the whole page by default) holds no placeholder: its
+ * sections' code and charts are in.
+ */
 export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<unknown> =>
   page.waitForFunction(
     (s) => {
       const el = document.querySelector(s);
-      return !!el && !el.querySelector('.section-waiting, .chart-waiting, .section-static');
+      return !!document.querySelector('#root[data-taken-over]') && !!el && !el.querySelector('.section-waiting, .chart-waiting, .section-static');
     },
     selector,
     { timeout },

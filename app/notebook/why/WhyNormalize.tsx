@@ -1,5 +1,5 @@
 import { ScrollEquation } from '../../ui/ScrollEquation';
-import { COVARIATE_PRESET } from './covariateShift';
+import { COVARIATE_PRESET, emptyCovariateView } from './covariateShift';
 import { Charts, DepthSlider, Drift, DriftCaveat, Seeds, progressText, useCovariateRun } from './WhyParts';
 import '../shared/network.css';
 
@@ -33,7 +33,8 @@ export function WhyNormalize() {
       <p className="progress" aria-live="polite" data-testid="shift-progress">
         {progressText(view, near, done)}
       </p>
-      {view && <Charts view={view} />}
+      {/* Drawn before the run starts too (empty frames): the page below does not move when its first rows arrive. */}
+      <Charts view={view ?? emptyCovariateView(depth)} />
       {view && <Drift view={view} />}
       {view && <Seeds view={view} done={done} />}
       <DriftCaveat />

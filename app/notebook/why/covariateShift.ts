@@ -54,6 +54,17 @@ export interface CovariateView {
   readonly layer: number;
 }
 
+/** The view before the run's first logged step: no rows yet (the charts draw their frames, so nothing moves when the rows arrive). */
+export const emptyCovariateView = (depth: number): CovariateView => ({
+  rows: [],
+  step: 0,
+  total: COVARIATE_STEPS,
+  accuracy: { plain: null, bn: null },
+  seedAccuracy: { plain: [], bn: [] },
+  depth,
+  layer: depth,
+});
+
 /** The band fields of a row for one series. */
 export const bandKeys = (v: BandSeries) => ({ band: `${v}Band`, mid: `${v}Mid` }) as const;
 
