@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import { ChartFrame } from '../ui/ChartFrame';
 import { fmt } from '../ui/format';
 import { logDomain, logTicks, yAxisWidth } from './model/labAxes';
@@ -72,7 +73,7 @@ function LatestBars() {
     <ChartFrame title={TITLE} data={() => barsTable(view, pair)} config={() => ({ ...runSettings(), points: undefined })}>
       <div ref={box} className="lab-chart" role="img" aria-label={`Gradient norms per weight layer at the latest step. ${summary}${notes.length ? `. ${notes.join(' ')}` : ''}`}>
         <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: TITLE_ROOM, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="layer" tick={tick} interval={0} />
           <YAxis type="number" scale="log" domain={domain} ticks={ticks} interval={0} allowDataOverflow tick={tick} width={yAxisWidth((ticks ?? []).map(format))} tickFormatter={format} />
           <Bar dataKey="plain" name={pair.label.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false}>

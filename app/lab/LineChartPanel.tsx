@@ -1,5 +1,6 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import { fmt } from '../ui/format';
 import { type AxisTicks, logTicks, niceAxis, yAxisWidth } from './model/labAxes';
 import type { ChartLine } from './model/labCharts';
@@ -76,7 +77,7 @@ const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLab
   const yWidth = yAxisWidth((yTicks ?? []).map(yFormat));
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-      <CartesianGrid stroke="var(--c-grid)" strokeDasharray="2 4" />
+      <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
       <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} />
       <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={yFormat} />
       <Paths />

@@ -1,5 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import type { Point } from '../../ui/point';
 import { linePath } from '../../ui/svgPath';
 import { ChartBox } from '../../ui/ChartBox';
@@ -72,7 +73,7 @@ const Frame = memo(function Frame({ width, height, ticks, top }: { width: number
   const xs = ticks.split(',').map(Number);
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-      <CartesianGrid vertical={false} />
+      <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
       <XAxis interval={0} dataKey="x" type="number" domain={[xs[0] - 0.25, xs[xs.length - 1] + 0.25]} ticks={xs} tickFormatter={(x: number) => String(2 ** x)} allowDataOverflow label={{ value: 'batch size m (log₂ axis)', position: 'insideBottom', offset: -10 }} />
       <YAxis interval={0} type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} allowDataOverflow />
       <Paths />

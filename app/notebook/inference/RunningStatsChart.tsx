@@ -1,4 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type RunningPoint, runningTable } from './trainEvalView';
@@ -29,7 +30,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
     >
       {(width) => (
         <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-          <CartesianGrid vertical={false} />
+          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
           <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />

@@ -1,5 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import type { EffectiveLrRun } from '../../../src/effectiveLrRun';
 import { ChartBox } from '../../ui/ChartBox';
 import type { Point } from '../../ui/point';
@@ -40,7 +41,7 @@ function Paths() {
 const Frame = memo(function Frame({ width, height, steps, y0, y1 }: { width: number; height: number; steps: number; y0: number; y1: number }) {
   return (
     <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-      <CartesianGrid vertical={false} />
+      <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
       <XAxis interval={0} dataKey="s" type="number" domain={[0, steps]} tickCount={5} allowDataOverflow label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
       <YAxis interval={0} type="number" width={72} domain={[y0, y1]} allowDataOverflow tickCount={5} tickFormatter={(v: number) => fmt(v, 3)} />
       <Paths />

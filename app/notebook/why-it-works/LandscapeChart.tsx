@@ -1,4 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
@@ -35,7 +36,7 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
     >
       {(width) => (
         <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-          <CartesianGrid vertical={false} />
+          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
           <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
           <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />

@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type CurvePoint, logAxis, powerLabel, scaleTable } from './scaleView';
@@ -15,7 +16,7 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
     >
       {(width) => (
         <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
-          <CartesianGrid vertical={false} />
+          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
           <XAxis interval={0} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={{ value: 'k', position: 'insideBottom', offset: -10 }} />
           <YAxis interval={0} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
           <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />
