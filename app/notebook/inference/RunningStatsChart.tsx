@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
+import { useFirstPointer } from '../../ui/useFirstPointer';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type RunningPoint, runningTable } from './trainEvalView';
@@ -17,6 +18,8 @@ interface Props {
 /** Each batch's statistic (dots), the running estimate after it (line), and the truth (dashed). */
 export function RunningStatsChart({ what, data, truth, batchName }: Props) {
   const last = data[data.length - 1];
+  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart, not as the section goes live.
+  const [tip, noteTip] = useFirstPointer();
   return (
     <ChartBox
       label={`Running ${what} over ${data.length} training batches`}
@@ -29,15 +32,17 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
       }
     >
       {(width) => (
-        <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-          <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
-          <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
-          <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />
-          <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
-          <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
-          <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
-        </ComposedChart>
+        <div onPointerEnter={noteTip}>
+          <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
+            <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+            <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
+            <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
+            {tip && <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
+            <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
+            <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
+            <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
+          </ComposedChart>
+        </div>
       )}
     </ChartBox>
   );

@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
+import { useFirstPointer } from '../../ui/useFirstPointer';
 import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
@@ -19,6 +20,8 @@ const range = (v: unknown) => (Array.isArray(v) ? `${fmt(Number(v[0]), 3)} to ${
 
 /** Per checkpoint, the [min, max] band of one landscape measure, with BN (blue) and without (orange). */
 export function LandscapeChart({ rows, total, what, title, label, caption }: Props) {
+  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart, not as the section goes live.
+  const [tip, noteTip] = useFirstPointer();
   return (
     <ChartBox
       label={label}
@@ -35,14 +38,16 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
       caption={caption}
     >
       {(width) => (
-        <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-          <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
-          <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
-          <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />
-          <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
-          <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
-        </ComposedChart>
+        <div onPointerEnter={noteTip}>
+          <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
+            <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+            <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
+            <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
+            {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
+            <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
+            <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
+          </ComposedChart>
+        </div>
       )}
     </ChartBox>
   );
