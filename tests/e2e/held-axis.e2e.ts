@@ -11,9 +11,16 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
   const gb = page.locator('[data-section="gamma-beta"]');
   const map = gb.locator('figure.bn-plot-map');
   await map.waitFor();
-  await afterFrames(page, 5);
   const ticks = () => map.locator('.axis').evaluateAll((axes) => axes.map((a) => Array.from(a.querySelectorAll('text'), (t) => t.textContent).join(' ')));
-  const before = await ticks();
+  // The axes as the reader sees them once the page has settled (the plot's width, and so its ticks, can change while sections around it go live).
+  let before = await ticks();
+  await expect.poll(async () => {
+    await afterFrames(page, 5);
+    const now = await ticks();
+    const settled = JSON.stringify(now) === JSON.stringify(before);
+    before = now;
+    return settled;
+  }).toBe(true);
   const slider = gb.getByRole('slider', { name: 'γ (scale)', exact: true });
   const box = await slider.boundingBox();
   if (!box) throw new Error('the γ slider has no box');

@@ -46,7 +46,8 @@ test('another tab’s update: the old tab offers the reload, a section it had no
     // Tab A is now under version 2's worker with version 1's code: its banner offers the reload.
     await banner(a.page).waitFor({ timeout: 15_000 });
     // It reaches the lab: version 1's chunk is neither cached nor served. The section says so and offers the reload.
-    await a.page.locator('#lab').scrollIntoViewIfNeeded();
+    // (Scrolled by the page itself: sections going live as the scroll begins may replace the element a locator had found.)
+    await a.page.evaluate(() => document.getElementById('lab')?.scrollIntoView());
     const offer = a.page.locator('section#lab [role="alert"].section-stale');
     await offer.waitFor({ timeout: 20_000 });
     await expect(offer.textContent()).resolves.toContain('A new version is available — reload to see Section 13: Training lab.');
