@@ -61,12 +61,6 @@ export default defineConfig({
     // One stylesheet for the whole notebook, linked by index.html: the pre-rendered sections (scripts/prerender.ts) are
     // styled as they will be live, with JavaScript disabled too, and a section going live moves nothing.
     cssCodeSplit: false,
-    rolldownOptions: {
-      // src/index.ts only re-exports: marked free of side effects, an import through it links to the
-      // engine module itself, so the first load holds only the engine modules the first screen uses
-      // (the barrel put nearly all of src/ into one common chunk the entry imported: 146.2 → 139.7 kB gz).
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]index\.ts$/.test(id) },
-    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },

@@ -6,11 +6,12 @@
  * Buttons stay buttons.
  *
  * Why: off the first screen the pre-rendered sections skip layout (content-visibility: auto, styles.css), and
- * at DOMContentLoaded Chromium's form scan (autofill) asks each input and select whether it can be focused,
- * which forces a style and layout of its skipped section, one field at a time: about 250 forced updates, a
+ * at DOMContentLoaded Chromium's renderer looks at each input and select (in RenderFrameImpl::
+ * DidDispatchDOMContentLoadedEvent; an autofill-like form scan, by its shape), which forces a style and layout of
+ * its skipped section, one field at a time: about 250 forced updates, a
  * task of 300–500 ms on a desktop (1.5–2 s with a phone's CPU), before any of the page's own code ran; and at
- * the load event the password manager's scan of the page's forms lays out the whole page once more (about
- * 190 ms on a desktop, in RenderFrameImpl::didFinishLoad; 0–2 ms without the forms). Without
+ * the load event a scan of the page's forms lays out the whole page once more (about 190 ms on a desktop, in
+ * RenderFrameImpl::didFinishLoad; 0–2 ms without the forms). Without
  * JavaScript the fields do nothing anyway (the notice says the live panels need it); with it, a section's
  * pre-rendered body is replaced by its live one, real fields included, as it nears the screen.
  */
