@@ -18,7 +18,7 @@ interface Props {
 /** Each batch's statistic (dots), the running estimate after it (line), and the truth (dashed). */
 export function RunningStatsChart({ what, data, truth, batchName }: Props) {
   const last = data[data.length - 1];
-  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart, not as the section goes live.
+  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
   const [tip, noteTip] = useFirstPointer();
   return (
     <ChartBox
@@ -32,7 +32,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
       }
     >
       {(width) => (
-        <div onPointerEnter={noteTip}>
+        <div onPointerEnter={noteTip} onFocus={noteTip}>
           <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
             <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
             <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />

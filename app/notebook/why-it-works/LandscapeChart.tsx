@@ -20,7 +20,7 @@ const range = (v: unknown) => (Array.isArray(v) ? `${fmt(Number(v[0]), 3)} to ${
 
 /** Per checkpoint, the [min, max] band of one landscape measure, with BN (blue) and without (orange). */
 export function LandscapeChart({ rows, total, what, title, label, caption }: Props) {
-  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart, not as the section goes live.
+  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
   const [tip, noteTip] = useFirstPointer();
   return (
     <ChartBox
@@ -38,7 +38,7 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
       caption={caption}
     >
       {(width) => (
-        <div onPointerEnter={noteTip}>
+        <div onPointerEnter={noteTip} onFocus={noteTip}>
           <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
             <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
             <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />

@@ -8,7 +8,7 @@ import { type CurvePoint, logAxis, powerLabel, scaleTable } from './scaleView';
 /** max |BN(k·z) − BN(z)| against k, both on log axes, with the slider's k marked. */
 export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number }) {
   const y = logAxis(data.map((d) => d.gap));
-  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart, not as the section goes live.
+  // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
   const [tip, noteTip] = useFirstPointer();
   return (
     <ChartBox
@@ -18,7 +18,7 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
       caption="Both axes are logarithmic. At k = 1 the gap is exactly 0, which a log axis cannot draw: the line breaks there."
     >
       {(width) => (
-        <div onPointerEnter={noteTip}>
+        <div onPointerEnter={noteTip} onFocus={noteTip}>
           <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
             <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
             <XAxis interval={0} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={{ value: 'k', position: 'insideBottom', offset: -10 }} />

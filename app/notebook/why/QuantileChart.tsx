@@ -44,7 +44,7 @@ export function QuantileChart({ variant, title, rows, total, domain, withPreBn =
             height={HEIGHT}
             viewBox={`0 0 ${width} ${HEIGHT}`}
             role="img"
-            aria-label={`${title}: median and 15–85 % band over ${total} training steps`}
+            aria-label={rows.length === 0 ? `${title}: empty until the run starts` : `${title}: median and 15–85 % band over ${total} training steps`}
             onPointerMove={(e) => setHover(e.clientX - e.currentTarget.getBoundingClientRect().left)}
             onPointerLeave={() => setHover(null)}
           >
