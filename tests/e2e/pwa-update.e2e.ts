@@ -63,7 +63,9 @@ test('another tab’s update: the old tab offers the reload, a section it had no
     await again;
     expect(new URL(a.page.url()).searchParams.get('seed')).toBe('7');
     expect(await a.page.evaluate(() => [...document.scripts].some((s) => /assets\/index-[^/]+v2\.js$/.test(s.src)))).toBe(true);
-    await a.page.locator('#lab').scrollIntoViewIfNeeded();
+    // The reloaded page is pre-rendered, then taken over (its sections are new elements): scroll once it is React's.
+    await a.page.waitForSelector('#root[data-taken-over]', { state: 'attached', timeout: 30_000 });
+    await a.page.evaluate(() => document.getElementById('lab')?.scrollIntoView());
     await a.page.getByTestId('lab-step').waitFor({ timeout: 40_000 });
     await drawn(a.page, 'section#lab', 30_000);
     expect(await a.page.locator('.section-error, .section-stale').count()).toBe(0);
