@@ -1,5 +1,6 @@
 import { flushSync } from 'react-dom';
 import { whenIdle } from '../ui/whenIdle';
+import { gestureNow, onGesture } from '../ui/gesture';
 
 /**
  * The pre-rendered sections that are not live yet (app/shell/LiveWhenNear.tsx), in page order. A section goes
@@ -7,7 +8,7 @@ import { whenIdle } from '../ui/whenIdle';
  * begun (a first key, pointer, wheel, touch or scroll) or the page has been quiet for `QUIET_MS`, so the first
  * screen loads and answers without competing with sections nobody reads yet, and soon after every section is
  * live (its numbers follow the settings of a link, find-in-page finds live text, a screen reader reaches every
- * control) without one long task. Printing makes them all live at once.
+ * control) without one long task. The queue waits while the reader drags (app/ui/gesture.ts). Printing makes them all live at once.
  */
 /** What makes a section live: in a transition (React draws it in slices), or at once (`urgent`: before printing). */
 export type GoLive = (urgent: boolean) => void;
@@ -34,6 +35,15 @@ function schedule(): void {
   scheduled = true;
   const next = () => {
     scheduled = false;
+    // Not while the reader drags a point or a slider: the gesture gets the main thread; the queue goes on after it.
+    if (gestureNow() !== 0) {
+      const off = onGesture(() => {
+        if (gestureNow() !== 0) return;
+        off();
+        schedule();
+      });
+      return;
+    }
     const first = waiting.entries().next();
     if (first.done || stopped) return;
     const [id, goLive] = first.value;
@@ -72,6 +82,7 @@ export function waitToGoLive(id: string, goLive: GoLive): () => void {
 export function startLiveQueue(): void {
   if (started) return;
   started = true;
+  onGesture(() => undefined); // the page's gesture listeners, so a drag is known from its first pointerdown
   window.addEventListener('beforeprint', () => {
     flushSync(() => {
       for (const goLive of waiting.values()) goLive(true);

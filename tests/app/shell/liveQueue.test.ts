@@ -53,8 +53,28 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     vi.advanceTimersByTime(2000);
     expect(live).toEqual([]);
     window.dispatchEvent(new Event(type));
+    window.dispatchEvent(new Event('pointerup'));
     vi.advanceTimersByTime(300);
     expect(live).toEqual(['a']);
+  });
+
+  test('while the reader drags (a pointer held down) no section goes live; the queue goes on when the pointer is up', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    for (const id of ['a', 'b']) q.waitToGoLive(id, () => live.push(id));
+    q.startLiveQueue();
+    window.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(5000);
+    expect(live).toEqual([]);
+    window.dispatchEvent(new Event('pointerup'));
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a']);
+    window.dispatchEvent(new Event('pointerdown')); // a second drag holds it again
+    vi.advanceTimersByTime(5000);
+    expect(live).toEqual(['a']);
+    window.dispatchEvent(new Event('pointercancel'));
+    vi.advanceTimersByTime(300);
+    expect(live).toEqual(['a', 'b']);
   });
 
   test('without any input the queue starts once the page has been quiet for QUIET_MS after loading', async () => {
@@ -86,6 +106,7 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     for (const id of ['a', 'b']) q.waitToGoLive(id, () => live.push(id));
     q.startLiveQueue();
     window.dispatchEvent(new Event('pointerdown'));
+    window.dispatchEvent(new Event('pointerup'));
     vi.advanceTimersByTime(300);
     expect(live).toEqual(['a']);
     q.stopLiveQueue();
