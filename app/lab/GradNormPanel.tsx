@@ -18,8 +18,9 @@ import { AxisTitles, TITLE_ROOM } from './AxisTitles';
 import type { RunState } from './runStore';
 import { layoutInfo, useRun } from './runStore';
 import { useRunView } from './useRunView';
+import { UNWRAPPED } from '../ui/axisText';
 
-const tick = { fontSize: 12, fill: 'var(--muted)' };
+const tick = { ...UNWRAPPED, fontSize: 12, fill: 'var(--muted)' };
 const format = (v: number): string => fmt(v, 4);
 const Y_TITLE = '‖∂L/∂W‖ (log scale)';
 const ZERO_LABEL = { fontSize: 12, fill: 'var(--fg)' };

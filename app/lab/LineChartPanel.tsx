@@ -9,6 +9,7 @@ import { AxisTitles, TITLE_ROOM } from './AxisTitles';
 import { DivergenceMarks, type StepMark } from './DivergenceMarks';
 import { useElementWidth } from '../ui/useElementWidth';
 import { lineStyle } from './lineStyle';
+import { UNWRAPPED } from '../ui/axisText';
 
 interface Props {
   /** What the chart shows, for screen readers (the numbers are in the tables beside it). */
@@ -29,7 +30,7 @@ interface Props {
   xMax?: number;
 }
 
-const tick = { fontSize: 12, fill: 'var(--muted)' };
+const tick = { ...UNWRAPPED, fontSize: 12, fill: 'var(--muted)' };
 const format = (v: number): string => fmt(v, 4);
 const MARGIN = { top: TITLE_ROOM, right: 22, bottom: 18, left: 4 };
 const NO_MARKS: readonly StepMark[] = [];

@@ -9,8 +9,9 @@ import { VARIANT_ORDER } from './model/variants';
 import { usePair } from './usePair';
 import { AxisTitles } from './AxisTitles';
 import { VARIANT_COLOR, lineStyle } from './lineStyle';
+import { UNWRAPPED } from '../ui/axisText';
 
-const tick = { fontSize: 12, fill: 'var(--muted)' };
+const tick = { ...UNWRAPPED, fontSize: 12, fill: 'var(--muted)' };
 const format = (v: number): string => fmt(v, 4);
 
 /** The “diverged” band above the plot: its top, and the height of each network's row in it. */

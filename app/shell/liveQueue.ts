@@ -1,6 +1,6 @@
 import { flushSync } from 'react-dom';
 import { whenIdle } from '../ui/whenIdle';
-import { gestureNow, onGesture } from '../ui/gesture';
+import { afterGesture, gestureNow, onGesture } from '../ui/gesture';
 
 /**
  * The pre-rendered sections that are not live yet (app/shell/LiveWhenNear.tsx), in page order. A section goes
@@ -37,11 +37,7 @@ function schedule(): void {
     scheduled = false;
     // Not while the reader drags a point or a slider: the gesture gets the main thread; the queue goes on after it.
     if (gestureNow() !== 0) {
-      const off = onGesture(() => {
-        if (gestureNow() !== 0) return;
-        off();
-        schedule();
-      });
+      afterGesture(schedule);
       return;
     }
     const first = waiting.entries().next();

@@ -31,3 +31,16 @@ export function onGesture(f: () => void): () => void {
   listeners.add(f);
   return () => listeners.delete(f);
 }
+
+/** Runs `f` now, or when the gesture going on ends (background work that would take the main thread from a drag waits). */
+export function afterGesture(f: () => void): void {
+  if (current === 0) {
+    f();
+    return;
+  }
+  const off = onGesture(() => {
+    if (current !== 0) return;
+    off();
+    f();
+  });
+}

@@ -201,6 +201,8 @@ export async function measureLab(browser: Browser, url: string, cpu = false): Pr
   out.push(
     await phase(page, 'opening the lab (its table-of-contents link)', async () => {
       await page.locator('.toc a[href="#lab"]').first().click();
+      // The live lab's run bar (a test id: the pre-rendered picture the lab shows until its code is in has none).
+      await page.getByTestId('lab-step').waitFor({ timeout: 30_000 });
       await playButton(page, 'Play').waitFor({ timeout: 30_000 });
       await settle(page, 1000);
     }, traced),

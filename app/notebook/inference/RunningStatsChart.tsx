@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
+import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
@@ -35,8 +36,8 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
         <div onPointerEnter={noteTip} onFocus={noteTip}>
           <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
             <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-            <XAxis interval={0} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={{ value: 'training batch', position: 'insideBottom', offset: -10 }} />
-            <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
+            <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
+            <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
             {tip && <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
             <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
             <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />

@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
+import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
 import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { ChartBox } from '../../ui/ChartBox';
@@ -41,8 +42,8 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
         <div onPointerEnter={noteTip} onFocus={noteTip}>
           <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
             <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-            <XAxis interval={0} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={{ value: 'training step', position: 'insideBottom', offset: -10 }} />
-            <YAxis interval={0} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
+            <XAxis interval={0} tick={UNWRAPPED} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={xTitle('training step')} />
+            <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
             {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
             <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
             <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />

@@ -52,14 +52,16 @@ test('section 9 fails alone: its own box says so with the message; the other sec
   const alert = within(section('bias')).getByRole('alert');
   expect(alert).toHaveTextContent(`Section ${bias?.number}: ${bias?.title} could not be shown.`);
   expect(alert).toHaveTextContent('biasThroughBatchNorm: index 8 is outside the batch (forced by the test)');
-  expect(document.querySelectorAll('[role="alert"]')).toHaveLength(1); // (role queries over the whole notebook are slow in jsdom)
+  // One section's error box in the notebook (role queries over the whole notebook are slow in jsdom). Sections 16 and 19 may
+  // show an alert of their own: jsdom cannot fetch their Fashion-MNIST images, which a section reports, not its boundary.
+  expect(document.querySelectorAll('.section-error')).toHaveLength(1);
 
   // Every other section still has its heading and content, and no error box. (The lab's own code loads
   // lazily behind a placeholder, so only its heading and the absence of an error box are checked here.)
   for (const s of SECTIONS.filter((x) => x.id !== 'bias')) {
     const el = section(s.id);
     expect(el.querySelector('h2')).toHaveTextContent(s.title);
-    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('.section-error')).toBeNull();
     if (s.id !== 'lab') expect({ id: s.id, long: (el.textContent?.length ?? 0) > 200 }).toEqual({ id: s.id, long: true });
   }
 
@@ -74,5 +76,6 @@ test('section 9 fails alone: its own box says so with the message; the other sec
   failure.on = false;
   await user.click(within(alert).getByRole('button', { name: 'Try again' }));
   expect(section('bias').querySelector('[role="alert"]')).toBeNull();
-  expect(within(section('bias')).getByRole('slider', { name: 'Bias b' })).toBeInTheDocument();
+  // (Drawn in its turn: ui/Turn.tsx.)
+  expect(await within(section('bias')).findByRole('slider', { name: 'Bias b' })).toBeInTheDocument();
 }, 30_000); // the whole notebook renders in jsdom: a few seconds on a shared machine
