@@ -44,7 +44,8 @@ const drawn = new WeakSet<TurnOf>();
  * drawn before (a section drawn again after "Try again", a presentation step shown again).
  */
 export function Turn({ of, fallback, children }: { of: TurnOf; fallback: ReactNode; children: ReactNode }) {
-  const [mine, setMine] = useState(() => drawn.has(of));
+  // At build time (app/prerender/, no window and no effects) every part is drawn: the static page holds it.
+  const [mine, setMine] = useState(() => typeof window === 'undefined' || drawn.has(of));
   // Ends this part's turn, once: when it has committed, or when it leaves after its turn came.
   const finish = useRef<(() => void) | null>(null);
   useEffect(() => () => finish.current?.(), []);
