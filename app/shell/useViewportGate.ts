@@ -7,11 +7,18 @@ const NEAR_MARGIN = '100% 0px';
 
 let watching = false;
 
-/** Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the page. */
+/**
+ * Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the
+ * page. The page carries `data-gesture` meanwhile: sections far from the viewport are then not rendered (styles.css).
+ */
 function watchGestures(): void {
   if (watching) return;
   watching = true;
-  onGesture(() => setGesture(gestureNow() !== 0));
+  onGesture(() => {
+    const on = gestureNow() !== 0;
+    document.documentElement.toggleAttribute('data-gesture', on);
+    setGesture(on);
+  });
 }
 
 /**
