@@ -1,5 +1,6 @@
 import { type Plugin, createServer } from 'vite';
 import { stillControls } from '../app/prerender/stillControls';
+import { fluidPlots } from '../app/prerender/fluidPlots';
 
 /** Where the built index.html receives the notebook. */
 const ROOT = '<div id="root"></div>';
@@ -38,7 +39,8 @@ export function prerenderNotebook(): Plugin {
         if (!html.includes(ROOT)) throw new Error(`index.html has no ${ROOT} to pre-render the notebook into`);
         // The form fields after the first section as still pictures (app/prerender/stillControls.ts: the browser's form scan
         // would lay out every skipped section field by field).
-        const body = stillControls(await renderNotebookHtml(root));
+        // Its plots shrink to a narrow screen without scripts (app/prerender/fluidPlots.ts).
+        const body = fluidPlots(stillControls(await renderNotebookHtml(root)));
         return html.replace(ROOT, `<div id="root">${body}</div>`);
       },
     },
