@@ -169,6 +169,10 @@ test('axe finds no accessibility violations in sections 2–10 (light and dark)'
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark'] as const) {
     const { page } = await openAt('', { viewport: { width: 1280, height: 720 }, colorScheme });
+    // The sections live and drawn (not a picture between two of their parts' turns).
+    await page.mouse.move(1, 1);
+    await page.waitForSelector('#root[data-all-live]', { state: 'attached', timeout: 30_000 });
+    await drawn(page);
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async (ids) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

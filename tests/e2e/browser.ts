@@ -109,13 +109,15 @@ export const afterFrames = (page: Page, n = 2): Promise<void> =>
 /**
  * Waits until the page is React's (its code, fetched after the first paint, took the pre-rendered page over: a
  * reload shows the pre-rendered page first) and `selector` (the whole page by default) holds no placeholder: its
- * sections' code and charts are in.
+ * sections' code and charts are in. The lab's code comes only when it nears the screen: its pre-rendered picture
+ * (in `.lab-placeholder` until then) is not waited for.
  */
 export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<unknown> =>
   page.waitForFunction(
     (s) => {
       const el = document.querySelector(s);
-      return !!document.querySelector('#root[data-taken-over]') && !!el && !el.querySelector('.section-waiting, .chart-waiting, .section-static');
+      const waiting = [...(el?.querySelectorAll('.section-waiting, .chart-waiting, .section-static') ?? [])].filter((w) => !w.closest('.lab-placeholder'));
+      return !!document.querySelector('#root[data-taken-over]') && !!el && waiting.length === 0;
     },
     selector,
     { timeout },

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { downloaded, openAt } from './browser';
+import { afterFrames, downloaded, drawn, openAt } from './browser';
 
 /**
  * Export in a real browser: ChartFrame's PNG (SVG rasterized, canvas via toBlob), SVG (styles inlined,
@@ -34,6 +34,9 @@ const GAMMA = 'Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β';
 
 test('section 7 (dark scheme): PNG at 2× of the SVG chart, a standalone SVG with resolved colours, CSV and JSON of the 8 samples with the link', async () => {
   const { page, problems } = await openAt('?section=gamma-beta#gamma-beta', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark', acceptDownloads: true });
+  // The chart at its own width: once the section is drawn, and the plot has measured itself (a frame later).
+  await drawn(page, '#gamma-beta');
+  await afterFrames(page, 3);
   const svgBox = await page.locator('#gamma-beta .chart-frame svg').first().boundingBox();
   expect(svgBox).not.toBeNull();
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { afterFrames, openAt } from './browser';
+import { afterFrames, drawn, openAt } from './browser';
 
 /**
  * Issue 15: dragging the γ slider with the mouse does not rescale section 7's shared axis under the
@@ -11,6 +11,8 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
   const gb = page.locator('[data-section="gamma-beta"]');
   const map = gb.locator('figure.bn-plot-map');
   await map.waitFor();
+  // Every section drawn (parts that share a chunk are drawn one per task, and none while the button is held).
+  await drawn(page);
   const ticks = () => map.locator('.axis').evaluateAll((axes) => axes.map((a) => Array.from(a.querySelectorAll('text'), (t) => t.textContent).join(' ')));
   // The axes as the reader sees them once the page has settled (the plot's width, and so its ticks, can change while sections around it go live).
   let before = await ticks();
