@@ -7,18 +7,11 @@ const NEAR_MARGIN = '100% 0px';
 
 let watching = false;
 
-/**
- * Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the
- * page. The page carries `data-gesture` meanwhile: sections far from the viewport are then not rendered (styles.css).
- */
+/** Tells the gates when a gesture (a pointer held down, a repeating key: app/ui/gesture.ts) begins and ends; once for the page. */
 function watchGestures(): void {
   if (watching) return;
   watching = true;
-  onGesture(() => {
-    const on = gestureNow() !== 0;
-    document.documentElement.toggleAttribute('data-gesture', on);
-    setGesture(on);
-  });
+  onGesture(() => setGesture(gestureNow() !== 0));
 }
 
 /**

@@ -152,7 +152,14 @@ test('every chart that takes keyboard focus has a name (Recharts marks its svg r
   const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
   // Each section's charts: section 14's run starts when its panel (below its prose) nears the screen.
   for (const where of ['#why', '#why-it-works .progress', '#inference']) {
-    await page.locator(where).first().scrollIntoViewIfNeeded();
+    // Scrolled by the page itself, once the live element is there (not the section's pre-rendered picture): a part
+    // drawn in its turn replaces what a locator had found.
+    const scrolled = (sel: string) => {
+      const el = [...document.querySelectorAll(sel)].find((e) => !e.closest('.section-static'));
+      el?.scrollIntoView({ block: 'nearest' });
+      return !!el;
+    };
+    await expect.poll(() => page.evaluate(scrolled, where), { timeout: 20_000 }).toBe(true);
     await afterFrames(page);
   }
   await expect.poll(() => page.locator('section[data-section] svg[tabindex="0"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
