@@ -1,6 +1,5 @@
 import { type ComponentType, type CSSProperties, Suspense, lazy } from 'react';
 import { StaticBodyOr } from '../ui/staticBody';
-import { Turn, type TurnOf } from '../ui/Turn';
 import './lazySection.css';
 
 /**
@@ -14,6 +13,7 @@ import './lazySection.css';
  * pins it). In the presentation deck the placeholder is one line.
  */
 export function lazySection<P extends object>(name: string, load: () => Promise<ComponentType<P>>, height: number): ComponentType<P> {
+  const Code = lazy(async () => ({ default: await load() }));
   // In the built notebook the section's pre-rendered body stays while its code arrives (ui/staticBody.tsx).
   const waiting = (
     <StaticBodyOr
@@ -24,17 +24,6 @@ export function lazySection<P extends object>(name: string, load: () => Promise<
       }
     />
   );
-  // Sections sharing a chunk are drawn one per task once it arrives, not in one commit (ui/Turn.tsx).
-  const turn: TurnOf = {};
-  const Code = lazy(async () => {
-    const Loaded = await load();
-    const InTurn = (props: P) => (
-      <Turn of={turn} fallback={waiting}>
-        <Loaded {...props} />
-      </Turn>
-    );
-    return { default: InTurn };
-  });
   const Section = (props: P) => (
     <Suspense fallback={waiting}>
       <Code {...props} />
