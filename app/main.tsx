@@ -8,6 +8,7 @@ import { pinSection, scrollToSection } from './shell/scrollSpy';
 import { watchTheme } from './shell/theme';
 import { keepStaticBodies } from './ui/staticBody';
 import { startLiveQueue } from './shell/liveQueue';
+import { holdHeightsInGestures } from './shell/holdHeights';
 import { adoptTypeset } from './ui/typeset';
 import { SECTION_IDS } from './outline';
 import { appStore } from './state/store';
@@ -58,6 +59,8 @@ function render(into: HTMLElement): void {
   into.setAttribute('data-taken-over', '');
   // The sections still pre-rendered go live one at a time while the page is idle (or when they near the screen).
   startLiveQueue();
+  // A drag moves nothing in its section up or down until it ends.
+  holdHeightsInGestures();
 }
 // A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
 const takeOver = (into: HTMLElement) => {

@@ -1,12 +1,12 @@
 import { useId, type ReactNode } from 'react';
 import { fmt, sub } from './format';
-import { dodgeLevels } from './dodge';
 import { clamp, fitSquares, niceDomain, scaleLinear, ticks, type Domain } from './scale';
 import { useDragPoints } from './useDragPoints';
 import { useElementWidth } from './useElementWidth';
 import { Axis } from './Axis';
 import { EdgeCounts, placeOn } from './EdgeCounts';
-import { useHeldDomain } from './useHeldDomain';
+import { useHeld, useHeldDomain } from './useHeldDomain';
+import { useSwarmLevels } from './useSwarmLevels';
 import './Plot.css';
 
 export interface DotPlotProps {
@@ -32,6 +32,9 @@ export interface DotPlotProps {
 
 const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30, MAX_SQ = 240;
 
+/** The highest row of points a plot `plotH` tall has room for. */
+const topRow = (plotH: number) => Math.max(0, Math.floor((plotH - 8) / ROW) - 1);
+
 /** One neuron's batch on a number line: a beeswarm of points, μ, and optionally the squared deviations. */
 export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, onMove, tone = 'z', caption }: DotPlotProps) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>();
@@ -45,13 +48,14 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const dom = frozenDomain ?? held;
   const x = scaleLinear(dom, PAD_X, width - PAD_X);
   const xs = Array.from(values, (v) => placeOn(x, v));
-  const levels = dodgeLevels(xs, GAP);
+  const levels = useSwarmLevels(xs, GAP, dragging); // a dragged point keeps the row it was pressed in
   const unit = x(1) - x(0);
   const sides = deviations ? Array.from(deviations, (d) => Math.abs(d) * unit) : [];
   const sigmaSide = sigma !== undefined && Number.isFinite(sigma) ? sigma * unit : 0;
   const squaresH = Math.min(MAX_SQ, Math.max(0, sigmaSide, ...sides));
   const TOP = mean === undefined ? 12 : 30;
-  const plotH = Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10);
+  // During a gesture the plot keeps its height (the axis stays under the finger); higher stacks share its top row.
+  const plotH = useHeld(Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10));
   const axisY = TOP + plotH;
   const height = axisY + AXIS_H;
   const muX = mean !== undefined && Number.isFinite(mean) ? placeOn(x, mean) : null;
@@ -90,7 +94,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
         )}
         <EdgeCounts scale={x} values={values} y={axisY - R - 2} />
         {xs.map((px, i) => {
-          const cy = axisY - R - 2 - levels[i] * ROW;
+          const cy = axisY - R - 2 - Math.min(levels[i], topRow(plotH)) * ROW;
           const v = values[i];
           const name = `${axis}${sub(i + 1)}`;
           const interactive = onMove !== undefined;

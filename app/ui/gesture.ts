@@ -7,25 +7,31 @@
 
 let current = 0;
 let count = 0;
+/** Where the gesture going on began: the element pressed, or the one holding the focus for a key. */
+let target: Element | null = null;
 let watching = false;
 const listeners = new Set<() => void>();
 
-function set(on: boolean): void {
+function set(on: boolean, at: EventTarget | null = null): void {
   if (on === (current !== 0)) return;
   current = on ? ++count : 0;
+  target = on && at instanceof Element ? at : null;
   listeners.forEach((f) => f());
 }
 
 /** The gesture going on (1, 2, …: a new number for each), or 0 when none. */
 export const gestureNow = (): number => current;
 
+/** The element the gesture going on began at (null when none). */
+export const gestureTarget = (): Element | null => target;
+
 /** Calls `f` when a gesture begins or ends (starting the page's listeners once); returns the removal. */
 export function onGesture(f: () => void): () => void {
   if (!watching && typeof window !== 'undefined') {
     watching = true;
     const opts = { capture: true, passive: true };
-    window.addEventListener('pointerdown', () => set(true), opts);
-    window.addEventListener('keydown', (e) => e.repeat && set(true), opts);
+    window.addEventListener('pointerdown', (e) => set(true, e.target), opts);
+    window.addEventListener('keydown', (e) => e.repeat && set(true, e.target), opts);
     for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => set(false), opts);
   }
   listeners.add(f);

@@ -14,11 +14,21 @@ const serverGesture = () => 0;
  * where a student drags, at every move), and a rescale that follows γ cancels the fanning-out it shows.
  */
 export function useHeldDomain(live: Domain): Domain {
+  return useHeld(live);
+}
+
+/**
+ * Any value a plot's layout depends on, kept as it was when the gesture began until it ends; outside a gesture,
+ * `live`. A dot plot keeps its height with it (DotPlot.tsx): a swarm one row taller or shorter moved its axis, and
+ * the point dragged along it, under the finger.
+ */
+export function useHeld<T>(live: T): T {
   const gesture = useSyncExternalStore(onGesture, gestureNow, serverGesture);
-  const [held, setHeld] = useState<{ gesture: number; domain: Domain } | null>(null);
+  const [held, setHeld] = useState<{ gesture: number; value: T } | null>(null);
   if (gesture === 0) return live;
-  if (held?.gesture === gesture) return held.domain;
+  if (held?.gesture === gesture) return held.value;
   // The first render in this gesture (the one its start causes, before any value moved): keep what is shown.
-  setHeld({ gesture, domain: live });
+  setHeld({ gesture, value: live });
   return live;
 }
+

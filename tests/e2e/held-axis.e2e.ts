@@ -49,3 +49,48 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
   expect(await map.getByTestId('beyond-above').count()).toBe(0);
   expect(problems).toEqual([]);
 });
+
+/**
+ * Issue 15: nothing moves up or down during a drag. Dragging a point in section 2 across the plot used to wrap the
+ * equation above it onto a second line and back (the plot jumped 36 px under the pointer) and to change the
+ * swarm's height (the axis jumped 18 px), moving the whole page below at each such move.
+ */
+test('dragging a point in section 2 moves neither the point’s row, nor the plot, nor the section below', async () => {
+  const { page, problems } = await openAt('?section=batch#batch', { viewport: { width: 1366, height: 768 } });
+  await drawn(page);
+  const dot = page.locator('#batch g.dot[role="slider"]').first();
+  await dot.scrollIntoViewIfNeeded();
+  await afterFrames(page, 5);
+  const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
+  const box = await dot.boundingBox();
+  if (!svg || !box) throw new Error('section 2 has no dot plot');
+  const where = () =>
+    page.evaluate(() => {
+      const top = (el: Element | null) => Math.round((el?.getBoundingClientRect().top ?? NaN) * 10) / 10;
+      const dragged = document.querySelector('#batch g.dot.dot-dragging') ?? document.querySelector('#batch g.dot[role="slider"]');
+      const r = dragged?.getBoundingClientRect();
+      return { dot: r ? Math.round((r.top + r.height / 2) * 10) / 10 : NaN, plot: top(document.querySelector('#batch svg.plot-svg')), below: top(document.querySelector('#mean')) };
+    });
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await afterFrames(page, 2);
+  const start = await where();
+  const seen = [start];
+  // Across the middle half of the plot and back, in steps of 12 px: the point passes the others (the swarm restacks,
+  // a value changes sign and the equation above changes width).
+  const [lo, hi] = [svg.x + 0.2 * svg.width, svg.x + 0.8 * svg.width];
+  for (const x of [...Array.from({ length: 30 }, (_, i) => lo + ((hi - lo) * i) / 29), ...Array.from({ length: 30 }, (_, i) => hi - ((hi - lo) * i) / 29)]) {
+    await page.mouse.move(x, y);
+    await afterFrames(page, 1);
+    seen.push(await where());
+  }
+  await page.mouse.up();
+  const moved = (k: 'dot' | 'plot' | 'below') => Math.max(...seen.map((s) => Math.abs(s[k] - start[k])));
+  console.log(`during the drag: the point's row moved ${moved('dot')} px, the plot ${moved('plot')} px, section 3 ${moved('below')} px`);
+  // The point stays under the pointer; the plot and section 3 may grow down once (a block grows), never back.
+  expect(moved('dot')).toBeLessThanOrEqual(0.5);
+  expect(moved('plot')).toBeLessThanOrEqual(0.5);
+  for (let i = 1; i < seen.length; i++) expect(seen[i].below).toBeGreaterThanOrEqual(seen[i - 1].below - 0.5);
+  expect(problems).toEqual([]);
+});

@@ -7,8 +7,8 @@ import { DotPlot } from '../../../app/ui/DotPlot';
  * Dragging a point (issue 15): the axis does not rescale under the finger while the point is dragged,
  * and does on release; the values follow every move. jsdom's plot is 640 px wide (x in [20, 620]).
  */
-function Controlled() {
-  const [values, setValues] = useState([1, 2, 3, 4]);
+function Controlled({ initial = [1, 2, 3, 4] }: { initial?: number[] }) {
+  const [values, setValues] = useState(initial);
   return (
     <>
       <DotPlot values={values} axis="z" label="points" onMove={(i, v) => setValues((vs) => vs.map((x, j) => (j === i ? v : x)))} />
@@ -37,4 +37,18 @@ test('while a point is dragged the axis keeps its range, the values follow every
   fireEvent.keyDown(point, { key: 'PageUp' });
   expect(Number(screen.getByTestId('values').textContent?.split(' ')[3])).toBeGreaterThan(right);
   expect(ticks()).not.toBe(before);
+});
+
+test('a dragged point keeps the row it was pressed in (under the pointer) while it passes the others', () => {
+  render(<Controlled initial={[1, 1, 1, 4]} />);
+  const row = (name: RegExp) => screen.getByRole('slider', { name }).getAttribute('transform')?.split(' ')[1];
+  const pressedRow = row(/^Sample 2/);
+  expect(new Set([row(/^Sample 1/), pressedRow, row(/^Sample 3/)]).size).toBe(3);
+  const point = screen.getByRole('slider', { name: /^Sample 2/ });
+  fireEvent.pointerDown(point, { pointerId: 1, clientX: 240 });
+  for (const clientX of [300, 400, 500, 560, 500, 300, 200, 100]) {
+    fireEvent.pointerMove(point, { pointerId: 1, clientX });
+    expect(row(/^Sample 2/)).toBe(pressedRow);
+  }
+  fireEvent.pointerUp(point, { pointerId: 1 });
 });

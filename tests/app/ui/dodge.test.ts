@@ -20,3 +20,40 @@ test('dodgeLevels: well-separated points all sit on the axis (level 0)', () => {
   expect(Array.from(dodgeLevels([0, 100, 50, 200], 20))).toEqual([0, 0, 0, 0]);
   expect(Array.from(dodgeLevels([10, 10, 10], 20))).toEqual([0, 1, 2]);
 });
+
+test('dodgeLevels: without a point placed first, the lowest-free-level layout is the left-to-right greedy one', () => {
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 1, maxLength: 40 }), (xs) => {
+      // The greedy layout as it was first written: a level is free when its last (rightmost) point is far enough.
+      const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b] || a - b);
+      const lastX: number[] = [];
+      const expected = new Int32Array(xs.length);
+      for (const i of order) {
+        let level = 0;
+        while (level < lastX.length && xs[i] - lastX[level] < 17) level++;
+        lastX[level] = xs[i];
+        expected[i] = level;
+      }
+      expect(Array.from(dodgeLevels(xs, 17))).toEqual(Array.from(expected));
+    }),
+  );
+});
+
+test('dodgeLevels: a point placed first (dragged) stays on the axis; the others still keep their distance', () => {
+  expect(Array.from(dodgeLevels([10, 10, 10], 20, 2))).toEqual([1, 2, 0]);
+  fc.assert(
+    fc.property(fc.array(fc.double({ min: 0, max: 300, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.nat(), (xs, k) => {
+      const first = k % xs.length;
+      const levels = dodgeLevels(xs, 17, first);
+      expect(levels[first]).toBe(0);
+      for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (levels[i] === levels[j]) expect(Math.abs(xs[i] - xs[j])).toBeGreaterThanOrEqual(17);
+    }),
+  );
+});
+
+test('dodgeLevels: a dragged point keeps the row it was pressed in; the others fill the rows around it', () => {
+  // Pressed on the second row: it stays there; the point it lay on keeps the axis, the third takes the next free row.
+  expect(Array.from(dodgeLevels([10, 10, 10], 20, 1, 1))).toEqual([0, 1, 2]);
+  // Dragged away from the others, it keeps its row, which the others may share where there is room.
+  expect(Array.from(dodgeLevels([10, 200, 10], 20, 1, 1))).toEqual([0, 1, 1]);
+});

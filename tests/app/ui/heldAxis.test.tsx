@@ -67,3 +67,30 @@ test('a dot plot holds its axis during a gesture and refits after it', () => {
   expect(ticks(container)).not.toEqual(before);
   expect(screen.queryByTestId('beyond-above')).toBeNull();
 });
+
+test('a dot plot keeps its height during a gesture (its axis stays under the finger): points stacked higher share its top row', () => {
+  const height = (container: HTMLElement) => Number(container.querySelector('svg.plot-svg')?.getAttribute('height'));
+  const rows = (container: HTMLElement) => new Set(Array.from(container.querySelectorAll('g.dot'), (g) => g.getAttribute('transform')?.split(' ')[1])).size;
+  const stackedValues = [0, 0.01, 0.02, 2];
+  const spreadValues = [0, 1, 1.5, 2];
+  const { container, rerender } = render(<DotPlot label="batch" axis="z" values={stackedValues} />);
+  const stacked = height(container);
+  expect(rows(container)).toBe(3);
+  rerender(<DotPlot label="batch" axis="z" values={spreadValues} />);
+  const spread = height(container);
+  expect(spread).toBeLessThan(stacked);
+  // Spread when the gesture begins: the three close points, stacked three high after it, share the plot's one row.
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  rerender(<DotPlot label="batch" axis="z" values={stackedValues} />);
+  expect(height(container)).toBe(spread);
+  expect(rows(container)).toBe(1);
+  up();
+  expect(height(container)).toBe(stacked);
+  expect(rows(container)).toBe(3);
+  // Stacked when it begins: the plot stays as tall while the points spread.
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  rerender(<DotPlot label="batch" axis="z" values={spreadValues} />);
+  expect(height(container)).toBe(stacked);
+  up();
+  expect(height(container)).toBe(spread);
+});
