@@ -1,4 +1,5 @@
-import { type CSSProperties, memo, useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type CSSProperties, memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { morph } from './morph';
 import { reservedHeightEm } from './equationHeight';
 import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
 import './Equation.css';
@@ -49,6 +50,16 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
   useEffect(() => {
     if (html === null) void loadKatex();
   }, [html]);
+  // React puts the first markup in (the pre-rendered page's too); a new one changes only what differs, before the
+  // frame is drawn (morph.ts: a drag in section 2 re-made every element of its equation at each move).
+  const [first] = useState(() => ({ __html: html ?? '' }));
+  const shown = useRef(first.__html);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || html === null || html === shown.current) return;
+    morph(el, html);
+    shown.current = html;
+  }, [html]);
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,
   // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
   // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
@@ -85,7 +96,7 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
       aria-label={label}
       aria-busy={html === null || undefined}
       style={html === null && display ? ({ '--eq-height': reservedHeightEm(tex) } as CSSProperties) : undefined}
-      dangerouslySetInnerHTML={{ __html: html ?? '' }}
+      dangerouslySetInnerHTML={first}
     />
   );
 });
