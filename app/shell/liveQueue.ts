@@ -24,6 +24,27 @@ let stopped = false;
 /** Pause between two sections going live: the previous one's commit and layout happen in between. */
 const GAP_MS = 60;
 
+/**
+ * The section the queue made live last, while it is not drawn yet: the next one waits for it, at most DRAW_WAIT_MS
+ * (issue 15). Sections whose code shares a chunk still arriving (Recharts, for sections 14, 15 and 18) were drawn
+ * together when it came, in one task of 230–290 ms.
+ */
+let drawing: { id: string; since: number } | null = null;
+const DRAW_WAIT_MS = 3000;
+
+/** Parts of a section still waiting for code: its pre-rendered body kept meanwhile, a placeholder, a chart's. */
+const WAITING_PARTS = '.section-static, .section-waiting, .chart-waiting';
+
+function stillDrawing(): boolean {
+  if (!drawing) return false;
+  const parts = document.getElementById(drawing.id)?.querySelectorAll(WAITING_PARTS) ?? [];
+  // The lab keeps its picture until the reader comes near (LabSection.tsx): it is drawn as far as the queue goes.
+  const waitingFor = [...parts].some((part) => !part.closest('.lab-placeholder'));
+  if (waitingFor && performance.now() - drawing.since < DRAW_WAIT_MS) return true;
+  drawing = null;
+  return false;
+}
+
 /** Without any input, the queue starts this long after the load event. */
 export const QUIET_MS = 8000;
 
@@ -34,6 +55,10 @@ function schedule(): void {
   if (scheduled || !running || stopped || waiting.size === 0) return;
   scheduled = true;
   const next = () => {
+    if (stillDrawing()) {
+      window.setTimeout(() => whenIdle(next, 2000, 200), GAP_MS);
+      return;
+    }
     scheduled = false;
     // Not while the reader drags a point or a slider: the gesture gets the main thread; the queue goes on after it.
     if (gestureNow() !== 0) {
@@ -45,6 +70,7 @@ function schedule(): void {
     const [id, goLive] = first.value;
     waiting.delete(id);
     goLive(false);
+    drawing = { id, since: performance.now() };
     schedule();
   };
   window.setTimeout(() => whenIdle(next, 2000, 200), GAP_MS);
