@@ -5,6 +5,7 @@ import { ThemeButton } from './ThemeButton';
 import { PartIntro } from './PartIntro';
 import { NearViewport } from './NearViewport';
 import { Toc } from './Toc';
+import { SkipLink } from './SkipLink';
 import { UrlNotice } from './UrlNotice';
 import { scrollToSection, watchSections } from './scrollSpy';
 import { watchChanges } from './changeFlash';
@@ -77,6 +78,7 @@ function Notebook() {
   }, []);
   return (
     <div className="layout">
+      <SkipLink />
       <header className="masthead">
         <div className="masthead-text">
           <h1>Batch Normalization, live</h1>

@@ -271,6 +271,34 @@ test('keyboard: Tab reaches every control in order, each with a visible focus in
   expect(reached.size).toBeGreaterThanOrEqual(expected);
 });
 
+test('skip link: the first Tab shows “Skip to the notebook” without scrolling; Enter takes the focus to the section on screen, the next Tab into it', async () => {
+  const { page, problems } = await openAt('', { viewport: { width: 1280, height: 720 } });
+  await drawn(page);
+  // A reader who scrolled (not a link's fragment, which would start the Tab order there itself) to section 5.
+  await page.evaluate(() => document.getElementById('variance')?.scrollIntoView());
+  await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toContain('variance');
+  // Still while the page is (the sections above may settle their heights for a moment).
+  let scrolled = -1;
+  await expect.poll(async () => {
+    await afterFrames(page, 5);
+    const now = await page.evaluate(() => window.scrollY);
+    const still = now === scrolled;
+    scrolled = now;
+    return still;
+  }).toBe(true);
+  await page.keyboard.press('Tab');
+  const link = page.getByRole('link', { name: 'Skip to the notebook' });
+  await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
+  const box = await link.boundingBox();
+  expect(box && box.y >= 0 && box.y + box.height <= 720).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('variance-title');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('section')?.id)).toBe('variance');
+  expect(problems).toEqual([]);
+});
+
 test('reduced motion: no smooth scrolling and no running animation or transition when the reader asks for less motion', async () => {
   const { page } = await openAt('', { reducedMotion: 'reduce', viewport: { width: 1440, height: 900 } });
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
