@@ -47,19 +47,22 @@ function holdable(style: CSSStyleDeclaration): boolean {
 
 /**
  * Keeps each block at least as tall as the tallest it has been since now, and `anchor` (the pressed element) where it
- * is on the screen when a block grows; returns the release. Each held block
+ * is on the screen when a block grows; returns the release. The browser's own scroll anchoring stays on: it makes up
+ * for a section above the screen that changes (one this hold does not hold), and this for what it leaves. Each held block
  * gets its own height as a min-height at once (box-sizing is border-box: app/styles.css), raised as it grows, so a
  * shrink never happens, not even for a frame. A ResizeObserver reports the growth; raising the min-height to the
  * reported height changes no size, so the observer has nothing left to report in that frame.
  */
 export function hold(blocks: HTMLElement[], anchor?: Element): () => void {
+  // Where the pressed element is on the screen. A scroll (the reader's, the browser's scroll anchoring making up for
+  // a section above that changed, or this one's own) moves that place: the next check starts from there.
+  const onScreen = () => anchor?.getBoundingClientRect().top ?? 0;
+  let anchorAt = onScreen();
+  const rebase = () => {
+    anchorAt = onScreen();
+  };
+  window.addEventListener('scroll', rebase, { passive: true });
   // Read at the press, before any move has changed a height (the layout is clean then: one read).
-  const onPage = () => (anchor ? anchor.getBoundingClientRect().top + window.scrollY : 0);
-  let anchorAt = onPage();
-  // The browser's own scroll anchoring would make up for a growth above the screen's top too: only this does it.
-  const root = document.documentElement;
-  const anchoring = root.style.overflowAnchor;
-  root.style.overflowAnchor = 'none';
   const held = blocks.filter((el) => holdable(getComputedStyle(el))).map((el) => ({ el, height: el.getBoundingClientRect().height, before: el.style.minHeight }));
   const tallest = new Map<Element, number>();
   for (const { el, height } of held) {
@@ -74,18 +77,18 @@ export function hold(blocks: HTMLElement[], anchor?: Element): () => void {
       tallest.set(el, height);
       el.style.minHeight = `${height}px`;
     }
-    // Called after layout, before paint: scrolled now, the grown block is never seen pushing the point down.
+    // Called after layout, before paint: scrolled now (at once, not smoothly), the grown block is never seen pushing the point down.
     if (!anchor?.isConnected) return;
-    const shift = onPage() - anchorAt;
+    const shift = onScreen() - anchorAt;
     if (Math.abs(shift) < 0.5) return;
-    anchorAt += shift;
-    window.scrollBy(0, shift);
+    window.scrollBy({ top: shift, behavior: 'instant' });
+    rebase();
   });
   // Every block is watched (one that is not held may still grow above the anchor), the holdable ones held.
   for (const el of blocks) ro.observe(el);
   return () => {
     ro.disconnect();
     for (const { el, before } of held) el.style.minHeight = before;
-    root.style.overflowAnchor = anchoring;
+    window.removeEventListener('scroll', rebase);
   };
 }

@@ -48,7 +48,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const dom = frozenDomain ?? held;
   const x = scaleLinear(dom, PAD_X, width - PAD_X);
   const xs = Array.from(values, (v) => placeOn(x, v));
-  const levels = useSwarmLevels(xs, GAP, dragging); // a dragged point keeps the row it was pressed in
+  const levels = useSwarmLevels(xs, GAP, dragging, active); // a moving point keeps its row
   const unit = x(1) - x(0);
   const sides = deviations ? Array.from(deviations, (d) => Math.abs(d) * unit) : [];
   const sigmaSide = sigma !== undefined && Number.isFinite(sigma) ? sigma * unit : 0;

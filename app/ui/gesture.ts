@@ -32,7 +32,10 @@ export function onGesture(f: () => void): () => void {
     const opts = { capture: true, passive: true };
     window.addEventListener('pointerdown', (e) => set(true, e.target), opts);
     window.addEventListener('keydown', (e) => e.repeat && set(true, e.target), opts);
-    for (const type of ['pointerup', 'pointercancel', 'keyup', 'blur'] as const) window.addEventListener(type, () => set(false), opts);
+    for (const type of ['pointerup', 'pointercancel', 'keyup'] as const) window.addEventListener(type, () => set(false), opts);
+    // The window losing the focus ends a gesture (its pointerup or keyup goes elsewhere); an element's blur, which a
+    // capturing listener on the window hears too, does not: pressing a point blurs what had the focus before.
+    window.addEventListener('blur', (e) => !(e.target instanceof Node) && set(false), opts);
   }
   listeners.add(f);
   return () => listeners.delete(f);

@@ -23,7 +23,7 @@ export function useHeldDomain(live: Domain): Domain {
  * the point dragged along it, under the finger.
  */
 export function useHeld<T>(live: T): T {
-  const gesture = useSyncExternalStore(onGesture, gestureNow, serverGesture);
+  const gesture = useGesture();
   const [held, setHeld] = useState<{ gesture: number; value: T } | null>(null);
   if (gesture === 0) return live;
   if (held?.gesture === gesture) return held.value;
@@ -32,3 +32,8 @@ export function useHeld<T>(live: T): T {
   return live;
 }
 
+
+/** The gesture going on (app/ui/gesture.ts: 1, 2, … a new number for each), or 0; re-renders when one begins or ends. */
+export function useGesture(): number {
+  return useSyncExternalStore(onGesture, gestureNow, serverGesture);
+}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { expect, test } from 'vitest';
 import { DotPlot } from '../../../app/ui/DotPlot';
@@ -51,4 +51,19 @@ test('a dragged point keeps the row it was pressed in (under the pointer) while 
     expect(row(/^Sample 2/)).toBe(pressedRow);
   }
   fireEvent.pointerUp(point, { pointerId: 1 });
+});
+
+test('a point moved by a held arrow key keeps its row too; a single key press does not hold it', () => {
+  render(<Controlled initial={[1, 1, 1, 4]} />);
+  const row = () => screen.getByRole('slider', { name: /^Sample 2/ }).getAttribute('transform')?.split(' ')[1];
+  const point = screen.getByRole('slider', { name: /^Sample 2/ });
+  act(() => point.focus());
+  fireEvent.keyDown(point, { key: 'ArrowRight', repeat: true });
+  const held = row();
+  // Shift: steps of 1, from 1.1 to 2.1: away from the stack at 1, short of the point at 4.
+  fireEvent.keyDown(point, { key: 'ArrowRight', shiftKey: true, repeat: true });
+  expect(row()).toBe(held);
+  fireEvent.keyUp(point, { key: 'ArrowRight' });
+  // Released: the swarm is laid out afresh (far to the right of the others, it sits on the axis).
+  expect(row()).not.toBe(held);
 });

@@ -94,3 +94,19 @@ test('a dot plot keeps its height during a gesture (its axis stays under the fin
   up();
   expect(height(container)).toBe(spread);
 });
+
+test('pressing a point while another element has the focus keeps the gesture (its blur is not the window’s); the window’s blur ends it', () => {
+  const { container, rerender } = render(<DotPlot label="batch" axis="z" values={[0, 1, 2]} />);
+  const before = ticks(container);
+  const button = document.createElement('button');
+  document.body.append(button);
+  button.focus();
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  // Pressing a point moves the focus to it: the button blurs (a capturing listener on the window hears it).
+  act(() => void button.dispatchEvent(new FocusEvent('blur')));
+  rerender(<DotPlot label="batch" axis="z" values={[0, 1, 9]} />);
+  expect(ticks(container)).toEqual(before);
+  act(() => void window.dispatchEvent(new FocusEvent('blur')));
+  expect(ticks(container)).not.toEqual(before);
+  button.remove();
+});
