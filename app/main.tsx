@@ -57,6 +57,8 @@ function render(into: HTMLElement): void {
   );
   // The page is React's now (the end-to-end tests wait for this).
   into.setAttribute('data-taken-over', '');
+  // From now on a table-of-contents click scrolls smoothly (styles.css: not the link's own jump as the page loaded).
+  document.documentElement.classList.add('scroll-smooth');
   // The sections still pre-rendered go live one at a time while the page is idle (or when they near the screen).
   startLiveQueue();
   // A drag moves nothing in its section up or down until it ends.
