@@ -32,6 +32,15 @@ export interface DotPlotProps {
 
 const R = 8, HIT = 20, GAP = 2 * R + 3, ROW = 2 * R + 2, PAD_X = 20, AXIS_H = 30, MAX_SQ = 240;
 
+/** The active point's name and value, drawn after every point: points stacked above it do not cover it (the slider's own name and value are what is read out). */
+function DotLabel({ x, y, name, value }: { x: number; y: number; name: string; value: number }) {
+  return (
+    <text className="dot-label" x={x} y={y} textAnchor="middle" aria-hidden="true">
+      {name} = {fmt(value, 2)}
+    </text>
+  );
+}
+
 /** The highest row of points a plot `plotH` tall has room for. */
 const topRow = (plotH: number) => Math.max(0, Math.floor((plotH - 8) / ROW) - 1);
 
@@ -59,6 +68,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const axisY = TOP + plotH;
   const height = axisY + AXIS_H;
   const muX = mean !== undefined && Number.isFinite(mean) ? placeOn(x, mean) : null;
+  const cyOf = (i: number) => axisY - R - 2 - Math.min(levels[i], topRow(plotH)) * ROW;
 
   return (
     <figure className={`bn-plot bn-plot-${tone}`} ref={boxRef}>
@@ -94,7 +104,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
         )}
         <EdgeCounts scale={x} values={values} y={axisY - R - 2} />
         {xs.map((px, i) => {
-          const cy = axisY - R - 2 - Math.min(levels[i], topRow(plotH)) * ROW;
+          const cy = cyOf(i);
           const v = values[i];
           const name = `${axis}${sub(i + 1)}`;
           const interactive = onMove !== undefined;
@@ -107,14 +117,10 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
             >
               {interactive && <circle className="dot-hit" r={HIT} />}
               <circle className={v < dom[0] || v > dom[1] ? 'dot-mark beyond' : 'dot-mark'} r={R} />
-              {active === i && (
-                <text className="dot-label" y={-R - 6} textAnchor="middle">
-                  {name} = {fmt(v, 2)}
-                </text>
-              )}
             </g>
           );
         })}
+        {active !== null && active < xs.length && <DotLabel x={xs[active]} y={cyOf(active) - R - 6} name={`${axis}${sub(active + 1)}`} value={values[active]} />}
       </svg>
       {caption && <figcaption>{caption}</figcaption>}
     </figure>

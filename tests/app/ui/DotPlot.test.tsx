@@ -67,3 +67,16 @@ test('a point moved by a held arrow key keeps its row too; a single key press do
   // Released: the swarm is laid out afresh (far to the right of the others, it sits on the axis).
   expect(row()).not.toBe(held);
 });
+
+test('the active point’s value is drawn after every point (points stacked above it do not cover it), hidden from screen readers', () => {
+  const { container } = render(<Controlled initial={[1, 1, 1, 4]} />);
+  const point = screen.getByRole('slider', { name: /^Sample 1/ });
+  act(() => point.focus());
+  const label = container.querySelector('.dot-label');
+  expect(label).toHaveTextContent('z₁ = 1');
+  expect(label?.getAttribute('aria-hidden')).toBe('true');
+  const dots = container.querySelectorAll('g.dot');
+  expect(dots[dots.length - 1].compareDocumentPosition(label as Node) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  // Drawn at the point: its x is the point's.
+  expect(label?.getAttribute('x')).toBe(point.getAttribute('transform')?.match(/translate\(([-\d.]+)/)?.[1]);
+});
