@@ -13,9 +13,7 @@ const serverGesture = () => 0;
  * range that grows as points reach its ends still rescales under the finger (for γ beyond about 1.5,
  * where a student drags, at every move), and a rescale that follows γ cancels the fanning-out it shows.
  */
-export function useHeldDomain(live: Domain): Domain {
-  return useHeld(live);
-}
+export const useHeldDomain: (live: Domain) => Domain = useHeld;
 
 /**
  * Any value a plot's layout depends on, kept as it was when the gesture began until it ends; outside a gesture,
@@ -31,7 +29,6 @@ export function useHeld<T>(live: T): T {
   setHeld({ gesture, value: live });
   return live;
 }
-
 
 /** The gesture going on (app/ui/gesture.ts: 1, 2, … a new number for each), or 0; re-renders when one begins or ends. */
 export function useGesture(): number {
