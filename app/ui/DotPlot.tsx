@@ -63,8 +63,10 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const sigmaSide = sigma !== undefined && Number.isFinite(sigma) ? sigma * unit : 0;
   const squaresH = Math.min(MAX_SQ, Math.max(0, sigmaSide, ...sides));
   const TOP = mean === undefined ? 12 : 30;
-  // During a gesture the plot keeps its height (the axis stays under the finger); higher stacks share its top row.
-  const plotH = useHeld(Math.max((Math.max(0, ...levels) + 1) * ROW + 8, squaresH + 10));
+  // During a gesture the rows of points keep their height (higher stacks share the top row), so the axis stays under the
+  // finger; the squares still grow (section 5: a square's area is its point's squared distance), and the page scrolls with
+  // them (app/shell/holdHeights.ts).
+  const plotH = Math.max(useHeld((Math.max(0, ...levels) + 1) * ROW + 8), squaresH + 10);
   const axisY = TOP + plotH;
   const height = axisY + AXIS_H;
   const muX = mean !== undefined && Number.isFinite(mean) ? placeOn(x, mean) : null;

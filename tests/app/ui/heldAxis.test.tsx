@@ -110,3 +110,20 @@ test('pressing a point while another element has the focus keeps the gesture (it
   expect(ticks(container)).not.toEqual(before);
   button.remove();
 });
+
+test('during a gesture the squared deviations still grow, the plot with them: a square is never cut flat (section 5)', () => {
+  const plot = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return <DotPlot label="variance" axis="z" values={values} mean={mean} deviations={values.map((v) => v - mean)} domain={[-4, 4]} />;
+  };
+  const { container, rerender } = render(plot([-0.5, 0, 0.5]));
+  const height = () => Number(container.querySelector('svg.plot-svg')?.getAttribute('height'));
+  const clip = () => Number(container.querySelector('clipPath rect')?.getAttribute('height'));
+  const tallestSquare = () => Math.max(...Array.from(container.querySelectorAll('rect.sq'), (r) => Number(r.getAttribute('height'))));
+  const before = height();
+  act(() => void window.dispatchEvent(new Event('pointerdown')));
+  rerender(plot([-0.5, 0, 3]));
+  expect(height()).toBeGreaterThan(before);
+  expect(clip()).toBeGreaterThanOrEqual(tallestSquare());
+  up();
+});
