@@ -111,10 +111,13 @@ test('full screen on request, and a phone-sized deck', async () => {
   const { page, problems } = await openAt('?present=1&step=2', { viewport: { width: 1280, height: 720 } });
   const full = page.getByRole('button', { name: 'Full screen' });
   await full.click();
-  await page.waitForFunction(() => document.fullscreenElement !== null);
-  await expect(full.getAttribute('aria-pressed')).resolves.toBe('true');
+  // The button follows the document's fullscreenchange event, which fires a frame after
+  // document.fullscreenElement is set: wait for the button itself, not for the document.
+  await expect.poll(() => full.getAttribute('aria-pressed')).toBe('true');
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   await full.click();
-  await page.waitForFunction(() => document.fullscreenElement === null);
+  await expect.poll(() => full.getAttribute('aria-pressed')).toBe('false');
+  expect(await page.evaluate(() => document.fullscreenElement === null)).toBe(true);
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/presentation-390x844.png' });
