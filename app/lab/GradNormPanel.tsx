@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartTurn } from '../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import { ChartFrame } from '../ui/ChartFrame';
 import { fmt } from '../ui/format';
@@ -73,18 +74,20 @@ function LatestBars() {
   return (
     <ChartFrame title={TITLE} data={() => barsTable(view, pair)} config={() => ({ ...runSettings(), points: undefined })}>
       <div ref={box} className="lab-chart" role="img" aria-label={`Gradient norms per weight layer at the latest step. ${summary}${notes.length ? `. ${notes.join(' ')}` : ''}`}>
-        <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: TITLE_ROOM, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
-          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
-          <XAxis dataKey="layer" tick={tick} interval={0} />
-          <YAxis type="number" scale="log" domain={domain} ticks={ticks} interval={0} allowDataOverflow tick={tick} width={yAxisWidth((ticks ?? []).map(format))} tickFormatter={format} />
-          <Bar dataKey="plain" name={pair.label.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false}>
-            <LabelList dataKey="plainZero" position="top" style={ZERO_LABEL} />
-          </Bar>
-          <Bar dataKey="bn" name={pair.label.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
-            <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
-          </Bar>
-          <AxisTitles x={cnn ? 'weight layer (W₁, W₂: the convolutions’ filters; W₃: the linear layer)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
-        </BarChart>
+        <ChartTurn width={width} height={220}>
+          <BarChart width={width} height={220} data={view?.rows ?? []} margin={{ top: TITLE_ROOM, right: 12, bottom: 18, left: 4 }} accessibilityLayer={false}>
+            <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" vertical={false} />
+            <XAxis dataKey="layer" tick={tick} interval={0} />
+            <YAxis type="number" scale="log" domain={domain} ticks={ticks} interval={0} allowDataOverflow tick={tick} width={yAxisWidth((ticks ?? []).map(format))} tickFormatter={format} />
+            <Bar dataKey="plain" name={pair.label.plain} fill={VARIANT_COLOR.plain} fillOpacity={0.3} stroke={VARIANT_COLOR.plain} strokeWidth={1.5} strokeDasharray="5 3" isAnimationActive={false}>
+              <LabelList dataKey="plainZero" position="top" style={ZERO_LABEL} />
+            </Bar>
+            <Bar dataKey="bn" name={pair.label.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
+              <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
+            </Bar>
+            <AxisTitles x={cnn ? 'weight layer (W₁, W₂: the convolutions’ filters; W₃: the linear layer)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
+          </BarChart>
+        </ChartTurn>
       </div>
       {notes.map((n) => (
         <p key={n} className="lab-hint" data-testid="grad-bars-note">

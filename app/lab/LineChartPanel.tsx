@@ -1,5 +1,6 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { ChartTurn } from '../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import { fmt } from '../ui/format';
 import { type AxisTicks, logTicks, niceAxis, yAxisWidth } from './model/labAxes';
@@ -77,14 +78,16 @@ const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLab
   // Room for the longest y tick label (10⁻⁶⁰ is wider than 0.5); the titles are above and below the plot.
   const yWidth = yAxisWidth((yTicks ?? []).map(yFormat));
   return (
-    <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-      <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
-      <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} />
-      <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={yFormat} />
-      <Paths />
-      <DivergenceMarks marks={marks} />
-      <AxisTitles x={xLabel} y={yLabel} />
-    </LineChart>
+    <ChartTurn width={width} height={height}>
+      <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
+        <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} />
+        <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={yFormat} />
+        <Paths />
+        <DivergenceMarks marks={marks} />
+        <AxisTitles x={xLabel} y={yLabel} />
+      </LineChart>
+    </ChartTurn>
   );
 });
 

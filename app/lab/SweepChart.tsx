@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
+import { ChartTurn } from '../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import type { VariantName } from '../../src/train';
 import { fmt } from '../ui/format';
@@ -58,16 +59,18 @@ export function SweepChart({ view, rates, label }: { view: SweepView; rates: rea
   const yWidth = Math.max(yAxisWidth(yAxis.ticks.map(format)), Math.ceil(labelWidth(BAND_WORD) + 8));
   return (
     <div ref={box} className="lab-chart" role="img" aria-label={label}>
-      <LineChart width={width} height={280} margin={{ top: PLOT_TOP, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
-        <XAxis dataKey="s" type="number" scale="log" domain={sweepDomain(rates)} allowDataOverflow ticks={rates.filter((_, i) => width >= 480 || i % 2 === 0)} interval={0} tick={tick} tickFormatter={format} />
-        <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={format} />
-        {VARIANT_ORDER.map((v) => (
-          <Line key={v} data={view.lines[v] as never[]} dataKey="v" name={pair.label[v]} isAnimationActive={false} dot={{ r: 3.5, fill: VARIANT_COLOR[v] }} activeDot={false} {...lineStyle(v, 'test')} />
-        ))}
-        <DivergedBand marks={sweepMarks(view)} />
-        <AxisTitles x="learning rate (log scale)" y="final loss (cross-entropy, nats)" />
-      </LineChart>
+      <ChartTurn width={width} height={280}>
+        <LineChart width={width} height={280} margin={{ top: PLOT_TOP, right: 16, bottom: 18, left: 4 }} accessibilityLayer={false}>
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
+          <XAxis dataKey="s" type="number" scale="log" domain={sweepDomain(rates)} allowDataOverflow ticks={rates.filter((_, i) => width >= 480 || i % 2 === 0)} interval={0} tick={tick} tickFormatter={format} />
+          <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={format} />
+          {VARIANT_ORDER.map((v) => (
+            <Line key={v} data={view.lines[v] as never[]} dataKey="v" name={pair.label[v]} isAnimationActive={false} dot={{ r: 3.5, fill: VARIANT_COLOR[v] }} activeDot={false} {...lineStyle(v, 'test')} />
+          ))}
+          <DivergedBand marks={sweepMarks(view)} />
+          <AxisTitles x="learning rate (log scale)" y="final loss (cross-entropy, nats)" />
+        </LineChart>
+      </ChartTurn>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
@@ -34,15 +35,17 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
     >
       {(width) => (
         <div onPointerEnter={noteTip} onFocus={noteTip}>
-          <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-            <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-            <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
-            <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
-            {tip && <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
-            <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
-            <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
-            <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
-          </ComposedChart>
+          <ChartTurn width={width} height={200}>
+            <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
+              <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+              <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
+              <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
+              {tip && <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
+              <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
+              <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
+              <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
+            </ComposedChart>
+          </ChartTurn>
         </div>
       )}
     </ChartBox>

@@ -1,4 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
@@ -40,14 +41,16 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
     >
       {(width) => (
         <div onPointerEnter={noteTip} onFocus={noteTip}>
-          <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
-            <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-            <XAxis interval={0} tick={UNWRAPPED} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={xTitle('training step')} />
-            <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
-            {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
-            <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
-            <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
-          </ComposedChart>
+          <ChartTurn width={width} height={230}>
+            <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
+              <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+              <XAxis interval={0} tick={UNWRAPPED} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={xTitle('training step')} />
+              <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
+              {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
+              <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
+              <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
+            </ComposedChart>
+          </ChartTurn>
         </div>
       )}
     </ChartBox>

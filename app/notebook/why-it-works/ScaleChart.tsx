@@ -1,4 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
@@ -20,14 +21,16 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
     >
       {(width) => (
         <div onPointerEnter={noteTip} onFocus={noteTip}>
-          <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
-            <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
-            <XAxis interval={0} tick={UNWRAPPED} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={xTitle('k')} />
-            <YAxis interval={0} tick={UNWRAPPED} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
-            {tip && <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />}
-            <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
-            <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
-          </LineChart>
+          <ChartTurn width={width} height={220}>
+            <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
+              <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+              <XAxis interval={0} tick={UNWRAPPED} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={xTitle('k')} />
+              <YAxis interval={0} tick={UNWRAPPED} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
+              {tip && <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />}
+              <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
+              <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
+            </LineChart>
+          </ChartTurn>
         </div>
       )}
     </ChartBox>

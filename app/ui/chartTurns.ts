@@ -1,0 +1,76 @@
+import { flushSync } from 'react-dom';
+
+/**
+ * Charts take turns to draw for the first time, one per task (issue 15). A Recharts chart's first render
+ * measures itself (getBoundingClientRect, which forces a layout) and updates its store several times, 15–25 ms
+ * at desktop speed; a section going live, or the Recharts chunk arriving, drew three or four at once in one task
+ * of 70–100 ms while the reader scrolled. Each chart now waits for its turn (ChartTurn.tsx) and the next turn
+ * comes only after the last chart has committed (or `TURN_MS` has passed, so a chart that never commits cannot
+ * stop the others), `GAP_MS` later: the browser handles input and paints between two charts.
+ */
+type Grant = () => void;
+
+const queue: Grant[] = [];
+/** The chart drawing now (granted, not committed yet). */
+let current: Grant | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+/** Every chart draws at once: before printing, and in the tests (jsdom draws nothing on a screen). */
+let atOnce = false;
+
+const GAP_MS = 16;
+const TURN_MS = 500;
+
+function next(): void {
+  if (current || queue.length === 0) return;
+  current = queue.shift() ?? null;
+  current?.();
+  clearTimeout(timer);
+  timer = setTimeout(() => done(current), TURN_MS);
+}
+
+/** The chart that was granted `grant` has committed (or gone): the next one's turn comes `GAP_MS` later. */
+function done(grant: Grant | null): void {
+  if (!grant || current !== grant) return;
+  current = null;
+  clearTimeout(timer);
+  timer = setTimeout(next, GAP_MS);
+}
+
+/** Whether a chart mounting now draws in this render (no turn to wait for). */
+export function drawsAtOnce(): boolean {
+  return atOnce;
+}
+
+/**
+ * Chart waits its turn: `grant` is called when it comes. Returns what the chart calls when it has committed
+ * after its turn, or when it goes away before: both end its turn (or take it out of the queue).
+ */
+export function waitForTurn(grant: Grant): () => void {
+  if (atOnce) {
+    grant();
+    return () => undefined;
+  }
+  queue.push(grant);
+  if (!current) timer = setTimeout(next, GAP_MS);
+  return () => {
+    const at = queue.indexOf(grant);
+    if (at >= 0) queue.splice(at, 1);
+    done(grant);
+  };
+}
+
+/** Every chart draws in the render that mounts it, and the waiting ones now (tests; printing). */
+export function drawChartsAtOnce(): void {
+  atOnce = true;
+  const waiting = queue.splice(0);
+  if (waiting.length > 0) flushSync(() => waiting.forEach((grant) => grant()));
+}
+
+if (typeof window !== 'undefined') {
+  // A printed page shows every chart: the live queue makes every section live before printing (liveQueue.ts),
+  // and their charts draw with them.
+  window.addEventListener('beforeprint', drawChartsAtOnce);
+  window.addEventListener('afterprint', () => {
+    atOnce = false;
+  });
+}

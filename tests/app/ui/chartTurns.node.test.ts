@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
+type Turns = typeof import('../../../app/ui/chartTurns');
+let turns: Turns;
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  vi.resetModules();
+  turns = await import('../../../app/ui/chartTurns');
+});
+afterEach(() => vi.useRealTimers());
+
+/** Three charts in the queue; returns the order of their grants and their `leave`s. */
+function three() {
+  const granted: string[] = [];
+  const leave = ['a', 'b', 'c'].map((name) => turns.waitForTurn(() => granted.push(name)));
+  return { granted, leave };
+}
+
+describe('chartTurns: one chart draws per task', () => {
+  test('the first turn comes a moment later, not in the mounting task; the next only once the last chart has committed', () => {
+    const { granted, leave } = three();
+    expect(granted).toEqual([]);
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a']);
+    vi.advanceTimersByTime(100);
+    expect(granted).toEqual(['a']); // a has not committed yet
+    leave[0]();
+    expect(granted).toEqual(['a']); // not in the same task
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a', 'b']);
+    leave[1]();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a', 'b', 'c']);
+  });
+
+  test('a chart that never commits holds the queue 500 ms at most', () => {
+    const { granted } = three();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a']);
+    vi.advanceTimersByTime(499 + 16);
+    expect(granted).toEqual(['a']);
+    vi.advanceTimersByTime(1); // 500 ms, then the gap
+    expect(granted).toEqual(['a', 'b']);
+  });
+
+  test('a chart that goes away before its turn leaves the queue; a chart gone in its turn ends it', () => {
+    const { granted, leave } = three();
+    leave[1]();
+    vi.advanceTimersByTime(16);
+    leave[0]();
+    leave[0](); // twice: nothing more
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a', 'c']);
+  });
+
+  test('drawn at once (printing, tests): the waiting charts now, a new one as it waits', () => {
+    const { granted } = three();
+    expect(turns.drawsAtOnce()).toBe(false);
+    turns.drawChartsAtOnce();
+    expect(granted).toEqual(['a', 'b', 'c']);
+    expect(turns.drawsAtOnce()).toBe(true);
+    turns.waitForTurn(() => granted.push('d'));
+    expect(granted).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
