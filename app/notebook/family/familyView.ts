@@ -1,10 +1,10 @@
-import { batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
+import { type BatchNorm2d, batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
 import type { FashionSplit } from '../../../src/fashion';
 import { createGroupNorm, createInstanceNorm2d, createLayerNorm, groupNormForward, trailingNormForward } from '../../../src/norms';
 import type { SampleNorm, SampleNormForward } from '../../../src/sampleNorm';
 import { type Tensor4, tensor4 } from '../../../src/tensor4';
 import type { ExportTable } from '../../ui/export/table';
-import { type StatSet, imagesPass } from '../images/imagesView';
+import { type StatSet, convImages } from '../images/imagesView';
 
 /**
  * One idea, four axes, as data (no React): a Fashion-MNIST batch through one convolution (the images
@@ -129,11 +129,33 @@ export function familyCount(norm: FamilyNorm, n: number, c: number, h: number, w
   return per * h * w;
 }
 
-/** BN's running statistics after TRAIN_BATCHES train-mode steps on other batches, then sample 1 alone in eval mode. */
-function bnModes(all: Tensor4, zA: Tensor4, channel: number): { delta: number; running: FamilyPass['running'] } {
-  const c = zA.shape[1], S = sampleLen(zA);
-  const bn = createBatchNorm2d(c);
+/**
+ * What the section computes once per seed, whatever the settings: the convolution of every image it uses (the
+ * batch, the image swapped in, TRAIN_BATCHES other batches) and BN's running statistics after TRAIN_BATCHES
+ * train-mode steps on those other batches. The bulk of the engine's work (issue 15: computed with the rest in one
+ * render, the section's first pass was a task of 178 ms); `familyPass` adds what the settings choose.
+ */
+export interface FamilyBase {
+  readonly seed: number;
+  /** All the images' convolution outputs [FAMILY_N + 1 + TRAIN_BATCHES·FAMILY_N, c, h, w], and their labels. */
+  readonly all: Tensor4;
+  readonly labels: readonly number[];
+  /** BatchNorm2d after its TRAIN_BATCHES steps (its running statistics; only read from here on). */
+  readonly bn: BatchNorm2d;
+}
+
+/** @throws EngineError only for what convImages refuses. */
+export function familyBase(split: FashionSplit, side: number, seed: number): FamilyBase {
+  const images = FAMILY_N + 1 + TRAIN_BATCHES * FAMILY_N;
+  const { z: all, labels } = convImages(split, side, { n: images, c: FAMILY_C, k: KERNEL, seed });
+  const bn = createBatchNorm2d(FAMILY_C);
   for (let t = 0; t < TRAIN_BATCHES; t++) batchNorm2dForward(bn, slice(all, FAMILY_N + 1 + t * FAMILY_N, FAMILY_N), 'train', true);
+  return { seed, all, labels, bn };
+}
+
+/** Sample 1's output in train mode (in the batch) and in eval mode (alone, with the running statistics). */
+function bnModes(bn: BatchNorm2d, zA: Tensor4, channel: number): { delta: number; running: FamilyPass['running'] } {
+  const S = sampleLen(zA);
   const train = batchNorm2dForward(bn, zA, 'train', false);
   const trainY = train.y.data.slice(0, S);
   const batchMean = train.bn.mean[channel], batchVar = train.bn.variance[channel];
@@ -141,18 +163,16 @@ function bnModes(all: Tensor4, zA: Tensor4, channel: number): { delta: number; r
   return { delta: maxAbsDiff(trainY, evalY), running: { batchMean, batchVar, runMean: bn.runningMean[channel], runVar: bn.runningVar[channel] } };
 }
 
-/** Everything the section shows, by the engine. @throws EngineError only for what imagesPass refuses. */
-export function familyPass(split: FashionSplit, side: number, s: FamilySettings): FamilyPass {
-  const images = FAMILY_N + 1 + TRAIN_BATCHES * FAMILY_N;
-  const p = imagesPass(split, side, { n: images, c: FAMILY_C, k: KERNEL, seed: s.seed, gamma: {}, beta: {} });
-  const all = p.z;
+/** Everything the section shows for its settings, by the engine, from the seed's `base` (familyBase). */
+export function familyPass(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): FamilyPass {
+  const { all } = base;
   const z = slice(all, 0, FAMILY_N);
   const swapped = slice(all, 0, FAMILY_N, { at: s.swap, by: FAMILY_N });
   const chosen = outputOf(s.norm, z, s.channel, s.groups);
   const [, c, h, w] = z.shape;
   const swapDelta = {} as Record<FamilyNorm, number | string>;
   const modeDelta = {} as Record<FamilyNorm, number | string>;
-  const modes = bnModes(all, z, s.channel);
+  const modes = bnModes(base.bn, z, s.channel);
   for (const norm of FAMILY_NORMS) {
     const a = outputOf(norm, z, s.channel, s.groups), b = outputOf(norm, swapped, s.channel, s.groups);
     swapDelta[norm] = 'refused' in a || 'refused' in b ? ('refused' in a ? a.refused : '') : maxAbsDiff(a.y, b.y);
@@ -163,9 +183,9 @@ export function familyPass(split: FashionSplit, side: number, s: FamilySettings)
     }
   }
   return {
-    settings: s, z, swapped,
-    labels: p.labels.slice(0, FAMILY_N),
-    swapLabel: p.labels[FAMILY_N],
+    settings: { ...s, seed: base.seed }, z, swapped,
+    labels: base.labels.slice(0, FAMILY_N),
+    swapLabel: base.labels[FAMILY_N],
     set: familySet(s.norm, FAMILY_N, c, s.channel, s.groups),
     stats: 'refused' in chosen ? chosen : { mean: chosen.mean, variance: chosen.variance, count: familyCount(s.norm, FAMILY_N, c, h, w, s.groups) },
     swapDelta, modeDelta, running: modes.running,

@@ -63,8 +63,10 @@ function pickImages(split: FashionSplit, n: number, seed: number): { indices: nu
   return { indices: Array.from(order.subarray(0, Math.min(n, split.x.rows))), rng };
 }
 
-/** Everything the section shows, computed by the engine. @throws EngineError for settings the engine refuses. */
-export function imagesPass(split: FashionSplit, side: number, s: ImagesSettings): ImagesPass {
+export type ConvSettings = Pick<ImagesSettings, 'n' | 'c' | 'k' | 'seed'>;
+
+/** The first part of the pass: the batch the seed picks and its convolution (no batch norm yet). */
+export function convImages(split: FashionSplit, side: number, s: ConvSettings): Pick<ImagesPass, 'indices' | 'labels' | 'x' | 'z' | 'padding'> {
   const { indices, rng } = pickImages(split, s.n, s.seed);
   const n = indices.length, P = side * side;
   const pixels = new Float64Array(n * P);
@@ -75,7 +77,12 @@ export function imagesPass(split: FashionSplit, side: number, s: ImagesSettings)
   // As the engine's CNN draws a convolution's weights: N(0, std²) with He's std for the fan-in 1·k·k.
   const std = initStd('he', s.k * s.k, s.c * s.k * s.k);
   for (let j = 0; j < conv.W.data.length; j++) conv.W.data[j] = std * rng.gaussian();
-  const z = conv2dForward(conv, x).y;
+  return { indices, labels: indices.map((r) => split.y[r]), x, z: conv2dForward(conv, x).y, padding };
+}
+
+/** Everything the section shows, computed by the engine. @throws EngineError for settings the engine refuses. */
+export function imagesPass(split: FashionSplit, side: number, s: ImagesSettings): ImagesPass {
+  const { indices, labels, x, z, padding } = convImages(split, side, s);
   const bn = createBatchNorm2d(s.c);
   for (let c = 0; c < s.c; c++) {
     bn.gamma[c] = gammaOf(s.gamma, c);
@@ -87,7 +94,7 @@ export function imagesPass(split: FashionSplit, side: number, s: ImagesSettings)
   return {
     settings: s,
     indices,
-    labels: indices.map((r) => split.y[r]),
+    labels,
     x,
     z,
     y: fwd.y,
