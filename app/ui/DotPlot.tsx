@@ -7,6 +7,7 @@ import { Axis } from './Axis';
 import { EdgeCounts, placeOn } from './EdgeCounts';
 import { useHeld, useHeldDomain } from './useHeldDomain';
 import { useSwarmLevels } from './useSwarmLevels';
+import { hitRadii } from './dodge';
 import './Plot.css';
 
 export interface DotPlotProps {
@@ -71,6 +72,8 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
   const height = axisY + AXIS_H;
   const muX = mean !== undefined && Number.isFinite(mean) ? placeOn(x, mean) : null;
   const cyOf = (i: number) => axisY - R - 2 - Math.min(levels[i], topRow(plotH)) * ROW;
+  const interactive = onMove !== undefined;
+  const hits = interactive ? hitRadii(xs, xs.map((_, i) => cyOf(i)), R, HIT) : null;
 
   return (
     <figure className={`bn-plot bn-plot-${tone}`} ref={boxRef}>
@@ -109,7 +112,6 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
           const cy = cyOf(i);
           const v = values[i];
           const name = `${axis}${sub(i + 1)}`;
-          const interactive = onMove !== undefined;
           return (
             <g
               key={i}
@@ -117,7 +119,7 @@ export function DotPlot({ values, label, axis, domain, mean, deviations, sigma, 
               transform={`translate(${px} ${cy})`}
               {...pointProps(i, name, x)}
             >
-              {interactive && <circle className="dot-hit" r={HIT} />}
+              {hits && <circle className="dot-hit" r={hits[i]} />}
               <circle className={v < dom[0] || v > dom[1] ? 'dot-mark beyond' : 'dot-mark'} r={R} />
             </g>
           );

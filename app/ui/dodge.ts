@@ -30,3 +30,20 @@ export function dodgeLevels(xs: ArrayLike<number>, gap: number, first?: number, 
   }
   return levels;
 }
+
+/**
+ * The radius of each point's invisible grab circle, for points at (xs[i], ys[i]): `max` where it is alone, but never
+ * more than half the distance to its nearest neighbour (nor less than `min`, its drawn radius), so no grab circle
+ * covers another point's centre. A fixed 20 px circle drawn over its neighbours made 8 of 30 points ungrabbable at
+ * their centres (section 2, m = 30, spread 0.6): a press on a point took the one drawn after it.
+ */
+export function hitRadii(xs: ArrayLike<number>, ys: ArrayLike<number>, min: number, max: number): Float64Array {
+  const n = xs.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let nearest = Infinity;
+    for (let j = 0; j < n; j++) if (j !== i) nearest = Math.min(nearest, Math.hypot(xs[i] - xs[j], ys[i] - ys[j]));
+    out[i] = Math.min(max, Math.max(min, nearest / 2));
+  }
+  return out;
+}

@@ -129,3 +129,29 @@ test('dragging section 2’s Scale slider to its left end (the batch collapses) 
   expect(moved).toBeLessThanOrEqual(0.5);
   expect(problems).toEqual([]);
 });
+
+test('a crowded batch (m = 30, scale 0.6): a press at any point’s centre takes that point, not a neighbour drawn after it', async () => {
+  const { page, problems } = await openAt('?m=30&scale=0.6&section=batch#batch', { viewport: { width: 1366, height: 768 } });
+  await drawn(page);
+  await page.locator('#batch svg.plot-svg').first().scrollIntoViewIfNeeded();
+  await afterFrames(page, 5);
+  const taken = await page.evaluate(() =>
+    [...document.querySelectorAll('#batch g.dot[role="slider"]')].map((dot) => {
+      const r = dot.querySelector('.dot-mark')?.getBoundingClientRect();
+      return r ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('g.dot') === dot : false;
+    }),
+  );
+  expect(taken).toHaveLength(30);
+  expect(taken.filter((ok) => !ok)).toEqual([]);
+  // A real press and drag on the last point of the swarm moves that point.
+  const last = page.locator('#batch g.dot[role="slider"]').nth(29);
+  const before = await last.getAttribute('aria-valuenow');
+  const box = await last.locator('.dot-mark').boundingBox();
+  if (!box) throw new Error('no point 30');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  expect(await last.getAttribute('aria-valuenow')).not.toBe(before);
+  expect(problems).toEqual([]);
+});

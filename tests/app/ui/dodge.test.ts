@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { dodgeLevels } from '../../../app/ui/dodge';
+import { dodgeLevels, hitRadii } from '../../../app/ui/dodge';
 
 test('dodgeLevels: points on the same level are at least `gap` apart, for any 1–64 positions', () => {
   fc.assert(
@@ -56,4 +56,21 @@ test('dodgeLevels: a dragged point keeps the row it was pressed in; the others f
   expect(Array.from(dodgeLevels([10, 10, 10], 20, 1, 1))).toEqual([0, 1, 2]);
   // Dragged away from the others, it keeps its row, which the others may share where there is room.
   expect(Array.from(dodgeLevels([10, 200, 10], 20, 1, 1))).toEqual([0, 1, 1]);
+});
+
+test('hitRadii: no grab circle covers another point at least 2·min away, none is under min or over max, a lone point gets max', () => {
+  const point = fc.tuple(fc.double({ min: 0, max: 600, noNaN: true }), fc.double({ min: 0, max: 120, noNaN: true }));
+  fc.assert(
+    fc.property(fc.array(point, { minLength: 1, maxLength: 64 }), (pts) => {
+      const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+      const r = hitRadii(xs, ys, 8, 20);
+      return pts.every((_, i) => r[i] >= 8 && r[i] <= 20 && pts.every((_, j) => {
+        const d = Math.hypot(xs[i] - xs[j], ys[i] - ys[j]);
+        return i === j || d < 16 || d > r[i];
+      }));
+    }),
+  );
+  expect(Array.from(hitRadii([100], [10], 8, 20))).toEqual([20]);
+  // Section 2's swarm: neighbours 19 px apart on a row get 9.5 px each (a fixed 20 px covered the neighbour's centre).
+  expect(Array.from(hitRadii([0, 19, 200], [0, 0, 0], 8, 20))).toEqual([9.5, 9.5, 20]);
 });
