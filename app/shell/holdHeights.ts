@@ -17,13 +17,18 @@ export function holdHeightsInGestures(): void {
   onGesture(() => {
     release?.();
     release = null;
-    const at = gestureNow() !== 0 ? gestureTarget() : null;
+    // Only a press on something that moves with the pointer (a point, a slider): a finger put down on the text to
+    // swipe the page holds nothing (heights held there stopped the browser's scroll anchoring as sections above loaded).
+    const at = gestureNow() !== 0 ? gestureTarget()?.closest(DRAGGABLE) : null;
     const section = at?.closest('.content > .section');
     if (at && section) release = hold(heldBlocks(at, section), at);
   });
 }
 
 let installed = false;
+
+/** What a press can drag: a range input, an ARIA slider (a dot plot's point), a plot's drawing. */
+const DRAGGABLE = 'input, [role="slider"], svg';
 
 /** The pressed element's ancestors within the section, the blocks before each, and the section's own blocks. */
 export function heldBlocks(at: Element, section: Element): HTMLElement[] {

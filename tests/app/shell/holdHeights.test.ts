@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { heldBlocks, hold } from '../../../app/shell/holdHeights';
+import { heldBlocks, hold, holdHeightsInGestures } from '../../../app/shell/holdHeights';
 
 /**
  * Issue 15: during a drag nothing in its section moves up or down. The blocks that hold the pressed element, those
@@ -105,4 +105,16 @@ test('a block above the pressed element that grows scrolls the page by as much, 
   window.dispatchEvent(new Event('scroll'));
   ro.report($('eq'), 200);
   expect(scrolls).toHaveLength(1);
+});
+
+test('only a press on what a pointer drags (a point, a slider, a plot) holds heights; a finger put down on the text to swipe holds nothing', () => {
+  holdHeightsInGestures();
+  $('prose').querySelector('p')?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  expect(observers).toHaveLength(0); // nothing observed: the browser's scroll anchoring is left alone
+  window.dispatchEvent(new PointerEvent('pointerup'));
+  $('dot').setAttribute('role', 'slider');
+  $('dot').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+  expect(observers).toHaveLength(1);
+  expect(observers[0].targets.has($('figure'))).toBe(true);
+  window.dispatchEvent(new PointerEvent('pointerup'));
 });
