@@ -51,7 +51,10 @@ export function waitForTurn(grant: Grant): () => void {
     return () => undefined;
   }
   queue.push(grant);
-  if (!current) timer = setTimeout(next, GAP_MS);
+  if (!current) {
+    clearTimeout(timer); // charts mounting together: one first turn, not one timer each
+    timer = setTimeout(next, GAP_MS);
+  }
   return () => {
     const at = queue.indexOf(grant);
     if (at >= 0) queue.splice(at, 1);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FashionSubset } from '../../../src/fashion';
 import { useAppState } from '../../state/store';
+import { errorMessage } from '../../worker/errorMessage';
 import { useFashion } from '../images/useImagesPass';
 import { within } from '../images/imagesView';
 import { FAMILY_C, FAMILY_N, type FamilyBase, type FamilyPass, familyBase, familyPass } from './familyView';
@@ -18,7 +19,7 @@ function attempt<T>(f: () => T): Result<T> {
   try {
     return { value: f() };
   } catch (e) {
-    return { message: e instanceof Error ? e.message : String(e) };
+    return { message: errorMessage(e) };
   }
 }
 
