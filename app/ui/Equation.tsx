@@ -1,5 +1,6 @@
 import { type CSSProperties, memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { morph } from './morph';
+import { gestureNow } from './gesture';
 import { reservedHeightEm } from './equationHeight';
 import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
 import './Equation.css';
@@ -38,7 +39,8 @@ function afterFontsLoad(f: () => void): () => void {
 export const Equation = memo(function Equation({ tex: newTex, display = true, label }: Props) {
   // New TeX is typeset in a render of its own, after the one that answers the input (issue 15: typesetting
   // and inserting the changed equations doubled a γ key press's time to the panel's numbers).
-  const tex = useDeferredValue(newTex);
+  const deferred = useDeferredValue(newTex);
+  const tex = gestureNow() !== 0 ? newTex : deferred;
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
   // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.

@@ -48,3 +48,12 @@ test('any markup morphed into any other equals the other', () => {
     }),
   );
 });
+
+test('an svg element (KaTeX draws tall brackets and roots as svg) whose class is unchanged is kept, not replaced', () => {
+  const el = document.createElement('div');
+  el.innerHTML = '<span class="mord"><svg class="hide-tail" width="1em"><path d="M0 0h1"></path></svg>1.05</span>';
+  const path = el.querySelector('path');
+  morph(el, '<span class="mord"><svg class="hide-tail" width="2em"><path d="M0 0h2"></path></svg>1.41</span>');
+  expect(el.querySelector('path')).toBe(path);
+  expect(el.innerHTML).toBe(fresh('<span class="mord"><svg class="hide-tail" width="2em"><path d="M0 0h2"></path></svg>1.41</span>'));
+});
