@@ -148,6 +148,13 @@ describe('presentation mode', () => {
     expect(appStore.getState()).toMatchObject({ presenting: false, step: 0, section: 'pass' });
   });
 
+  test('the root carries deck-shown (the deck\'s text size, fit.css) while the deck is on the page, and not after', () => {
+    const { unmount } = render(<Presentation slides={slides} />);
+    expect(document.documentElement).toHaveClass('deck-shown');
+    unmount();
+    expect(document.documentElement).not.toHaveClass('deck-shown');
+  });
+
   test('a step number beyond the deck shows the last step', () => {
     appStore.setState({ step: 99 });
     render(<Presentation slides={slides} />);
