@@ -171,19 +171,15 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   const target = Math.floor(100 * 0.9 * best) / 100;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
   const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
+  // Above the target once, earlier than it held it (or without holding it yet): said, since a single dip can be all
+  // that separates the two. What "held" means is said once, at the start of the sentence.
   const said = (v: VariantName): string => {
-    const at = reached[v];
-    if (at !== null) return `${p.phrase[v]} at step ${count(at)}`;
+    const at = reached[v], t = touched[v];
+    if (at !== null) return `${p.phrase[v]} at step ${count(at)}${t !== null && t < at ? ` (first above it, for one evaluation, at step ${count(t)})` : ''}`;
     const s = series[v], now = s.testAccuracy[s.testN - 1];
-    const held = now >= target ? `, above it but not yet ${HOLD} evaluations in a row` : '';
-    return `${p.phrase[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${held})`;
+    return `${p.phrase[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${t !== null ? `, first above it at step ${count(t)}` : ''})`;
   };
-  // Reached it once, earlier than it held it: said, since a single dip can be all that separates the two.
-  const touchedFirst = (v: VariantName): string => {
-    const t = touched[v], at = reached[v];
-    return t !== null && (at === null || t < at) ? ` (above it first at step ${count(t)}, not ${HOLD} evaluations in a row then)` : '';
-  };
-  const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}${touchedFirst('bn')}; ${said('plain')}${touchedFirst('plain')}.`;
+  const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
   // steps, and at least 3 evaluations more: a step or two apart is noise. The other's first single
   // evaluation at the target counts too: a network that was there, dipped once and came back did not
