@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { drawsAtOnce, waitForTurn } from './chartTurns';
 
 interface Props {
@@ -9,12 +9,13 @@ interface Props {
 }
 
 /**
- * A chart drawn when its turn comes (chartTurns.ts): until then, an empty box of its size. Its turn ends when
+ * A chart drawn when its turn comes (chartTurns.ts; sooner when its box is on the screen): until then, an empty box of its size. Its turn ends when
  * the render that draws it has committed (the effect's cleanup), or it leaves the queue when it goes away first.
  */
 export function ChartTurn({ width, height, children }: Props) {
   const [drawn, setDrawn] = useState(drawsAtOnce);
-  useEffect(() => (drawn ? undefined : waitForTurn(() => setDrawn(true))), [drawn]);
-  if (!drawn) return <div className="chart-turn" style={{ width, height }} aria-hidden="true" />;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => (drawn ? undefined : waitForTurn(() => setDrawn(true), box.current)), [drawn]);
+  if (!drawn) return <div ref={box} className="chart-turn" style={{ width, height }} aria-hidden="true" />;
   return children;
 }

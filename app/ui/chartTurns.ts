@@ -6,11 +6,50 @@ import { flushSync } from 'react-dom';
  * at desktop speed; a section going live, or the Recharts chunk arriving, drew three or four at once in one task
  * of 70–100 ms while the reader scrolled. Each chart now waits for its turn (ChartTurn.tsx) and the next turn
  * comes only after the last chart has committed (or `TURN_MS` has passed, so a chart that never commits cannot
- * stop the others), `GAP_MS` later: the browser handles input and paints between two charts.
+ * stop the others), `GAP_MS` later: the browser handles input and paints between two charts. A chart on the
+ * screen goes first (an IntersectionObserver on its box), the others in the order they mounted: after a jump to
+ * section 15 its charts no longer waited behind one in section 14, off the screen.
  */
 type Grant = () => void;
 
-const queue: Grant[] = [];
+interface Waiting {
+  grant: Grant;
+  /** Its box, while it waits (observed). */
+  box: Element | null;
+  onScreen: boolean;
+}
+
+const queue: Waiting[] = [];
+const waitingBy = new WeakMap<Element, Waiting>();
+let screen: IntersectionObserver | undefined;
+
+/** The page's one observer of waiting boxes (none where there is no IntersectionObserver: Node, old browsers). */
+function observe(w: Waiting): void {
+  if (!w.box || typeof IntersectionObserver === 'undefined') return;
+  screen ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const waiting = waitingBy.get(e.target);
+      if (waiting) waiting.onScreen = e.isIntersecting;
+    }
+  });
+  waitingBy.set(w.box, w);
+  screen.observe(w.box);
+}
+
+function unobserve(w: Waiting): void {
+  if (!w.box) return;
+  screen?.unobserve(w.box);
+  waitingBy.delete(w.box);
+  w.box = null;
+}
+
+/** Takes the next chart to draw out of the queue: the first on the screen, else the first. */
+function take(): Waiting | undefined {
+  const at = queue.findIndex((w) => w.onScreen);
+  const [w] = queue.splice(Math.max(0, at), 1);
+  if (w) unobserve(w);
+  return w;
+}
 /** The chart drawing now (granted, not committed yet). */
 let current: Grant | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,7 +61,7 @@ const TURN_MS = 500;
 
 function next(): void {
   if (current || queue.length === 0) return;
-  current = queue.shift() ?? null;
+  current = take()?.grant ?? null;
   current?.();
   clearTimeout(timer);
   timer = setTimeout(() => done(current), TURN_MS);
@@ -42,22 +81,26 @@ export function drawsAtOnce(): boolean {
 }
 
 /**
- * Chart waits its turn: `grant` is called when it comes. Returns what the chart calls when it has committed
- * after its turn, or when it goes away before: both end its turn (or take it out of the queue).
+ * Chart waits its turn: `grant` is called when it comes (sooner while `box`, the space it keeps, is on the screen).
+ * Returns what the chart calls when it has committed after its turn, or when it goes away before: both end its turn
+ * (or take it out of the queue).
  */
-export function waitForTurn(grant: Grant): () => void {
+export function waitForTurn(grant: Grant, box: Element | null = null): () => void {
   if (atOnce) {
     grant();
     return () => undefined;
   }
-  queue.push(grant);
+  const waiting: Waiting = { grant, box, onScreen: false };
+  queue.push(waiting);
+  observe(waiting);
   if (!current) {
     clearTimeout(timer); // charts mounting together: one first turn, not one timer each
     timer = setTimeout(next, GAP_MS);
   }
   return () => {
-    const at = queue.indexOf(grant);
+    const at = queue.indexOf(waiting);
     if (at >= 0) queue.splice(at, 1);
+    unobserve(waiting);
     done(grant);
   };
 }
@@ -66,7 +109,8 @@ export function waitForTurn(grant: Grant): () => void {
 export function drawChartsAtOnce(): void {
   atOnce = true;
   const waiting = queue.splice(0);
-  if (waiting.length > 0) flushSync(() => waiting.forEach((grant) => grant()));
+  waiting.forEach(unobserve);
+  if (waiting.length > 0) flushSync(() => waiting.forEach((w) => w.grant()));
 }
 
 if (typeof window !== 'undefined') {

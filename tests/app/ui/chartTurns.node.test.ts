@@ -64,3 +64,51 @@ describe('chartTurns: one chart draws per task', () => {
     expect(granted).toEqual(['a', 'b', 'c', 'd']);
   });
 });
+
+describe('chartTurns: a chart on the screen first', () => {
+  /** A stand-in for the browser's IntersectionObserver: `show(box, on)` reports a box coming on or off the screen. */
+  function fakeScreen() {
+    const observers: { cb: (entries: { target: object; isIntersecting: boolean }[]) => void; boxes: Set<object> }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        boxes = new Set<object>();
+        constructor(cb: (entries: { target: object; isIntersecting: boolean }[]) => void) {
+          observers.push({ cb, boxes: this.boxes });
+        }
+        observe(box: object) {
+          this.boxes.add(box);
+        }
+        unobserve(box: object) {
+          this.boxes.delete(box);
+        }
+      },
+    );
+    return {
+      show: (box: object, on: boolean) => observers.forEach((o) => o.boxes.has(box) && o.cb([{ target: box, isIntersecting: on }])),
+      watched: () => observers.reduce((n, o) => n + o.boxes.size, 0),
+    };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  test('the chart whose box is on the screen draws before the ones that mounted earlier off it; then the rest in order', () => {
+    const screen = fakeScreen();
+    const granted: string[] = [];
+    const boxes = ['a', 'b', 'c'].map((name) => ({ name }) as unknown as Element);
+    const leave = boxes.map((box, i) => turns.waitForTurn(() => granted.push('abc'[i]), box));
+    expect(screen.watched()).toBe(3);
+    screen.show(boxes[2], true);
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['c']);
+    leave[2]();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['c', 'a']);
+    // A box that left the screen again waits its place in the mounting order.
+    screen.show(boxes[1], true);
+    screen.show(boxes[1], false);
+    leave[0]();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['c', 'a', 'b']);
+    expect(screen.watched()).toBe(0); // a box is watched only while its chart waits
+  });
+});
