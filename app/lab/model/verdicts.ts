@@ -95,6 +95,14 @@ function firstTouched(s: VariantSeries, target: number): number | null {
   return null;
 }
 
+/** The step at which the run of evaluations at or above `target` that the latest one ends began (null: the latest is below). */
+function aboveSince(s: VariantSeries, target: number): number | null {
+  let i = s.testN - 1;
+  if (i < 0 || !(s.testAccuracy[i] >= target)) return null;
+  while (i > 0 && s.testAccuracy[i - 1] >= target) i--;
+  return s.testStep[i];
+}
+
 const bestSmoothed = (s: VariantSeries, n = s.testN): number => {
   let best = -Infinity;
   for (let j = 0; j < n; j++) best = Math.max(best, smoothed(s, j));
@@ -171,13 +179,17 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   const target = Math.floor(100 * 0.9 * best) / 100;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
   const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
-  // Above the target once, earlier than it held it (or without holding it yet): said, since a single dip can be all
-  // that separates the two. What "held" means is said once, at the start of the sentence.
+  // Above the target earlier than it held it (or without holding it yet): said, since a single dip can be all that
+  // separates the two. What "held" means is said once, at the start of the sentence.
   const said = (v: VariantName): string => {
     const at = reached[v], t = touched[v];
-    if (at !== null) return `${p.phrase[v]} at step ${count(at)}${t !== null && t < at ? ` (first above it, for one evaluation, at step ${count(t)})` : ''}`;
-    const s = series[v], now = s.testAccuracy[s.testN - 1];
-    return `${p.phrase[v]} not yet (${percent(now)} at step ${count(s.testStep[s.testN - 1])}${t !== null ? `, first above it at step ${count(t)}` : ''})`;
+    if (at !== null) return `${p.phrase[v]} at step ${count(at)}${t !== null && t < at ? ` (first above it at step ${count(t)}, then below it again)` : ''}`;
+    const s = series[v], last = s.testStep[s.testN - 1], since = aboveSince(s, target);
+    const where = `${percent(s.testAccuracy[s.testN - 1])} at step ${count(last)}`;
+    if (t === null) return `${p.phrase[v]} not yet (${where})`;
+    if (since === null) return `${p.phrase[v]} not yet (${where}, first above it at step ${count(t)})`;
+    if (since === last && t === last) return `${p.phrase[v]} not yet (${where}, its first evaluation above it)`;
+    return `${p.phrase[v]} not yet (${where}, above it since step ${count(since)}${t < since ? `; first above it at step ${count(t)}` : ''})`;
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
