@@ -188,8 +188,9 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
     const where = `${percent(s.testAccuracy[s.testN - 1])} at step ${count(last)}`;
     if (t === null) return `${p.phrase[v]} not yet (${where})`;
     if (since === null) return `${p.phrase[v]} not yet (${where}, first above it at step ${count(t)})`;
-    if (since === last && t === last) return `${p.phrase[v]} not yet (${where}, its first evaluation above it)`;
-    return `${p.phrase[v]} not yet (${where}, above it since step ${count(since)}${t < since ? `; first above it at step ${count(t)}` : ''})`;
+    if (t === last) return `${p.phrase[v]} not yet (${where}, its first evaluation above it)`;
+    if (since === last) return `${p.phrase[v]} not yet (${where}, above it again, first at step ${count(t)})`;
+    return `${p.phrase[v]} not yet (${where}, above it since step ${count(since)}${t < since ? `, first at step ${count(t)}` : ''})`;
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
