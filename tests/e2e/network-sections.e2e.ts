@@ -127,6 +127,31 @@ test('touch on a phone (390×844): tapping Next and an equation steps the passes
   expect(problems).toEqual([]);
 });
 
+test('section 15 on a 390 px phone: a running-statistics tooltip names each series once and stays inside its chart', async () => {
+  const { page, problems } = await openAt('?section=inference#inference', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const inf = section(page, 'inference');
+  const chart = inf.locator('.recharts-wrapper').first();
+  await chart.waitFor({ timeout: 20_000 });
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('no chart');
+  // A pointer over the chart's right end (the first pointer mounts the tooltip; the second shows it there).
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.4);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.45);
+  }
+  const tip = inf.locator('.recharts-default-tooltip').first();
+  await page.waitForFunction(() => (document.querySelector('#inference .recharts-default-tooltip')?.textContent ?? '').includes('running'));
+  const text = (await tip.textContent()) ?? '';
+  expect(text).toMatch(/^batch \d+/);
+  expect(text).not.toMatch(/batch : /); // the dots' x, which the title already says
+  const t = await tip.boundingBox();
+  if (!t) throw new Error('no tooltip box');
+  expect(t.x).toBeGreaterThanOrEqual(box.x - 1);
+  expect(t.x + t.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(problems).toEqual([]);
+});
+
 test.each([320, 390])('nothing widens the page at %i px: every section drawn (late tables included), the page never scrolls sideways', async (width) => {
   const { page } = await openAt('', { viewport: { width, height: 800 } });
   const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));

@@ -1,4 +1,4 @@
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, DefaultTooltipContent, Line, ReferenceLine, Scatter, Tooltip, type TooltipContentProps, XAxis, YAxis } from 'recharts';
 import { ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
@@ -15,6 +15,11 @@ interface Props {
   truth: number;
   /** Name of the batch statistic, e.g. "batch σ² (biased)". */
   batchName: string;
+}
+
+/** The tooltip without the dots' own x entry ("batch : 12": a Scatter lists its x too), which its title already says. */
+function RunningTip(props: TooltipContentProps) {
+  return <DefaultTooltipContent {...props} payload={props.payload?.filter((item) => item.dataKey !== 'batch')} />;
 }
 
 /** Each batch's statistic (dots), the running estimate after it (line), and the truth (dashed). */
@@ -40,7 +45,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
               <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
               <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
               <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
-              {tip && <Tooltip formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
+              {tip && <Tooltip content={RunningTip} formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
               <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
               <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
               <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
