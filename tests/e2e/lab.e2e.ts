@@ -203,12 +203,15 @@ test('the learning-rate sweep finishes and says which rates each network survive
   await page.close();
 });
 
-test('every settings select shows its whole option text, at 1280 px and on a 390 px phone', async () => {
+test('every settings select, and the run bar’s speed while playing, shows its whole option text, at 1280 px and on a 390 px phone', async () => {
   for (const width of [1280, 390]) {
     const { page } = await openAt('?lab-data=fashion&lab-init=small#lab', { viewport: { width, height: 800 } });
     await page.locator('#lab .lab-controls select').first().waitFor({ timeout: 20_000 });
+    // Playing: the bar's Pause is wider than Play (on the phone the speed was cut to "100 steps/" beside it).
+    await lab(page).getByRole('button', { name: 'Play' }).click();
+    await lab(page).getByRole('button', { name: 'Pause' }).waitFor();
     // The widest option (as the select draws it) plus its padding and arrow must fit the select.
-    const cut = await page.locator('#lab .lab-controls select').evaluateAll((els) =>
+    const cut = await page.locator('#lab .lab-controls select, #lab .lab-runbar select').evaluateAll((els) =>
       (els as HTMLSelectElement[]).flatMap((s) => {
         const cs = getComputedStyle(s);
         const ctx = document.createElement('canvas').getContext('2d')!;
