@@ -59,7 +59,7 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || html === null || html === shown.current) return;
-    morph(el, html);
+    morph(el, html, shown.current);
     shown.current = html;
   }, [html]);
   // An equation wider than the screen scrolls sideways; it then has to be reachable by keyboard too,

@@ -4,10 +4,50 @@
  * a new copy of every element of an equation on each drag move, and the browser then matched each new element
  * against every style rule and laid it out afresh. The result is the same DOM as `into.innerHTML = html`.
  */
-export function morph(into: Element, html: string): void {
+export function morph(into: Element, html: string, shown?: string): void {
+  if (shown !== undefined && textsOnly(into, shown, html)) return;
   template ??= document.createElement('template');
   template.innerHTML = html;
   morphChildren(into, template.content);
+}
+
+const TAG = /<[^>]*>/g;
+
+/**
+ * The fast path of a drag move: when `into` shows `shown` and `html` has the very same tags (only digits or signs
+ * changed between them), the changed texts are written into their text nodes and nothing is parsed or walked
+ * (parsing the new HTML and comparing every node was 0.9 ms of each move). Returns false, having changed nothing,
+ * when the tags differ, a text appears or empties (a text node more or less), or the page does not show `shown`.
+ */
+function textsOnly(into: Element, shown: string, html: string): boolean {
+  const tags = shown.match(TAG) ?? [], newTags = html.match(TAG) ?? [];
+  if (tags.length !== newTags.length || tags.some((t, i) => t !== newTags[i])) return false;
+  const texts = shown.split(TAG), newTexts = html.split(TAG);
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i] === newTexts[i]) continue;
+    if (texts[i] === '' || newTexts[i] === '') return false;
+  }
+  // Every non-empty text between two tags is one text node, in document order.
+  const nodes: Text[] = [];
+  const walk = document.createTreeWalker(into, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) nodes.push(n as Text);
+  const shownTexts = texts.filter((t) => t !== '');
+  if (nodes.length !== shownTexts.length || nodes.some((n, k) => n.nodeValue !== decode(shownTexts[k]))) return false;
+  let k = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (texts[i] === '') continue;
+    if (texts[i] !== newTexts[i]) nodes[k].nodeValue = decode(newTexts[i]);
+    k++;
+  }
+  return true;
+}
+
+/** A text as the parser reads it: its entities decoded (KaTeX's TeX annotation writes a matrix's & as &amp;). */
+function decode(text: string): string {
+  if (!text.includes('&')) return text;
+  template ??= document.createElement('template');
+  template.innerHTML = text;
+  return template.content.textContent ?? '';
 }
 
 let template: HTMLTemplateElement | undefined;

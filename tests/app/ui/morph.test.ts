@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { morph } from '../../../app/ui/morph';
 import { typeset } from '../../../app/ui/typeset';
 
@@ -56,4 +56,64 @@ test('an svg element (KaTeX draws tall brackets and roots as svg) whose class is
   morph(el, '<span class="mord"><svg class="hide-tail" width="2em"><path d="M0 0h2"></path></svg>1.41</span>');
   expect(el.querySelector('path')).toBe(path);
   expect(el.innerHTML).toBe(fresh('<span class="mord"><svg class="hide-tail" width="2em"><path d="M0 0h2"></path></svg>1.41</span>'));
+});
+
+describe('with the markup shown passed (an equation\'s drag move)', () => {
+  // The same tags with other texts: digits, signs, an entity, an empty text.
+  const texts = fc.constantFrom('1', '2.5', '−', '3.42', '&amp;', '');
+  const withTexts = (tags: string[], words: string[]) => tags.map((t, i) => `${words[i] ?? ''}${t}`).join('') + (words[tags.length] ?? '');
+  const shape = fc.array(fc.constantFrom('<span class="mord">', '</span>', '<b>', '</b>', '<svg class="x">', '</svg>'), { maxLength: 10 }).map((tags) => {
+    // Balanced: close what was opened, innermost first.
+    const open: string[] = [];
+    const out: string[] = [];
+    for (const t of tags) {
+      if (!t.startsWith('</')) {
+        open.push(t);
+        out.push(t);
+      } else if (open.length > 0) out.push(`</${open.pop()!.slice(1).split(/[ >]/)[0]}>`);
+    }
+    while (open.length > 0) out.push(`</${open.pop()!.slice(1).split(/[ >]/)[0]}>`);
+    return out;
+  });
+
+  test('new texts between the same tags give exactly the new markup (entities and emptied texts too)', () => {
+    fc.assert(
+      fc.property(shape, fc.array(texts, { maxLength: 12 }), fc.array(texts, { maxLength: 12 }), (tags, w1, w2) => {
+        const [a, b] = [withTexts(tags, w1), withTexts(tags, w2)];
+        const el = document.createElement('div');
+        el.innerHTML = a;
+        morph(el, b, a);
+        expect(el.innerHTML).toBe(fresh(b));
+      }),
+    );
+  });
+
+  test('only digits and signs changed: every element and text node is kept, only the changed texts are written', () => {
+    const digits = fc.constantFrom('1', '2.5', '−', '3.42');
+    fc.assert(
+      fc.property(shape, fc.array(digits, { minLength: 11, maxLength: 11 }), fc.array(digits, { minLength: 11, maxLength: 11 }), (tags, w1, w2) => {
+        const [a, b] = [withTexts(tags, w1), withTexts(tags, w2)];
+        const el = document.createElement('div');
+        el.innerHTML = a;
+        const nodes = [...el.querySelectorAll('*')];
+        const textNodes: Node[] = [];
+        const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) textNodes.push(n);
+        morph(el, b, a);
+        expect(el.innerHTML).toBe(fresh(b));
+        expect([...el.querySelectorAll('*')].every((n, i) => n === nodes[i])).toBe(true);
+        const after: Node[] = [];
+        const again = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = again.nextNode(); n; n = again.nextNode()) after.push(n);
+        expect(after.length === textNodes.length && after.every((n, i) => n === textNodes[i])).toBe(true);
+      }),
+    );
+  });
+
+  test('a page that does not show what it was told it shows still ends with the new markup', () => {
+    const el = document.createElement('div');
+    el.innerHTML = '<span>1</span><span>2</span>';
+    morph(el, '<span>3</span><span>4</span>', '<span>9</span><span>2</span>');
+    expect(el.innerHTML).toBe('<span>3</span><span>4</span>');
+  });
 });
