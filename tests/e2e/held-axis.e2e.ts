@@ -155,3 +155,23 @@ test('a crowded batch (m = 30, scale 0.6): a press at any point’s centre takes
   expect(await last.getAttribute('aria-valuenow')).not.toBe(before);
   expect(problems).toEqual([]);
 });
+
+test('in the deck, a point dragged with the mouse shows its focus on its mark, not as a square box around it', async () => {
+  const { page, problems } = await openAt('?present=1&section=batch', { viewport: { width: 1280, height: 720 } });
+  const dot = page.locator('g.dot[role="slider"]:visible').first();
+  await dot.waitFor();
+  const b = await dot.boundingBox();
+  if (!b) throw new Error('no point');
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 40, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const focus = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      const mark = a?.querySelector('.dot-mark');
+      return { role: a?.getAttribute('role'), outline: a ? getComputedStyle(a).outlineStyle : '', ring: mark ? getComputedStyle(mark).strokeWidth : '' };
+    });
+  expect(await focus()).toEqual({ role: 'slider', outline: 'none', ring: '3.5px' });
+  expect(problems).toEqual([]);
+});
