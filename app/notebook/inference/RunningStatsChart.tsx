@@ -17,7 +17,10 @@ interface Props {
   batchName: string;
 }
 
-/** The tooltip without the dots' own x entry ("batch : 12": a Scatter lists its x too), which its title already says. */
+/**
+ * The tooltip without the dots' own x entry ("batch : 12": a Scatter lists its x too), which its title already says. Its
+ * separator keeps the colon with the name (wrapped on a phone, a line began ": 3.0155").
+ */
 function RunningTip(props: TooltipContentProps) {
   return <DefaultTooltipContent {...props} payload={props.payload?.filter((item) => item.dataKey !== 'batch')} />;
 }
@@ -45,7 +48,7 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
               <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
               <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
               <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
-              {tip && <Tooltip content={RunningTip} formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
+              {tip && <Tooltip content={RunningTip} separator={'\u00a0: '} formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
               <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
               <Scatter dataKey="batchValue" name={batchName} className="series-dots" isAnimationActive={false} />
               <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />
