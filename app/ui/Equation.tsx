@@ -38,7 +38,8 @@ function afterFontsLoad(f: () => void): () => void {
  */
 export const Equation = memo(function Equation({ tex: newTex, display = true, label }: Props) {
   // New TeX is typeset in a render of its own, after the one that answers the input (issue 15: typesetting
-  // and inserting the changed equations doubled a γ key press's time to the panel's numbers).
+  // and inserting the changed equations doubled a γ key press's time to the panel's numbers). Not during a gesture
+  // (a drag, a held key): there the second render was a second commit and layout at every move; one render does both.
   const deferred = useDeferredValue(newTex);
   const tex = gestureNow() !== 0 ? newTex : deferred;
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
