@@ -176,21 +176,22 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   if (plain.testN === 0 || bn.testN === 0) return null;
   const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
   if (!(best >= chance + LEARNED)) return null;
-  const target = Math.floor(100 * 0.9 * best) / 100;
+  // Rounded before the floor: 100 · 0.9 · 0.7 is 62.999…, and 90 % of a best of 70 % is 63 %, not 62.
+  const target = Math.floor(+(90 * best).toFixed(9)) / 100;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
   const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
-  // Above the target earlier than it held it (or without holding it yet): said, since a single dip can be all that
-  // separates the two. What "held" means is said once, at the start of the sentence.
+  // At or above the target earlier than it held it (or without holding it yet): said, since a single dip can be all
+  // that separates the two. What "held" means is said once, at the start of the sentence; "reached" is one evaluation.
   const said = (v: VariantName): string => {
     const at = reached[v], t = touched[v];
-    if (at !== null) return `${p.phrase[v]} at step ${count(at)}${t !== null && t < at ? ` (first above it at step ${count(t)}, then below it again)` : ''}`;
+    if (at !== null) return `${p.phrase[v]} from step ${count(at)}${t !== null && t < at ? ` (first reached it at step ${count(t)}, then fell below it again)` : ''}`;
     const s = series[v], last = s.testStep[s.testN - 1], since = aboveSince(s, target);
     const where = `${percent(s.testAccuracy[s.testN - 1])} at step ${count(last)}`;
     if (t === null) return `${p.phrase[v]} not yet (${where})`;
-    if (since === null) return `${p.phrase[v]} not yet (${where}, first above it at step ${count(t)})`;
-    if (t === last) return `${p.phrase[v]} not yet (${where}, its first evaluation above it)`;
-    if (since === last) return `${p.phrase[v]} not yet (${where}, above it again, first at step ${count(t)})`;
-    return `${p.phrase[v]} not yet (${where}, above it since step ${count(since)}${t < since ? `, first at step ${count(t)}` : ''})`;
+    if (since === null) return `${p.phrase[v]} not yet (${where}, first reached it at step ${count(t)})`;
+    if (t === last) return `${p.phrase[v]} not yet (${where}, its first evaluation at or above it)`;
+    if (since === last) return `${p.phrase[v]} not yet (${where}, back at or above it; first reached it at step ${count(t)})`;
+    return `${p.phrase[v]} not yet (${where}, at or above it since step ${count(since)}${t < since ? `; first reached it at step ${count(t)}` : ''})`;
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   // A head start counts when the other took (or has run without getting there) FASTER × as many
