@@ -33,7 +33,9 @@ interface Tap {
  * pending means idle: no step can follow until the page asks.
  */
 async function tapWorker(page: Page): Promise<Worker> {
-  const worker = page.workers().find((w) => w.url().includes('lab.worker'));
+  // The lab shows "Step 0" before its Worker has started (it starts with the lab's code): wait for it if it is not there yet.
+  const isLab = (w: Worker) => w.url().includes('lab.worker');
+  const worker = page.workers().find(isLab) ?? (await page.waitForEvent('worker', { predicate: isLab, timeout: 20_000 }).catch(() => null));
   if (!worker) throw new Error(`no lab Worker among ${page.workers().map((w) => w.url()).join(', ')}`);
   await worker.evaluate(() => {
     const scope = self as unknown as {
