@@ -5,6 +5,7 @@ import { FullscreenButton } from './FullscreenButton';
 import { stepLabels } from './numbering';
 import type { Slide } from './slides';
 import type { DeckParts } from './useDeckParts';
+import { useFocusAdjustable } from './useFocusAdjustable';
 import { ZoomButtons } from './Zoom';
 
 interface BarProps {
@@ -59,9 +60,10 @@ interface NavProps {
 
 /**
  * The deck's bottom bar: previous, the deck's status (or a cue: what → reveals next on this step, or that
- * it has more below; and a hint), the tools and the text size, next.
+ * it has more below; and a hint: Enter while the focus is on a control it grabs, else the keys' list), the tools and the text size, next.
  */
 export function DeckNav({ k, total, more, parts, run, status, tools }: NavProps) {
+  const adjustable = useFocusAdjustable();
   return (
     <footer className="deck-nav">
       <button type="button" onClick={() => run('previous')} disabled={k === 0 && parts.shown === 0} aria-keyshortcuts="ArrowLeft PageUp">
@@ -79,8 +81,16 @@ export function DeckNav({ k, total, more, parts, run, status, tools }: NavProps)
               <kbd>→</kbd> {parts.next} ({parts.shown + 1} of {parts.reveals})
             </span>
           )}{' '}
-          <span className="deck-hint">
-            <kbd>Enter</kbd> on a slider adjusts it · <kbd>?</kbd> keys
+          <span className="deck-hint" data-testid="deck-hint">
+            {adjustable ? (
+              <>
+                <kbd>Enter</kbd> adjusts it
+              </>
+            ) : (
+              <>
+                <kbd>?</kbd> keys
+              </>
+            )}
           </span>
         </p>
         {status}

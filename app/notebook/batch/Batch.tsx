@@ -1,3 +1,4 @@
+import { ArrowKeys } from '../../ui/ArrowKeys';
 import { DotPlot } from '../../ui/DotPlot';
 import { ChartFrame } from '../../ui/ChartFrame';
 import { EquationPair } from '../../ui/EquationPair';
@@ -26,7 +27,11 @@ export function BatchPanel() {
             axis="z"
             label={`The mini-batch: ${m} values of z on a number line; each point is a slider`}
             onMove={(i, v) => appStore.getState().setPoint(i, v)}
-            caption="Drag a point with the mouse or a finger, or Tab to it and use ← → (Shift for steps of 1)."
+            caption={
+              <>
+                Drag a point with the mouse or a finger, or Tab to it and <ArrowKeys /> (Shift for steps of 1).
+              </>
+            }
           />
         </ChartFrame>
         <BatchControls />

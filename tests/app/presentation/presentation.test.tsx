@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { ArrowKeys } from '../../../app/ui/ArrowKeys';
 import { Slider } from '../../../app/ui/Slider';
 import { Presentation } from '../../../app/presentation/Presentation';
 import { buildSlides } from '../../../app/presentation/slides';
@@ -128,6 +129,25 @@ describe('presentation mode', () => {
     expect(appStore.getState().presenting).toBe(true);
     await user.keyboard('{Escape}');
     expect(appStore.getState().presenting).toBe(false);
+  });
+
+  test('the bottom bar says "Enter adjusts it" only while the focus is on a control Enter grabs (the general hint did not fit at 1280×720)', () => {
+    render(<Presentation slides={slides} />);
+    const hint = screen.getByTestId('deck-hint');
+    expect(hint).toHaveTextContent(/^\? keys$/);
+    act(() => screen.getByRole('slider', { name: 'γ' }).focus());
+    expect(hint).toHaveTextContent(/^Enter adjusts it$/);
+    act(() => screen.getByRole('button', { name: 'Double γ' }).focus());
+    expect(hint).toHaveTextContent(/^\? keys$/);
+  });
+
+  test('a caption that teaches ← → says Enter first in the deck (there ← → change the step until Enter), and not in the notebook', () => {
+    const withCaption: SectionDef[] = [{ id: 'k', number: 1, title: 'Keys', steps: [{ id: 'k', title: 'Keys' }], Component: () => <p data-testid="cap">Tab to it and <ArrowKeys />.</p> }];
+    const { unmount } = render(<Presentation slides={buildSlides(withCaption)} />);
+    expect(screen.getByTestId('cap')).toHaveTextContent('Tab to it and press Enter, then ← →.');
+    unmount();
+    render(<p data-testid="cap">Tab to it and <ArrowKeys />.</p>);
+    expect(screen.getByTestId('cap')).toHaveTextContent('Tab to it and use ← →.');
   });
 
   test('Previous and Next buttons navigate and are disabled at the ends', async () => {
