@@ -17,12 +17,22 @@ import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
 
+/**
+ * Whether the mean of Z̃ differs from β only by rounding: it prints differently (β = 0 and a mean of
+ * 1.39×10⁻¹⁶), yet it is within 10⁻¹² of the values' size, far below anything γ and β can do.
+ */
+function roundingResidue(mean: number, beta: number, y: ArrayLike<number>): boolean {
+  const size = Math.max(1, ...Array.from(y, Math.abs));
+  return fmt(mean, 4) !== fmt(beta, 4) && Math.abs(mean - beta) <= 1e-12 * size;
+}
+
 /** Section 7's equation and live panel (its presentation step): the γ and β sliders, Zₙₒᵣₘ mapped to Z̃. */
 export function GammaBetaPanel() {
   const { steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { gamma, beta, zNorm, y } = steps;
   const out = steps.defined ? summarize(y) : null;
+  const residue = out ? roundingResidue(out.mean, beta, y) : false;
   const { setBn } = appStore.getState();
   return (
     <>
@@ -43,12 +53,18 @@ export function GammaBetaPanel() {
           <MappingPlot
             label={`Each normalized value mapped to γ·Zₙₒᵣₘ + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
             top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
-            bottom={{ values: y, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
+            bottom={{ values: y, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: residue ? `mean ≈ ${fmt(beta, 3)}` : `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
           />
         </ChartFrame>
         <Stats
           items={[
-            { label: 'mean of Z̃', value: out ? fmt(out.mean, 4) : 'undefined', note: `β = ${fmt(beta, 4)}`, tone: 'out', testId: 'out-mean' },
+            {
+              label: 'mean of Z̃',
+              value: out ? fmt(out.mean, residue ? 2 : 4) : 'undefined',
+              note: residue ? `β = ${fmt(beta, 4)}; the rest is rounding` : `β = ${fmt(beta, 4)}`,
+              tone: 'out',
+              testId: 'out-mean',
+            },
             { label: 'std of Z̃', value: out ? fmt(out.std, 4) : 'undefined', note: `|γ| = ${fmt(Math.abs(gamma), 4)}`, tone: 'out', testId: 'out-std' },
           ]}
         />

@@ -50,7 +50,13 @@ export function NormalizePanel() {
           items={[
             { label: 'σ²', value: fmt(variance, 4), tone: 'var', testId: 'normalize-variance' },
             { label: '√(σ² + ε)', value: fmt(std, 4), tone: 'var', testId: 'normalize-std' },
-            { label: 'mean of Zₙₒᵣₘ', value: ns ? fmt(ns.mean, 3) : 'undefined', tone: 'norm', testId: 'znorm-mean' },
+            {
+              label: 'mean of Zₙₒᵣₘ',
+              value: ns ? fmt(ns.mean, 3) : 'undefined',
+              note: ns && ns.mean !== 0 && Math.abs(ns.mean) < 1e-9 ? 'zero up to rounding' : undefined,
+              tone: 'norm',
+              testId: 'znorm-mean',
+            },
             { label: 'std of Zₙₒᵣₘ', value: ns ? fmt(ns.std, 6) : 'undefined', tone: 'norm', testId: 'znorm-std' },
           ]}
         />

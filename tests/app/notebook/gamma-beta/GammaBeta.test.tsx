@@ -53,3 +53,18 @@ test('section 7 draws Zₙₒᵣₘ and Z̃ on one scale: at γ = 1, β = 0 ever
   expect(links.length).toBe(8);
   for (const l of links) expect(Math.abs(Number(l.getAttribute('x1')) - Number(l.getAttribute('x2')))).toBeLessThan(1e-9);
 });
+
+test('section 7: a mean of Z̃ that differs from β only by rounding reads "mean ≈ β" on the plot and says so under the number (it read "mean = 1.39×10⁻¹⁶")', () => {
+  const { container } = render(<GammaBeta />);
+  const mean = summarize(engineSteps().y).mean;
+  expect(mean).not.toBe(0); // this batch's residue, which the old label printed
+  expect(Math.abs(mean)).toBeLessThan(1e-12);
+  expect(container.querySelector('.plot-svg')?.textContent).toContain('mean ≈ 0');
+  expect(container.querySelector('.plot-svg')?.textContent).not.toContain('10⁻');
+  expect(screen.getByTestId('out-mean')).toHaveTextContent(fmt(mean, 2));
+  expect(screen.getByTestId('out-mean').parentElement).toHaveTextContent(/β = 0; the rest is rounding$/);
+  // A mean that is β to the digits shown keeps its plain label.
+  fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '-1.2' } });
+  expect(container.querySelector('.plot-svg')?.textContent).toContain('mean = −1.2');
+  expect(screen.getByTestId('out-mean').parentElement).toHaveTextContent(/β = −1\.2$/);
+});

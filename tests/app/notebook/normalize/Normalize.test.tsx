@@ -16,6 +16,11 @@ test('section 6 shows the engine’s Zₙₒᵣₘ, √(σ² + ε) and the mean 
   expect(screen.getByTestId('normalize-std')).toHaveTextContent(fmt(s.std, 4));
   expect(screen.getByTestId('znorm-std')).toHaveTextContent(fmt(summarize(s.zNorm).std, 6));
   expect(liveTex(screen.getByTestId('normalize-equation')).endsWith(`= ${tex(s.zNorm[0], 4)}`)).toBe(true);
+  // The mean this batch leaves (1.39×10⁻¹⁶, not 0) is named as rounding, as section 4 names its own.
+  const mean = summarize(s.zNorm).mean;
+  expect(mean).not.toBe(0);
+  expect(screen.getByTestId('znorm-mean')).toHaveTextContent(fmt(mean, 3));
+  expect(screen.getByTestId('znorm-mean').parentElement).toHaveTextContent(/zero up to rounding$/);
 });
 
 test('section 6: a large ε (log slider at 10⁰) shrinks the spread and says so', () => {
