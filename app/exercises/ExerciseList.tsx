@@ -18,10 +18,18 @@ export function newBatch(): void {
   s.setExercise({ exSeed: seed });
 }
 
-/** A key that changes when the exercise's numbers do, so a new batch starts with an empty answer. */
+/** What changes when the exercise's numbers do (a new batch, a moved point). */
+function numbersOf(ex: Exercise): string {
+  if (ex.kind === 'choice') return ex.options.map((o) => o.label).join('|');
+  return `${ex.answer}:${ex.given.join('|')}`;
+}
+
+/**
+ * A card starts afresh when its numbers change, except a typed answer: it stays, and the card says the
+ * numbers changed (NumericCard). A choice or a marker is one click to make again.
+ */
 function keyOf(ex: Exercise): string {
-  if (ex.kind === 'choice') return `${ex.id}:${ex.options.map((o) => o.label).join('|')}`;
-  return `${ex.id}:${ex.answer}:${ex.given.join('|')}`;
+  return ex.kind === 'numeric' ? ex.id : `${ex.id}:${numbersOf(ex)}`;
 }
 
 /** One exercise: its question, what it gives, and its answer form. */
@@ -34,7 +42,7 @@ function Card({ ex, done }: { ex: Exercise; done: boolean }) {
         {done && <span className="exercise-done"> ✓ counted in your progress</span>}
       </p>
       <Given lines={ex.given} />
-      {ex.kind === 'numeric' && <NumericCard ex={ex} />}
+      {ex.kind === 'numeric' && <NumericCard ex={ex} numbers={numbersOf(ex)} />}
       {ex.kind === 'choice' && <ChoiceCard ex={ex} />}
       {ex.kind === 'placement' && <PlacementCard ex={ex} />}
     </li>

@@ -33,14 +33,27 @@ function Reveal({ answer, shown, onShow }: { answer: number; shown: boolean; onS
   );
 }
 
-/** Type a number, Enter or Check: the verdict names a typical mistake when it is one. */
-export function NumericCard({ ex }: { ex: NumericExercise }) {
+/**
+ * Type a number, Enter or Check: the verdict names a typical mistake when it is one. `numbers` names the
+ * numbers the question is about: when they change (a new batch, a moved point), what was typed stays,
+ * the verdict and the shown answer (both about the old numbers) go, and a line says so.
+ */
+export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: string }) {
   const inputId = useId();
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [revealed, setRevealed] = useState(false);
+  const [about, setAbout] = useState(numbers);
+  const [changed, setChanged] = useState(false);
+  if (about !== numbers) {
+    setAbout(numbers);
+    setFeedback(null);
+    setRevealed(false);
+    setChanged(text.trim() !== '');
+  }
   const check = (e: FormEvent) => {
     e.preventDefault();
+    setChanged(false);
     setFeedback(settle(ex.id, gradeNumeric(ex, text), revealed));
   };
   return (
@@ -49,6 +62,11 @@ export function NumericCard({ ex }: { ex: NumericExercise }) {
       <input id={inputId} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="submit">Check</button>
       <p className="exercise-tolerance">{toleranceText(ex.tolerance)}</p>
+      {changed && (
+        <p className="exercise-reveal" data-testid={`changed-${ex.id}`}>
+          The numbers changed since you typed this: Check grades it against the new ones.
+        </p>
+      )}
       <FeedbackLine feedback={feedback} testId={`feedback-${ex.id}`} />
       {feedback && feedback.status !== 'right' && feedback.status !== 'invalid' && <Reveal answer={ex.answer} shown={revealed} onShow={() => setRevealed(true)} />}
       <NotCounted feedback={feedback} shown={revealed} />

@@ -130,6 +130,27 @@ describe('answering', () => {
     expect(screen.getByTestId('exercises-mean').textContent).not.toBe(before);
   });
 
+  test('a typed answer survives a change of the numbers (a moved point, a new batch): its old verdict goes, and a line says the numbers changed', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const card = () => screen.getByTestId('exercise-mean-mu');
+    const box = () => within(card()).getByRole('textbox', { name: 'Your μ' });
+    await user.type(box(), `${s.mean.toFixed(4)}{Enter}`);
+    expect(within(card()).getByRole('status')).toHaveTextContent(/^Right/);
+    act(() => appStore.getState().setPoint(0, 3.9));
+    expect(box()).toHaveValue(s.mean.toFixed(4));
+    expect(within(card()).getByRole('status')).toHaveTextContent(/^$/);
+    expect(screen.getByTestId('changed-mean-mu')).toHaveTextContent('The numbers changed since you typed this: Check grades it against the new ones.');
+    // Check grades the kept text against the new μ, and the line goes.
+    await user.click(within(card()).getByRole('button', { name: 'Check' }));
+    expect(within(card()).getByRole('status')).toHaveTextContent(/^Not yet/);
+    expect(screen.queryByTestId('changed-mean-mu')).toBeNull();
+    // An empty box says nothing when the numbers change.
+    await user.clear(box());
+    await user.click(screen.getByRole('button', { name: 'New batch and questions' }));
+    expect(screen.queryByTestId('changed-mean-mu')).toBeNull();
+  });
+
   test('placement: the marker moved to μ with its slider is right; far from it, a hint', async () => {
     const user = userEvent.setup();
     render(<SectionExercises section="mean" />);
