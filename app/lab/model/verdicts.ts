@@ -156,14 +156,87 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
   const now = aheadAt(plain, bn, j, level), was = `At step ${count(step)} the network ${p.phrase[leader]} has been ahead`;
   if (now === null) return { leader: null, text: `${was}; by the latest means the two are level: ${numbers}.` };
   if (now !== leader) return { leader: null, pulledAhead: now, text: `${was}, but by the latest means the network ${p.phrase[now]} is: ${numbers}.` };
-  const by = leader === 'bn' ? ab - ap : ap - ab;
-  return { leader, far: by >= FAR, text: `At step ${count(step)} the network ${p.phrase[leader]} leads: ${numbers}.` };
+  return { leader, far: farAhead(plain, bn, j, leader), text: `At step ${count(step)} the network ${p.phrase[leader]} leads: ${numbers}.` };
+}
+
+/**
+ * Whether the leader is far ahead at evaluation j: by FAR on each of the last HOLD evaluations' means (a
+ * lead near FAR otherwise turned "does not help: ahead" into "hurts: far ahead" and back every evaluation
+ * or two). It is never said on less than FAR now.
+ */
+function farAhead(plain: VariantSeries, bn: VariantSeries, j: number, leader: VariantName): boolean {
+  const sign = leader === 'bn' ? 1 : -1;
+  for (let i = Math.max(0, j - HOLD + 1); i <= j; i++) if (sign * (smoothed(bn, i) - smoothed(plain, i)) < FAR) return false;
+  return true;
 }
 
 interface Speed {
   /** The network that reached the target in fewer steps by at least FASTER×, or null. */
   readonly first: VariantName | null;
   readonly text: string;
+}
+
+/** The evaluations before the n-th (a run as it stood then): the same columns, fewer of them. */
+const upTo = (s: VariantSeries, n: number): VariantSeries => (n >= s.testN ? s : { ...s, testN: n });
+
+/** The target: 90 % of the best smoothed test accuracy either network reached, in whole percent (null: none has learned). */
+function targetOf(plain: VariantSeries, bn: VariantSeries, chance: number): number | null {
+  const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
+  if (!(best >= chance + LEARNED)) return null;
+  // Rounded before the floor: 100 · 0.9 · 0.7 is 62.999…, and 90 % of a best of 70 % is 63 %, not 62.
+  return Math.floor(+(90 * best).toFixed(9)) / 100;
+}
+
+/**
+ * Who got to the target first, as the run stood after its n-th evaluation. `first`: the network that
+ * held it FASTER × sooner (see speedOf); `decided`: whether the race to this target has an answer yet.
+ * It has none while one network is at or above the target (held, or on its latest evaluation) and the
+ * other has never reached it, but the other has not yet run FASTER × as long: the target moves up as
+ * the networks improve, so such a race starts again and again early in a run.
+ */
+function raceAt(series: RunSeries, n: number, chance: number): { first: VariantName | null; decided: boolean; pending: VariantName | null } | null {
+  const plain = upTo(series.plain, n), bn = upTo(series.bn, n);
+  if (plain.testN === 0 || bn.testN === 0) return null;
+  const target = targetOf(plain, bn, chance);
+  if (target === null) return null;
+  const cut = { plain, bn };
+  const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
+  const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
+  // A head start counts when the other took (or has run without getting there) FASTER × as many
+  // steps, and at least 3 evaluations more: a step or two apart is noise. The other's first single
+  // evaluation at the target counts too: a network that was there, dipped once and came back did not
+  // get there later.
+  const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
+  let first: VariantName | null = null, pending: VariantName | null = null;
+  for (const v of ['plain', 'bn'] as const) {
+    const o = cut[OTHER[v]], mine = reached[v];
+    const there = mine !== null || aboveSince(cut[v], target) !== null;
+    if (there && touched[OTHER[v]] === null) pending = v;
+    if (mine === null) continue;
+    const theirs = Math.min(reached[OTHER[v]] ?? o.testStep[o.testN - 1], touched[OTHER[v]] ?? Infinity);
+    if (theirs >= FASTER * mine && theirs - mine >= 3 * interval) first = v;
+  }
+  return { first, pending, decided: first !== null || pending === null };
+}
+
+/** How many evaluations back an undecided race looks for the last decided one. */
+const LOOK_BACK = 100;
+
+/**
+ * Who got there first. While the race to the current target is undecided, the last decided race
+ * answers, if it named the network that is there now (the other never reached it): "BN got there
+ * first" does not lapse each time BN's own progress raises the target (issue 15: it came and went
+ * 3 to 4 times in the first 500 steps of the lab's default run).
+ */
+function firstOf(series: RunSeries, chance: number): VariantName | null {
+  const n = Math.min(series.plain.testN, series.bn.testN);
+  const now = raceAt(series, n, chance);
+  if (!now || now.decided) return now?.first ?? null;
+  for (let k = n - 1; k >= Math.max(1, n - LOOK_BACK); k--) {
+    const then = raceAt(series, k, chance);
+    if (then?.decided) return then.first === now.pending ? then.first : null;
+  }
+  return null;
 }
 
 /**
@@ -174,10 +247,8 @@ interface Speed {
 function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   const { plain, bn } = series;
   if (plain.testN === 0 || bn.testN === 0) return null;
-  const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
-  if (!(best >= chance + LEARNED)) return null;
-  // Rounded before the floor: 100 · 0.9 · 0.7 is 62.999…, and 90 % of a best of 70 % is 63 %, not 62.
-  const target = Math.floor(+(90 * best).toFixed(9)) / 100;
+  const target = targetOf(plain, bn, chance);
+  if (target === null) return null;
   const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
   const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
   // At or above the target earlier than it held it (or without holding it yet): said, since a single dip can be all
@@ -194,19 +265,7 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
     return `${p.phrase[v]} not yet (${where}, at or above it since step ${count(since)}${t < since ? `; first reached it at step ${count(t)}` : ''})`;
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
-  // A head start counts when the other took (or has run without getting there) FASTER × as many
-  // steps, and at least 3 evaluations more: a step or two apart is noise. The other's first single
-  // evaluation at the target counts too: a network that was there, dipped once and came back did not
-  // get there later.
-  const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
-  let first: VariantName | null = null;
-  for (const v of ['plain', 'bn'] as const) {
-    const mine = reached[v], o = series[OTHER[v]];
-    if (mine === null) continue;
-    const theirs = Math.min(reached[OTHER[v]] ?? o.testStep[o.testN - 1], touched[OTHER[v]] ?? Infinity);
-    if (theirs >= FASTER * mine && theirs - mine >= 3 * interval) first = v;
-  }
-  return { first, text };
+  return { first: firstOf(series, chance), text };
 }
 
 function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
@@ -232,7 +291,7 @@ function headlineOf(advantage: Advantage, first: VariantName | null, lead: Lead 
     case 'level': return `In this run, ${norm} shows no advantage: the two networks are level.`;
     case 'plain-first': return `In this run, ${norm} shows no advantage: the network ${without} got there first, and by now the two are level.`;
     case 'plain':
-      return lead?.far ? `In this run, ${norm} hurts: the network ${without} is far ahead.` : `In this run, ${norm} does not help: the network ${without} is ahead${andFirst('plain')}.`;
+      return lead?.far ? `In this run, ${norm} hurts: the network ${without} is far ahead${andFirst('plain')}.` : `In this run, ${norm} does not help: the network ${without} is ahead${andFirst('plain')}.`;
     case 'neither': return 'Neither network has learned yet: both are near chance.';
     default: return lead?.none === 'diverged' ? 'Both networks diverged: no verdict. Try a smaller learning rate.' : 'No verdict yet: the networks have not been tested.';
   }
@@ -247,7 +306,7 @@ function pairHeadline(advantage: Advantage, andFirst: (v: VariantName) => string
     case 'mixed': return `In this run, ${b} got there first, but by now ${a} is ahead.`;
     case 'level': return `In this run, neither shows an advantage: ${a} and ${b} are level.`;
     case 'plain-first': return `In this run, ${a} got there first, and by now the two are level.`;
-    case 'plain': return lead?.far ? `In this run, ${a} is far ahead.` : `In this run, ${a} is ahead${andFirst('plain')}.`;
+    case 'plain': return lead?.far ? `In this run, ${a} is far ahead${andFirst('plain')}.` : `In this run, ${a} is ahead${andFirst('plain')}.`;
     default: return headlineOf(advantage, null, lead, DEFAULT_PAIR);
   }
 }

@@ -42,7 +42,7 @@ describe('the two networks’ names follow the chosen pair', () => {
     expect(ahead.headline).toBe('In this run, GroupNorm is ahead, and got there first.');
     expect(ahead.lead).toBe('At step 120 the network with GroupNorm leads: 90.0 % test accuracy with GroupNorm, 50.0 % with BN (mean of the last 5 evaluations, steps 80–120); test loss now 0.3 and 0.7.');
     const behind = verdictOf(runOf(rep(0.9, 12), rep(0.5, 12)), NONE, 150, 3, pair);
-    expect(behind.headline).toBe('In this run, BN is far ahead.');
+    expect(behind.headline).toBe('In this run, BN is far ahead, and got there first.');
     const level = verdictOf(runOf(rep(0.8, 12), rep(0.8, 12)), NONE, 150, 3, pair);
     expect(level.headline).toBe('In this run, neither shows an advantage: BN and GroupNorm are level.');
     for (const v of [ahead, behind, level]) expect(`${v.headline} ${v.lead} ${v.speed}`).not.toMatch(/batch norm|without BN/);

@@ -52,12 +52,38 @@ describe('who leads, in words computed from the run', () => {
     expect(flat.headline).not.toMatch(/got there first/);
   });
 
+  test('“got there first” does not lapse each time the leader’s own progress raises the target (the default run said it, dropped it and said it again 3 times in 500 steps)', () => {
+    // BN climbs for 20 evaluations; without BN it stays at chance. Each new best raises the target above what BN has held.
+    const bn = [0.4, 0.5, 0.6, 0.62, 0.64, 0.7, 0.72, 0.74, 0.8, 0.82, 0.84, 0.9, 0.91, 0.92, 0.95, 0.96, 0.97, 0.98, 0.98, 0.98];
+    const said = bn.map((_, i) => /got there first/.test(verdictOf(runOf(rep(0.34, i + 1), bn.slice(0, i + 1)), NONE, 150, 3).headline));
+    const from = said.indexOf(true);
+    expect(from).toBeGreaterThan(0);
+    expect(said.slice(from)).toEqual(said.slice(from).map(() => true));
+  });
+
+  test('“far ahead” (and “hurts”) needs a lead of 15 points on each of the last 3 evaluations’ means, not one: a lead near 15 flipped it every evaluation or two', () => {
+    // Without BN at 90 %; BN at 80 %, then one evaluation at 0: the latest 5-evaluation mean drops to 64 %, a lead of 26 points on one evaluation only.
+    const once = verdictOf(runOf(rep(0.9, 12), [...rep(0.8, 11), 0]), NONE, 150, 3);
+    expect(once.headline).toMatch(/^In this run, batch norm does not help: the network without BN is ahead/);
+    const thrice = verdictOf(runOf(rep(0.9, 14), [...rep(0.8, 11), 0, 0.8, 0.8]), NONE, 150, 3);
+    expect(thrice.headline).toMatch(/^In this run, batch norm hurts: the network without BN is far ahead/);
+  });
+
+  test('an undecided race keeps the last decided one only for the network that is at the new target: once without BN passes it, BN’s old head start is not claimed', () => {
+    // BN got to ~60 % first; then without BN climbs to 95 %, a target BN never reached.
+    const bn = [...rep(0.6, 8), ...rep(0.6, 8)];
+    const plain = [...rep(0.34, 8), 0.7, 0.8, 0.9, 0.95, 0.95, 0.95, 0.95, 0.95];
+    expect(verdictOf(runOf(plain.slice(0, 8), bn.slice(0, 8)), NONE, 150, 3).headline).toMatch(/batch norm helps: .*, and got there first/);
+    const later = verdictOf(runOf(plain, bn), NONE, 150, 3);
+    expect(later.headline).not.toMatch(/batch norm got there first|with BN is ahead, and got there first/);
+  });
+
   test('the network without BN ahead: said plainly, never as a BN win, and a preset is offered', () => {
     const v = verdictOf(runOf(rep(0.9, 12), rep(0.8, 12)), NONE, 150, 3);
     expect(v.advantage).toBe('plain');
     expect(v.headline).toBe('In this run, batch norm does not help: the network without BN is ahead, and got there first.');
     // 15 points or more: “hurts”.
-    expect(verdictOf(runOf(rep(0.9, 12), rep(0.5, 12)), NONE, 150, 3).headline).toBe('In this run, batch norm hurts: the network without BN is far ahead.');
+    expect(verdictOf(runOf(rep(0.9, 12), rep(0.5, 12)), NONE, 150, 3).headline).toBe('In this run, batch norm hurts: the network without BN is far ahead, and got there first.');
     expect(showsNoAdvantage(v.advantage)).toBe(true);
   });
 
