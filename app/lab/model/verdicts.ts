@@ -2,6 +2,9 @@ import type { Divergence, VariantName } from '../../../src/train';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
 import { DEFAULT_PAIR, NORM_SHORT, type Pair } from './pair';
+import { HOLD, SMOOTH, aboveSince, firstOf, firstReached, firstTouched, smoothed, targetOf } from './race';
+
+export { HOLD, SMOOTH } from './race';
 
 /**
  * The lab's comparisons in words, computed from the run on screen and nothing else: who leads, who
@@ -22,13 +25,8 @@ import { DEFAULT_PAIR, NORM_SHORT, type Pair } from './pair';
  * small (150 points of a 2-D set: 3.3 points), since a few examples either way are noise.
  */
 export const levelFor = (testRows: number): number => Math.max(0.02, testRows > 0 ? 5 / testRows : 0);
-/** “Got there first” needs the other network to take at least this many times as many steps. */
-export const FASTER = 1.5;
-export const SMOOTH = 5;
-export const HOLD = 3;
-/** Within 5 points of chance a network has not learned; a target needs 10 points above it. */
+/** Within 5 points of chance a network has not learned (a target needs 10 points above it: race.ts). */
 export const NEAR_CHANCE = 0.05;
-const LEARNED = 0.1;
 /** A lead of 15 points or more is “far ahead”. */
 export const FAR = 0.15;
 
@@ -52,14 +50,6 @@ export interface Verdict {
 type Diverged = Readonly<Record<VariantName, Divergence | null>>;
 const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
 
-/** Mean test accuracy over the evaluations (j − SMOOTH, j]. */
-function smoothed(s: VariantSeries, j: number): number {
-  const from = Math.max(0, j - SMOOTH + 1);
-  let sum = 0;
-  for (let i = from; i <= j; i++) sum += s.testAccuracy[i];
-  return sum / (j - from + 1);
-}
-
 /** Who is ahead by the means at evaluation j alone: null when they are within `level`. */
 function aheadAt(plain: VariantSeries, bn: VariantSeries, j: number, level: number): VariantName | null {
   const d = smoothed(bn, j) - smoothed(plain, j);
@@ -78,36 +68,6 @@ function leaderAt(plain: VariantSeries, bn: VariantSeries, n: number, level: num
   }
   return leader;
 }
-
-/** The step at which the network first had HOLD evaluations in a row at or above `target` (null: not yet). */
-function firstReached(s: VariantSeries, target: number): number | null {
-  let run = 0;
-  for (let i = 0; i < s.testN; i++) {
-    run = s.testAccuracy[i] >= target ? run + 1 : 0;
-    if (run === HOLD) return s.testStep[i - HOLD + 1];
-  }
-  return null;
-}
-
-/** The first step at which one evaluation reached `target` (held or not), or null. */
-function firstTouched(s: VariantSeries, target: number): number | null {
-  for (let i = 0; i < s.testN; i++) if (s.testAccuracy[i] >= target) return s.testStep[i];
-  return null;
-}
-
-/** The step at which the run of evaluations at or above `target` that the latest one ends began (null: the latest is below). */
-function aboveSince(s: VariantSeries, target: number): number | null {
-  let i = s.testN - 1;
-  if (i < 0 || !(s.testAccuracy[i] >= target)) return null;
-  while (i > 0 && s.testAccuracy[i - 1] >= target) i--;
-  return s.testStep[i];
-}
-
-const bestSmoothed = (s: VariantSeries, n = s.testN): number => {
-  let best = -Infinity;
-  for (let j = 0; j < n; j++) best = Math.max(best, smoothed(s, j));
-  return best;
-};
 
 interface Lead {
   readonly leader: VariantName | null;
@@ -174,69 +134,6 @@ interface Speed {
   /** The network that reached the target in fewer steps by at least FASTER×, or null. */
   readonly first: VariantName | null;
   readonly text: string;
-}
-
-/** The evaluations before the n-th (a run as it stood then): the same columns, fewer of them. */
-const upTo = (s: VariantSeries, n: number): VariantSeries => (n >= s.testN ? s : { ...s, testN: n });
-
-/** The target: 90 % of the best smoothed test accuracy either network reached, in whole percent (null: none has learned). */
-function targetOf(plain: VariantSeries, bn: VariantSeries, chance: number): number | null {
-  const best = Math.max(bestSmoothed(plain), bestSmoothed(bn));
-  if (!(best >= chance + LEARNED)) return null;
-  // Rounded before the floor: 100 · 0.9 · 0.7 is 62.999…, and 90 % of a best of 70 % is 63 %, not 62.
-  return Math.floor(+(90 * best).toFixed(9)) / 100;
-}
-
-/**
- * Who got to the target first, as the run stood after its n-th evaluation. `first`: the network that
- * held it FASTER × sooner (see speedOf); `decided`: whether the race to this target has an answer yet.
- * It has none while one network is at or above the target (held, or on its latest evaluation) and the
- * other has never reached it, but the other has not yet run FASTER × as long: the target moves up as
- * the networks improve, so such a race starts again and again early in a run.
- */
-function raceAt(series: RunSeries, n: number, chance: number): { first: VariantName | null; decided: boolean; pending: VariantName | null } | null {
-  const plain = upTo(series.plain, n), bn = upTo(series.bn, n);
-  if (plain.testN === 0 || bn.testN === 0) return null;
-  const target = targetOf(plain, bn, chance);
-  if (target === null) return null;
-  const cut = { plain, bn };
-  const reached = { plain: firstReached(plain, target), bn: firstReached(bn, target) };
-  const touched = { plain: firstTouched(plain, target), bn: firstTouched(bn, target) };
-  // A head start counts when the other took (or has run without getting there) FASTER × as many
-  // steps, and at least 3 evaluations more: a step or two apart is noise. The other's first single
-  // evaluation at the target counts too: a network that was there, dipped once and came back did not
-  // get there later.
-  const interval = Math.min(plain.testN > 1 ? plain.testStep[1] - plain.testStep[0] : Infinity, bn.testN > 1 ? bn.testStep[1] - bn.testStep[0] : Infinity);
-  let first: VariantName | null = null, pending: VariantName | null = null;
-  for (const v of ['plain', 'bn'] as const) {
-    const o = cut[OTHER[v]], mine = reached[v];
-    const there = mine !== null || aboveSince(cut[v], target) !== null;
-    if (there && touched[OTHER[v]] === null) pending = v;
-    if (mine === null) continue;
-    const theirs = Math.min(reached[OTHER[v]] ?? o.testStep[o.testN - 1], touched[OTHER[v]] ?? Infinity);
-    if (theirs >= FASTER * mine && theirs - mine >= 3 * interval) first = v;
-  }
-  return { first, pending, decided: first !== null || pending === null };
-}
-
-/** How many evaluations back an undecided race looks for the last decided one. */
-const LOOK_BACK = 100;
-
-/**
- * Who got there first. While the race to the current target is undecided, the last decided race
- * answers, if it named the network that is there now (the other never reached it): "BN got there
- * first" does not lapse each time BN's own progress raises the target (issue 15: it came and went
- * 3 to 4 times in the first 500 steps of the lab's default run).
- */
-function firstOf(series: RunSeries, chance: number): VariantName | null {
-  const n = Math.min(series.plain.testN, series.bn.testN);
-  const now = raceAt(series, n, chance);
-  if (!now || now.decided) return now?.first ?? null;
-  for (let k = n - 1; k >= Math.max(1, n - LOOK_BACK); k--) {
-    const then = raceAt(series, k, chance);
-    if (then?.decided) return then.first === now.pending ? then.first : null;
-  }
-  return null;
 }
 
 /**
