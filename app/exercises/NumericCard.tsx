@@ -3,7 +3,7 @@ import { fmt } from '../ui/format';
 import { fmtTolerance, gradeNumeric, gradeValue } from './model/grade';
 import type { Feedback, NumericExercise, PlacementExercise } from './model/types';
 import { FeedbackLine } from './Feedback';
-import { markDone } from './progressStore';
+import { markDone, markShown, wasShown } from './progressStore';
 
 /** "Answers within ±0.002 count", or exactly for a count. */
 export function toleranceText(tolerance: number): string {
@@ -42,15 +42,23 @@ export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: str
   const inputId = useId();
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [revealed, setRevealed] = useState(false);
+  const [revealed, setRevealed] = useState(() => wasShown(ex.id, numbers));
   const [about, setAbout] = useState(numbers);
   const [changed, setChanged] = useState(false);
   if (about !== numbers) {
     setAbout(numbers);
     setFeedback(null);
-    setRevealed(false);
+    setRevealed(wasShown(ex.id, numbers));
     setChanged(text.trim() !== '');
   }
+  const type = (typed: string) => {
+    setText(typed);
+    setChanged(false);
+  };
+  const reveal = () => {
+    markShown(ex.id, numbers);
+    setRevealed(true);
+  };
   const check = (e: FormEvent) => {
     e.preventDefault();
     setChanged(false);
@@ -59,7 +67,7 @@ export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: str
   return (
     <form className="exercise-answer" onSubmit={check} data-testid={`exercise-${ex.id}`}>
       <label htmlFor={inputId}>Your {ex.symbol}</label>
-      <input id={inputId} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+      <input id={inputId} type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => type(e.target.value)} />
       <button type="submit">Check</button>
       <p className="exercise-tolerance">{toleranceText(ex.tolerance)}</p>
       {changed && (
@@ -68,7 +76,7 @@ export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: str
         </p>
       )}
       <FeedbackLine feedback={feedback} testId={`feedback-${ex.id}`} />
-      {feedback && feedback.status !== 'right' && feedback.status !== 'invalid' && <Reveal answer={ex.answer} shown={revealed} onShow={() => setRevealed(true)} />}
+      {feedback && feedback.status !== 'right' && feedback.status !== 'invalid' && <Reveal answer={ex.answer} shown={revealed} onShow={reveal} />}
       <NotCounted feedback={feedback} shown={revealed} />
     </form>
   );

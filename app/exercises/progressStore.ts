@@ -47,6 +47,24 @@ export function markDone(id: string): void {
   save({ done: new Set([...p.done, id]), notice: null });
 }
 
+/**
+ * The numbers each exercise's answer was shown for, for the page's life (a reset keeps them: they were shown).
+ * Moving a point away and back, or Back after a new batch, brings those numbers back, and a right answer to
+ * them is still not counted.
+ */
+const shownFor = new Map<string, Set<string>>();
+
+export const wasShown = (id: string, numbers: string): boolean => shownFor.get(id)?.has(numbers) ?? false;
+
+export function markShown(id: string, numbers: string): void {
+  shownFor.set(id, (shownFor.get(id) ?? new Set<string>()).add(numbers));
+}
+
+/** Forgets every shown answer (tests: each starts with a fresh page). */
+export function forgetShownAnswers(): void {
+  shownFor.clear();
+}
+
 /** How many resets this page has seen: the exercises' answer forms start empty again after each. */
 let resets = 0;
 

@@ -70,7 +70,7 @@ export function targetOf(plain: VariantSeries, bn: VariantSeries, chance: number
  * other has never reached it, but the other has not yet run FASTER × as long: the target moves up as
  * the networks improve, so such a race starts again and again early in a run.
  */
-function raceAt(series: RunSeries, n: number, chance: number): { first: VariantName | null; decided: boolean; pending: VariantName | null } | null {
+function raceAt(series: RunSeries, n: number, chance: number): { target: number; first: VariantName | null; decided: boolean; pending: VariantName | null } | null {
   const plain = upTo(series.plain, n), bn = upTo(series.bn, n);
   if (plain.testN === 0 || bn.testN === 0) return null;
   const target = targetOf(plain, bn, chance);
@@ -92,7 +92,13 @@ function raceAt(series: RunSeries, n: number, chance: number): { first: VariantN
     const theirs = Math.min(reached[OTHER[v]] ?? o.testStep[o.testN - 1], touched[OTHER[v]] ?? Infinity);
     if (theirs >= FASTER * mine && theirs - mine >= 3 * interval) first = v;
   }
-  return { first, pending, decided: first !== null || pending === null };
+  return { target, first, pending, decided: first !== null || pending === null };
+}
+
+/** Who got there first, and, when that answer comes from an earlier race, its target and the step at which it was decided. */
+export interface First {
+  readonly first: VariantName | null;
+  readonly earlier: { readonly target: number; readonly step: number } | null;
 }
 
 /** How many evaluations back an undecided race looks for the last decided one. */
@@ -102,15 +108,19 @@ const LOOK_BACK = 100;
  * Who got there first. While the race to the current target is undecided, the last decided race
  * answers, if it named the network that is there now (the other never reached it): "BN got there
  * first" does not lapse each time BN's own progress raises the target (issue 15: it came and went
- * 3 to 4 times in the first 500 steps of the lab's default run).
+ * 3 to 4 times in the first 500 steps of the lab's default run). Such an answer is about that race's
+ * target (`earlier`), which the speed sentence then names. A decided race stays decided: the other
+ * network can only reach that target later still.
  */
-export function firstOf(series: RunSeries, chance: number): VariantName | null {
+export function firstOf(series: RunSeries, chance: number): First {
+  const none: First = { first: null, earlier: null };
   const n = Math.min(series.plain.testN, series.bn.testN);
   const now = raceAt(series, n, chance);
-  if (!now || now.decided) return now?.first ?? null;
+  if (!now || now.decided) return { first: now?.first ?? null, earlier: null };
   for (let k = n - 1; k >= Math.max(1, n - LOOK_BACK); k--) {
     const then = raceAt(series, k, chance);
-    if (then?.decided) return then.first === now.pending ? then.first : null;
+    if (!then?.decided) continue;
+    return then.first !== null && then.first === now.pending ? { first: then.first, earlier: { target: then.target, step: series.bn.testStep[k - 1] } } : none;
   }
-  return null;
+  return none;
 }

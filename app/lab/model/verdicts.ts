@@ -122,11 +122,12 @@ function leadOf(series: RunSeries, diverged: Diverged, level: number, chance: nu
 /**
  * Whether the leader is far ahead at evaluation j: by FAR on each of the last HOLD evaluations' means (a
  * lead near FAR otherwise turned "does not help: ahead" into "hurts: far ahead" and back every evaluation
- * or two). It is never said on less than FAR now.
+ * or two). It is never said on less than FAR now, nor before there are HOLD evaluations.
  */
 function farAhead(plain: VariantSeries, bn: VariantSeries, j: number, leader: VariantName): boolean {
   const sign = leader === 'bn' ? 1 : -1;
-  for (let i = Math.max(0, j - HOLD + 1); i <= j; i++) if (sign * (smoothed(bn, i) - smoothed(plain, i)) < FAR) return false;
+  if (j < HOLD - 1) return false;
+  for (let i = j - HOLD + 1; i <= j; i++) if (sign * (smoothed(bn, i) - smoothed(plain, i)) < FAR) return false;
   return true;
 }
 
@@ -162,7 +163,14 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
     return `${p.phrase[v]} not yet (${where}, at or above it since step ${count(since)}${t < since ? `; first reached it at step ${count(t)}` : ''})`;
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
-  return { first: firstOf(series, chance), text };
+  const { first, earlier } = firstOf(series, chance);
+  if (!earlier) return { first, text };
+  // "Got there first" is then about an earlier, lower target: said, with where each network is on it now.
+  const heldFrom = (v: VariantName) => {
+    const at = firstReached(series[v], earlier.target);
+    return at === null ? `${p.phrase[v]} not yet` : `${p.phrase[v]} from step ${count(at)}`;
+  };
+  return { first, text: `${text} “Got there first” is about ${Math.round(100 * earlier.target)} %, the target at step ${count(earlier.step)}: ${heldFrom('bn')}; ${heldFrom('plain')}.` };
 }
 
 function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {

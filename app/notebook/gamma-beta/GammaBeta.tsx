@@ -16,14 +16,14 @@ import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
+import { betaByRounding } from '../shared/rounding';
 
 /**
- * Whether the mean of Z̃ differs from β only by rounding: it prints differently (β = 0 and a mean of
- * 1.39×10⁻¹⁶), yet it is within 10⁻¹² of the values' size, far below anything γ and β can do.
+ * Whether the mean of Z̃ differs from β only by rounding and prints differently (β = 0 and a mean of 1.39×10⁻¹⁶):
+ * in exact arithmetic it is β.
  */
-function roundingResidue(mean: number, beta: number, y: ArrayLike<number>): boolean {
-  const size = Math.max(1, ...Array.from(y, Math.abs));
-  return fmt(mean, 4) !== fmt(beta, 4) && Math.abs(mean - beta) <= 1e-12 * size;
+function roundingResidue(mean: number, beta: number, gamma: number, y: ArrayLike<number>): boolean {
+  return fmt(mean, 4) !== fmt(beta, 4) && betaByRounding(mean, beta, gamma, Math.max(...Array.from(y, Math.abs)));
 }
 
 /** Section 7's equation and live panel (its presentation step): the γ and β sliders, Zₙₒᵣₘ mapped to Z̃. */
@@ -32,7 +32,7 @@ export function GammaBetaPanel() {
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { gamma, beta, zNorm, y } = steps;
   const out = steps.defined ? summarize(y) : null;
-  const residue = out ? roundingResidue(out.mean, beta, y) : false;
+  const residue = out ? roundingResidue(out.mean, beta, gamma, y) : false;
   const { setBn } = appStore.getState();
   return (
     <>

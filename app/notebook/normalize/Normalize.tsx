@@ -10,6 +10,7 @@ import { useBatchStatistics } from '../shared/useBatchSteps';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { normalizeView } from './normalizeStatus';
+import { zeroByRounding } from '../shared/rounding';
 import { substitutionDigits } from './substitution';
 import { collapseValue } from '../../ui/points';
 import { logSliderProps } from '../../state/props';
@@ -26,6 +27,8 @@ export function NormalizePanel() {
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
   const { zNorm: ns, status } = normalizeView(z, steps);
+  // 0 in exact arithmetic; off it by more than rounding only as rounding noise (σ² ≈ 0 with ε = 0: every Zₙₒᵣₘ ±1).
+  const meanLabel = ns && (ns.mean === 0 || zeroByRounding(ns.mean)) ? 'mean 0' : `mean = ${fmt(ns?.mean ?? Number.NaN, 3)}`;
   const d = substitutionDigits(z[0], mu, std, zNorm[0]);
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
@@ -43,7 +46,7 @@ export function NormalizePanel() {
           <MappingPlot
             label="Each sample z mapped to its normalized value"
             top={{ values: z, domain: niceDomain([...z, ...zNorm], [mu, -2.5, 2.5]), name: 'z', tone: 'z', mean: mu, meanLabel: `μ = ${fmt(mu, 3)}` }}
-            bottom={{ values: zNorm, domain: niceDomain([...z, ...zNorm], [mu, -2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel: 'mean 0' }}
+            bottom={{ values: zNorm, domain: niceDomain([...z, ...zNorm], [mu, -2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: ns ? ns.mean : undefined, meanLabel }}
           />
         </ChartFrame>
         <Stats
@@ -53,7 +56,7 @@ export function NormalizePanel() {
             {
               label: 'mean of Zₙₒᵣₘ',
               value: ns ? fmt(ns.mean, 3) : 'undefined',
-              note: ns && ns.mean !== 0 && Math.abs(ns.mean) < 1e-9 ? 'zero up to rounding' : undefined,
+              note: ns && zeroByRounding(ns.mean) ? 'zero up to rounding' : undefined,
               tone: 'norm',
               testId: 'znorm-mean',
             },

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { batchNormSteps, sampleMiniBatch } from '../../../src';
 import { PROGRESS_KEY, readProgress, writeProgress } from '../../../app/exercises/model/progress';
-import { reloadProgress, resetProgress } from '../../../app/exercises/progressStore';
+import { forgetShownAnswers, reloadProgress, resetProgress } from '../../../app/exercises/progressStore';
 import SectionExercises from '../../../app/exercises/SectionExercises';
 import { Toc } from '../../../app/shell/Toc';
 import { OUTLINE } from '../../../app/outline';
@@ -11,6 +11,7 @@ import { appStore } from '../../../app/state/store';
 
 beforeEach(() => {
   localStorage.clear();
+  forgetShownAnswers();
   act(() => {
     reloadProgress();
     appStore.setState({ seed: 1, m: 8, shift: 2, scale: 1.5, eps: 1e-5, overrides: {}, exSeed: 1 });
@@ -148,6 +149,34 @@ describe('answering', () => {
     // An empty box says nothing when the numbers change.
     await user.clear(box());
     await user.click(screen.getByRole('button', { name: 'New batch and questions' }));
+    expect(screen.queryByTestId('changed-mean-mu')).toBeNull();
+  });
+
+  test('an answer shown for some numbers stays shown for them: moving a point away and back, then typing it, is right but not counted', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const card = () => screen.getByTestId('exercise-mean-mu');
+    const box = () => within(card()).getByRole('textbox', { name: 'Your μ' });
+    await user.type(box(), '0{Enter}');
+    await user.click(within(card()).getByRole('button', { name: 'Show the answer' }));
+    const z0 = appStore.getState().overrides;
+    act(() => appStore.getState().setPoint(0, 3.9));
+    act(() => appStore.setState({ overrides: z0 }));
+    await user.clear(box());
+    await user.type(box(), `${s.mean.toFixed(4)}{Enter}`);
+    expect(within(card()).getByRole('status')).toHaveTextContent(/^Right/);
+    expect(card()).toHaveTextContent('Not counted in your progress: the answer was shown.');
+    expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
+  });
+
+  test('typing again takes away the line that says the numbers changed', async () => {
+    const user = userEvent.setup();
+    render(<SectionExercises section="mean" />);
+    const box = () => within(screen.getByTestId('exercise-mean-mu')).getByRole('textbox', { name: 'Your μ' });
+    await user.type(box(), '1.5');
+    act(() => appStore.getState().setPoint(0, 3.9));
+    expect(screen.getByTestId('changed-mean-mu')).toBeInTheDocument();
+    await user.type(box(), '1');
     expect(screen.queryByTestId('changed-mean-mu')).toBeNull();
   });
 

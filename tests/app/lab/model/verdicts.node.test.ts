@@ -69,6 +69,27 @@ describe('who leads, in words computed from the run', () => {
     expect(thrice.headline).toMatch(/^In this run, batch norm hurts: the network without BN is far ahead/);
   });
 
+  test('a “got there first” that an earlier race decided names that race’s target under the headline (the line under it said neither network had held the current one)', () => {
+    // BN climbs in steps; without BN stays at chance. Each step up raises the target, and the race to it starts again.
+    const bn = [0.4, 0.45, 0.5, 0.5, 0.5, 0.6, 0.6, 0.6, 0.75, 0.75, 0.75, 0.9, 0.9, 0.9, 0.9];
+    let named = 0;
+    for (let i = 1; i <= bn.length; i++) {
+      const v = verdictOf(runOf(rep(0.34, i), bn.slice(0, i)), NONE, 150, 3);
+      if (!/got there first/.test(v.headline)) continue;
+      // Either the current target's race is decided (BN held it, and without BN has run 1.5 × as long since), or the sentence says which target the claim is about.
+      const from = Number(v.speed?.match(/: with BN from step (\d+);/)?.[1] ?? Infinity);
+      if (10 * i >= 1.5 * from) continue;
+      expect(v.speed).toMatch(/ “Got there first” is about \d+ %, the target at step \d+: with BN from step \d+; without BN not yet\.$/);
+      named++;
+    }
+    expect(named).toBeGreaterThan(0);
+    expect(verdictOf(runOf(rep(0.34, 11), bn.slice(0, 11)), NONE, 150, 3).speed).toMatch(/with BN from step 90; without BN not yet \(34\.0 % at step 110\)\. “Got there first” is about 59 %, the target at step 100: with BN from step 60; without BN not yet\.$/);
+  });
+
+  test('“far ahead” waits for 3 evaluations: one evaluation 30 points apart is “ahead”, not “hurts”', () => {
+    expect(verdictOf(runOf([0.7], [0.4]), NONE, 150, 3).headline).not.toMatch(/hurts|far ahead/);
+  });
+
   test('an undecided race keeps the last decided one only for the network that is at the new target: once without BN passes it, BN’s old head start is not claimed', () => {
     // BN got to ~60 % first; then without BN climbs to 95 %, a target BN never reached.
     const bn = [...rep(0.6, 8), ...rep(0.6, 8)];

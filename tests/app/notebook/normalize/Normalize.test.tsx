@@ -59,4 +59,10 @@ test('section 6: three equal values 0.7 with ε = 0 are rounding noise, and the 
   fireEvent.change(screen.getByRole('slider', { name: 'ε (log scale)' }), { target: { value: '-10.5' } });
   expect(engineSteps().variance).toBeGreaterThan(0);
   expect(screen.getByTestId('normalize-status')).toHaveTextContent('Dividing rounding noise by rounding noise');
+  // The plot's mean line sits at the noise's mean, and its label says that number, not "mean 0".
+  const mean = summarize(engineSteps().zNorm).mean;
+  expect(Math.abs(mean)).toBeGreaterThan(0.5);
+  const labels = [...document.querySelectorAll('.plot-svg')].map((e) => e.textContent).join(' ');
+  expect(labels).toContain(`mean = ${fmt(mean, 3)}`);
+  expect(labels).not.toContain('mean 0');
 });
