@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FashionSubset } from '../../../src/fashion';
 import { useAppState } from '../../state/store';
 import { errorMessage } from '../../worker/errorMessage';
 import { useFashion } from '../images/useImagesPass';
 import { within } from '../images/imagesView';
-import { FAMILY_C, FAMILY_N, type FamilyBase, type FamilyPass, familyBase, familyPass } from './familyView';
+import type { ChunkedTask } from '../shared/chunkedTask';
+import { useChunkedTask } from '../shared/useChunkedTask';
+import { FAMILY_C, FAMILY_N, type FamilyBase, type FamilyPass, familyBaseSteps, familyPass } from './familyView';
 
 export type FamilyLoad =
   | { status: 'waiting' }
@@ -23,22 +25,34 @@ function attempt<T>(f: () => T): Result<T> {
   }
 }
 
+/** The seed's base, computed a piece per step (familyBaseSteps); its view is null until it is done. */
+function baseTask(subset: FashionSubset, seed: number): ChunkedTask<Result<FamilyBase> | null> {
+  const steps = familyBaseSteps(subset.train, subset.imageRows, seed);
+  let result: Result<FamilyBase> | null = null;
+  return {
+    step() {
+      const r = attempt(() => steps.next());
+      if ('message' in r) result = r;
+      else if (r.value.done) result = { value: r.value.value };
+      return result !== null;
+    },
+    view: () => result,
+  };
+}
+
 /**
- * The seed's base (familyBase, the bulk of the engine's work): the first one in a task of its own once the images
- * are here, not in the render that makes the section live (issue 15); a new seed's in the render that answers it.
+ * The seed's base (familyBase, the bulk of the engine's work), in slices of at most about BASE_SLICE_MS between
+ * frames once the images are here (issue 15: in one task, 45–75 ms while the reader scrolled past). A new seed's
+ * base is computed the same way; until it is done the section keeps showing the last one (its pass says its seed).
  */
 function useFamilyBase(subset: FashionSubset | null, seed: number): Result<FamilyBase> | null {
-  const [first, setFirst] = useState<{ subset: FashionSubset; seed: number; base: Result<FamilyBase> } | null>(null);
-  useEffect(() => {
-    if (!subset || first?.subset === subset) return;
-    const timer = window.setTimeout(() => setFirst({ subset, seed, base: attempt(() => familyBase(subset.train, subset.imageRows, seed)) }), 0);
-    return () => window.clearTimeout(timer);
-  }, [subset, seed, first]);
-  return useMemo(() => {
-    if (!subset || first?.subset !== subset) return null;
-    return first.seed === seed ? first.base : attempt(() => familyBase(subset.train, subset.imageRows, seed));
-  }, [subset, seed, first]);
+  const { view } = useChunkedTask(() => baseTask(subset as FashionSubset, seed), [subset, seed], subset !== null, BASE_SLICE_MS);
+  const [kept, setKept] = useState<Result<FamilyBase> | null>(null);
+  if (view && view !== kept) setKept(view);
+  return view ?? kept;
 }
+
+const BASE_SLICE_MS = 12;
 
 /** The section's engine pass for the store's settings, once the Fashion-MNIST images are here (the lab's file and cache). */
 export function useFamilyPass(near: boolean): { load: FamilyLoad; retry: () => void } {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type FashionSubset, decodeFashionSubset, get4 } from '../../../../src';
-import { FAMILY_NORMS, type FamilySettings, consequenceTable, familyBase, familyCount, familyPass, familySet } from '../../../../app/notebook/family/familyView';
+import { FAMILY_NORMS, type FamilySettings, TRAIN_BATCHES, consequenceTable, familyBase, familyBaseSteps, familyCount, familyPass, familySet } from '../../../../app/notebook/family/familyView';
 import { TOKEN_FEATURES, tokensPass } from '../../../../app/notebook/family/tokensView';
 
 const DEFAULTS: FamilySettings = { norm: 'bn', groups: 2, channel: 0, swap: 3, seed: 1 };
@@ -96,4 +96,15 @@ describe('tokensPass: LayerNorm and RMSNorm per token', () => {
     }
     expect(p.ln.reduce((a, v) => a + v, 0)).toBeCloseTo(0, 10);
   });
+});
+
+test('familyBaseSteps pauses once before each of BN’s training steps (the page runs it a slice per task) and ends with familyBase’s numbers', () => {
+  const steps = familyBaseSteps(subset.train, subset.imageRows, 7);
+  let pauses = 0;
+  let r = steps.next();
+  for (; !r.done; r = steps.next()) pauses++;
+  expect(pauses).toBe(TRAIN_BATCHES);
+  const whole = familyBase(subset.train, subset.imageRows, 7);
+  expect(r.value.all.data).toEqual(whole.all.data);
+  expect([...r.value.bn.runningMean, ...r.value.bn.runningVar]).toEqual([...whole.bn.runningMean, ...whole.bn.runningVar]);
 });
