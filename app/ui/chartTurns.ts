@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
  * at desktop speed; a section going live, or the Recharts chunk arriving, drew three or four at once in one task
  * of 70–100 ms while the reader scrolled. Each chart now waits for its turn (ChartTurn.tsx) and the next turn
  * comes only after the last chart has committed (or `TURN_MS` has passed, so a chart that never commits cannot
- * stop the others), `GAP_MS` later: the browser handles input and paints between two charts. A chart on the
+ * stop the others), after the next frame (afterFrame): the browser handles input and paints between two charts. A chart on the
  * screen goes first (an IntersectionObserver on its box), the others in the order they mounted: after a jump to
  * section 15 its charts no longer waited behind one in section 14, off the screen.
  */
@@ -58,6 +58,31 @@ let atOnce = false;
 
 const GAP_MS = 16;
 const TURN_MS = 500;
+/** Where frames stop (a hidden tab), the next turn comes after this long anyway. */
+const FRAMELESS_MS = 100;
+let gap: ReturnType<typeof setTimeout> | undefined;
+let frame = 0;
+
+/**
+ * The next turn, after the browser's next frame (a requestAnimationFrame, then a task): the chart then measures a page
+ * already laid out. A section going live just before had left its layout to do, and the chart's getBoundingClientRect
+ * (Recharts measures its own scale) did it inside the chart's task, 8–22 ms of it. Without frames, GAP_MS later.
+ */
+function afterFrame(): void {
+  clearTimeout(gap);
+  if (frame) cancelAnimationFrame(frame);
+  frame = 0;
+  if (typeof requestAnimationFrame !== 'function') {
+    gap = setTimeout(next, GAP_MS);
+    return;
+  }
+  gap = setTimeout(next, FRAMELESS_MS);
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    clearTimeout(gap);
+    gap = setTimeout(next, 0);
+  });
+}
 
 function next(): void {
   if (current || queue.length === 0) return;
@@ -67,12 +92,12 @@ function next(): void {
   timer = setTimeout(() => done(current), TURN_MS);
 }
 
-/** The chart that was granted `grant` has committed (or gone): the next one's turn comes `GAP_MS` later. */
+/** The chart that was granted `grant` has committed (or gone): the next one's turn comes after the next frame. */
 function done(grant: Grant | null): void {
   if (!grant || current !== grant) return;
   current = null;
   clearTimeout(timer);
-  timer = setTimeout(next, GAP_MS);
+  afterFrame();
 }
 
 /** Whether a chart mounting now draws in this render (no turn to wait for). */
@@ -93,10 +118,7 @@ export function waitForTurn(grant: Grant, box: Element | null = null): () => voi
   const waiting: Waiting = { grant, box, onScreen: false };
   queue.push(waiting);
   observe(waiting);
-  if (!current) {
-    clearTimeout(timer); // charts mounting together: one first turn, not one timer each
-    timer = setTimeout(next, GAP_MS);
-  }
+  if (!current) afterFrame(); // charts mounting together: one first turn, not one each
   return () => {
     const at = queue.indexOf(waiting);
     if (at >= 0) queue.splice(at, 1);

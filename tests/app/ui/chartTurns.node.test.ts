@@ -65,6 +65,29 @@ describe('chartTurns: one chart draws per task', () => {
   });
 });
 
+describe('chartTurns: a turn after the next frame', () => {
+  test('where there are frames, a turn comes in a task after the next frame (the page is laid out when the chart measures itself), or 100 ms later without frames', async () => {
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.resetModules();
+    turns = await import('../../../app/ui/chartTurns');
+    const { granted, leave } = three();
+    vi.advanceTimersByTime(50);
+    expect(granted).toEqual([]); // no frame yet: no turn, where a timer alone gave one after 16 ms
+    frames.shift()?.();
+    expect(granted).toEqual([]); // not inside the frame's callback either
+    vi.advanceTimersByTime(0);
+    expect(granted).toEqual(['a']);
+    leave[0]();
+    vi.advanceTimersByTime(99);
+    expect(granted).toEqual(['a']);
+    vi.advanceTimersByTime(1); // a hidden tab has no frames: the turn comes anyway
+    expect(granted).toEqual(['a', 'b']);
+    vi.unstubAllGlobals();
+  });
+});
+
 describe('chartTurns: a chart on the screen first', () => {
   /** A stand-in for the browser's IntersectionObserver: `show(box, on)` reports a box coming on or off the screen. */
   function fakeScreen() {
