@@ -8,6 +8,7 @@ import { pinSection, scrollToSection } from './shell/scrollSpy';
 import { watchTheme } from './shell/theme';
 import { keepStaticBodies } from './ui/staticBody';
 import { startLiveQueue } from './shell/liveQueue';
+import { drawBlocksWhenIdle } from './shell/drawBlocks';
 import { holdHeightsInGestures } from './shell/holdHeights';
 import { adoptTypeset } from './ui/typeset';
 import { SECTION_IDS } from './outline';
@@ -61,6 +62,8 @@ function render(into: HTMLElement): void {
   document.documentElement.classList.add('scroll-smooth');
   // The sections still pre-rendered go live one at a time while the page is idle (or when they near the screen).
   startLiveQueue();
+  // Then each block of the live sections not drawn yet is drawn once, in idle time (its size and measurements known).
+  drawBlocksWhenIdle();
   // A drag moves nothing in its section up or down until it ends.
   holdHeightsInGestures();
 }

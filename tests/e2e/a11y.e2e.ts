@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { afterFrames, baseUrl, drawn, openAt } from './browser';
+import { afterFrames, baseUrl, drawn, everyBlockDrawn, openAt } from './browser';
 
 /**
  * Accessibility of the built notebook with axe-core (injected into the page): no serious or critical
@@ -21,9 +21,13 @@ interface Finding {
 /** Runs axe on `include` (a CSS selector; the whole document by default); returns serious and critical findings. */
 async function axe(page: Page, include?: string): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  // Colours are judged at rest, not halfway through a transition. (A scroll-driven animation, like the
-  // fade at the edge of a box that scrolls sideways, follows the scroll position and never finishes.)
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.timeline instanceof DocumentTimeline).map((a) => a.finished.catch(() => undefined))));
+  // Colours are judged at rest, not halfway through a transition: each finite one is taken to its end. (A scroll-driven
+  // animation, like the fade at the edge of a box that scrolls sideways, follows the scroll position and never finishes.
+  // One in a block off the screen, skipped by content-visibility, does not run until the block comes near: a colour
+  // scheme's transition there was never finished, and waiting for it hung the test.)
+  await page.evaluate(() => {
+    for (const a of document.getAnimations()) if (a.timeline instanceof DocumentTimeline && a.effect?.getTiming().iterations !== Infinity) a.finish();
+  });
   return page.evaluate(
     async ({ include, tags }) => {
       const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
@@ -64,6 +68,8 @@ for (const scheme of ['light', 'dark'] as const) {
 test('axe: no serious or critical violation in any section, each scrolled into view at phone width (390 px), schemes alternating', async () => {
   // The whole-page runs above cover every section at desktop width in both schemes; this adds the narrow layout.
   const { page } = await openAt('', { viewport: { width: 390, height: 844 } });
+  // Each section is checked whole, its blocks below the screen too: drawn once, as a reader's page is soon after loading.
+  await everyBlockDrawn(page);
   const ids = await page.evaluate(() => [...document.querySelectorAll('section[data-section]')].map((s) => s.id));
   expect(ids.length).toBeGreaterThanOrEqual(10);
   const found: Record<string, Finding[]> = {};
@@ -193,6 +199,8 @@ test('axe: the deck editor over the notebook (light and dark, desktop and phone)
   };
   for (const [scheme, width, height] of [['light', 1366, 768], ['dark', 390, 844]] as const) {
     const { page, problems } = await openAt(`?${deck}`, { colorScheme: scheme, viewport: { width, height } });
+    // The whole notebook is checked under the dialog: its blocks off the screen drawn once, as a reader's page is soon after loading.
+    await everyBlockDrawn(page);
     await page.getByRole('button', { name: 'Your deck (3)' }).click();
     await page.getByRole('dialog', { name: 'Your own deck' }).waitFor();
     await check(page, `notebook editor, ${scheme}, ${width} px`);
@@ -274,8 +282,10 @@ test('keyboard: Tab reaches every control in order, each with a visible focus in
 test('skip link: the first Tab shows “Skip to the notebook” without scrolling; Enter takes the focus to the section on screen, the next Tab into it', async () => {
   const { page, problems } = await openAt('', { viewport: { width: 1280, height: 720 } });
   await drawn(page);
-  // A reader who scrolled (not a link's fragment, which would start the Tab order there itself) to section 5.
-  await page.evaluate(() => document.getElementById('variance')?.scrollIntoView());
+  // A reader who scrolled (not a link's fragment, which would start the Tab order there itself) to section 5. At once: a
+  // smooth scroll aims at where the section was when it began, and the blocks on the way, drawn as it passes them (their
+  // sizes guessed until then: content-visibility), move it; a reader stops where the section is, as this does.
+  await page.evaluate(() => document.getElementById('variance')?.scrollIntoView({ behavior: 'instant' }));
   await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toContain('variance');
   // Still while the page is (the sections above may settle their heights for a moment).
   let scrolled = -1;

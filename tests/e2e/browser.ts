@@ -78,6 +78,15 @@ export async function liveEverySection(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until every block of the live sections has been drawn once (`#root[data-all-drawn]`, app/shell/drawBlocks.ts):
+ * off the screen a block is skipped by content-visibility until then, and a wide equation in it has not measured
+ * itself (its tab stop comes with that).
+ */
+export async function everyBlockDrawn(page: Page): Promise<void> {
+  await page.waitForSelector('#root[data-all-drawn]', { state: 'attached', timeout: 30_000 });
+}
+
+/**
  * A fresh browser context with one empty page (about:blank), for tests that run code in Chromium
  * rather than the app; the context closes when the test finishes.
  */

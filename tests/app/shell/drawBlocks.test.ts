@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+
+/**
+ * drawBlocks.ts: once every section is live, each block not drawn yet is drawn once (data-draw for one frame), a few per
+ * frame, in page order; a block the browser drew as the reader came near is left alone; the page is marked at the end.
+ */
+let frames: (() => void)[] = [];
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.useFakeTimers();
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+/** A page of sections whose blocks hold `sizes[i][j]` elements each. */
+function page(sizes: number[][]): HTMLElement[] {
+  document.body.innerHTML = `<div id="root"><main class="content">${sizes
+    .map((blocks, i) => `<section class="section" id="s${i}"><h2>S${i}</h2>${blocks.map((n, j) => `<div id="b${i}-${j}">${'<i></i>'.repeat(n - 1)}</div>`).join('')}</section>`)
+    .join('')}</main></div>`;
+  return [...document.querySelectorAll<HTMLElement>('.section > div')];
+}
+
+/** Runs idle time until the next frame is asked for; returns the blocks drawn in it, and ends the frame. */
+function nextFrame(): string[] {
+  vi.advanceTimersByTime(1000);
+  const drawing = [...document.querySelectorAll('[data-draw]')].map((b) => b.id);
+  frames.shift()?.();
+  vi.advanceTimersByTime(0);
+  return drawing;
+}
+
+test('every block not drawn, a frame’s worth at a time (about 1,200 elements; a bigger block alone), in page order; then the page is marked', async () => {
+  page([[500, 500, 500], [2000], [10, 10]]);
+  const { drawBlocksWhenIdle } = await import('../../../app/shell/drawBlocks');
+  drawBlocksWhenIdle();
+  expect(nextFrame()).toEqual(['b0-0', 'b0-1']);
+  expect(nextFrame()).toEqual(['b0-2']);
+  expect(nextFrame()).toEqual(['b1-0']);
+  expect(nextFrame()).toEqual(['b2-0', 'b2-1']);
+  expect(document.querySelectorAll('[data-draw]')).toHaveLength(0);
+  expect(document.getElementById('root')?.hasAttribute('data-all-drawn')).toBe(false);
+  vi.advanceTimersByTime(1000);
+  expect(document.getElementById('root')?.hasAttribute('data-all-drawn')).toBe(true);
+  expect(frames).toHaveLength(0);
+});
+
+test('not while a section still shows its pre-rendered body; a block the browser already drew (near the screen) is not drawn again', async () => {
+  const blocks = page([[10, 10], [10]]);
+  const slot = document.createElement('div');
+  slot.className = 'section-static-slot';
+  document.getElementById('s1')?.append(slot);
+  const { drawBlocksWhenIdle } = await import('../../../app/shell/drawBlocks');
+  drawBlocksWhenIdle();
+  vi.advanceTimersByTime(3000);
+  expect(frames).toHaveLength(0); // waits for the live queue
+  slot.remove();
+  const shown = Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false });
+  blocks[0].dispatchEvent(shown);
+  expect(nextFrame()).toEqual(['b0-1', 'b1-0']);
+});
