@@ -42,13 +42,13 @@ export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: str
   const inputId = useId();
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const [revealed, setRevealed] = useState(() => wasShown(ex.id, numbers));
+  const [revealed, setRevealed] = useState(() => wasShown(ex.id, ex.answer, ex.tolerance));
   const [about, setAbout] = useState(numbers);
   const [changed, setChanged] = useState(false);
   if (about !== numbers) {
     setAbout(numbers);
     setFeedback(null);
-    setRevealed(wasShown(ex.id, numbers));
+    setRevealed(wasShown(ex.id, ex.answer, ex.tolerance));
     setChanged(text.trim() !== '');
   }
   const type = (typed: string) => {
@@ -56,7 +56,7 @@ export function NumericCard({ ex, numbers }: { ex: NumericExercise; numbers: str
     setChanged(false);
   };
   const reveal = () => {
-    markShown(ex.id, numbers);
+    markShown(ex.id, ex.answer);
     setRevealed(true);
   };
   const check = (e: FormEvent) => {

@@ -48,16 +48,16 @@ export function markDone(id: string): void {
 }
 
 /**
- * The numbers each exercise's answer was shown for, for the page's life (a reset keeps them: they were shown).
- * Moving a point away and back, or Back after a new batch, brings those numbers back, and a right answer to
- * them is still not counted.
+ * The answers shown for each exercise, for the page's life (a reset keeps them: they were shown). An answer typed later
+ * that is within the tolerance of one shown is not counted: moving a point away and back, Back after a new batch, or a
+ * change too small to move the answer past the tolerance (a point nudged by 0.01) brings a shown answer back.
  */
-const shownFor = new Map<string, Set<string>>();
+const shownFor = new Map<string, number[]>();
 
-export const wasShown = (id: string, numbers: string): boolean => shownFor.get(id)?.has(numbers) ?? false;
+export const wasShown = (id: string, answer: number, tolerance: number): boolean => (shownFor.get(id) ?? []).some((a) => Math.abs(a - answer) <= tolerance);
 
-export function markShown(id: string, numbers: string): void {
-  shownFor.set(id, (shownFor.get(id) ?? new Set<string>()).add(numbers));
+export function markShown(id: string, answer: number): void {
+  shownFor.set(id, [...(shownFor.get(id) ?? []), answer]);
 }
 
 /** Forgets every shown answer (tests: each starts with a fresh page). */

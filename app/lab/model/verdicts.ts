@@ -135,6 +135,8 @@ interface Speed {
   /** The network that reached the target in fewer steps by at least FASTER×, or null. */
   readonly first: VariantName | null;
   readonly text: string;
+  /** When `first` comes from an earlier race (race.ts): a sentence naming that race's target, else empty. */
+  readonly earlier: string;
 }
 
 /**
@@ -164,13 +166,14 @@ function speedOf(series: RunSeries, chance: number, p: Pair): Speed | null {
   };
   const text = `First held ${Math.round(100 * target)} % test accuracy for ${HOLD} evaluations in a row (90 % of the best ${SMOOTH}-evaluation mean either network reached): ${said('bn')}; ${said('plain')}.`;
   const { first, earlier } = firstOf(series, chance);
-  if (!earlier) return { first, text };
-  // "Got there first" is then about an earlier, lower target: said, with where each network is on it now.
+  if (!earlier || !first) return { first, text, earlier: '' };
+  // "Got there first" is then about an earlier, lower target: said (when the headline says it), with where each network is on it now.
   const heldFrom = (v: VariantName) => {
     const at = firstReached(series[v], earlier.target);
     return at === null ? `${p.phrase[v]} not yet` : `${p.phrase[v]} from step ${count(at)}`;
   };
-  return { first, text: `${text} “Got there first” is about ${Math.round(100 * earlier.target)} %, the target at step ${count(earlier.step)}: ${heldFrom('bn')}; ${heldFrom('plain')}.` };
+  const about = ` “Got there first” is about ${Math.round(100 * earlier.target)} %, the target as it stood at step ${count(earlier.step)} (it has risen since): ${heldFrom(first)}; ${heldFrom(OTHER[first])}.`;
+  return { first, text, earlier: about };
 }
 
 function advantageOf(lead: Lead | null, first: VariantName | null): Advantage {
@@ -227,7 +230,10 @@ export function verdictOf(series: RunSeries | null, diverged: Diverged, testRows
   const speed = diverged.plain || diverged.bn ? null : speedOf(series, chance, pair);
   const first = speed?.first ?? null;
   const advantage = advantageOf(lead, first);
-  return { advantage, headline: headlineOf(advantage, first, lead, pair), lead: lead?.text ?? null, speed: speed?.text ?? null };
+  const headline = headlineOf(advantage, first, lead, pair);
+  // Which target "got there first" is about, only under a headline that says it.
+  const about = speed && /got there first/.test(headline) ? speed.earlier : '';
+  return { advantage, headline, lead: lead?.text ?? null, speed: speed ? speed.text + about : null };
 }
 
 /** Whether the page should point to a preset where BN does help (only for the comparison without and with BN). */

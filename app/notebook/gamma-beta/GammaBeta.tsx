@@ -16,7 +16,7 @@ import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
-import { betaByRounding } from '../shared/rounding';
+import { betaByRounding, zNormMeanLabel } from '../shared/rounding';
 
 /**
  * Whether the mean of Z̃ differs from β only by rounding and prints differently (β = 0 and a mean of 1.39×10⁻¹⁶):
@@ -33,6 +33,7 @@ export function GammaBetaPanel() {
   const { gamma, beta, zNorm, y } = steps;
   const out = steps.defined ? summarize(y) : null;
   const residue = out ? roundingResidue(out.mean, beta, gamma, y) : false;
+  const zNormMean = steps.defined ? summarize(zNorm).mean : undefined;
   const { setBn } = appStore.getState();
   return (
     <>
@@ -52,7 +53,7 @@ export function GammaBetaPanel() {
         <ChartFrame title="Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
           <MappingPlot
             label={`Each normalized value mapped to γ·Zₙₒᵣₘ + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
-            top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: 0, meanLabel: 'mean 0' }}
+            top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: zNormMean, meanLabel: zNormMean === undefined ? undefined : zNormMeanLabel(zNormMean) }}
             bottom={{ values: y, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: residue ? `mean ≈ ${fmt(beta, 3)}` : `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
           />
         </ChartFrame>

@@ -10,7 +10,7 @@ import { useBatchStatistics } from '../shared/useBatchSteps';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { normalizeView } from './normalizeStatus';
-import { zeroByRounding } from '../shared/rounding';
+import { zNormMeanLabel, zeroByRounding } from '../shared/rounding';
 import { substitutionDigits } from './substitution';
 import { collapseValue } from '../../ui/points';
 import { logSliderProps } from '../../state/props';
@@ -27,8 +27,7 @@ export function NormalizePanel() {
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
   const { zNorm: ns, status } = normalizeView(z, steps);
-  // 0 in exact arithmetic; off it by more than rounding only as rounding noise (σ² ≈ 0 with ε = 0: every Zₙₒᵣₘ ±1).
-  const meanLabel = ns && (ns.mean === 0 || zeroByRounding(ns.mean)) ? 'mean 0' : `mean = ${fmt(ns?.mean ?? Number.NaN, 3)}`;
+  const meanLabel = zNormMeanLabel(ns ? ns.mean : Number.NaN);
   const d = substitutionDigits(z[0], mu, std, zNorm[0]);
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (

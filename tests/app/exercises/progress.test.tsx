@@ -167,6 +167,13 @@ describe('answering', () => {
     expect(within(card()).getByRole('status')).toHaveTextContent(/^Right/);
     expect(card()).toHaveTextContent('Not counted in your progress: the answer was shown.');
     expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
+    // Nor after a change too small to move μ past the tolerance (a point nudged by 0.01 moves μ by 0.00125).
+    act(() => appStore.getState().setPoint(0, sampleMiniBatch(1, 8, 2, 1.5)[0] + 0.01));
+    await user.clear(box());
+    await user.type(box(), `${s.mean.toFixed(4)}{Enter}`);
+    expect(within(card()).getByRole('status')).toHaveTextContent(/^Right/);
+    expect(card()).toHaveTextContent('Not counted in your progress: the answer was shown.');
+    expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
   });
 
   test('typing again takes away the line that says the numbers changed', async () => {

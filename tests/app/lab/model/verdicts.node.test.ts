@@ -79,11 +79,21 @@ describe('who leads, in words computed from the run', () => {
       // Either the current target's race is decided (BN held it, and without BN has run 1.5 × as long since), or the sentence says which target the claim is about.
       const from = Number(v.speed?.match(/: with BN from step (\d+);/)?.[1] ?? Infinity);
       if (10 * i >= 1.5 * from) continue;
-      expect(v.speed).toMatch(/ “Got there first” is about \d+ %, the target at step \d+: with BN from step \d+; without BN not yet\.$/);
+      expect(v.speed).toMatch(/ “Got there first” is about \d+ %, the target as it stood at step \d+ \(it has risen since\): with BN from step \d+; without BN not yet\.$/);
       named++;
     }
     expect(named).toBeGreaterThan(0);
-    expect(verdictOf(runOf(rep(0.34, 11), bn.slice(0, 11)), NONE, 150, 3).speed).toMatch(/with BN from step 90; without BN not yet \(34\.0 % at step 110\)\. “Got there first” is about 59 %, the target at step 100: with BN from step 60; without BN not yet\.$/);
+    expect(verdictOf(runOf(rep(0.34, 11), bn.slice(0, 11)), NONE, 150, 3).speed).toMatch(/with BN from step 90; without BN not yet \(34\.0 % at step 110\)\. “Got there first” is about 59 %, the target as it stood at step 100 \(it has risen since\): with BN from step 60; without BN not yet\.$/);
+  });
+
+  test('the sentence on which target “got there first” is about comes only under a headline that says “got there first” (a “pulled ahead” headline had it)', () => {
+    // The reviewer's run: without BN led, BN has pulled ahead in the latest evaluations; an earlier race named BN first.
+    const plain = [...rep(0.7, 6), 0.6, ...rep(0.75, 6), 0.65, 0.65];
+    const bn = [...rep(0.8, 6), ...rep(0.4, 4), ...rep(0.9, 5)];
+    for (let i = 1; i <= plain.length; i++) {
+      const v = verdictOf(runOf(plain.slice(0, i), bn.slice(0, i)), NONE, 150, 3);
+      if (/Got there first/.test(v.speed ?? '')) expect(v.headline).toMatch(/got there first/);
+    }
   });
 
   test('“far ahead” waits for 3 evaluations: one evaluation 30 points apart is “ahead”, not “hurts”', () => {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
 import { batchNormSteps, summarize } from '../../../../src';
@@ -67,4 +67,18 @@ test('section 7: a mean of Z̃ that differs from β only by rounding reads "mean
   fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '-1.2' } });
   expect(container.querySelector('.plot-svg')?.textContent).toContain('mean = −1.2');
   expect(screen.getByTestId('out-mean').parentElement).toHaveTextContent(/β = −1\.2$/);
+});
+
+test('section 7’s Zₙₒᵣₘ line is labelled by its mean when that is rounding noise (three equal values, ε = 0), as section 6’s is, not “mean 0”', () => {
+  const { container } = render(<GammaBeta />);
+  act(() => {
+    appStore.getState().setBatch({ m: 3 });
+    [0, 1, 2].forEach((i) => appStore.getState().setPoint(i, 0.7));
+    appStore.getState().setBn({ eps: 0 });
+  });
+  const mean = summarize(engineSteps().zNorm).mean;
+  expect(Math.abs(mean)).toBeGreaterThan(0.5);
+  const labels = container.querySelector('.plot-svg')?.textContent ?? '';
+  expect(labels).toContain(`mean = ${fmt(mean, 3)}`);
+  expect(labels).not.toContain('mean 0');
 });
