@@ -6,14 +6,14 @@ import { whenIdle } from '../ui/whenIdle';
  * (content-visibility: auto, styles.css). Until a block has been drawn once, its height is a guess (400 px) and what
  * measures itself in it has not measured: a wide equation joins the tab order only when ScrollX sees it overflow, so
  * a keyboard's Tab (or axe) found off-screen ones without a tab stop. Once every section is live, each block not drawn
- * yet is drawn once in idle time, a few per frame (at most about DRAW_BUDGET elements), never while the reader drags:
- * its size is remembered from then on and its parts have measured themselves. `#root[data-all-drawn]` marks the end.
+ * yet is drawn in idle time, a few per frame (at most about DRAW_BUDGET elements), never while the reader drags, and
+ * stays drawn (as is one the reader came near): its size is real from then on and its parts have measured themselves.
+ * `#root[data-all-drawn]` marks the end; the page is then laid out whole, as it was before blocks waited.
  */
 const BLOCKS = '.content > .section > :not(h2, .section-static-slot)';
-/** Elements drawn in one frame, at most (a bigger block goes alone): about 20 ms of style and layout here. */
-const DRAW_BUDGET = 1200;
+/** Elements drawn in one frame, at most (a bigger block goes alone): about 10 ms of style and layout here. */
+const DRAW_BUDGET = 600;
 
-const drawn = new WeakSet<Element>();
 let started = false;
 
 /** The blocks not drawn yet, in page order, as many as fit in one frame. */
@@ -21,7 +21,7 @@ function nextBatch(): Element[] {
   const batch: Element[] = [];
   let elements = 0;
   for (const block of document.querySelectorAll(BLOCKS)) {
-    if (drawn.has(block)) continue;
+    if (block.hasAttribute('data-drawn')) continue;
     const size = block.getElementsByTagName('*').length + 1;
     if (batch.length > 0 && elements + size > DRAW_BUDGET) break;
     batch.push(block);
@@ -45,17 +45,11 @@ function step(): void {
     document.getElementById('root')?.setAttribute('data-all-drawn', '');
     return;
   }
-  for (const block of batch) block.setAttribute('data-draw', '');
-  // Drawn in the coming frame; let go of after it (a task after the frame), when the size is remembered.
-  requestAnimationFrame(() =>
-    window.setTimeout(() => {
-      for (const block of batch) {
-        block.removeAttribute('data-draw');
-        drawn.add(block);
-      }
-      later();
-    }, 0),
-  );
+  // Drawn in the coming frame, and from then on laid out like the rest of the page (data-drawn: content-visibility
+  // visible). A block put back to being skipped off the screen kept a remembered size that the browser's scroll anchoring
+  // did not follow: a section a link had opened went down by 358 px when the section above it added its notes.
+  for (const block of batch) block.setAttribute('data-drawn', '');
+  requestAnimationFrame(() => window.setTimeout(later, 0));
 }
 
 const later = () => whenIdle(step, 1000, 100);
@@ -67,7 +61,7 @@ export function drawBlocksWhenIdle(): void {
   document.addEventListener(
     'contentvisibilityautostatechange',
     (e) => {
-      if (!(e as Event & { skipped: boolean }).skipped && e.target instanceof Element) drawn.add(e.target);
+      if (!(e as Event & { skipped: boolean }).skipped && e.target instanceof Element && e.target.matches(BLOCKS)) e.target.setAttribute('data-drawn', '');
     },
     true,
   );

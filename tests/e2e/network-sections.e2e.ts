@@ -135,13 +135,16 @@ test('section 15 on a 390 px phone: a running-statistics tooltip names each seri
   await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   if (!box) throw new Error('no chart');
-  // A pointer over the chart's right end (the first pointer mounts the tooltip; the second shows it there).
-  for (let i = 0; i < 2; i++) {
-    await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.4);
-    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.45);
-  }
+  // A pointer moving over the chart's right end, as a reader's hovers there (the first pointer mounts the tooltip; a
+  // later one shows it), until the tooltip shows: four moves in a row could all come before the tooltip was mounted.
   const tip = inf.locator('.recharts-default-tooltip').first();
-  await page.waitForFunction(() => (document.querySelector('#inference .recharts-default-tooltip')?.textContent ?? '').includes('running'));
+  await expect
+    .poll(async () => {
+      await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.4);
+      await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.45);
+      return page.evaluate(() => document.querySelector('#inference .recharts-default-tooltip')?.textContent ?? '');
+    }, { timeout: 20_000 })
+    .toContain('running');
   const text = (await tip.textContent()) ?? '';
   expect(text).toMatch(/^batch \d+/);
   expect(text).not.toMatch(/batch\s:/); // the dots' x, which the title already says (\s: the separator's no-break space)
