@@ -254,11 +254,14 @@ test('keyboard: Tab reaches every control in order, each with a visible focus in
       const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
       const mark = el.querySelector('.dot-mark') ?? el.querySelector('circle:not([fill="transparent"]), rect');
       const svgRing = mark ? parseFloat(getComputedStyle(mark).strokeWidth) >= 3 : false;
+      // A mask on it or around it (the fade at the edge of a box that scrolls sideways) hides a ring drawn outside the box.
+      let masked = false;
+      for (let a: Element | null = el; a && !masked; a = a.parentElement) masked = getComputedStyle(a).maskImage !== 'none';
       const radio = el instanceof HTMLInputElement && el.type === 'radio' ? el.name : '';
       let stop = el.dataset.a11yStop ?? (radio ? document.querySelector<HTMLElement>(`input[name="${radio}"][data-a11y-stop]`)?.dataset.a11yStop : undefined);
       // Something that appeared after the list was made (a late chart): a stop of its own.
       if (stop === undefined) el.dataset.a11yStop = stop = `late ${document.querySelectorAll('[data-a11y-stop^="late"]').length}`;
-      return { stop, visible: ring || svgRing, label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName };
+      return { stop, visible: (ring || svgRing) && !masked, label: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? el.tagName };
     });
     if (info === null || reached.has(info.stop)) {
       stoppedAt = info === null ? 'the page (focus left the document)' : `${info.label} (stop ${info.stop}, reached twice)`;

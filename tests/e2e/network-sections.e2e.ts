@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { notesBackward, notesForward, notesNetworkAfter, notesWeightScaling, scaleInvarianceGap, transpose } from '../../src';
 import { fmt } from '../../app/ui/format';
 import { cellText } from '../../app/notebook/pass/notesMatrices';
-import { afterFrames, baseUrl, drawn, openAt } from './browser';
+import { afterFrames, baseUrl, drawn, everyBlockDrawn, openAt } from './browser';
 
 /** Sections 1, 11, 12, 14, 15, 16 in real Chromium: every control moved, numbers checked against the engine. */
 const IDS = ['why', 'forward', 'backward', 'why-it-works', 'inference', 'reading'];
@@ -132,14 +132,16 @@ test('section 15 on a 390 px phone: a running-statistics tooltip names each seri
   const inf = section(page, 'inference');
   const chart = inf.locator('.recharts-wrapper').first();
   await chart.waitFor({ timeout: 20_000 });
-  await chart.scrollIntoViewIfNeeded();
-  const box = await chart.boundingBox();
-  if (!box) throw new Error('no chart');
+  // The page settled: every block drawn (the link's section is held in place until then, so a chart scrolled to could be moved off the screen).
+  await everyBlockDrawn(page);
   // A pointer moving over the chart's right end, as a reader's hovers there (the first pointer mounts the tooltip; a
-  // later one shows it), until the tooltip shows: four moves in a row could all come before the tooltip was mounted.
+  // later one shows it), until the tooltip shows; the chart found on the screen each time.
   const tip = inf.locator('.recharts-default-tooltip').first();
+  let box = { x: 0, y: 0, width: 0, height: 0 };
   await expect
     .poll(async () => {
+      await chart.scrollIntoViewIfNeeded();
+      box = (await chart.boundingBox()) ?? box;
       await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.4);
       await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.45);
       return page.evaluate(() => document.querySelector('#inference .recharts-default-tooltip')?.textContent ?? '');
