@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
+import { useTallestHeight } from '../ui/useTallestHeight';
 import { type RunState, useRun } from './runStore';
 import { useRunView } from './useRunView';
 import { PRESET_BY_ID } from './model/presets';
@@ -18,9 +19,13 @@ export function Verdict() {
   const pair = usePair();
   const v = useRunView(useCallback((s: RunState) => verdictOf(s.series, s.diverged, s.info?.testRows ?? 0, s.info?.classes ?? 0, pair), [pair]));
   const settled = useRun((s) => s.phase === 'ready');
+  // While a run plays, the box keeps its tallest height: a sentence wrapping onto one more line and back moved the charts below 28–56 px.
+  const box = useRef<HTMLDivElement>(null);
+  const info = useRun((s) => s.info);
+  useTallestHeight(box, settled && testRows > 0 ? info : null);
   if (!settled || testRows === 0) return null;
   return (
-    <div className={`lab-verdict lab-verdict-${v.advantage}`} data-testid="lab-verdict" data-advantage={v.advantage}>
+    <div ref={box} className={`lab-verdict lab-verdict-${v.advantage}`} data-testid="lab-verdict" data-advantage={v.advantage}>
       <p className="lab-verdict-head" aria-live="polite">
         {v.headline}
       </p>

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { batchNormSteps, sampleMiniBatch } from '../../src';
 import { fmt } from '../../app/ui/format';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, drawn, everyBlockDrawn, openAt } from './browser';
 
 const QUERY = '?seed=5&ex=5#mean';
 /** The batch the page draws for seed 5 with the default m, shift and scale, by the engine. */
@@ -64,8 +64,9 @@ test('exercises in Chromium: a right answer and an m − 1 mistake, progress kep
 
 test('the μ marker is dragged on its axis with the mouse (the slider under it follows)', async () => {
   const { page, problems } = await openAt(QUERY, { viewport: { width: 1280, height: 800 } });
-  // Every section drawn (parts draw one per task), so the axis does not move between its box and the drag.
+  // Every section drawn (parts draw one per task) and every block (drawn in idle time), so the axis does not move between its box and the drag.
   await drawn(page);
+  await everyBlockDrawn(page);
   const place = card(page, 'mean-place');
   const axis = place.locator('svg.exercise-axis');
   await axis.scrollIntoViewIfNeeded();

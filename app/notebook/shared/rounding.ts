@@ -17,5 +17,8 @@ export const zeroByRounding = (meanZNorm: number): boolean => meanZNorm !== 0 &&
 export const betaByRounding = (mean: number, beta: number, gamma: number, size: number): boolean =>
   Math.abs(mean - beta) <= Math.abs(gamma) * ROUNDING + 1e-12 * Math.max(1, size);
 
-/** The label of Zₙₒᵣₘ's mean line: "mean 0" when it is 0 up to rounding, else its number (rounding noise: σ² ≈ 0, ε = 0). */
-export const zNormMeanLabel = (mean: number): string => (mean === 0 || zeroByRounding(mean) ? 'mean 0' : `mean = ${fmt(mean, 3)}`);
+/**
+ * The label of Zₙₒᵣₘ's mean line: "mean 0" when it is exactly 0, "mean ≈ 0" when it is 0 up to rounding (as section 7
+ * labels Z̃'s "mean ≈ β"), else its number (rounding noise: σ² ≈ 0, ε = 0).
+ */
+export const zNormMeanLabel = (mean: number): string => (mean === 0 ? 'mean 0' : zeroByRounding(mean) ? 'mean ≈ 0' : `mean = ${fmt(mean, 3)}`);

@@ -6,11 +6,14 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
  */
 let frames: (() => void)[] = [];
 
+// The app project shares one jsdom between files (isolate: false): the stand-in requestAnimationFrame goes in before the
+// fake timers and comes out after them, so the page's own is back for the next file (put back first, it left the fake
+// timers' dead one behind, and a later file's frames never came).
 beforeEach(() => {
   vi.resetModules();
-  vi.useFakeTimers();
   frames = [];
   vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 afterEach(() => {
   vi.useRealTimers();

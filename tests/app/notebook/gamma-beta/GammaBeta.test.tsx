@@ -61,6 +61,8 @@ test('section 7: a mean of Z̃ that differs from β only by rounding reads "mean
   expect(Math.abs(mean)).toBeLessThan(1e-12);
   expect(container.querySelector('.plot-svg')?.textContent).toContain('mean ≈ 0');
   expect(container.querySelector('.plot-svg')?.textContent).not.toContain('10⁻');
+  // Zₙₒᵣₘ's own line, off 0 by the same rounding, says so the same way (it read "mean 0" beside Z̃'s "mean ≈ 0").
+  expect(container.querySelector('.plot-svg')?.textContent).not.toContain('mean 0');
   expect(screen.getByTestId('out-mean')).toHaveTextContent(fmt(mean, 2));
   expect(screen.getByTestId('out-mean').parentElement).toHaveTextContent(/β = 0; the rest is rounding$/);
   // A mean that is β to the digits shown keeps its plain label.
