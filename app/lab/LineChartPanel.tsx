@@ -1,6 +1,6 @@
 import { createContext, memo, useContext, useMemo } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
-import { ChartTurn } from '../ui/ChartTurn';
+import { ChartLater, ChartTurn } from '../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../ui/gridAtTicks';
 import { fmt } from '../ui/format';
 import { type AxisTicks, logTicks, niceAxis, yAxisWidth } from './model/labAxes';
@@ -80,12 +80,14 @@ const Frame = memo(function Frame({ width, height, x, yDomain, yTicks, log, yLab
   return (
     <ChartTurn width={width} height={height}>
       <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
         <XAxis dataKey="s" type="number" domain={x.domain} ticks={x.ticks} interval={0} allowDataOverflow tick={tick} tickFormatter={format} />
         <YAxis type="number" scale={log ? 'log' : 'linear'} domain={yDomain} ticks={yTicks} interval={0} allowDataOverflow tick={tick} width={yWidth} tickFormatter={yFormat} />
-        <Paths />
-        <DivergenceMarks marks={marks} />
-        <AxisTitles x={xLabel} y={yLabel} />
+        <ChartLater>
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--c-grid)" strokeDasharray="2 4" />
+          <Paths />
+          <DivergenceMarks marks={marks} />
+          <AxisTitles x={xLabel} y={yLabel} />
+        </ChartLater>
       </LineChart>
     </ChartTurn>
   );

@@ -106,17 +106,20 @@ export function drawsAtOnce(): boolean {
 }
 
 /**
- * Chart waits its turn: `grant` is called when it comes (sooner while `box`, the space it keeps, is on the screen).
+ * Chart waits its turn: `grant` is called when it comes (sooner while `box`, the space it keeps, is on the screen; a
+ * `followUp` goes first).
  * Returns what the chart calls when it has committed after its turn, or when it goes away before: both end its turn
  * (or take it out of the queue).
  */
-export function waitForTurn(grant: Grant, box: Element | null = null): () => void {
+export function waitForTurn(grant: Grant, box: Element | null = null, followUp = false): () => void {
   if (atOnce) {
     grant();
     return () => undefined;
   }
-  const waiting: Waiting = { grant, box, onScreen: false };
-  queue.push(waiting);
+  // A follow-up (the second part of a chart whose first part has just drawn: ChartLater) goes before every other chart.
+  const waiting: Waiting = { grant, box, onScreen: followUp };
+  if (followUp) queue.unshift(waiting);
+  else queue.push(waiting);
   observe(waiting);
   if (!current) afterFrame(); // charts mounting together: one first turn, not one each
   return () => {

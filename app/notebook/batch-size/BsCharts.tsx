@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import { ChartTurn } from '../../ui/ChartTurn';
+import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import type { Point } from '../../ui/point';
@@ -76,10 +76,12 @@ const Frame = memo(function Frame({ width, height, ticks, top }: { width: number
   return (
     <ChartTurn width={width} height={height}>
       <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
         <XAxis interval={0} tick={UNWRAPPED} dataKey="x" type="number" domain={[xs[0] - 0.25, xs[xs.length - 1] + 0.25]} ticks={xs} tickFormatter={(x: number) => String(2 ** x)} allowDataOverflow label={xTitle('batch size m (log₂ axis)')} />
         <YAxis interval={0} tick={UNWRAPPED} type="number" width={48} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={String} allowDataOverflow />
-        <Paths />
+        <ChartLater>
+          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+          <Paths />
+        </ChartLater>
       </LineChart>
     </ChartTurn>
   );

@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { CartesianGrid, LineChart, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
-import { ChartTurn } from '../../ui/ChartTurn';
+import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import type { EffectiveLrRun } from '../../../src/effectiveLrRun';
@@ -44,10 +44,12 @@ const Frame = memo(function Frame({ width, height, steps, y0, y1 }: { width: num
   return (
     <ChartTurn width={width} height={height}>
       <LineChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
-        <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
         <XAxis interval={0} tick={UNWRAPPED} dataKey="s" type="number" domain={[0, steps]} tickCount={5} allowDataOverflow label={xTitle('training step')} />
         <YAxis interval={0} tick={UNWRAPPED} type="number" width={72} domain={[y0, y1]} allowDataOverflow tickCount={5} tickFormatter={(v: number) => fmt(v, 3)} />
-        <Paths />
+        <ChartLater>
+          <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
+          <Paths />
+        </ChartLater>
       </LineChart>
     </ChartTurn>
   );

@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartTurn } from '../../ui/ChartTurn';
+import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
@@ -47,8 +47,10 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
               <XAxis interval={0} tick={UNWRAPPED} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={xTitle('training step')} />
               <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
               {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
-              <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
-              <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
+              <ChartLater>
+                <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
+                <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />
+              </ChartLater>
             </ComposedChart>
           </ChartTurn>
         </div>

@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartTurn } from '../../ui/ChartTurn';
+import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
 import { useFirstPointer } from '../../ui/useFirstPointer';
@@ -27,8 +27,10 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
               <XAxis interval={0} tick={UNWRAPPED} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={xTitle('k')} />
               <YAxis interval={0} tick={UNWRAPPED} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
               {tip && <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />}
-              <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
-              <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
+              <ChartLater>
+                <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
+                <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
+              </ChartLater>
             </LineChart>
           </ChartTurn>
         </div>

@@ -65,6 +65,22 @@ describe('chartTurns: one chart draws per task', () => {
   });
 });
 
+describe('chartTurns: a follow-up turn (ChartLater: the second part of a chart)', () => {
+  test('a follow-up asked for while a chart draws comes next, before the charts that were waiting, in a task of its own', () => {
+    const { granted, leave } = three();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a']);
+    const after = turns.waitForTurn(() => granted.push('a, later part'), null, true);
+    leave[0]();
+    expect(granted).toEqual(['a']); // not in a's task
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a', 'a, later part']);
+    after();
+    vi.advanceTimersByTime(16);
+    expect(granted).toEqual(['a', 'a, later part', 'b']);
+  });
+});
+
 describe('chartTurns: a turn after the next frame', () => {
   test('where there are frames, a turn comes in a task after the next frame (the page is laid out when the chart measures itself), or 100 ms later without frames', async () => {
     const frames: (() => void)[] = [];
