@@ -1,10 +1,11 @@
 import { type BatchNorm2d, batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
+import { conv2dForward } from '../../../src/conv2d';
 import type { FashionSplit } from '../../../src/fashion';
 import { createGroupNorm, createInstanceNorm2d, createLayerNorm, groupNormForward, trailingNormForward } from '../../../src/norms';
 import type { SampleNorm, SampleNormForward } from '../../../src/sampleNorm';
-import { type Tensor4, tensor4 } from '../../../src/tensor4';
+import { type Tensor4, tensor4, zeros4 } from '../../../src/tensor4';
 import type { ExportTable } from '../../ui/export/table';
-import { type StatSet, convImages } from '../images/imagesView';
+import { type StatSet, convSetup } from '../images/imagesView';
 
 /**
  * One idea, four axes, as data (no React): a Fashion-MNIST batch through one convolution (the images
@@ -22,6 +23,8 @@ export const FAMILY_N = 4;
 export const FAMILY_C = 8;
 const KERNEL = 3;
 export const TRAIN_BATCHES = 40;
+/** Images convolved per step of familyBaseSteps. */
+export const CONV_PIECE = 20;
 
 export interface FamilySettings {
   norm: FamilyNorm;
@@ -150,7 +153,18 @@ export interface FamilyBase {
  */
 export function* familyBaseSteps(split: FashionSplit, side: number, seed: number): Generator<void, FamilyBase> {
   const images = FAMILY_N + 1 + TRAIN_BATCHES * FAMILY_N;
-  const { z: all, labels } = convImages(split, side, { n: images, c: FAMILY_C, k: KERNEL, seed });
+  const { x, conv, labels } = convSetup(split, side, { n: images, c: FAMILY_C, k: KERNEL, seed });
+  // The convolution CONV_PIECE images at a time (all at once it was a task of 26–45 ms by itself): each output sample
+  // depends on its own image only, so the pieces put together are the whole batch's output.
+  const n = x.shape[0];
+  const piece = (from: number): Tensor4 => conv2dForward(conv, slice(x, from, Math.min(CONV_PIECE, n - from))).y;
+  const first = piece(0);
+  const all = zeros4([n, first.shape[1], first.shape[2], first.shape[3]]);
+  all.data.set(first.data, 0);
+  for (let from = CONV_PIECE; from < n; from += CONV_PIECE) {
+    yield;
+    all.data.set(piece(from).data, from * sampleLen(first));
+  }
   const bn = createBatchNorm2d(FAMILY_C);
   for (let t = 0; t < TRAIN_BATCHES; t++) {
     yield;

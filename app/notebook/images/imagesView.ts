@@ -1,5 +1,5 @@
 import { batchNorm2dForward, createBatchNorm2d } from '../../../src/batchnorm2d';
-import { conv2dForward, createConv2d } from '../../../src/conv2d';
+import { type Conv2d, conv2dForward, createConv2d } from '../../../src/conv2d';
 import type { FashionSplit } from '../../../src/fashion';
 import { initStd } from '../../../src/init';
 import { createRng, permutation } from '../../../src/rng';
@@ -65,8 +65,8 @@ function pickImages(split: FashionSplit, n: number, seed: number): { indices: nu
 
 export type ConvSettings = Pick<ImagesSettings, 'n' | 'c' | 'k' | 'seed'>;
 
-/** The first part of the pass: the batch the seed picks and its convolution (no batch norm yet). */
-export function convImages(split: FashionSplit, side: number, s: ConvSettings): Pick<ImagesPass, 'indices' | 'labels' | 'x' | 'z' | 'padding'> {
+/** The batch the seed picks and the convolution it draws, not applied yet (convImages applies it; section 20 in pieces). */
+export function convSetup(split: FashionSplit, side: number, s: ConvSettings): Pick<ImagesPass, 'indices' | 'labels' | 'x' | 'padding'> & { conv: Conv2d } {
   const { indices, rng } = pickImages(split, s.n, s.seed);
   const n = indices.length, P = side * side;
   const pixels = new Float64Array(n * P);
@@ -77,7 +77,13 @@ export function convImages(split: FashionSplit, side: number, s: ConvSettings): 
   // As the engine's CNN draws a convolution's weights: N(0, std²) with He's std for the fan-in 1·k·k.
   const std = initStd('he', s.k * s.k, s.c * s.k * s.k);
   for (let j = 0; j < conv.W.data.length; j++) conv.W.data[j] = std * rng.gaussian();
-  return { indices, labels: indices.map((r) => split.y[r]), x, z: conv2dForward(conv, x).y, padding };
+  return { indices, labels: indices.map((r) => split.y[r]), x, conv, padding };
+}
+
+/** The first part of the pass: the batch the seed picks and its convolution (no batch norm yet). */
+export function convImages(split: FashionSplit, side: number, s: ConvSettings): Pick<ImagesPass, 'indices' | 'labels' | 'x' | 'z' | 'padding'> {
+  const { conv, ...rest } = convSetup(split, side, s);
+  return { ...rest, z: conv2dForward(conv, rest.x).y };
 }
 
 /** Everything the section shows, computed by the engine. @throws EngineError for settings the engine refuses. */

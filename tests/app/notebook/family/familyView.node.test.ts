@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type FashionSubset, decodeFashionSubset, get4 } from '../../../../src';
-import { FAMILY_NORMS, type FamilySettings, TRAIN_BATCHES, consequenceTable, familyBase, familyBaseSteps, familyCount, familyPass, familySet } from '../../../../app/notebook/family/familyView';
+import { CONV_PIECE, FAMILY_C, FAMILY_N, FAMILY_NORMS, type FamilySettings, TRAIN_BATCHES, consequenceTable, familyBase, familyBaseSteps, familyCount, familyPass, familySet } from '../../../../app/notebook/family/familyView';
 import { TOKEN_FEATURES, tokensPass } from '../../../../app/notebook/family/tokensView';
+import { convImages } from '../../../../app/notebook/images/imagesView';
 
 const DEFAULTS: FamilySettings = { norm: 'bn', groups: 2, channel: 0, swap: 3, seed: 1 };
 let subset: FashionSubset;
@@ -98,13 +99,17 @@ describe('tokensPass: LayerNorm and RMSNorm per token', () => {
   });
 });
 
-test('familyBaseSteps pauses once before each of BN’s training steps (the page runs it a slice per task) and ends with familyBase’s numbers', () => {
+test('familyBaseSteps pauses between pieces of the convolution and before each of BN’s training steps (the page runs it a slice per task); its pieces put together are the whole batch’s convolution', () => {
   const steps = familyBaseSteps(subset.train, subset.imageRows, 7);
   let pauses = 0;
   let r = steps.next();
   for (; !r.done; r = steps.next()) pauses++;
-  expect(pauses).toBe(TRAIN_BATCHES);
-  const whole = familyBase(subset.train, subset.imageRows, 7);
-  expect(r.value.all.data).toEqual(whole.all.data);
-  expect([...r.value.bn.runningMean, ...r.value.bn.runningVar]).toEqual([...whole.bn.runningMean, ...whole.bn.runningVar]);
+  const images = FAMILY_N + 1 + TRAIN_BATCHES * FAMILY_N;
+  expect(pauses).toBe(Math.ceil(images / CONV_PIECE) - 1 + TRAIN_BATCHES);
+  // The whole batch convolved in one call, as the section did before it was cut into pieces: the same numbers, exactly.
+  const whole = convImages(subset.train, subset.imageRows, { n: images, c: FAMILY_C, k: 3, seed: 7 });
+  expect(r.value.all.shape).toEqual(whole.z.shape);
+  expect(r.value.all.data).toEqual(whole.z.data);
+  const base = familyBase(subset.train, subset.imageRows, 7);
+  expect([...r.value.bn.runningMean, ...r.value.bn.runningVar]).toEqual([...base.bn.runningMean, ...base.bn.runningVar]);
 });
