@@ -5,23 +5,37 @@ import { whenIdle } from '../ui/whenIdle';
  * Each live section's blocks (a paragraph, an equation pair, a panel) are styled and laid out only near the screen
  * (content-visibility: auto, styles.css). Until a block has been drawn once, its height is a guess (400 px) and what
  * measures itself in it has not measured: a wide equation joins the tab order only when ScrollX sees it overflow, so
- * a keyboard's Tab (or axe) found off-screen ones without a tab stop. Once every section is live, each block not drawn
- * yet is drawn in idle time, a few per frame (at most about DRAW_BUDGET elements), never while the reader drags, and
- * stays drawn (as is one the reader came near): its size is real from then on and its parts have measured themselves.
+ * a keyboard's Tab (or axe) found off-screen ones without a tab stop. Each block not drawn yet is drawn in idle time, a
+ * few per frame (at most about DRAW_BUDGET elements), those near the screen first (while sections are still going live,
+ * only those), never while the reader drags, and stays drawn (as is one the reader came near): its size is real from
+ * then on and its parts have measured themselves.
  * `#root[data-all-drawn]` marks the end; the page is then laid out whole, as it was before blocks waited.
  */
-const BLOCKS = '.content > .section > :not(h2, .section-static-slot)';
+const BLOCKS = [
+  '.content > .section > :not(h2, .section-static-slot, .blocks)',
+  // A part marked .blocks is no block itself: its parts are, two levels deep at most (styles.css).
+  '.content > .section > .blocks > :not(.blocks)',
+  '.content > .section > .blocks > .blocks > *',
+].join(', ');
 /** Elements drawn in one frame, at most (a bigger block goes alone): about 10 ms of style and layout here. */
 const DRAW_BUDGET = 600;
 
 let started = false;
 
-/** The blocks not drawn yet, in page order, as many as fit in one frame. */
-function nextBatch(): Element[] {
+/** Whether a block is within a screen above or AHEAD_SCREENS below the screen: where the reader is about to go. */
+function nearScreen(block: Element): boolean {
+  const r = block.getBoundingClientRect();
+  return r.bottom > -window.innerHeight && r.top < AHEAD_SCREENS * window.innerHeight;
+}
+const AHEAD_SCREENS = 3;
+
+/** The blocks not drawn yet, those near the screen first, then (unless `onlyNear`) the rest in page order: as many as fit in one frame. */
+function nextBatch(onlyNear: boolean): Element[] {
+  const undrawn = [...document.querySelectorAll(BLOCKS)].filter((block) => !block.hasAttribute('data-drawn'));
+  const near = undrawn.filter(nearScreen);
   const batch: Element[] = [];
   let elements = 0;
-  for (const block of document.querySelectorAll(BLOCKS)) {
-    if (block.hasAttribute('data-drawn')) continue;
+  for (const block of onlyNear ? near : [...near, ...undrawn.filter((b) => !near.includes(b))]) {
     const size = block.getElementsByTagName('*').length + 1;
     if (batch.length > 0 && elements + size > DRAW_BUDGET) break;
     batch.push(block);
@@ -35,14 +49,14 @@ function step(): void {
     afterGesture(later);
     return;
   }
-  // The live queue first: a section still showing its pre-rendered body is not drawn here (it is replaced soon).
-  if (document.querySelector('.section-static-slot')) {
-    window.setTimeout(later, 500);
-    return;
-  }
-  const batch = nextBatch();
+  // While the live queue runs, only the live sections' blocks near the screen: drawn in idle time before the reader
+  // scrolls onto them, not in the scroll's frame (a frame drawing them was a task of 45–62 ms, issue 15). The others
+  // wait for the queue (a section still showing its pre-rendered body is replaced soon).
+  const queueRuns = document.querySelector('.section-static-slot') !== null;
+  const batch = nextBatch(queueRuns);
   if (batch.length === 0) {
-    document.getElementById('root')?.setAttribute('data-all-drawn', '');
+    if (queueRuns) window.setTimeout(later, QUEUE_WAIT_MS);
+    else document.getElementById('root')?.setAttribute('data-all-drawn', '');
     return;
   }
   // Drawn in the coming frame, and from then on laid out like the rest of the page (data-drawn: content-visibility
@@ -51,6 +65,9 @@ function step(): void {
   for (const block of batch) block.setAttribute('data-drawn', '');
   requestAnimationFrame(() => window.setTimeout(later, 0));
 }
+
+/** While the live queue runs and nothing near the screen is left to draw, the next look. */
+const QUEUE_WAIT_MS = 250;
 
 const later = () => whenIdle(step, 1000, 100);
 

@@ -20,7 +20,7 @@ interface Props {
 export function EquationSteps({ label, equations, titles, step, onStep }: Props) {
   const rows = { '--eq-rows': Math.ceil(equations.length / 2) } as CSSProperties;
   return (
-    <ol className={`eq-steps${onStep ? '' : ' eq-steps-static'}`} aria-label={`Equations of ${label}`} style={rows}>
+    <ol className={`eq-steps blocks${onStep ? '' : ' eq-steps-static'}`} aria-label={`Equations of ${label}`} style={rows}>
       {equations.map((tex, i) => {
         const current = i === step ? 'step' : undefined;
         const face = (

@@ -39,7 +39,7 @@ export function BackwardPass() {
       </p>
       <NetStepsSlider label="SGD steps taken (the network of section 11)" />
       <NetPipeline current={BACKWARD_STAGE[step]} reverse />
-      <div className="pass-grid">
+      <div className="pass-grid blocks">
         <EquationSteps label="the backward pass" equations={BACKWARD_TEX} titles={BACKWARD_TITLES} step={step} onStep={goTo} />
         <div className="pass-main">
           <Stepper label="the backward pass" step={step} titles={BACKWARD_TITLES} onStep={goTo} />

@@ -20,7 +20,7 @@ export function FamilySection() {
   const { load, retry } = useFamilyPass(near);
   const ready = load.status === 'ready' ? load.pass : null;
   return (
-    <div ref={ref} className="img-section">
+    <div ref={ref} className="img-section blocks">
       <p>
         Wu and He (2018, §3) write batch norm and its successors as one computation; they differ mainly in the set S<sub>i</sub> of values whose mean and variance
         normalize x<sub>i</sub>, in a block indexed (N, C, H, W), here n × C × h × w (section {sectionNumber('images')}); at inference BN alone replaces its set&apos;s statistics by running averages:

@@ -19,7 +19,7 @@ export function FoldAway() {
   const fold = useLabFold(near);
   const { view, done } = fold;
   return (
-    <div ref={ref} className="fold-section">
+    <div ref={ref} className="fold-section blocks">
       <p>
         A trained network is used in eval mode (section {sectionNumber('inference')}): each BN normalizes with its running statistics,
         which no longer change, so it is a fixed affine map of its input, unit by unit (for a CNN, channel by channel). When that input

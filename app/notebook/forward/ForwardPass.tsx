@@ -35,7 +35,7 @@ export function ForwardPass() {
       </p>
       <NetStepsSlider />
       <NetPipeline current={FORWARD_STAGE[step]} />
-      <div className="pass-grid">
+      <div className="pass-grid blocks">
         <EquationSteps label="the forward pass" equations={FORWARD_TEX} titles={FORWARD_TITLES} step={step} onStep={goTo} />
         <div className="pass-main">
           <Stepper label="the forward pass" step={step} titles={FORWARD_TITLES} onStep={goTo} />

@@ -29,7 +29,7 @@ export function ImagesSection() {
   const { load, retry } = useImagesPass(near);
   const ready = load.status === 'ready' ? load : null;
   return (
-    <div ref={ref} className="img-section">
+    <div ref={ref} className="img-section blocks">
       <p>
         The notes normalize a fully connected layer: one unit has one value per sample, so its μ and σ² are over the m samples of the
         mini-batch (section {sectionNumber('mean')}). A convolutional layer&apos;s output is a block of n × C × h × w numbers: n images, C

@@ -46,7 +46,7 @@ export function WeightDecay() {
   const [ref, state] = useWdRun<HTMLDivElement>();
   const { run, version } = state;
   return (
-    <div ref={ref} className="wd-section">
+    <div ref={ref} className="wd-section blocks">
       <p>
         Section {sectionNumber('why-it-works')} showed that with BN right after a linear map, multiplying the weights W by any c &gt; 0 leaves
         the train-mode output unchanged (up to ε), so the loss is too. Ioffe and Szegedy (2015, §3.3) drew one consequence: weights a

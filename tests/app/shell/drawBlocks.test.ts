@@ -54,18 +54,32 @@ test('every block not drawn, a frame’s worth at a time (about 600 elements; a 
   expect(frames).toHaveLength(0);
 });
 
-test('not while a section still shows its pre-rendered body; a block the browser already drew (near the screen) is not drawn again', async () => {
-  const blocks = page([[10, 10], [10]]);
+/** Puts each block at `tops[id]` px from the top of the screen (jsdom lays nothing out), 10 px tall. */
+function placeBlocks(tops: Record<string, number>) {
+  for (const [id, top] of Object.entries(tops)) {
+    const block = document.getElementById(id);
+    if (block) block.getBoundingClientRect = () => ({ top, bottom: top + 10, left: 0, right: 100, width: 100, height: 10, x: 0, y: top, toJSON: () => ({}) });
+  }
+}
+
+test('while a section still shows its pre-rendered body, only the live blocks near the screen (a screen above it to three below), in page order; the rest once every section is live; a block the browser already drew (near the screen) is not drawn again', async () => {
+  const blocks = page([[10, 10, 10], [10]]);
   const slot = document.createElement('div');
   slot.className = 'section-static-slot';
   document.getElementById('s1')?.append(slot);
+  const h = window.innerHeight;
+  placeBlocks({ 'b0-0': -3 * h, 'b0-1': 2 * h, 'b0-2': 5 * h, 'b1-0': 0.5 * h });
   const { drawBlocksWhenIdle } = await import('../../../app/shell/drawBlocks');
   drawBlocksWhenIdle();
+  expect(nextFrame()).toEqual(['b0-1', 'b1-0']);
   vi.advanceTimersByTime(3000);
-  expect(frames).toHaveLength(0); // waits for the live queue
+  expect(frames).toHaveLength(0); // nothing near is left: the others wait for the live queue
   slot.remove();
   const shown = Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false });
   blocks[0].dispatchEvent(shown);
   expect(blocks[0].hasAttribute('data-drawn')).toBe(true);
-  expect(nextFrame()).toEqual(['b0-1', 'b1-0']);
+  placeBlocks({ 'b0-2': 0 });
+  expect(nextFrame()).toEqual(['b0-2']);
+  vi.advanceTimersByTime(1000);
+  expect(document.getElementById('root')?.hasAttribute('data-all-drawn')).toBe(true);
 });
