@@ -247,7 +247,8 @@ async function presentation(browser: Browser, url: string): Promise<TaskFigure> 
       await page.keyboard.press('ArrowRight');
       presses++;
       await page.waitForTimeout(250);
-      const where = `${(await page.locator('.deck-count').textContent()) ?? ''} ${await page.evaluate(() => document.querySelectorAll('[hidden], .deck-part-hidden').length)}`;
+      // The step and its reveal cue ("→ the numbers (1 of 2)"): a step's hidden parts may show without changing how many are hidden.
+      const where = `${(await page.locator('.deck-count').textContent()) ?? ''} ${(await page.locator('.deck-keys').textContent()) ?? ''}`;
       same = where === last ? same + 1 : 0;
       last = where;
     }
