@@ -16,23 +16,40 @@ import { sliderProps } from '../../state/props';
 import { BN_PROPS } from '../../state/slices/bn';
 import { niceDomain } from '../../ui/scale';
 import { BatchRefused } from '../shared/BatchRefused';
-import { betaByRounding, zNormMeanLabel } from '../shared/rounding';
+import { betaByRounding, zNormMeanLabel, zNormRounding } from '../shared/rounding';
 
 /**
  * Whether the mean of Z̃ differs from β only by rounding and prints differently (β = 0 and a mean of 1.39×10⁻¹⁶):
- * in exact arithmetic it is β.
+ * in exact arithmetic it is β. `rounding`: that of the mean of Zₙₒᵣₘ (zNormRounding).
  */
-function roundingResidue(mean: number, beta: number, gamma: number, y: ArrayLike<number>): boolean {
-  return fmt(mean, 4) !== fmt(beta, 4) && betaByRounding(mean, beta, gamma, Math.max(...Array.from(y, Math.abs)));
+function roundingResidue(mean: number, beta: number, gamma: number, y: ArrayLike<number>, rounding: number): boolean {
+  return fmt(mean, 4) !== fmt(beta, 4) && betaByRounding(mean, beta, gamma, Math.max(...Array.from(y, Math.abs)), rounding);
+}
+
+/** The mean of γ·Zₙₒᵣₘ + b as the notebook prints it: b "up to rounding" when that is all it is off by (the callout's live line). */
+function meanText(y: ArrayLike<number>, b: number, gamma: number, rounding: number): string {
+  const { mean } = summarize(y);
+  return roundingResidue(mean, b, gamma, y, rounding) ? `${fmt(b, 4)} up to rounding` : fmt(mean, 4);
+}
+
+/**
+ * The spread Z̃ should have: |γ| times that of Zₙₒᵣₘ, σ/√(σ² + ε). The note names the factor where it changes the
+ * printed number (ε matters), not |γ| alone beside a smaller value; none where σ² + ε = 0 (nothing is defined).
+ */
+function stdNote(gamma: number, variance: number, eps: number): string | undefined {
+  if (variance + eps === 0) return undefined;
+  const expected = Math.abs(gamma) * (Math.sqrt(variance) / Math.sqrt(variance + eps));
+  return fmt(expected, 4) === fmt(Math.abs(gamma), 4) ? `|γ| = ${fmt(Math.abs(gamma), 4)}` : `|γ|·σ/√(σ² + ε) = ${fmt(expected, 4)}`;
 }
 
 /** Section 7's equation and live panel (its presentation step): the γ and β sliders, Zₙₒᵣₘ mapped to Z̃. */
 export function GammaBetaPanel() {
-  const { steps, error } = useBatchSteps();
+  const { z, steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { gamma, beta, zNorm, y } = steps;
+  const rounding = zNormRounding(z, steps.variance, steps.eps);
   const out = steps.defined ? summarize(y) : null;
-  const residue = out ? roundingResidue(out.mean, beta, gamma, y) : false;
+  const residue = out ? roundingResidue(out.mean, beta, gamma, y, rounding) : false;
   const zNormMean = steps.defined ? summarize(zNorm).mean : undefined;
   const { setBn } = appStore.getState();
   return (
@@ -53,7 +70,7 @@ export function GammaBetaPanel() {
         <ChartFrame title="Scale and shift: Zₙₒᵣₘ mapped to γ·Zₙₒᵣₘ + β" data={() => sampleTable([{ key: 'zNorm', label: 'Z_norm', values: zNorm }, { key: 'y', label: 'Z̃ = γ·Z_norm + β', values: y }])} config={batchSettings}>
           <MappingPlot
             label={`Each normalized value mapped to γ·Zₙₒᵣₘ + β with γ = ${fmt(gamma, 3)} and β = ${fmt(beta, 3)}`}
-            top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: zNormMean, meanLabel: zNormMean === undefined ? undefined : zNormMeanLabel(zNormMean) }}
+            top={{ values: zNorm, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Zₙₒᵣₘ', tone: 'norm', mean: zNormMean, meanLabel: zNormMean === undefined ? undefined : zNormMeanLabel(zNormMean, rounding) }}
             bottom={{ values: y, domain: niceDomain([...zNorm, ...y], [-2.5, 2.5]), name: 'Z̃', tone: 'out', mean: out?.mean, meanLabel: residue ? `mean ≈ ${fmt(beta, 3)}` : `mean = ${fmt(out?.mean ?? Number.NaN, 3)}` }}
           />
         </ChartFrame>
@@ -66,7 +83,7 @@ export function GammaBetaPanel() {
               tone: 'out',
               testId: 'out-mean',
             },
-            { label: 'std of Z̃', value: out ? fmt(out.std, 4) : 'undefined', note: `|γ| = ${fmt(Math.abs(gamma), 4)}`, tone: 'out', testId: 'out-std' },
+            { label: 'std of Z̃', value: out ? fmt(out.std, 4) : 'undefined', note: stdNote(gamma, steps.variance, steps.eps), tone: 'out', testId: 'out-std' },
           ]}
         />
       </div>
@@ -79,7 +96,7 @@ export function GammaBeta() {
   const { z, steps, error } = useBatchSteps();
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { gamma, beta, zNorm, y, m } = steps;
-  const out = steps.defined ? summarize(y) : null;
+  const rounding = zNormRounding(z, steps.variance, steps.eps);
   // The notes' forward pass (−β), run by the engine for the evidence in the callout.
   const minus = batchNormSteps(z, { eps: steps.eps, gamma, beta: -beta });
   return (
@@ -104,8 +121,8 @@ export function GammaBeta() {
         correct={<>Z̃ = γ·Zₙₒᵣₘ + β. The sign matters: with − β the output is centred on −β, not β.</>}
       >
         <p className="evidence" data-testid="minus-beta-evidence">
-          Live: with β = {fmt(beta, 3)}, the mean of γ·Zₙₒᵣₘ + β is {out ? fmt(out.mean, 4) : 'undefined'}; the mean of γ·Zₙₒᵣₘ − β is{' '}
-          {minus.defined ? fmt(summarize(minus.y).mean, 4) : 'undefined'}.{beta === 0 ? ' Move β to see them part.' : ''}
+          Live: with β = {fmt(beta, 3)}, the mean of γ·Zₙₒᵣₘ + β is {steps.defined ? meanText(y, beta, gamma, rounding) : 'undefined'}; the mean of γ·Zₙₒᵣₘ − β is{' '}
+          {minus.defined ? meanText(minus.y, -beta, gamma, rounding) : 'undefined'}.{beta === 0 ? ' Move β to see them part.' : ''}
         </p>
       </Callout>
       <Callout

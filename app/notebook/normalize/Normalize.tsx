@@ -10,7 +10,7 @@ import { useBatchStatistics } from '../shared/useBatchSteps';
 import { fmt, tex } from '../../ui/format';
 import { batchSettings, sampleTable } from '../shared/batchExport';
 import { normalizeView } from './normalizeStatus';
-import { zNormMeanLabel, zeroByRounding } from '../shared/rounding';
+import { zNormMeanLabel, zNormRounding, zeroByRounding } from '../shared/rounding';
 import { substitutionDigits } from './substitution';
 import { collapseValue } from '../../ui/points';
 import { logSliderProps } from '../../state/props';
@@ -27,7 +27,8 @@ export function NormalizePanel() {
   if (!steps) return <BatchRefused message={error ?? ''} />;
   const { mean: mu, variance, std, zNorm } = steps;
   const { zNorm: ns, status } = normalizeView(z, steps);
-  const meanLabel = zNormMeanLabel(ns ? ns.mean : Number.NaN);
+  const rounding = zNormRounding(z, variance, steps.eps);
+  const meanLabel = zNormMeanLabel(ns ? ns.mean : Number.NaN, rounding);
   const d = substitutionDigits(z[0], mu, std, zNorm[0]);
   const { setBn, setPoint, clearPoints } = appStore.getState();
   return (
@@ -55,7 +56,7 @@ export function NormalizePanel() {
             {
               label: 'mean of Zₙₒᵣₘ',
               value: ns ? fmt(ns.mean, 3) : 'undefined',
-              note: ns && zeroByRounding(ns.mean) ? 'zero up to rounding' : undefined,
+              note: ns && zeroByRounding(ns.mean, rounding) ? 'zero up to rounding' : undefined,
               tone: 'norm',
               testId: 'znorm-mean',
             },

@@ -65,6 +65,8 @@ test('section 7: a mean of Z̃ that differs from β only by rounding reads "mean
   expect(container.querySelector('.plot-svg')?.textContent).not.toContain('mean 0');
   expect(screen.getByTestId('out-mean')).toHaveTextContent(fmt(mean, 2));
   expect(screen.getByTestId('out-mean').parentElement).toHaveTextContent(/β = 0; the rest is rounding$/);
+  // The callout's live line says it the same way (it printed 1.388×10⁻¹⁶ for both means).
+  expect(screen.getByTestId('minus-beta-evidence')).toHaveTextContent('the mean of γ·Zₙₒᵣₘ + β is 0 up to rounding; the mean of γ·Zₙₒᵣₘ − β is 0 up to rounding.');
   // A mean that is β to the digits shown keeps its plain label.
   fireEvent.change(screen.getByRole('slider', { name: 'β (shift)' }), { target: { value: '-1.2' } });
   expect(container.querySelector('.plot-svg')?.textContent).toContain('mean = −1.2');
@@ -83,4 +85,26 @@ test('section 7’s Zₙₒᵣₘ line is labelled by its mean when that is roun
   const labels = container.querySelector('.plot-svg')?.textContent ?? '';
   expect(labels).toContain(`mean = ${fmt(mean, 3)}`);
   expect(labels).not.toContain('mean 0');
+});
+
+test('section 7: where ε matters, the std of Z̃ is |γ|·σ/√(σ² + ε), and its note says that, not |γ| alone beside a smaller number', () => {
+  render(<GammaBeta />);
+  act(() => appStore.getState().setBn({ gamma: 2, eps: 1 }));
+  const s = engineSteps();
+  const expected = 2 * Math.sqrt(s.variance / (s.variance + 1));
+  expect(Math.abs(summarize(s.y).std - expected)).toBeLessThan(1e-12);
+  expect(screen.getByTestId('out-std')).toHaveTextContent(fmt(summarize(s.y).std, 4));
+  expect(screen.getByTestId('out-std').parentElement).toHaveTextContent(`|γ|·σ/√(σ² + ε) = ${fmt(expected, 4)}`);
+  // At the default ε = 10⁻⁵ the factor is 1 to the digits shown: the note is |γ|.
+  act(() => appStore.getState().setBn({ eps: 1e-5 }));
+  expect(screen.getByTestId('out-std').parentElement).toHaveTextContent(/\|γ\| = 2$/);
+  // At that ε, a narrow batch and a larger γ: the factor is 1 to four digits, |γ| times it is not (it read 2.9999 beside "|γ| = 3").
+  act(() => {
+    appStore.getState().setBatch({ scale: 0.3 });
+    appStore.getState().setBn({ gamma: 3 });
+  });
+  const t = engineSteps();
+  const product = 3 * Math.sqrt(t.variance / (t.variance + 1e-5));
+  expect(fmt(product, 4)).not.toBe('3');
+  expect(screen.getByTestId('out-std').parentElement).toHaveTextContent(`|γ|·σ/√(σ² + ε) = ${fmt(product, 4)}`);
 });

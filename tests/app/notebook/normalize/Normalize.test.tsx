@@ -66,3 +66,19 @@ test('section 6: three equal values 0.7 with ε = 0 are rounding noise, and the 
   expect(labels).toContain(`mean = ${fmt(mean, 3)}`);
   expect(labels).not.toContain('mean 0');
 });
+
+test('section 6: a mean of Zₙₒᵣₘ that is rounding, judged against the size of the z’s over √(σ² + ε), not an absolute 10⁻⁹: every point at 9.9, m = 60, ε = 10⁻¹⁰ reads “mean ≈ 0”, zero up to rounding', () => {
+  const { container } = render(<Normalize />);
+  act(() => {
+    appStore.getState().setBatch({ m: 60, scale: 0, shift: 9.9 });
+    appStore.getState().setBn({ eps: 1e-10 });
+  });
+  const mean = summarize(engineSteps().zNorm).mean;
+  expect(Math.abs(mean)).toBeGreaterThan(1e-9); // past the old absolute rule, which printed it as a number
+  expect(Math.abs(mean)).toBeLessThan(1e-8);
+  expect(screen.getByTestId('normalize-status')).toHaveTextContent('No spread: Zₙₒᵣₘ is 0');
+  expect(screen.getByTestId('znorm-mean').parentElement).toHaveTextContent(/zero up to rounding$/);
+  const labels = [...container.querySelectorAll('.plot-svg')].map((e) => e.textContent).join(' ');
+  expect(labels).toContain('mean ≈ 0');
+  expect(labels).not.toContain('mean =');
+});
