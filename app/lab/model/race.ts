@@ -12,7 +12,8 @@ export const SMOOTH = 5;
 export const HOLD = 3;
 /** A target needs a best 10 points above chance. */
 const LEARNED = 0.1;
-const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
+/** The network that is not `v`. */
+export const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
 
 /** Mean test accuracy over the evaluations (j − SMOOTH, j]. */
 export function smoothed(s: VariantSeries, j: number): number {

@@ -2,7 +2,7 @@ import type { Divergence, VariantName } from '../../../src/train';
 import { count, percent, value } from './labText';
 import type { RunSeries, VariantSeries } from './series';
 import { DEFAULT_PAIR, NORM_SHORT, type Pair } from './pair';
-import { HOLD, SMOOTH, aboveSince, firstOf, firstReached, firstTouched, smoothed, targetOf } from './race';
+import { HOLD, OTHER, SMOOTH, aboveSince, firstOf, firstReached, firstTouched, smoothed, targetOf } from './race';
 
 export { HOLD, SMOOTH } from './race';
 
@@ -48,7 +48,6 @@ export interface Verdict {
 }
 
 type Diverged = Readonly<Record<VariantName, Divergence | null>>;
-const OTHER: Readonly<Record<VariantName, VariantName>> = { plain: 'bn', bn: 'plain' };
 
 /** Who is ahead by the means at evaluation j alone: null when they are within `level`. */
 function aheadAt(plain: VariantSeries, bn: VariantSeries, j: number, level: number): VariantName | null {
