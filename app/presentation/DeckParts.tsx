@@ -78,7 +78,7 @@ export function DeckNav({ k, total, more, parts, run, status, tools }: NavProps)
           )}
           {!more && parts.next && (
             <span className="deck-more" data-testid="deck-reveal">
-              <kbd>→</kbd> {parts.next} ({parts.shown + 1} of {parts.reveals})
+              <kbd>→</kbd> {parts.next} <span className="deck-count-of">({parts.shown + 1} of {parts.reveals})</span>
             </span>
           )}{' '}
           <span className="deck-hint" data-testid="deck-hint">

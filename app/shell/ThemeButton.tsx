@@ -19,7 +19,7 @@ export function ThemeButton({ shortcut = false, onCycle }: Props) {
       title="Change the theme: System, Light, Dark, Projector (high contrast)"
       onClick={onCycle ?? (() => appStore.getState().setNav({ theme: nextTheme(theme) }))}
     >
-      Theme: {THEME_LABELS[theme]}
+      Theme<span className="theme-state">: {THEME_LABELS[theme]}</span>
     </button>
   );
 }
