@@ -106,13 +106,14 @@ export function PlacementCard({ ex }: { ex: PlacementExercise }) {
   };
   return (
     <form className="exercise-answer exercise-place" noValidate data-testid={`exercise-${ex.id}`} onSubmit={(e) => { e.preventDefault(); setFeedback(settle(ex.id, gradeValue(ex, guess))); }}>
-      <svg viewBox="0 0 300 44" className="exercise-axis" {...drag} role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
-        <line x1={10} x2={290} y1={30} y2={30} className="exercise-axis-line" />
+      <svg viewBox="0 0 300 48" className="exercise-axis" {...drag} role="img" aria-label={`The batch’s ${ex.points.length} values on an axis from ${fmt(lo, 2)} to ${fmt(hi, 2)}, and your marker at ${fmt(guess, 3)}`}>
+        <line x1={10} x2={290} y1={34} y2={34} className="exercise-axis-line" />
         {ex.points.map((p, i) => (
-          <circle key={i} cx={x(p)} cy={30} r={4} className="exercise-dot" />
+          <circle key={i} cx={x(p)} cy={34} r={4} className="exercise-dot" />
         ))}
-        <line x1={x(guess)} x2={x(guess)} y1={6} y2={38} className="exercise-marker" />
-        <text x={x(guess)} y={5} textAnchor="middle" className="exercise-marker-label">{ex.symbol}?</text>
+        <line x1={x(guess)} x2={x(guess)} y1={12} y2={42} className="exercise-marker" />
+        {/* Its baseline 10 units down: at 5 the top of "μ?" was cut off. */}
+        <text x={x(guess)} y={10} textAnchor="middle" className="exercise-marker-label">{ex.symbol}?</text>
       </svg>
       <label className="exercise-slider">
         <span>Your {ex.symbol}: {fmt(guess, 3)}</span>
