@@ -71,7 +71,9 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
     const el = ref.current;
     if (!el || html === null || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
-      const overflowing = el.scrollWidth > el.clientWidth + 1;
+      // Only where the equation is the box that scrolls: inside a ScrollX (overflow: visible) the ScrollX is the tab
+      // stop, and a second one on the equation did nothing (11 of them at 390 px).
+      const overflowing = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible';
       if (overflowing !== el.hasAttribute('tabindex')) {
         if (overflowing) el.setAttribute('tabindex', '0');
         else el.removeAttribute('tabindex');

@@ -178,6 +178,21 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
   expect(wide.page, `wider than ${width}: ${wide.culprits.join(', ')}`).toBeLessThanOrEqual(width);
 });
 
+test('at 390 px each box that scrolls sideways is one tab stop: a wide equation inside a scrolling wrapper is not a second one', async () => {
+  const { page } = await openAt('', { viewport: { width: 390, height: 844 } });
+  await everyBlockDrawn(page);
+  await afterFrames(page);
+  const stops = await page.evaluate(() => {
+    const regions = [...document.querySelectorAll('section[data-section] [tabindex="0"]')].filter((r) => !r.matches('td, button, a, input, svg'));
+    return {
+      scrolling: regions.filter((r) => r.scrollWidth > r.clientWidth + 1).length,
+      nested: regions.filter((r) => r.parentElement?.closest('[tabindex="0"]')).map((r) => `${r.className} in #${r.closest('section')?.id}`),
+    };
+  });
+  expect(stops.scrolling).toBeGreaterThan(5); // wide equations and tables do scroll at this width
+  expect(stops.nested).toEqual([]);
+});
+
 test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
   const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
   // Each section's charts: section 14's run starts when its panel (below its prose) nears the screen.
