@@ -193,6 +193,22 @@ test('at 390 px each box that scrolls sideways is one tab stop: a wide equation 
   expect(stops.nested).toEqual([]);
 });
 
+test('a chart clicked with the mouse shows no focus ring (the browser drew its own on the SVG); focused from the keyboard it shows the page’s ring', async () => {
+  const { page } = await openAt('?section=inference#inference', { viewport: { width: 1366, height: 900 } });
+  const chart = page.locator('#inference svg.recharts-surface').first();
+  await chart.waitFor({ timeout: 20_000 });
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('no chart box');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const ring = () => page.evaluate(() => ({ focused: document.activeElement?.matches('svg.recharts-surface') ?? false, outline: getComputedStyle(document.activeElement as Element).outlineStyle }));
+  await expect(ring()).resolves.toEqual({ focused: true, outline: 'none' });
+  // Away and back with the keyboard: Shift+Tab then Tab lands on it again, now with the ring.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(ring()).resolves.toEqual({ focused: true, outline: 'solid' });
+});
+
 test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
   const { page } = await openAt('', { viewport: { width: 1280, height: 900 } });
   // Each section's charts: section 14's run starts when its panel (below its prose) nears the screen.
