@@ -11,6 +11,9 @@ import { type FitReport, deckPosition, measureDeck } from './deckFit';
 
 /** Waits until the step's panel is in (its code, its charts) and its height has settled for a few frames. */
 async function settled(page: Page): Promise<void> {
+  // Two frames first: a part → has just revealed renders in them, with its chart's 'Loading the chart…' if the chart's
+  // code is not in yet (checked at once, the slide could look settled before the part was there).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForFunction(() => {
     const slide = document.querySelector('.deck-slide');
     return !!slide && !slide.querySelector('.section-waiting, .chart-waiting, .lab-waiting') && !slide.textContent?.includes('Starting the run');
