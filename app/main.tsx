@@ -16,6 +16,7 @@ import { appStore } from './state/store';
 import { normalizeUrlValues } from './state/url/normalize';
 import { noticeStore } from './state/url/notices';
 import { startUrlSync } from './state/url/sync';
+import { afterFrame } from './ui/afterFrame';
 
 // The address is read into the store before the first render, so the page opens on the link's numbers.
 const urlSync = startUrlSync({
@@ -69,7 +70,7 @@ function render(into: HTMLElement): void {
 }
 // A pre-rendered page is painted first, as it came (readable at once), and then taken over; an empty one (`npm start`) is drawn at once.
 const takeOver = (into: HTMLElement) => {
-  if (into.firstElementChild) requestAnimationFrame(() => setTimeout(() => render(into), 0));
+  if (into.firstElementChild) afterFrame(() => render(into));
   else render(into);
 };
 // The built page loads this code after its first paint (scripts/afterFirstPaint.ts), so it may run while the rest of the

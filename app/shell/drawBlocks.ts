@@ -1,5 +1,6 @@
 import { afterGesture, gestureNow } from '../ui/gesture';
 import { whenIdle } from '../ui/whenIdle';
+import { afterFrame } from '../ui/afterFrame';
 
 /**
  * Each live section's blocks (a paragraph, an equation pair, a panel) are styled and laid out only near the screen
@@ -63,7 +64,7 @@ function step(): void {
   // visible). A block put back to being skipped off the screen kept a remembered size that the browser's scroll anchoring
   // did not follow: a section a link had opened went down by 358 px when the section above it added its notes.
   for (const block of batch) block.setAttribute('data-drawn', '');
-  requestAnimationFrame(() => window.setTimeout(later, 0));
+  afterFrame(later);
 }
 
 /** While the live queue runs and nothing near the screen is left to draw, the next look. */

@@ -1,4 +1,5 @@
 import { flushSync } from 'react-dom';
+import { afterFrame } from './afterFrame';
 
 /**
  * Charts take turns to draw for the first time, one per task (issue 15). A Recharts chart's first render
@@ -60,28 +61,17 @@ const GAP_MS = 16;
 const TURN_MS = 500;
 /** Where frames stop (a hidden tab), the next turn comes after this long anyway. */
 const FRAMELESS_MS = 100;
-let gap: ReturnType<typeof setTimeout> | undefined;
-let frame = 0;
+/** Cancels the next turn's wait. */
+let cancelTurn: () => void = () => undefined;
 
 /**
  * The next turn, after the browser's next frame (a requestAnimationFrame, then a task): the chart then measures a page
  * already laid out. A section going live just before had left its layout to do, and the chart's getBoundingClientRect
  * (Recharts measures its own scale) did it inside the chart's task, 8–22 ms of it. Without frames, GAP_MS later.
  */
-function afterFrame(): void {
-  clearTimeout(gap);
-  if (frame) cancelAnimationFrame(frame);
-  frame = 0;
-  if (typeof requestAnimationFrame !== 'function') {
-    gap = setTimeout(next, GAP_MS);
-    return;
-  }
-  gap = setTimeout(next, FRAMELESS_MS);
-  frame = requestAnimationFrame(() => {
-    frame = 0;
-    clearTimeout(gap);
-    gap = setTimeout(next, 0);
-  });
+function turnAfterFrame(): void {
+  cancelTurn();
+  cancelTurn = afterFrame(next, typeof requestAnimationFrame === 'function' ? FRAMELESS_MS : GAP_MS);
 }
 
 function next(): void {
@@ -97,7 +87,7 @@ function done(grant: Grant | null): void {
   if (!grant || current !== grant) return;
   current = null;
   clearTimeout(timer);
-  afterFrame();
+  turnAfterFrame();
 }
 
 /** Whether a chart mounting now draws in this render (no turn to wait for). */
@@ -121,7 +111,7 @@ export function waitForTurn(grant: Grant, box: Element | null = null, followUp =
   if (followUp) queue.unshift(waiting);
   else queue.push(waiting);
   observe(waiting);
-  if (!current) afterFrame(); // charts mounting together: one first turn, not one each
+  if (!current) turnAfterFrame(); // charts mounting together: one first turn, not one each
   return () => {
     const at = queue.indexOf(waiting);
     if (at >= 0) queue.splice(at, 1);
