@@ -7,6 +7,10 @@ import { showsNoAdvantage, verdictOf } from './model/verdicts';
 import { loadPreset } from './Presets';
 import { usePair } from './usePair';
 
+/** Under the headline while no network has been tested yet: what the verdict will say. */
+const UNTESTED_DETAIL = 'Once they have, this says whether either network is ahead, and which first held a good test accuracy.';
+const NONE_DIVERGED = { plain: null, bn: null } as const;
+
 /** A preset where BN's advantage is large and lasts, offered when the run on screen shows none. */
 const SHOWS_BN = PRESET_BY_ID.sigmoid4;
 
@@ -23,12 +27,26 @@ export function Verdict() {
   const box = useRef<HTMLDivElement>(null);
   const info = useRun((s) => s.info);
   useTallestHeight(box, settled && testRows > 0 ? info : null);
-  if (!settled || testRows === 0) return null;
+  // Until there is a run to judge, the box says what an untested run's verdict says (it came in only then, and moved the
+  // charts below down by 112 px), with the line under it that an untested verdict has: the box keeps about its size.
+  const untestedHead = verdictOf(null, NONE_DIVERGED, 0, 0, pair).headline;
+  if (!settled || testRows === 0) {
+    return (
+      <div className="lab-verdict lab-verdict-unknown" data-testid="lab-verdict-waiting">
+        <p className="lab-verdict-head" aria-live="polite">
+          {untestedHead}
+        </p>
+        <p className="lab-verdict-detail">{UNTESTED_DETAIL}</p>
+      </div>
+    );
+  }
+  const untested = v.headline === untestedHead && v.lead === null && v.speed === null;
   return (
     <div ref={box} className={`lab-verdict lab-verdict-${v.advantage}`} data-testid="lab-verdict" data-advantage={v.advantage}>
       <p className="lab-verdict-head" aria-live="polite">
         {v.headline}
       </p>
+      {untested && <p className="lab-verdict-detail">{UNTESTED_DETAIL}</p>}
       {(v.lead || v.speed) && (
         <p className="lab-verdict-detail">
           {v.lead} {v.speed && <span className="lab-verdict-speed">{v.speed}</span>}
