@@ -222,6 +222,13 @@ test('every chart that takes keyboard focus has a name (Recharts marks its svg r
     };
     await expect.poll(() => page.evaluate(scrolled, where), { timeout: 20_000 }).toBe(true);
     await afterFrames(page);
+    // Section 14's run starts only while its panel is near the screen: the next scroll waits until it has (moved on two
+    // frames later, on a loaded machine the page had not seen the panel yet, and the run and its two charts never came).
+    if (where.includes('.progress')) {
+      await expect
+        .poll(() => page.evaluate((sel) => [...document.querySelectorAll(sel)].find((e) => !e.closest('.section-static'))?.textContent ?? '', where), { timeout: 20_000 })
+        .not.toContain('starts when you scroll here');
+    }
   }
   await expect.poll(() => page.locator('section[data-section] svg[tabindex="0"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
   const unnamed = await page.evaluate(() =>
