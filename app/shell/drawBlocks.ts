@@ -33,10 +33,10 @@ const AHEAD_SCREENS = 3;
 /** The blocks not drawn yet, those near the screen first, then (unless `onlyNear`) the rest in page order: as many as fit in one frame. */
 function nextBatch(onlyNear: boolean): Element[] {
   const undrawn = [...document.querySelectorAll(BLOCKS)].filter((block) => !block.hasAttribute('data-drawn'));
-  const near = undrawn.filter(nearScreen);
+  const near = new Set(undrawn.filter(nearScreen));
   const batch: Element[] = [];
   let elements = 0;
-  for (const block of onlyNear ? near : [...near, ...undrawn.filter((b) => !near.includes(b))]) {
+  for (const block of onlyNear ? near : new Set([...near, ...undrawn])) {
     const size = block.getElementsByTagName('*').length + 1;
     if (batch.length > 0 && elements + size > DRAW_BUDGET) break;
     batch.push(block);
