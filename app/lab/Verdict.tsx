@@ -8,7 +8,7 @@ import { loadPreset } from './Presets';
 import { usePair } from './usePair';
 
 /** Under the headline while no network has been tested yet: what the verdict will say. */
-const UNTESTED_DETAIL = 'Once they have, this says whether either network is ahead, and which first held a good test accuracy.';
+const UNTESTED_DETAIL = 'Once they have, this says whether either network is ahead and, once one has learned, which first held a test accuracy near the best seen.';
 const NONE_DIVERGED = { plain: null, bn: null } as const;
 
 /** A preset where BN's advantage is large and lasts, offered when the run on screen shows none. */
@@ -29,30 +29,27 @@ export function Verdict() {
   useTallestHeight(box, settled && testRows > 0 ? info : null);
   // Until there is a run to judge, the box says what an untested run's verdict says (it came in only then, and moved the
   // charts below down by 112 px), with the line under it that an untested verdict has: the box keeps about its size.
+  const ready = settled && testRows > 0;
   const untestedHead = verdictOf(null, NONE_DIVERGED, 0, 0, pair).headline;
-  if (!settled || testRows === 0) {
-    return (
-      <div className="lab-verdict lab-verdict-unknown" data-testid="lab-verdict-waiting">
-        <p className="lab-verdict-head" aria-live="polite">
-          {untestedHead}
-        </p>
-        <p className="lab-verdict-detail">{UNTESTED_DETAIL}</p>
-      </div>
-    );
-  }
-  const untested = v.headline === untestedHead && v.lead === null && v.speed === null;
+  const headline = ready ? v.headline : untestedHead;
+  const untested = headline === untestedHead && (!ready || (v.lead === null && v.speed === null));
   return (
-    <div ref={box} className={`lab-verdict lab-verdict-${v.advantage}`} data-testid="lab-verdict" data-advantage={v.advantage}>
+    <div
+      ref={box}
+      className={`lab-verdict lab-verdict-${ready ? v.advantage : 'unknown'}`}
+      data-testid={ready ? 'lab-verdict' : 'lab-verdict-waiting'}
+      data-advantage={ready ? v.advantage : undefined}
+    >
       <p className="lab-verdict-head" aria-live="polite">
-        {v.headline}
+        {headline}
       </p>
       {untested && <p className="lab-verdict-detail">{UNTESTED_DETAIL}</p>}
-      {(v.lead || v.speed) && (
+      {ready && (v.lead || v.speed) && (
         <p className="lab-verdict-detail">
           {v.lead} {v.speed && <span className="lab-verdict-speed">{v.speed}</span>}
         </p>
       )}
-      {showsNoAdvantage(v.advantage, pair) && (
+      {ready && showsNoAdvantage(v.advantage, pair) && (
         <p className="lab-verdict-pointer">
           For a setup where BN’s advantage is large and lasts, try{' '}
           <button type="button" onClick={() => loadPreset(SHOWS_BN)}>

@@ -7,7 +7,7 @@ import type { RunInfo } from '../../../app/lab/worker/messages';
 
 afterEach(() => runStore.setState(INITIAL_RUN, true));
 
-const UNTESTED = ['No verdict yet: the networks have not been tested.', 'Once they have, this says whether either network is ahead, and which first held a good test accuracy.'];
+const UNTESTED = ['No verdict yet: the networks have not been tested.', 'Once they have, this says whether either network is ahead and, once one has learned, which first held a test accuracy near the best seen.'];
 const lines = (box: HTMLElement) => [...box.querySelectorAll('p')].map((p) => p.textContent);
 
 test('before a run is ready, the verdict’s box is there already, saying what an untested run’s verdict says in the same two lines (it came in only after Play and moved the charts below 112 px)', () => {
