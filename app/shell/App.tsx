@@ -15,6 +15,7 @@ import { PresentButton } from '../presentation/PresentButton';
 import { DeckEditorButton } from '../presentation/editor/DeckEditorButton';
 import { Presentation } from '../presentation/Presentation';
 import { SECTIONS } from '../notebook/registry';
+import { preloadOf } from '../notebook/lazySection';
 import { appStore, useAppState } from '../state/store';
 import './App.css';
 
@@ -96,7 +97,7 @@ function Notebook() {
         {SECTIONS.map(({ id, number, title, part, Component }, i) => (
           <Fragment key={id}>
             {i > 0 && part && SECTIONS[i - 1].part !== part && <PartIntro part={part} />}
-            <Section id={id} number={number} title={title} first={i === 0}>
+            <Section id={id} number={number} title={title} first={i === 0} preload={preloadOf(Component)}>
               <Component />
               <Suspense fallback={null}>
                 <SectionExercises section={id} />

@@ -10,6 +10,8 @@ interface Props {
   title: string;
   /** The notebook's first section: live at once (it is the first screen). */
   first?: boolean;
+  /** Fetches the section's code ahead of its going live (a lazy section's chunk: notebook/lazySection.tsx). */
+  preload?: () => Promise<unknown>;
   children: ReactNode;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * One idea of the notes: a numbered, anchored, isolated section. It goes live (its code runs) once it nears
  * the screen (LiveWhenNear), and its numbers wait during a gesture while it is far from the viewport (useViewportGate).
  */
-export function Section({ id, number, title, first = false, children }: Props) {
+export function Section({ id, number, title, first = false, preload, children }: Props) {
   const headingId = `${id}-title`;
   const ref = useRef<HTMLElement>(null);
   const gate = useViewportGate(ref);
@@ -26,7 +28,7 @@ export function Section({ id, number, title, first = false, children }: Props) {
       <h2 id={headingId}>
         <span className="section-number">{number}</span> {title}
       </h2>
-      <LiveWhenNear id={id} first={first}>
+      <LiveWhenNear id={id} first={first} preload={preload}>
         <ViewportGateContext value={gate}>
           <ErrorBoundary name={`Section ${number}: ${title}`}>{children}</ErrorBoundary>
         </ViewportGateContext>
