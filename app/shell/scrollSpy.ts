@@ -40,6 +40,16 @@ export function scrollKeepsPin({ placed, top, atBottom }: PinScroll, slack = PIN
 }
 
 /**
+ * Whether a scroll that moved the pinned section is the layout's: the page's height changed by `grew` pixels (either
+ * sign) since the app placed the section, and the section moved no farther than that (content above grew or shrank,
+ * and the browser's scroll anchoring held another element in place). A scroll that moves it farther (a test's
+ * scrollIntoView, a screen reader's or find-in-page's jump) is someone else's, whatever the layout did meanwhile.
+ */
+export function scrollIsLayouts({ placed, top }: PinScroll, grew: number, slack = PIN_SLACK_PX): boolean {
+  return placed !== null && grew !== 0 && Math.abs(top - placed) <= Math.abs(grew) + slack;
+}
+
+/**
  * Milliseconds until a pin made at `since` lets go, if the content does not change size again after
  * `now`: a quiet period once the section has `arrived` where the pin keeps it (not while the browser's
  * own smooth scroll is still taking it there), and never later than `longest` after the pin.
@@ -106,9 +116,10 @@ const onScroll = () => {
   const now = pinScroll();
   if (!now || scrollKeepsPin(now)) return;
   // Content above grew or shrank and the browser's scroll anchoring held another element in place (on a
-  // phone, a lazily loaded part below the previous section): the page's height changed, so this is the
-  // layout's scroll, not a reader's. Put the section back; a reader's scroll leaves the height alone.
-  if (pin && pin.placed !== null && pin.height !== undefined && document.documentElement.scrollHeight !== pin.height) place();
+  // phone, a lazily loaded part below the previous section): the layout's scroll, not a reader's. Put the section
+  // back. Any other scroll lets go: one that merely came while the height changed was once undone (a test's jump
+  // to section 1 went back to the link's section, 14,000 px down, and section 1's run never started).
+  if (pin?.height !== undefined && scrollIsLayouts(now, document.documentElement.scrollHeight - pin.height)) place();
   else release();
 };
 /**

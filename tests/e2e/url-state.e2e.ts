@@ -40,7 +40,11 @@ const atTop = (page: Page, id: string) =>
  */
 const trainingDone = async (page: Page) => {
   await page.locator('#why').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => /^Trained \d+ steps, \d+ seeds\.$/.test(document.querySelector('[data-testid="shift-progress"]')?.textContent ?? ''), null, { timeout: 60_000 });
+  // Polled, not waited for: a run that stalls fails here, below the test's own timeout, with the line it stopped at
+  // and where section 1 was (this test timed out once in a full run and never alone).
+  const progress = () =>
+    page.evaluate(() => `${document.querySelector('[data-testid="shift-progress"]')?.textContent ?? '(no progress line)'} (section 1's top at ${Math.round(document.getElementById('why')?.getBoundingClientRect().top ?? NaN)} px)`);
+  await expect.poll(progress, { timeout: 40_000 }).toMatch(/^Trained \d+ steps, \d+ seeds\. \(/);
   await drawn(page);
 };
 async function press(page: Page, name: string, key: string, times = 1) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { PIN_LONGEST_MS, PIN_QUIET_MS, pinSection, scrollKeepsPin, scrollToSection, settleDelay, watchSections } from '../../../app/shell/scrollSpy';
+import { PIN_LONGEST_MS, PIN_QUIET_MS, pinSection, scrollIsLayouts, scrollKeepsPin, scrollToSection, settleDelay, watchSections } from '../../../app/shell/scrollSpy';
 
 describe('scrollKeepsPin: a scroll the app did not make lets go of a pinned section', () => {
   test('the section still where the app put it (its own scroll, or scroll anchoring): kept', () => {
@@ -22,6 +22,24 @@ describe('scrollKeepsPin: a scroll the app did not make lets go of a pinned sect
   });
   test('the slack is a parameter', () => {
     expect(scrollKeepsPin({ placed: 0, top: 5, atBottom: false }, 10)).toBe(true);
+  });
+});
+
+describe('scrollIsLayouts: a scroll that moved a pinned section is the layout’s only if the page changed height by at least as much', () => {
+  test('content above grew or shrank and the section moved with it: the layout’s', () => {
+    expect(scrollIsLayouts({ placed: 0, top: 250, atBottom: false }, 250)).toBe(true);
+    expect(scrollIsLayouts({ placed: 0, top: -120, atBottom: false }, -300)).toBe(true);
+    expect(scrollIsLayouts({ placed: 0, top: 252, atBottom: false }, 250)).toBe(true);
+  });
+  test('the same height: someone else’s', () => {
+    expect(scrollIsLayouts({ placed: 0, top: 250, atBottom: false }, 0)).toBe(false);
+  });
+  test('a jump farther than the page changed (a test’s, a screen reader’s) is someone else’s, though the height changed', () => {
+    expect(scrollIsLayouts({ placed: 0, top: 14_225, atBottom: false }, 180)).toBe(false);
+    expect(scrollIsLayouts({ placed: 0, top: -900, atBottom: false }, -40)).toBe(false);
+  });
+  test('while the browser itself still scrolls to the section, never the layout’s', () => {
+    expect(scrollIsLayouts({ placed: null, top: 250, atBottom: false }, 250)).toBe(false);
   });
 });
 
@@ -137,6 +155,17 @@ describe('watchSections with a pinned section (wiring, with hand-driven observer
     for (const id of ['b', 'c']) tops[id] += 400;
     FakeResizeObserver.all[0].callback();
     expect(tops.b).toBe(400);
+  });
+
+  test('content above growing, with the page taller, is put back; a jump farther than it grew lets go', () => {
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 10_300, configurable: true });
+    scrollBy(-300); // the section above grew by 300 px, and anchoring held something else: the section moved down by it
+    expect(tops.b).toBe(0); // put back
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 10_500, configurable: true });
+    scrollBy(-5000); // a test's jump to the top, in a moment the page also grew by 200 px
+    crossBand('a');
+    expect(current).toEqual(['a']);
+    expect(tops.b).toBe(5000); // not put back
   });
 
   test('a scroll up to the pinned section lets go too', () => {
