@@ -214,11 +214,16 @@ test('every chart that takes keyboard focus has a name (Recharts marks its svg r
   // Each section's charts: section 14's run starts when its panel (below its prose) nears the screen.
   for (const where of ['#why', '#why-it-works .progress', '#inference']) {
     // Scrolled by the page itself, once the live element is there (not the section's pre-rendered picture): a part
-    // drawn in its turn replaces what a locator had found.
+    // drawn in its turn replaces what a locator had found. At once, and again until it is on the screen: the lab above
+    // section 14 grows by thousands of pixels as its code arrives when it nears the screen, and a smooth scroll, aimed
+    // where the element was when it began, ended far past it.
     const scrolled = (sel: string) => {
       const el = [...document.querySelectorAll(sel)].find((e) => !e.closest('.section-static'));
-      el?.scrollIntoView({ block: 'nearest' });
-      return !!el;
+      if (!el) return false;
+      const { top, bottom } = el.getBoundingClientRect();
+      if (top < innerHeight && bottom > 0) return true;
+      el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      return false;
     };
     await expect.poll(() => page.evaluate(scrolled, where), { timeout: 20_000 }).toBe(true);
     await afterFrames(page);
