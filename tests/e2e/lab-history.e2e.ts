@@ -75,6 +75,10 @@ test('a learning rate changed while playing: the run restarts, the previous one 
   await page.keyboard.press('ArrowRight');
   const notice = page.getByTestId('lab-ghost-notice');
   await notice.waitFor({ timeout: 10_000 });
+  // The new run must have logged a step before the pause: paused at step 0 its download button stays disabled, and
+  // the click below waited for it until the download's 30 s were up (once in a full CI run, on two loaded cores).
+  const csv = lab(page).getByRole('button', { name: /Download every logged step/ });
+  await expect.poll(() => csv.isEnabled(), { timeout: 20_000 }).toBe(true);
   await lab(page).getByRole('button', { name: 'Pause' }).click();
   expect(await notice.textContent()).toMatch(/The learning rate changed \(0\.1 → 0\.2\), so the run restarted from step 0\. The previous run, at step [\d,]+, is kept as a faint ghost/);
   // The notice is in a polite live region that was there before it: said once, when it appears.
