@@ -173,13 +173,17 @@ export function* familyBaseSteps(split: FashionSplit, side: number, seed: number
   return { seed, all, labels, bn };
 }
 
-/** familyBaseSteps all at once. @throws EngineError only for what convImages refuses. */
-export function familyBase(split: FashionSplit, side: number, seed: number): FamilyBase {
-  const steps = familyBaseSteps(split, side, seed);
+/** A generator's pieces all at once: its result. */
+function allAtOnce<T>(steps: Generator<void, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
   }
+}
+
+/** familyBaseSteps all at once. @throws EngineError only for what convImages refuses. */
+export function familyBase(split: FashionSplit, side: number, seed: number): FamilyBase {
+  return allAtOnce(familyBaseSteps(split, side, seed));
 }
 
 /** Sample 1's output in train mode (in the batch) and in eval mode (alone, with the running statistics). */
@@ -192,18 +196,24 @@ function bnModes(bn: BatchNorm2d, zA: Tensor4, channel: number): { delta: number
   return { delta: maxAbsDiff(trainY, evalY), running: { batchMean, batchVar, runMean: bn.runningMean[channel], runVar: bn.runningVar[channel] } };
 }
 
-/** Everything the section shows for its settings, by the engine, from the seed's `base` (familyBase). */
-export function familyPass(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): FamilyPass {
+/**
+ * Everything the section shows for its settings, by the engine, from the seed's `base` (familyBase), one piece at a
+ * time: BN's two modes, then each normalization's outputs (issue 15: in one render it was a task of 58 ms while the
+ * reader scrolled past, 38 of them in the forward passes).
+ */
+export function* familyPassSteps(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): Generator<void, FamilyPass> {
   const { all } = base;
   const z = slice(all, 0, FAMILY_N);
   const swapped = slice(all, 0, FAMILY_N, { at: s.swap, by: FAMILY_N });
-  const chosen = outputOf(s.norm, z, s.channel, s.groups);
   const [, c, h, w] = z.shape;
   const swapDelta = {} as Record<FamilyNorm, number | string>;
   const modeDelta = {} as Record<FamilyNorm, number | string>;
   const modes = bnModes(base.bn, z, s.channel);
+  let chosen: Output | undefined;
   for (const norm of FAMILY_NORMS) {
+    yield;
     const a = outputOf(norm, z, s.channel, s.groups), b = outputOf(norm, swapped, s.channel, s.groups);
+    if (norm === s.norm) chosen = a;
     swapDelta[norm] = 'refused' in a || 'refused' in b ? ('refused' in a ? a.refused : '') : maxAbsDiff(a.y, b.y);
     if (norm === 'bn') modeDelta.bn = modes.delta;
     else {
@@ -211,6 +221,7 @@ export function familyPass(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): F
       modeDelta[norm] = 'refused' in a || 'refused' in alone ? swapDelta[norm] : maxAbsDiff(a.y, alone.y);
     }
   }
+  chosen ??= outputOf(s.norm, z, s.channel, s.groups);
   return {
     settings: { ...s, seed: base.seed }, z, swapped,
     labels: base.labels.slice(0, FAMILY_N),
@@ -219,6 +230,11 @@ export function familyPass(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): F
     stats: 'refused' in chosen ? chosen : { mean: chosen.mean, variance: chosen.variance, count: familyCount(s.norm, FAMILY_N, c, h, w, s.groups) },
     swapDelta, modeDelta, running: modes.running,
   };
+}
+
+/** familyPassSteps all at once. */
+export function familyPass(base: FamilyBase, s: Omit<FamilySettings, 'seed'>): FamilyPass {
+  return allAtOnce(familyPassSteps(base, s));
 }
 
 /** The consequences as a table (the export): per norm, the two largest differences. */

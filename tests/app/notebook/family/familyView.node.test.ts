@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type FashionSubset, decodeFashionSubset, get4 } from '../../../../src';
-import { CONV_PIECE, FAMILY_C, FAMILY_N, FAMILY_NORMS, type FamilySettings, TRAIN_BATCHES, consequenceTable, familyBase, familyBaseSteps, familyCount, familyPass, familySet } from '../../../../app/notebook/family/familyView';
+import { CONV_PIECE, FAMILY_C, FAMILY_N, FAMILY_NORMS, type FamilySettings, TRAIN_BATCHES, consequenceTable, familyBase, familyBaseSteps, familyCount, familyPass, familyPassSteps, familySet } from '../../../../app/notebook/family/familyView';
 import { TOKEN_FEATURES, tokensPass } from '../../../../app/notebook/family/tokensView';
 import { convImages } from '../../../../app/notebook/images/imagesView';
 
@@ -112,4 +112,20 @@ test('familyBaseSteps pauses between pieces of the convolution and before each o
   expect(r.value.all.data).toEqual(whole.z.data);
   const base = familyBase(subset.train, subset.imageRows, 7);
   expect([...r.value.bn.runningMean, ...r.value.bn.runningVar]).toEqual([...base.bn.runningMean, ...base.bn.runningVar]);
+});
+
+test('familyPassSteps pauses before each normalization’s outputs (the page runs it a slice per task: in one render it was a task of 58 ms); its result is the whole pass', () => {
+  const base = familyBase(subset.train, subset.imageRows, 1);
+  for (const norm of FAMILY_NORMS) {
+    const s = { norm, groups: 4, channel: 2, swap: 5 };
+    const steps = familyPassSteps(base, s);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBe(FAMILY_NORMS.length);
+    const whole = familyPass(base, s);
+    expect(r.value.stats).toEqual(whole.stats);
+    expect(r.value.swapDelta).toEqual(whole.swapDelta);
+    expect(r.value.modeDelta).toEqual(whole.modeDelta);
+  }
 });
