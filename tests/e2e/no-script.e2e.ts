@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { openAt } from './browser';
+import type { Page } from 'playwright-core';
+import { drawn, openAt } from './browser';
 import { OUTLINE } from '../../app/outline';
 
 /**
@@ -70,4 +71,24 @@ test("a link with settings never shows the pre-rendered default numbers: hidden 
   expect(await page.locator('.section-static, .section-static-slot').count()).toBe(0);
   await expect(page.getByRole('slider', { name: 'Batch size m', exact: true }).first().inputValue()).resolves.toBe('6');
   expect(problems).toEqual([]);
+});
+
+test('on a touch phone (390 px) an exercise’s pictured radios are radios, not ovals, and their rows are as tall as the live ones', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  /** Each option row of section 2's first exercise: the row's height, and the radio's (or its picture's) width and height. */
+  const rows = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('#batch .exercise-answer label')]
+        .map((label) => ({ label, radio: label.querySelector('input[type="radio"], [data-still="radio"]') }))
+        .filter((r) => r.radio)
+        .slice(0, 3)
+        .map(({ label, radio }) => ({ row: Math.round(label.getBoundingClientRect().height), w: Math.round(radio!.getBoundingClientRect().width), h: Math.round(radio!.getBoundingClientRect().height) })),
+    );
+  const { page: still } = await openAt('?section=batch', { ...phone, javaScriptEnabled: false });
+  const pictured = await rows(still);
+  expect(pictured).toHaveLength(3);
+  for (const r of pictured) expect(r.h).toBe(r.w); // a 44 px minimum for fingers once made the 13 px picture a 13 × 44 oval
+  const { page: live } = await openAt('?section=batch', phone);
+  await drawn(live, '#batch');
+  expect(pictured.map((r) => r.row)).toEqual((await rows(live)).map((r) => r.row));
 });
