@@ -121,7 +121,11 @@ export function familySet(norm: FamilyNorm, n: number, c: number, channel: numbe
     bn: `BatchNorm, channel ${channel + 1}: all ${n} samples × all positions (N, H, W)`,
     layer: 'LayerNorm, sample 1: all channels × all positions (C, H, W)',
     instance: `InstanceNorm, sample 1, channel ${channel + 1}: all positions (H, W)`,
-    group: per ? `GroupNorm, sample 1, group ${g + 1} of ${groups} (channels ${g * per + 1}–${(g + 1) * per}): C/G = ${per} channels × all positions` : `GroupNorm with G = ${groups}: no set (G does not divide c = ${c})`,
+    group: !per
+      ? `GroupNorm with G = ${groups}: no set (G does not divide c = ${c})`
+      : per === 1
+        ? `GroupNorm, sample 1, group ${g + 1} of ${groups} (channel ${g + 1}): C/G = 1 channel × all positions`
+        : `GroupNorm, sample 1, group ${g + 1} of ${groups} (channels ${g * per + 1}–${(g + 1) * per}): C/G = ${per} channels × all positions`,
   };
   return { label: labels[norm], cells: Array.from({ length: n }, (_, i) => Array.from({ length: c }, (_, ch) => inSet(i, ch))) };
 }

@@ -129,3 +129,8 @@ test('familyPassSteps pauses before each normalization’s outputs (the page run
     expect(r.value.modeDelta).toEqual(whole.modeDelta);
   }
 });
+
+test('a group of one channel (G = C) is named in the singular: “channel 3”, “C/G = 1 channel”, not “channels 3–3”', () => {
+  expect(familySet('group', FAMILY_N, 8, 2, 8).label).toBe('GroupNorm, sample 1, group 3 of 8 (channel 3): C/G = 1 channel × all positions');
+  expect(familySet('group', FAMILY_N, 8, 2, 4).label).toBe('GroupNorm, sample 1, group 2 of 4 (channels 3–4): C/G = 2 channels × all positions');
+});
