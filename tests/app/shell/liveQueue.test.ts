@@ -28,7 +28,7 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     q.startLiveQueue();
     vi.advanceTimersByTime(300);
     expect(live).toEqual([]); // started, but the reader has not begun
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    window.dispatchEvent(new Event('wheel')); // (a key would start it too, and hold it a moment: the next test)
     vi.advanceTimersByTime(1);
     expect(live).toEqual([]);
     vi.advanceTimersByTime(300);
@@ -75,6 +75,21 @@ describe('liveQueue: pre-rendered sections go live one at a time while the page 
     window.dispatchEvent(new Event('pointercancel'));
     vi.advanceTimersByTime(300);
     expect(live).toEqual(['a', 'b']);
+  });
+
+  test('separate key presses hold the queue: a section goes live once no key has been pressed for a quarter of a second', async () => {
+    const q = await fresh();
+    const live: string[] = [];
+    for (const id of ['a', 'b']) q.waitToGoLive(id, () => live.push(id));
+    q.startLiveQueue();
+    for (let i = 0; i < 10; i++) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+      window.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowRight' }));
+      vi.advanceTimersByTime(100);
+    }
+    expect(live).toEqual([]); // a press every 100 ms for a second
+    vi.advanceTimersByTime(400);
+    expect(live).toEqual(['a']);
   });
 
   test('without any input the queue starts once the page has been quiet for QUIET_MS after loading', async () => {
