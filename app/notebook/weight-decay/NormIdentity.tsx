@@ -30,9 +30,9 @@ export const NormIdentity = memo(function NormIdentity({ run, version }: { run: 
     <div data-version={version}>
       <ScrollEquation tex={NORM_TEX} label="One SGD step with weight decay, in squared norms" />
       <ScrollX label="The norm identity at the last step">
-        <table className="data-table wd-table" aria-label={t === undefined ? 'The norm identity for W₁, once the run has taken a step' : `The norm identity for W₁ from step ${t} to ${t + 1}`} data-testid="wd-identity">
+        <table className="data-table wd-table" aria-label={t === undefined ? 'The norm identity for W₁, no step taken yet' : `The norm identity for W₁ from step ${t} to ${t + 1}`} data-testid="wd-identity">
           <caption>
-            {t === undefined ? 'W₁: the identity is checked once the run has taken a step' : `W₁ from step ${t.toLocaleString('en')} to ${(t + 1).toLocaleString('en')}`}; the last two rows relative to the measured ‖W at t+1‖²
+            {t === undefined ? 'W₁, no step taken yet: the cells fill in at the run’s first step' : `W₁ from step ${t.toLocaleString('en')} to ${(t + 1).toLocaleString('en')}`}; the last two rows relative to the measured ‖W at t+1‖²
           </caption>
           <thead>
             <tr>

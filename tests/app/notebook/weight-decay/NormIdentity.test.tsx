@@ -11,8 +11,8 @@ test('before the first step: the equation, and the table with its rows and λ co
   const run = createEffectiveLrRun({ weightDecays: [0, 0.01], steps: 10 });
   const { rerender } = render(<NormIdentity run={run} version={0} />);
   expect(screen.getAllByLabelText('One SGD step with weight decay, in squared norms').length).toBeGreaterThan(0);
-  const table = screen.getByRole('table', { name: 'The norm identity for W₁, once the run has taken a step' });
-  expect(within(table).getByText(/the identity is checked once the run has taken a step/)).toBeInTheDocument();
+  const table = screen.getByRole('table', { name: 'The norm identity for W₁, no step taken yet' });
+  expect(within(table).getByText(/no step taken yet: the cells fill in at the run’s first step/)).toBeInTheDocument();
   const cells = within(table).getAllByRole('cell');
   expect(cells.length).toBe(6 * run.traces.length);
   expect(cells.every((c) => c.textContent === '—')).toBe(true);
