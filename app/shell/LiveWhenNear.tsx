@@ -10,8 +10,8 @@ const AHEAD = '50% 0px';
  * A section's body: live (its React components) once it nears the screen, or when its turn comes while the
  * page is idle (liveQueue.ts: a few seconds after the first screen every section is live); until then the
  * pre-rendered body the page came with (ui/staticBody.tsx). Going live waits for the section's code (`preload`)
- * and is then a transition: React draws the section in slices. The first section and the link's section are live at once; without a pre-rendered body
- * (`npm start`, tests in jsdom) every section is.
+ * and is then a transition: React draws the section in slices. The first section and the link's section are live
+ * at once; without a pre-rendered body (`npm start`, tests in jsdom) every section is.
  */
 export function LiveWhenNear({ id, first, preload, children }: { id: string; first: boolean; preload?: () => Promise<unknown>; children: ReactNode }) {
   const [live, setLive] = useState(() => {
@@ -28,7 +28,7 @@ export function LiveWhenNear({ id, first, preload, children }: { id: string; fir
       adoptStaticBody(id);
       if (urgent) setLive(true);
       // Its code first: the section then renders without suspending, and comes without React's 300 ms hold on
-      // a boundary's content after a fallback (lazySection.tsx). A failed fetch is the section's to report.
+      // a boundary's content after a fallback (notebook/codeChunk.tsx). A failed fetch is the section's to report.
       else if (preload) void preload().then(becomeLive, becomeLive);
       else becomeLive();
     };
