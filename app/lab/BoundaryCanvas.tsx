@@ -60,6 +60,9 @@ function drawPoints(points: Props['points'], extent: Extent, size: number, dpr: 
   return layer;
 }
 
+/** In the build's pre-render (no window, no width known): the size the live canvas takes at any screen width (`size` below). */
+const PICTURED = { width: 'clamp(120px, 100%, 420px)', aspectRatio: '1' } as const;
+
 /** The points' layer and what it was drawn for (it is drawn anew only when one of these changes). */
 interface PointsLayer {
   readonly points: Props['points'];
@@ -108,7 +111,7 @@ export function BoundaryCanvas({ label, image, resolution, extent, classes, poin
   }, [image, resolution, classes, points, extent, size, dpr]);
   return (
     <div ref={box} className="lab-boundary-box">
-      <canvas ref={canvas} role="img" aria-label={label} style={{ width: size, height: size }} />
+      <canvas ref={canvas} role="img" aria-label={label} style={typeof window === 'undefined' ? PICTURED : { width: size, height: size }} />
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { TrainCommand } from './TrainCommand';
 import { Verdict } from './Verdict';
 import { DriftLookFor, GradLookFor, LossLookFor } from './lookFors';
 import { networkOf } from './model/labSettings';
+import { layoutInfo, useRun } from './runStore';
 import './lab.css';
 
 /** A study the lab runs for the MLP only: the CNN's step costs about twenty of the 2-D MLP's, and these train hundreds of runs' worth. */
@@ -42,6 +43,8 @@ export default function TrainingLab() {
   const fashion = useAppState((s) => s.labDataset === 'fashion');
   const bnAfter = useAppState((s) => s.labBn === 'after');
   const cnn = useAppState((s) => networkOf(s) === 'cnn');
+  // The panels below take their layout from the run (the Worker's): until it is known, or has failed, they are not at their height.
+  const laidOut = useRun((s) => layoutInfo(s) !== null || s.phase === 'error');
   useEffect(() => {
     labController();
   }, []);
@@ -71,7 +74,7 @@ export default function TrainingLab() {
       <MetricCharts />
       <LossLookFor />
       <Readouts />
-      <MountLater>
+      <MountLater settled={laidOut}>
         <h3 className="lab-h">Decision boundary</h3>
         <BoundaryPanel />
         <h3 className="lab-h">{cnn ? 'One channel’s input over training' : 'One unit’s input over training'}</h3>

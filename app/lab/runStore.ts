@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+import { useSyncExternalStore } from 'react';
 import type { SweepPoint } from '../../src/sweep';
 import type { Divergence, VariantName } from '../../src/train';
 import type { Ghost } from './model/ghost';
@@ -91,6 +91,8 @@ export const layoutInfo = (s: RunState): RunInfo | null => s.info ?? (s.phase ==
 
 export const runStore = createStore<RunState>()(() => INITIAL_RUN);
 
+/** What `selector` picks of the run, as zustand's useStore, but on the server too: the build's pre-render draws the run the store holds (picture.ts), not its initial state. */
 export function useRun<T>(selector: (s: RunState) => T): T {
-  return useStore(runStore, selector);
+  const picked = () => selector(runStore.getState());
+  return useSyncExternalStore(runStore.subscribe, picked, picked);
 }

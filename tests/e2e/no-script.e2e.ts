@@ -92,3 +92,16 @@ test('on a touch phone (390 px) an exercise’s pictured radios are radios, not 
   await drawn(live, '#batch');
   expect(pictured.map((r) => r.row)).toEqual((await rows(live)).map((r) => r.row));
 });
+
+test('the lab’s picture is the whole lab, as tall as the live lab at its default run, on a desktop and a phone', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    const height = (page: Page) => page.evaluate(() => Math.round(document.getElementById('lab')!.closest('section')!.getBoundingClientRect().height));
+    const { page: still } = await openAt('?section=lab', { viewport, javaScriptEnabled: false });
+    // The panels below the loss and accuracy charts are pictured too (they once mounted only in the browser).
+    for (const name of ['Decision boundary', 'Gradient norms', 'Learning-rate sweep']) await expect(still.locator('section#lab h3', { hasText: name }).count()).resolves.toBe(1);
+    const { page: live } = await openAt('?section=lab', { viewport });
+    await live.getByRole('button', { name: 'Run the sweep' }).waitFor();
+    await live.waitForFunction(() => document.querySelectorAll('section#lab .lab-pair-keep .lab-at').length === 2);
+    expect(Math.abs((await height(still)) - (await height(live))), `the lab at ${viewport.width} px: pictured vs live`).toBeLessThanOrEqual(4);
+  }
+});

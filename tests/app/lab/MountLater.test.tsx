@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { MountLater } from '../../../app/lab/MountLater';
+import { LaterHoldContext, MountLater } from '../../../app/lab/MountLater';
 
 afterEach(() => {
   cleanup();
@@ -34,4 +34,27 @@ test('MountLater: unmounted before its task, it mounts nothing (the timer is cle
   );
   unmount();
   expect(vi.getTimerCount()).toBe(0);
+});
+
+test('MountLater: with a hold, it takes it before its first paint and lets go only once its children are there and settled', async () => {
+  vi.useFakeTimers();
+  const calls: string[] = [];
+  const hold = { take: () => calls.push('take'), release: () => calls.push('release') };
+  const Lab = ({ settled }: { settled: boolean }) => (
+    <LaterHoldContext value={hold}>
+      <MountLater settled={settled}>
+        <p>below</p>
+      </MountLater>
+    </LaterHoldContext>
+  );
+  const { rerender } = render(<Lab settled={false} />);
+  expect(calls).toEqual(['take']);
+  await act(async () => {
+    await vi.runAllTimersAsync();
+  });
+  expect(screen.getByText('below')).toBeInTheDocument();
+  // Mounted, but not yet at their height (the lab: its run's layout is not known yet): still held.
+  expect(calls.at(-1)).toBe('take');
+  rerender(<Lab settled />);
+  expect(calls.at(-1)).toBe('release');
 });
