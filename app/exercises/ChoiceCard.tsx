@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { gradeChoice } from './model/grade';
 import type { ChoiceExercise, Feedback } from './model/types';
 import { FeedbackLine } from './Feedback';
@@ -20,10 +20,7 @@ export function ChoiceCard({ ex }: { ex: ChoiceExercise }) {
       <fieldset>
         <legend className="ex-sr">{ex.prompt}</legend>
         {ex.options.map((o, i) => (
-          <label key={o.label} className="exercise-option">
-            <input type="radio" name={name} checked={chosen === i} onChange={() => setChosen(i)} />
-            <span>{o.label}</span>
-          </label>
+          <ChoiceOption key={o.label} name={name} label={o.label} index={i} checked={chosen === i} choose={setChosen} />
         ))}
       </fieldset>
       <button type="submit">Check</button>
@@ -31,3 +28,16 @@ export function ChoiceCard({ ex }: { ex: ChoiceExercise }) {
     </form>
   );
 }
+
+/**
+ * One option's row. Memoized: an exercise built from the live batch is rebuilt on every move of a dragged point,
+ * and React writes a radio's name and type to the page on each of its updates, even unchanged.
+ */
+const ChoiceOption = memo(function ChoiceOption({ name, label, index, checked, choose }: { name: string; label: string; index: number; checked: boolean; choose: (i: number) => void }) {
+  return (
+    <label className="exercise-option">
+      <input type="radio" name={name} checked={checked} onChange={() => choose(index)} />
+      <span>{label}</span>
+    </label>
+  );
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Slider } from '../../ui/Slider';
 import { NumberField } from '../../ui/NumberField';
@@ -6,8 +7,11 @@ import { sliderProps } from '../../state/props';
 import { BATCH_PROPS } from '../../state/slices/batch';
 import { fmt } from '../../ui/format';
 
-/** The controls that draw the shared mini-batch: m, shift, scale and the seed. */
-export function BatchControls() {
+/**
+ * The controls that draw the shared mini-batch: m, shift, scale and the seed. Memoized: they do not change while a
+ * point is dragged, and React writes a range input's name and type to the page on each of its updates, even unchanged.
+ */
+export const BatchControls = memo(function BatchControls() {
   const { m, shift, scale, seed } = useAppState(useShallow((s) => ({ m: s.m, shift: s.shift, scale: s.scale, seed: s.seed })));
   const dragged = useAppState((s) => Object.keys(s.overrides).filter((k) => Number(k) < s.m).length);
   const { setBatch, clearPoints } = appStore.getState();
@@ -29,4 +33,4 @@ export function BatchControls() {
       </div>
     </>
   );
-}
+});

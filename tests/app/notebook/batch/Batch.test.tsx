@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
 import { sampleMiniBatch } from '../../../../src';
@@ -109,4 +109,25 @@ test('a point, as an ARIA slider, goes to its ends with Home and End (−50 and 
   expect(screen.getAllByRole('slider', { name: /^Sample 1 / })[0]).toHaveAttribute('aria-valuenow', '50');
   await user.keyboard('{Home}');
   expect(screen.getAllByRole('slider', { name: /^Sample 1 / })[0]).toHaveAttribute('aria-valuenow', '-50');
+});
+
+/** The page's input attributes written while `during` runs (React writes an input's name and type at each of its updates). */
+async function inputWrites(during: () => void): Promise<string[]> {
+  const writes: string[] = [];
+  const watch = new MutationObserver((records) => {
+    for (const r of records) if (r.target instanceof HTMLInputElement) writes.push(`${r.target.type}:${r.attributeName}`);
+  });
+  watch.observe(document.body, { subtree: true, attributes: true });
+  act(during);
+  await Promise.resolve();
+  watch.disconnect();
+  return writes;
+}
+
+test('section 2: dragging a point updates no input of its controls (they do not change while it moves)', async () => {
+  render(<Batch />);
+  // The first move changes "Put back 1 moved point"; the next ones change nothing of the controls.
+  act(() => appStore.getState().setPoint(0, 1.2));
+  expect(await inputWrites(() => appStore.getState().setPoint(0, 1.234))).toEqual([]);
+  expect(shownBatch()[0]).toBe(fmt(1.234, 3));
 });
