@@ -178,6 +178,41 @@ test.each([320, 390])('nothing widens the page at %i px: every section drawn (la
   expect(wide.page, `wider than ${width}: ${wide.culprits.join(', ')}`).toBeLessThanOrEqual(width);
 });
 
+test('section 14 on a touch phone: a swipe that begins on a chart scrolls the page and leaves no tooltip; a tap and a sideways scrub show one', async () => {
+  const { page, context, problems } = await openAt('?section=why-it-works#why-it-works', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const chart = section(page, 'why-it-works').locator('.recharts-wrapper').first();
+  await chart.waitFor({ timeout: 20_000 });
+  await everyBlockDrawn(page);
+  await chart.scrollIntoViewIfNeeded();
+  const cdp = await context.newCDPSession(page);
+  /** A touch along `points` (viewport pixels), a frame between moves, then lifted. */
+  const touch = async (points: [number, number][]) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: points[0][0], y: points[0][1] }] });
+    for (const [x, y] of points.slice(1)) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+      await afterFrames(page, 1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await afterFrames(page);
+  };
+  const shown = () => page.evaluate(() => [...document.querySelectorAll('#why-it-works .recharts-tooltip-wrapper')].some((t) => getComputedStyle(t).visibility === 'visible'));
+  let box = (await chart.boundingBox())!;
+  const before = await page.evaluate(() => scrollY);
+  await touch(Array.from({ length: 13 }, (_, i) => [box.x + box.width / 2, box.y + box.height / 2 - 20 * i]));
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(before + 100);
+  expect(await shown()).toBe(false);
+  // The swipe's fling has ended (a tap during one only stops it).
+  let last = -1;
+  await expect.poll(async () => last === (last = await page.evaluate(() => scrollY)), { interval: 150, timeout: 5000 }).toBe(true);
+  expect(await shown()).toBe(false);
+  box = (await chart.boundingBox())!;
+  await touch([[box.x + box.width * 0.7, box.y + box.height / 2]]);
+  await expect.poll(shown, { timeout: 5000 }).toBe(true);
+  await touch(Array.from({ length: 10 }, (_, i) => [box.x + box.width * (0.3 + 0.04 * i), box.y + box.height / 2]));
+  await expect.poll(shown, { timeout: 5000 }).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test('at 390 px each box that scrolls sideways is one tab stop: a wide equation inside a scrolling wrapper is not a second one', async () => {
   const { page } = await openAt('', { viewport: { width: 390, height: 844 } });
   await everyBlockDrawn(page);

@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, DefaultTooltipContent, Line, ReferenceLin
 import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
-import { useFirstPointer } from '../../ui/useFirstPointer';
+import { useChartTip } from '../../ui/useChartTip';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type RunningPoint, runningTable } from './trainEvalView';
@@ -35,7 +35,7 @@ const Dot = ({ cx, cy }: { cx?: number; cy?: number }) => <circle className="rec
 export function RunningStatsChart({ what, data, truth, batchName }: Props) {
   const last = data[data.length - 1];
   // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
-  const [tip, noteTip] = useFirstPointer();
+  const tip = useChartTip();
   return (
     <ChartBox
       label={`Running ${what} over ${data.length} training batches`}
@@ -48,13 +48,13 @@ export function RunningStatsChart({ what, data, truth, batchName }: Props) {
       }
     >
       {(width) => (
-        <div onPointerEnter={noteTip} onFocus={noteTip}>
+        <div {...tip.handlers}>
           <ChartTurn width={width} height={200}>
             <ComposedChart title={`Running ${what} over ${data.length} training batches`} width={width} height={200} data={data as RunningPoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
               <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
               <XAxis interval={0} tick={UNWRAPPED} dataKey="batch" type="number" domain={[1, data.length]} tickCount={6} label={xTitle('training batch')} />
               <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={['auto', 'auto']} />
-              {tip && <Tooltip content={RunningTip} separator={'\u00a0: '} formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
+              {tip.mounted && <Tooltip active={tip.active} content={RunningTip} separator={'\u00a0: '} formatter={(v) => fmt(Number(v), 4)} labelFormatter={(b) => `batch ${b}`} />}
               <ChartLater>
                 <ReferenceLine y={truth} className="series-truth" strokeDasharray="6 4" ifOverflow="extendDomain" />
                 <Line dataKey="running" name={`running ${what}`} className="series-run" dot={false} strokeWidth={2.5} isAnimationActive={false} />

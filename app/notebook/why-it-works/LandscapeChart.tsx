@@ -2,7 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Tooltip, XAxis, YAxis } from 'recha
 import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
-import { useFirstPointer } from '../../ui/useFirstPointer';
+import { useChartTip } from '../../ui/useChartTip';
 import { LANDSCAPE_PRESET } from '../../../src/landscapeRun';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
@@ -23,7 +23,7 @@ const range = (v: unknown) => (Array.isArray(v) ? `${fmt(Number(v[0]), 3)} to ${
 /** Per checkpoint, the [min, max] band of one landscape measure, with BN (blue) and without (orange). */
 export function LandscapeChart({ rows, total, what, title, label, caption }: Props) {
   // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
-  const [tip, noteTip] = useFirstPointer();
+  const tip = useChartTip();
   return (
     <ChartBox
       label={label}
@@ -40,13 +40,13 @@ export function LandscapeChart({ rows, total, what, title, label, caption }: Pro
       caption={caption}
     >
       {(width) => (
-        <div onPointerEnter={noteTip} onFocus={noteTip}>
+        <div {...tip.handlers}>
           <ChartTurn width={width} height={230}>
             <ComposedChart title={label} width={width} height={230} data={rows as LandscapeRow[]} margin={{ top: 14, right: 26, bottom: 18, left: 0 }}>
               <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
               <XAxis interval={0} tick={UNWRAPPED} dataKey="step" type="number" domain={[0, total]} tickCount={5} label={xTitle('training step')} />
               <YAxis interval={0} tick={UNWRAPPED} width={52} tickFormatter={(v: number) => fmt(v, 2)} domain={[0, 'auto']} />
-              {tip && <Tooltip formatter={range} labelFormatter={(s) => `step ${s}`} />}
+              {tip.mounted && <Tooltip active={tip.active} formatter={range} labelFormatter={(s) => `step ${s}`} />}
               <ChartLater>
                 <Area dataKey={`plain${what}`} name="without BN" className="series-band-plain" fillOpacity={0.45} isAnimationActive={false} />
                 <Area dataKey={`bn${what}`} name="with BN" className="series-band-bn" fillOpacity={0.55} isAnimationActive={false} />

@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { ChartLater, ChartTurn } from '../../ui/ChartTurn';
 import { GRID_AT_TICKS } from '../../ui/gridAtTicks';
 import { UNWRAPPED, xTitle } from '../../ui/axisText';
-import { useFirstPointer } from '../../ui/useFirstPointer';
+import { useChartTip } from '../../ui/useChartTip';
 import { ChartBox } from '../../ui/ChartBox';
 import { fmt } from '../../ui/format';
 import { type CurvePoint, logAxis, powerLabel, scaleTable } from './scaleView';
@@ -11,7 +11,7 @@ import { type CurvePoint, logAxis, powerLabel, scaleTable } from './scaleView';
 export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number }) {
   const y = logAxis(data.map((d) => d.gap));
   // Recharts' Tooltip measures itself as it mounts: at the reader's first pointer over the chart (or focus in it: its keyboard tooltips), not as the section goes live.
-  const [tip, noteTip] = useFirstPointer();
+  const tip = useChartTip();
   return (
     <ChartBox
       label="How far BN(k·z) is from BN(z), for k from 0.01 to 100"
@@ -20,13 +20,13 @@ export function ScaleChart({ data, k }: { data: readonly CurvePoint[]; k: number
       caption="Both axes are logarithmic. At k = 1 the gap is exactly 0, which a log axis cannot draw: the line breaks there."
     >
       {(width) => (
-        <div onPointerEnter={noteTip} onFocus={noteTip}>
+        <div {...tip.handlers}>
           <ChartTurn width={width} height={220}>
             <LineChart title="How far BN(k·z) is from BN(z), for k from 0.01 to 100" width={width} height={220} data={data as CurvePoint[]} margin={{ top: 14, right: 26, bottom: 18, left: 8 }}>
               <CartesianGrid {...GRID_AT_TICKS} vertical={false} />
               <XAxis interval={0} tick={UNWRAPPED} dataKey="k" type="number" scale="log" domain={[0.01, 100]} ticks={[0.01, 0.1, 1, 10, 100]} tickFormatter={powerLabel} label={xTitle('k')} />
               <YAxis interval={0} tick={UNWRAPPED} scale="log" domain={y.domain} ticks={y.ticks} width={52} tickFormatter={powerLabel} allowDataOverflow />
-              {tip && <Tooltip formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />}
+              {tip.mounted && <Tooltip active={tip.active} formatter={(v) => fmt(Number(v), 3)} labelFormatter={(x) => `k = ${fmt(Number(x), 3)}`} />}
               <ChartLater>
                 <ReferenceLine x={k} className="series-truth" strokeDasharray="4 3" />
                 <Line dataKey="gap" name="gap" className="series-bn" dot={false} strokeWidth={2.5} isAnimationActive={false} connectNulls={false} />
