@@ -1,19 +1,19 @@
-import { type TouchEvent, useRef, useState } from 'react';
+import { type PointerEvent, type TouchEvent, useEffect, useRef, useState } from 'react';
 import { useFirstPointer } from './useFirstPointer';
 
 /** What a Recharts chart with a Tooltip needs: when to mount it, its `active` prop, and the handlers for the element around the chart. */
 export interface ChartTip {
   /** Whether the Tooltip is mounted yet (at the first pointer over the chart or focus in it: see useFirstPointer). */
   readonly mounted: boolean;
-  /** The Tooltip's `active`: false (hidden) after a swipe that began on the chart scrolled the page; else undefined, following the pointer. */
+  /** The Tooltip's `active`: false (hidden) once the page scrolled after a touch on the chart; else undefined, following the pointer. */
   readonly active: false | undefined;
   readonly handlers: {
     onPointerEnter(): void;
     onFocus(): void;
     onTouchStartCapture(): void;
     onTouchMoveCapture(e: TouchEvent): void;
-    onTouchEndCapture(): void;
-    onMouseMoveCapture(): void;
+    onPointerMoveCapture(e: PointerEvent): void;
+    onClickCapture(): void;
     onKeyDownCapture(): void;
   };
 }
@@ -21,25 +21,21 @@ export interface ChartTip {
 /**
  * A chart's tooltip that a scrolling finger does not leave behind. Recharts shows its Tooltip where a touch moves
  * and keeps it after the finger lifts: a reader scrolling a phone's page with a swipe that began on a chart found a
- * tooltip left over it. Once a touch has scrolled the page, the tooltip is hidden and the rest of that touch's moves
- * are not Recharts' to see; a touch that does not scroll (a tap, or a sideways scrub along the line), a mouse or a
- * key shows it again.
+ * tooltip left over it. Once the page scrolls after a touch on the chart, the tooltip is hidden and the rest of that
+ * touch's moves are not Recharts' to see (the browser may send none once it scrolls, not even the touch's end: the
+ * page's scroll is what tells). A touch that does not scroll (a tap, a sideways scrub along the line), a moving
+ * mouse, a click or a key shows it again.
  */
 export function useChartTip(): ChartTip {
   const [mounted, noteTip] = useFirstPointer();
-  /** The page's scroll position when the touch began, until it has scrolled (then null). */
-  const touchFrom = useRef<number | null>(null);
+  /** Whether the page scrolled since the last touch on the chart began. */
+  const scrolled = useRef(false);
+  /** Stops listening for the page's scroll. */
+  const stopWatching = useRef<(() => void) | null>(null);
   const [hidden, setHidden] = useState(false);
+  useEffect(() => () => stopWatching.current?.(), []);
   const show = () => {
     if (hidden) setHidden(false);
-  };
-  /** Whether the current touch has scrolled the page (noted once: the tooltip is hidden then). */
-  const scrolled = (): boolean => {
-    if (touchFrom.current === null) return true;
-    if (window.scrollY === touchFrom.current) return false;
-    touchFrom.current = null;
-    setHidden(true);
-    return true;
   };
   return {
     mounted,
@@ -48,16 +44,28 @@ export function useChartTip(): ChartTip {
       onPointerEnter: noteTip,
       onFocus: noteTip,
       onTouchStartCapture() {
-        touchFrom.current = window.scrollY;
+        stopWatching.current?.();
+        scrolled.current = false;
+        const onScroll = () => {
+          scrolled.current = true;
+          setHidden(true);
+          stopWatching.current?.();
+        };
+        window.addEventListener('scroll', onScroll, { passive: true });
+        stopWatching.current = () => {
+          window.removeEventListener('scroll', onScroll);
+          stopWatching.current = null;
+        };
       },
       onTouchMoveCapture(e) {
-        if (scrolled()) e.stopPropagation();
+        if (scrolled.current) e.stopPropagation();
         else show();
       },
-      onTouchEndCapture() {
-        scrolled();
+      // A mouse that moves; not the mouse events a browser makes up for a touch screen.
+      onPointerMoveCapture(e) {
+        if (e.pointerType === 'mouse') show();
       },
-      onMouseMoveCapture: show,
+      onClickCapture: show,
       onKeyDownCapture: show,
     },
   };
