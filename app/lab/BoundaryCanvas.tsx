@@ -60,7 +60,7 @@ function drawPoints(points: Props['points'], extent: Extent, size: number, dpr: 
   return layer;
 }
 
-/** In the build's pre-render (no window, no width known): the size the live canvas takes at any screen width (`size` below). */
+/** Until its box is measured (and in the build's pre-render): the size the canvas takes once it is, at any screen width (`size` below). */
 const PICTURED = { width: 'clamp(120px, 100%, 420px)', aspectRatio: '1' } as const;
 
 /** The points' layer and what it was drawn for (it is drawn anew only when one of these changes). */
@@ -80,7 +80,9 @@ interface PointsLayer {
  * is two short tasks, not part of the render that brought it.
  */
 export function BoundaryCanvas({ label, image, resolution, extent, classes, points }: Props) {
-  const [box, width] = useElementWidth<HTMLDivElement>(280);
+  // 0 until measured: drawn for 280 px meanwhile, and sized by CSS (PICTURED) as it will be once measured (the page does not move when it is).
+  const [box, measured] = useElementWidth<HTMLDivElement>(0);
+  const width = measured > 0 ? measured : 280;
   const canvas = useRef<HTMLCanvasElement>(null);
   const cells = useRef<HTMLCanvasElement | null>(null);
   const drawn = useRef<PointsLayer | null>(null);
@@ -111,7 +113,7 @@ export function BoundaryCanvas({ label, image, resolution, extent, classes, poin
   }, [image, resolution, classes, points, extent, size, dpr]);
   return (
     <div ref={box} className="lab-boundary-box">
-      <canvas ref={canvas} role="img" aria-label={label} style={typeof window === 'undefined' ? PICTURED : { width: size, height: size }} />
+      <canvas ref={canvas} role="img" aria-label={label} style={measured > 0 ? { width: size, height: size } : PICTURED} />
     </div>
   );
 }
