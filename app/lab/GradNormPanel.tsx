@@ -88,6 +88,7 @@ function LatestBars() {
             <AxisTitles x={cnn ? 'weight layer (W₁, W₂: the convolutions’ filters; W₃: the linear layer)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
           </BarChart>
         </ChartTurn>
+        {!view?.norms.some((r) => r.plain !== null || r.bn !== null) && <p className="lab-chart-empty">Nothing to draw yet: press Play or Step.</p>}
       </div>
       {notes.map((n) => (
         <p key={n} className="lab-hint" data-testid="grad-bars-note">

@@ -30,6 +30,17 @@ afterEach(() => {
 });
 
 describe('latest ‖∂L/∂W‖ per layer (bars on a log scale)', () => {
+  test('before any step it says there is nothing to draw yet, as the line charts do; after one, it does not', () => {
+    runStore.setState({ ...INITIAL_RUN, phase: 'ready', series: createRunSeries(1) });
+    const { unmount } = render(<GradNormPanel />);
+    const bars = () => screen.getByRole('img', { name: /^Gradient norms per weight layer/ });
+    expect(within(bars()).getByText('Nothing to draw yet: press Play or Step.')).toBeInTheDocument();
+    unmount();
+    loadRun([0.1, 0.2], [0.3, 0.4]);
+    render(<GradNormPanel />);
+    expect(within(bars()).queryByText('Nothing to draw yet: press Play or Step.')).toBeNull();
+  });
+
   test('a norm of exactly 0 is said: a note under the bars and “0” in the chart’s description', async () => {
     loadRun([0, 0.2], [0.3, 0.4]);
     render(<GradNormPanel />);
