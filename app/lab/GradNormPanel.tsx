@@ -18,6 +18,7 @@ import { VARIANT_COLOR } from './lineStyle';
 import { AxisTitles, TITLE_ROOM } from './AxisTitles';
 import type { RunState } from './runStore';
 import { layoutInfo, useRun } from './runStore';
+import { useEmptyRunText } from './useEmptyRunText';
 import { useRunView } from './useRunView';
 import { UNWRAPPED } from '../ui/axisText';
 
@@ -66,6 +67,7 @@ function LatestBars() {
   const view = useRunView(useMemo(() => latestOf(pair), [pair]), BARS_MS);
   const cnn = useRun((s) => layoutInfo(s)?.settings.model === 'cnn');
   const [box, width] = useElementWidth<HTMLDivElement>(420);
+  const emptyText = useEmptyRunText();
   const words = (x: number | null) => (x === null ? 'none' : fmt(x, 2));
   const summary = (view?.norms ?? []).map((r) => `${r.layer}: ${pair.label.plain} ${words(r.plain)}, ${pair.label.bn} ${words(r.bn)}`).join('; ');
   const notes = view?.notes ?? [];
@@ -85,10 +87,10 @@ function LatestBars() {
             <Bar dataKey="bn" name={pair.label.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
               <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
             </Bar>
-            <AxisTitles x={cnn ? 'weight layer (W₁, W₂: the convolutions’ filters; W₃: the linear layer)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
+            <AxisTitles x={cnn ? 'weight layer (W₁, W₂: convolutions; W₃: linear)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
           </BarChart>
         </ChartTurn>
-        {!view?.norms.some((r) => r.plain !== null || r.bn !== null) && <p className="lab-chart-empty">Nothing to draw yet: press Play or Step.</p>}
+        {!view?.norms.some((r) => r.plain !== null || r.bn !== null) && <p className="lab-chart-empty">{emptyText}</p>}
       </div>
       {notes.map((n) => (
         <p key={n} className="lab-hint" data-testid="grad-bars-note">

@@ -29,6 +29,8 @@ interface Props {
   height?: number;
   /** Right end of the step axis (rounded up to a tick, so the axis grows in jumps, not every frame). */
   xMax?: number;
+  /** What it says while no line has a point (a run's charts: emptyRunText). */
+  emptyText?: string;
 }
 
 const tick = { ...UNWRAPPED, fontSize: 12, fill: 'var(--muted)' };
@@ -111,7 +113,7 @@ function useAxes(xMax: number, yDomain: [number, number] | null, log: boolean, n
  * One line chart of the lab: Recharts axes and grid, lines as plain paths styled by network (colour
  * and dash) and role (width), nothing but finite points (lib/labCharts.ts drops the rest).
  */
-export function LineChartPanel({ label, lines, yDomain, yLabel, xLabel = 'training step', yFormat = format, marks = NO_MARKS, log = false, height = 220, xMax = 1 }: Props) {
+export function LineChartPanel({ label, lines, yDomain, yLabel, xLabel = 'training step', yFormat = format, marks = NO_MARKS, log = false, height = 220, xMax = 1, emptyText = 'Nothing to draw yet.' }: Props) {
   const empty = lines.every((l) => l.points.length === 0);
   const [box, width] = useElementWidth<HTMLDivElement>(420);
   // A network's divergence step may lie past its last logged step: the axis reaches its mark.
@@ -122,7 +124,7 @@ export function LineChartPanel({ label, lines, yDomain, yLabel, xLabel = 'traini
       <LinesContext.Provider value={lines}>
         <Frame width={width} height={height} x={x} yDomain={y.domain} yTicks={y.ticks} log={log} yLabel={yLabel} xLabel={xLabel} yFormat={yFormat} marks={marks} />
       </LinesContext.Provider>
-      {empty && <p className="lab-chart-empty">Nothing to draw yet: press Play or Step.</p>}
+      {empty && <p className="lab-chart-empty">{emptyText}</p>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { divergenceMarks, marksText } from './model/runStatus';
 import { usePair } from './usePair';
 import { VARIANT_ORDER } from './model/variants';
 import { LineChartPanel } from './LineChartPanel';
+import { useEmptyRunText } from './useEmptyRunText';
 import { runStore, useRun, type RunState } from './runStore';
 import { useRunView } from './useRunView';
 
@@ -49,9 +50,10 @@ export function LiveLineChart({ select, label, yLabel, xLabel, yFormat, valueLab
   // The chart's name says what its faint lines are, when it draws the previous run (its settings are in the key).
   const faint = ghost && lines?.some((l) => l.ghost) ? `; faint lines: the previous run, to step ${count(ghost.step)}.` : '';
   const described = `${label}${faint}${marksText(marks, pair)}`;
+  const emptyText = useEmptyRunText();
   return (
     <ChartFrame title={label} data={() => linesTable(lines ?? [], valueLabel)} config={runSettings}>
-      <LineChartPanel label={described} lines={lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} xLabel={xLabel} yFormat={yFormat} marks={marks} log={log} height={height} xMax={view?.xMax} />
+      <LineChartPanel label={described} lines={lines ?? []} yDomain={yDomain ?? view?.yDomain ?? null} yLabel={yLabel} xLabel={xLabel} yFormat={yFormat} marks={marks} log={log} height={height} xMax={view?.xMax} emptyText={emptyText} />
     </ChartFrame>
   );
 }

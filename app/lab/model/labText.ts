@@ -57,7 +57,17 @@ export function gradBarNotes(rows: readonly GradNormRow[], diverged: Readonly<Re
       notes.push(`${p.label[v]}, ${list} ${zeros.length === 1 ? 'is' : 'are'} exactly 0: a log scale has no 0, so ${zeros.length === 1 ? 'its bar is' : 'their bars are'} marked “0” at the bottom.`);
     }
     const d = diverged[v], at = lastStep[v];
-    if (d) notes.push(`${p.label[v]} diverged at step ${count(d.step)}: its bars are frozen at ${at === null ? 'its start' : `its last logged step, ${count(at)}`}.`);
+    if (d) notes.push(at === null ? `${p.label[v]} diverged at step ${count(d.step)}, before its first logged step: it has no bars.` : `${p.label[v]} diverged at step ${count(d.step)}: its bars are frozen at its last logged step, ${count(at)}.`);
   }
   return notes;
+}
+
+/**
+ * What a chart of the run says while it has nothing to draw: why, and what would draw something. `step`: the shared step
+ * the run is at; `logEvery`: how often its values are logged (the CNN every 10 steps, Fashion-MNIST's network every 20).
+ */
+export function emptyRunText(step: number, logEvery: number | null, bothDiverged: boolean): string {
+  if (bothDiverged) return 'Nothing to draw: both networks diverged before their first logged step.';
+  if (step > 0 && logEvery !== null && logEvery > 1) return `Nothing to draw yet: values are logged every ${count(logEvery)} steps.`;
+  return 'Nothing to draw yet: press Play or Step.';
 }
