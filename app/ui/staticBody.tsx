@@ -1,5 +1,6 @@
 import { type ReactNode, createContext, useContext, useLayoutEffect, useRef } from 'react';
 import { adoptTypeset } from './typeset';
+import { keepScreenTop } from './keepPlace';
 import './staticBody.css';
 
 /**
@@ -65,6 +66,9 @@ export function StaticBody({ id }: { id: string }) {
     const el = ref.current;
     const nodes = bodies.get(id);
     if (el && nodes) el.append(...nodes);
+    // Removed (the section or the lab going live): the section the reader is in stays where it is on the screen
+    // (ui/keepPlace.ts). This runs before React takes it out of the page.
+    return keepScreenTop;
   }, [id]);
   return <div ref={ref} className="section-static" inert aria-hidden="true" />;
 }
