@@ -10,7 +10,7 @@ export interface ChartTip {
   readonly handlers: {
     onPointerEnter(): void;
     onFocus(): void;
-    onTouchStartCapture(): void;
+    onPointerDownCapture(e: PointerEvent): void;
     onTouchMoveCapture(e: TouchEvent): void;
     onPointerMoveCapture(e: PointerEvent): void;
     onClickCapture(): void;
@@ -43,7 +43,11 @@ export function useChartTip(): ChartTip {
     handlers: {
       onPointerEnter: noteTip,
       onFocus: noteTip,
-      onTouchStartCapture() {
+      // A touch's pointerdown, not its touchstart: the first touch on a chart mounts the Tooltip (at its pointerenter),
+      // Recharts draws its dots anew, and the touchstart goes to the dot taken out of the page, never reaching here:
+      // a tap on a dot as the first touch left its tooltip over the chart as the page scrolled away (5 of 5 taps).
+      onPointerDownCapture(e) {
+        if (e.pointerType !== 'touch') return;
         stopWatching.current?.();
         scrolled.current = false;
         const onScroll = () => {
