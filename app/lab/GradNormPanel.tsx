@@ -87,7 +87,7 @@ function LatestBars() {
             <Bar dataKey="bn" name={pair.label.bn} fill={VARIANT_COLOR.bn} stroke={VARIANT_COLOR.bn} strokeWidth={1.5} isAnimationActive={false}>
               <LabelList dataKey="bnZero" position="top" style={ZERO_LABEL} />
             </Bar>
-            <AxisTitles x={cnn ? 'weight layer (W₁, W₂: convolutions; W₃: linear)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
+            <AxisTitles x={cnn ? 'weight layer (W₁, W₂ convolutions, W₃ linear)' : 'weight layer (W₁ is nearest the input)'} y={Y_TITLE} />
           </BarChart>
         </ChartTurn>
         {!view?.norms.some((r) => r.plain !== null || r.bn !== null) && <p className="lab-chart-empty">{emptyText}</p>}

@@ -16,7 +16,10 @@ export async function printInteractions(browser: Browser, url: string): Promise<
     const d = await measureDrag(browser, url, rate);
     console.log(row([`${rate}×`, String(d.moves), String(d.updates), `${f1(d.updates / d.seconds)}`, f1(d.busyPerMoveMs), `${d.longestTaskMs.toFixed(0)} ms`], w));
   }
+  const hover = await measureDrag(browser, url, 1, 120, false);
+  console.log(row(['1×, hover', String(hover.moves), '–', '–', f1(hover.busyPerMoveMs), `${hover.longestTaskMs.toFixed(0)} ms`], w));
   console.log('  [≤ 8 ms of main thread per move and 60 updates/s on desktop (1×)]');
+  console.log('  (hover: the same moves with no button held, nothing dragged, once every block is drawn: what any mouse move costs the page)');
   console.log('\nγ slider (section 7) → panel updated, 100 key presses:');
   for (const rate of [1, 4]) {
     const lat = await measureGammaLatency(browser, url, 100, rate);

@@ -83,7 +83,7 @@ function installDragProbe(page: Page): Promise<void> {
  * Drags section 2's first point back and forth along its axis `moves` times (each mouse move is sent
  * when the last was taken), at CPU throttling `rate`, with a trace of the main thread.
  */
-export async function measureDrag(browser: Browser, url: string, rate: number, moves = 120): Promise<DragFigures> {
+export async function measureDrag(browser: Browser, url: string, rate: number, moves = 120, press = true): Promise<DragFigures> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.addInitScript(observeTasks);
@@ -92,6 +92,9 @@ export async function measureDrag(browser: Browser, url: string, rate: number, m
   await dot.waitFor();
   await dot.scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);
+  // Without the button (the same moves over the plot, nothing dragged): what any mouse move costs this page, once its
+  // blocks are all drawn (their drawing in idle time, which a drag holds back, would be counted too).
+  if (!press) await page.waitForSelector('#root[data-all-drawn]', { state: 'attached', timeout: 60_000 });
   const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
   const box = await dot.boundingBox();
   if (!svg || !box) throw new Error('no dot plot in section 2');
@@ -101,7 +104,7 @@ export async function measureDrag(browser: Browser, url: string, rate: number, m
   const x0 = box.x + box.width / 2;
   const [lo, hi] = [svg.x + 0.25 * svg.width, svg.x + 0.75 * svg.width];
   await page.mouse.move(x0, y);
-  await page.mouse.down();
+  if (press) await page.mouse.down();
   await page.waitForTimeout(300);
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'toplevel'] });
@@ -122,7 +125,7 @@ export async function measureDrag(browser: Browser, url: string, rate: number, m
   const probe = await page.evaluate(() => (window as unknown as ProbeWindow).__drag);
   const longestTaskMs = await longestSince(page, t0);
   if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await page.mouse.up();
+  if (press) await page.mouse.up();
   await context.close();
   return { rate, moves: probe.moves, updates: probe.frames, seconds, busyPerMoveMs: mainThreadBusyMs(trace) / Math.max(1, probe.moves), longestTaskMs };
 }
