@@ -67,9 +67,12 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
   // so it joins the tab order only while it overflows (set on the element: no re-render). Measured
   // only in ResizeObserver callbacks, after the browser's own layout: reading scrollWidth right after
   // a render would force a layout per equation on every slider move.
+  // One observer for the equation's life; each new markup observes afresh (observing reports once, at the next frame):
+  // a new observer and font listener at every drag move cost more than the measuring.
+  const overflow = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     const el = ref.current;
-    if (!el || html === null || typeof ResizeObserver === 'undefined') return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
       // Only where the equation is the box that scrolls: inside a ScrollX (overflow: visible) the ScrollX is the tab
       // stop, and a second one on the equation did nothing (11 of them at 390 px).
@@ -79,8 +82,7 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
         else el.removeAttribute('tabindex');
       }
     });
-    // Observing reports once at the next frame: new TeX (this effect runs again) is measured then.
-    ro.observe(el);
+    overflow.current = ro;
     // KaTeX's fonts arriving widen the content without resizing the box: observe afresh to measure again.
     const stop = afterFontsLoad(() => {
       ro.unobserve(el);
@@ -89,7 +91,15 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
     return () => {
       stop();
       ro.disconnect();
+      overflow.current = null;
     };
+  }, []);
+  useEffect(() => {
+    const el = ref.current;
+    const ro = overflow.current;
+    if (!el || !ro || html === null) return;
+    ro.unobserve(el);
+    ro.observe(el);
   }, [html]);
   const Tag = display ? 'div' : 'span';
   // role="math" gives the label a valid home (aria-label on a plain div is not allowed).

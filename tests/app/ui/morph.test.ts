@@ -59,8 +59,8 @@ test('an svg element (KaTeX draws tall brackets and roots as svg) whose class is
 });
 
 describe('with the markup shown passed (an equation\'s drag move)', () => {
-  // The same tags with other texts: digits, signs, an entity, an empty text.
-  const texts = fc.constantFrom('1', '2.5', '−', '3.42', '&amp;', '');
+  // The same tags with other texts: digits, signs, entities (those KaTeX writes, escaped ones, one it does not), an empty text.
+  const texts = fc.constantFrom('1', '2.5', '−', '3.42', '&amp;', 'a &amp;lt; b', '&lt;&gt;', '&quot;&#x27;&#39;', 'x&nbsp;y', '&amp;nbsp;', '');
   const withTexts = (tags: string[], words: string[]) => tags.map((t, i) => `${words[i] ?? ''}${t}`).join('') + (words[tags.length] ?? '');
   const shape = fc.array(fc.constantFrom('<span class="mord">', '</span>', '<b>', '</b>', '<svg class="x">', '</svg>'), { maxLength: 10 }).map((tags) => {
     // Balanced: close what was opened, innermost first.
