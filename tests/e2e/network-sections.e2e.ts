@@ -242,6 +242,23 @@ test('a chart clicked with the mouse shows no focus ring (the browser drew its o
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
   await expect(ring()).resolves.toEqual({ focused: true, outline: 'solid' });
+  // And it is seen: no box around the chart clips it (the chart's box hid its overflow, ring included, 5 px outside the SVG).
+  const clippedBy = await page.evaluate(() => {
+    const el = document.activeElement as Element;
+    const style = getComputedStyle(el);
+    const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const r = el.getBoundingClientRect();
+    const clips: string[] = [];
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible' && !/paint|strict|content/.test(s.contain)) continue;
+      const margin = s.overflowX === 'clip' || /paint|strict|content/.test(s.contain) ? parseFloat(s.overflowClipMargin) || 0 : 0;
+      const b = a.getBoundingClientRect();
+      if (r.left - out < b.left - margin || r.right + out > b.right + margin || r.top - out < b.top - margin || r.bottom + out > b.bottom + margin) clips.push(a.className || a.tagName);
+    }
+    return clips;
+  });
+  expect(clippedBy).toEqual([]);
 });
 
 test('every chart that takes keyboard focus has a name (Recharts marks its svg role=application, tabindex 0)', async () => {
