@@ -65,7 +65,8 @@ export function StaticBody({ id }: { id: string }) {
   useLayoutEffect(() => {
     const el = ref.current;
     const nodes = bodies.get(id);
-    if (el && nodes) el.append(...nodes);
+    if (!el || !nodes) return;
+    el.append(...nodes);
     // Removed (the section or the lab going live): the section the reader is in stays where it is on the screen
     // (ui/keepPlace.ts). This runs before React takes it out of the page.
     return keepScreenTop;
