@@ -83,7 +83,7 @@ function installDragProbe(page: Page): Promise<void> {
  * Drags section 2's first point back and forth along its axis `moves` times (each mouse move is sent
  * when the last was taken), at CPU throttling `rate`, with a trace of the main thread.
  */
-export async function measureDrag(browser: Browser, url: string, rate: number, moves = 120, press = true): Promise<DragFigures> {
+export async function measureDrag(browser: Browser, url: string, rate: number, { moves = 120, press = true, allDrawn = !press }: { moves?: number; press?: boolean; allDrawn?: boolean } = {}): Promise<DragFigures> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.addInitScript(observeTasks);
@@ -92,9 +92,10 @@ export async function measureDrag(browser: Browser, url: string, rate: number, m
   await dot.waitFor();
   await dot.scrollIntoViewIfNeeded();
   await page.waitForTimeout(1500);
-  // Without the button (the same moves over the plot, nothing dragged): what any mouse move costs this page, once its
-  // blocks are all drawn (their drawing in idle time, which a drag holds back, would be counted too).
-  if (!press) await page.waitForSelector('#root[data-all-drawn]', { state: 'attached', timeout: 60_000 });
+  // Once every block is drawn (the page a reader drags on after its first seconds), or as soon as the point is there. Without
+  // the button (the same moves over the plot, nothing dragged), always once drawn: what any mouse move costs this page
+  // (the blocks' drawing in idle time, which a drag holds back, would be counted too).
+  if (allDrawn) await page.waitForSelector('#root[data-all-drawn]', { state: 'attached', timeout: 60_000 });
   const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
   const box = await dot.boundingBox();
   if (!svg || !box) throw new Error('no dot plot in section 2');
