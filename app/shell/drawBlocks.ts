@@ -10,7 +10,8 @@ import { afterFrame } from '../ui/afterFrame';
  * few per frame (at most about DRAW_BUDGET elements), those near the screen first (while sections are still going live,
  * only those), never while the reader drags, and stays drawn (as is one the reader came near): its size is real from
  * then on and its parts have measured themselves.
- * `#root[data-all-drawn]` marks the end; the page is then laid out whole, as it was before blocks waited.
+ * `#root[data-all-drawn]` marks the end, once no font is loading; the page is then laid out whole, as it was before blocks
+ * waited, but for the sections a screen away (styles.css).
  */
 const BLOCKS = [
   '.content > .section > :not(h2, .section-static-slot, .blocks)',
@@ -57,6 +58,10 @@ function step(): void {
   const batch = nextBatch(queueRuns);
   if (batch.length === 0) {
     if (queueRuns) window.setTimeout(later, QUEUE_WAIT_MS);
+    // Drawn with their fonts: once the page is marked, a section a screen away is skipped (styles.css), and an equation
+    // there that a late KaTeX font made wider than its box would not learn it overflows (it joins the tab order then)
+    // until the reader comes near. The fonts' load, then a frame for the equations to measure, then a look again.
+    else if (document.fonts?.status === 'loading') void document.fonts.ready.then(() => afterFrame(later));
     else document.getElementById('root')?.setAttribute('data-all-drawn', '');
     return;
   }

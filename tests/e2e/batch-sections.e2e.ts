@@ -167,13 +167,23 @@ test('a point follows a finger\'s whole drag (phone, 390×844, Chromium touch ev
 test('axe finds no accessibility violations in sections 2–10 (light and dark)', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // One page load, the colour scheme switched between the two runs.
+  const { page } = await openAt('', { viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+  // The sections live and drawn (not a picture between two of their parts' turns).
+  await page.mouse.move(1, 1);
+  await page.waitForSelector('#root[data-all-live]', { state: 'attached', timeout: 30_000 });
+  await drawn(page);
+  await page.addScriptTag({ content: axeSource });
   for (const colorScheme of ['light', 'dark'] as const) {
-    const { page } = await openAt('', { viewport: { width: 1280, height: 720 }, colorScheme });
-    // The sections live and drawn (not a picture between two of their parts' turns).
-    await page.mouse.move(1, 1);
-    await page.waitForSelector('#root[data-all-live]', { state: 'attached', timeout: 30_000 });
-    await drawn(page);
-    await page.addScriptTag({ content: axeSource });
+    await page.emulateMedia({ colorScheme });
+    await afterFrames(page);
+    // The scheme really switched: the page background follows it (its transition taken to its end first).
+    await page.evaluate(() => {
+      for (const a of document.getAnimations()) if (a.timeline instanceof DocumentTimeline && a.effect?.getTiming().iterations !== Infinity) a.finish();
+    });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const sum = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    expect(colorScheme === 'dark' ? sum < 200 : sum > 600, `${colorScheme}: background ${bg}`).toBe(true);
     const violations = await page.evaluate(async (ids) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const r = await axe.run({ include: ids.map((id) => [`section#${id}`]) }, { resultTypes: ['violations'] });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, expect, onTestFinished, test, vi } from 'vitest';
 
 /**
  * drawBlocks.ts: once every section is live, each block not drawn yet is drawn (data-drawn, for good), a few per frame,
@@ -82,4 +82,28 @@ test('while a section still shows its pre-rendered body, only the live blocks ne
   expect(nextFrame()).toEqual(['b0-2']);
   vi.advanceTimersByTime(1000);
   expect(document.getElementById('root')?.hasAttribute('data-all-drawn')).toBe(true);
+});
+
+test('the page is marked drawn only once no font is loading, and a frame after the fonts came (equations measure then)', async () => {
+  page([[10]]);
+  let loaded = () => {};
+  const fonts = { status: 'loading', ready: new Promise<void>((r) => (loaded = r)) };
+  // jsdom has no document.fonts; the stand-in goes when the test ends (the app project shares one jsdom between files).
+  Object.defineProperty(document, 'fonts', { value: fonts, configurable: true });
+  onTestFinished(() => void Reflect.deleteProperty(document, 'fonts'));
+  const { drawBlocksWhenIdle } = await import('../../../app/shell/drawBlocks');
+  drawBlocksWhenIdle();
+  expect(nextFrame()).toEqual(['b0-0']);
+  vi.advanceTimersByTime(1000);
+  const root = document.getElementById('root');
+  expect(root?.hasAttribute('data-all-drawn')).toBe(false);
+  fonts.status = 'loaded';
+  loaded();
+  await Promise.resolve();
+  await Promise.resolve();
+  vi.advanceTimersByTime(1000);
+  expect(root?.hasAttribute('data-all-drawn')).toBe(false);
+  frames.shift()?.();
+  vi.advanceTimersByTime(1000);
+  expect(root?.hasAttribute('data-all-drawn')).toBe(true);
 });
