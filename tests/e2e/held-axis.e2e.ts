@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, drawn, everyBlockDrawn, openAt } from './browser';
 
 /**
  * Issue 15: dragging the γ slider with the mouse does not rescale section 7's shared axis under the
@@ -11,8 +11,11 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
   const gb = page.locator('[data-section="gamma-beta"]');
   const map = gb.locator('figure.bn-plot-map');
   await map.waitFor();
-  // Every section drawn (parts that share a chunk are drawn one per task, and none while the button is held).
+  // Every section drawn (parts that share a chunk are drawn one per task, and none while the button is held), and every
+  // block: while the sections above go live the page can show the section shifted for a frame (260–370 px, then put
+  // back), and a press measured or sent in such a frame missed the slider (γ stayed 1, twice in about 60 CI runs).
   await drawn(page);
+  await everyBlockDrawn(page);
   const ticks = () => map.locator('.axis').evaluateAll((axes) => axes.map((a) => Array.from(a.querySelectorAll('text'), (t) => t.textContent).join(' ')));
   // The axes as the reader sees them once the page has settled (the plot's width, and so its ticks, can change while sections around it go live).
   let before = await ticks();
