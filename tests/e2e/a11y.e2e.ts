@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { afterFrames, baseUrl, drawn, everyBlockDrawn, openAt } from './browser';
+import { afterFrames, baseUrl, drawn, everyBlockDrawn, finishTransitions, openAt, showScheme } from './browser';
 
 /**
  * Accessibility of the built notebook with axe-core (injected into the page): no serious or critical
@@ -25,9 +25,7 @@ async function axe(page: Page, ...include: string[]): Promise<Finding[]> {
   // animation, like the fade at the edge of a box that scrolls sideways, follows the scroll position and never finishes.
   // One in a block off the screen, skipped by content-visibility, does not run until the block comes near: a colour
   // scheme's transition there was never finished, and waiting for it hung the test.)
-  await page.evaluate(() => {
-    for (const a of document.getAnimations()) if (a.timeline instanceof DocumentTimeline && a.effect?.getTiming().iterations !== Infinity) a.finish();
-  });
+  await finishTransitions(page);
   return page.evaluate(
     async ({ include, tags }) => {
       const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } };
@@ -57,12 +55,7 @@ test('axe: no serious or critical violation on the whole page, light and dark co
   await drawEverything(page);
   const found: Record<string, Finding[]> = {};
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await afterFrames(page);
-    // The scheme really switched: the page background follows it.
-    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const sum = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
-    expect(scheme === 'dark' ? sum < 200 : sum > 600, `${scheme}: background ${bg}`).toBe(true);
+    await showScheme(page, scheme);
     const v = await axe(page);
     if (v.length > 0) found[scheme] = v;
   }

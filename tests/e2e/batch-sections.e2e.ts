@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { batchStatistics, column, summarize } from '../../src';
 import { fmt } from '../../app/ui/format';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, drawn, openAt, showScheme } from './browser';
 
 const SECTION_IDS = ['batch', 'mean', 'centering', 'variance', 'normalize', 'gamma-beta', 'identity', 'bias', 'placement'];
 
@@ -175,15 +175,7 @@ test('axe finds no accessibility violations in sections 2–10 (light and dark)'
   await drawn(page);
   await page.addScriptTag({ content: axeSource });
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await afterFrames(page);
-    // The scheme really switched: the page background follows it (its transition taken to its end first).
-    await page.evaluate(() => {
-      for (const a of document.getAnimations()) if (a.timeline instanceof DocumentTimeline && a.effect?.getTiming().iterations !== Infinity) a.finish();
-    });
-    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const sum = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
-    expect(colorScheme === 'dark' ? sum < 200 : sum > 600, `${colorScheme}: background ${bg}`).toBe(true);
+    await showScheme(page, colorScheme);
     const violations = await page.evaluate(async (ids) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const r = await axe.run({ include: ids.map((id) => [`section#${id}`]) }, { resultTypes: ['violations'] });

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
-import { afterAll, inject, onTestFinished } from 'vitest';
+import { afterAll, expect, inject, onTestFinished } from 'vitest';
 
 export const baseUrl = (): string => inject('baseUrl');
 
@@ -131,3 +131,20 @@ export const drawn = (page: Page, selector = 'body', timeout = 20_000): Promise<
     selector,
     { timeout },
   );
+
+/** Takes every finite animation and transition to its end (a scroll-driven one never ends, and is left): colours at rest. */
+export const finishTransitions = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    for (const a of document.getAnimations()) if (a.timeline instanceof DocumentTimeline && a.effect?.getTiming().iterations !== Infinity) a.finish();
+  });
+
+/** Switches the page to a colour scheme, its transitions at their end, and checks it really switched: the background follows. */
+export async function showScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await afterFrames(page);
+  await finishTransitions(page);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const sum = (bg.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  expect(scheme === 'dark' ? sum < 200 : sum > 600, `${scheme}: background ${bg}`).toBe(true);
+}
+

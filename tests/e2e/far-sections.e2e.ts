@@ -22,13 +22,13 @@ test('a section a screen away is skipped once the page is drawn, at its own heig
   expect(await look('backward')).toEqual({ far: true, skip: 'auto', timeline: 'none', seen: false });
 
   // Each skipped section keeps the height it had drawn: drawing them all moves nothing.
-  const heights = () => page.locator('.content > .section').evaluateAll((all) => all.map((s) => `${s.id} ${s.getBoundingClientRect().height.toFixed(1)}`));
+  const heights = () => page.locator('.content > .section').evaluateAll((all) => all.map((s) => ({ id: s.id, h: s.getBoundingClientRect().height })));
   const skipped = await heights();
   const all = await page.addStyleTag({ content: '.content > .section { content-visibility: visible !important; }' });
   await afterFrames(page, 2);
   const whole = await heights();
   await all.evaluate((style) => (style as HTMLStyleElement).remove());
-  const apart = skipped.filter((h, i) => Math.abs(Number(h.split(' ')[1]) - Number(whole[i].split(' ')[1])) > 1);
+  const apart = skipped.filter(({ h }, i) => Math.abs(h - whole[i].h) > 1).map(({ id }) => id);
   console.log(`${skipped.length} sections, heights apart by over 1 px when skipped: ${JSON.stringify(apart)}`);
   expect(apart).toEqual([]);
 
