@@ -1,5 +1,6 @@
 import { type CSSProperties, memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { morph } from './morph';
+import { observeAgain, observeSize } from './resizeWatch';
 import { gestureNow } from './gesture';
 import { reservedHeightEm } from './equationHeight';
 import { katexLoaded, loadKatex, onKatexLoaded, typeset } from './typeset';
@@ -12,6 +13,9 @@ interface Props {
   /** Accessible description when the TeX alone reads poorly. */
   label?: string;
 }
+
+/** What the deferred TeX is while a gesture goes on (never valid TeX). */
+const HOLD = '\u0000hold';
 
 const fontWaiters = new Set<() => void>();
 let listening = false;
@@ -40,8 +44,11 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
   // New TeX is typeset in a render of its own, after the one that answers the input (issue 15: typesetting
   // and inserting the changed equations doubled a γ key press's time to the panel's numbers). Not during a gesture
   // (a drag, a held key): there the second render was a second commit and layout at every move; one render does both.
-  const deferred = useDeferredValue(newTex);
-  const tex = gestureNow() !== 0 ? newTex : deferred;
+  // During a gesture the deferred value is handed HOLD, which does not change from move to move: handing it each move's
+  // TeX scheduled a second render and commit at every move, only to find the TeX already shown.
+  const gesture = gestureNow() !== 0;
+  const deferred = useDeferredValue(gesture ? HOLD : newTex);
+  const tex = gesture || deferred === HOLD ? newTex : deferred;
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   // KaTeX arrives after the first screen's code (typeset.ts): until then the equation is an empty box
   // of about its height (equationHeight.ts, Equation.css), never raw TeX, and is typeset when KaTeX is here.
@@ -83,13 +90,13 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
       }
     });
     overflow.current = ro;
-    // KaTeX's fonts arriving widen the content without resizing the box: observe afresh to measure again.
-    const stop = afterFontsLoad(() => {
-      ro.unobserve(el);
-      ro.observe(el);
-    });
+    // Resting while the section is skipped (resizeWatch.ts). KaTeX's fonts arriving widen the content without resizing
+    // the box: observe afresh to measure again.
+    const off = observeSize(ro, el);
+    const stop = afterFontsLoad(() => observeAgain(ro, el));
     return () => {
       stop();
+      off();
       ro.disconnect();
       overflow.current = null;
     };
@@ -98,8 +105,7 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
     const el = ref.current;
     const ro = overflow.current;
     if (!el || !ro || html === null) return;
-    ro.unobserve(el);
-    ro.observe(el);
+    observeAgain(ro, el);
   }, [html]);
   const Tag = display ? 'div' : 'span';
   // role="math" gives the label a valid home (aria-label on a plain div is not allowed).
