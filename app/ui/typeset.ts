@@ -1,9 +1,13 @@
 import type Katex from 'katex';
+import { type DigitTemplate, fillTemplate, learnTemplate, shapeOf } from './digitTemplate';
 
 /** Equations kept: every distinct TeX on the page a few times over (live ones change with the controls). */
 export const TYPESET_CACHE_SIZE = 500;
 
 const cache = new Map<string, string>();
+
+/** Shapes typeset (digitTemplate.ts): 'seen' once, then their template (null when the shape has none). */
+const shapes = new Map<string, DigitTemplate | null | 'seen'>();
 
 // KaTeX (about 77 kB gzipped of JavaScript, the largest part of the page's code) is not part of the
 // first load: it is requested by the first equation drawn (`loadKatex`) and the equations drawn before
@@ -65,7 +69,22 @@ export function typeset(tex: string, display: boolean): string | null {
     return hit;
   }
   if (!katex) return null;
-  const html = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+  const html = byShape(tex, display, katex);
   remember(key, html);
   return html;
+}
+
+/**
+ * KaTeX's HTML for `tex`, from its shape's digit template when the shape has one. A shape seen a second time (a live
+ * equation whose numbers moved) gets its template then: making one typesets the shape a few times, once.
+ */
+function byShape(tex: string, display: boolean, k: typeof Katex): string {
+  const render = (t: string) => k.renderToString(t, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+  const shape = `${display ? 'D' : 'I'}${shapeOf(tex)}`;
+  const known = shapes.get(shape);
+  if (known !== undefined) shapes.delete(shape);
+  const template = known === 'seen' ? learnTemplate(tex, render) : known;
+  shapes.set(shape, template === undefined ? 'seen' : template);
+  if (shapes.size > TYPESET_CACHE_SIZE) shapes.delete(shapes.keys().next().value as string);
+  return template ? fillTemplate(template, tex) : render(tex);
 }

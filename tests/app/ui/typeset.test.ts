@@ -39,6 +39,21 @@ describe('typeset: KaTeX output cached by TeX and display mode (LRU)', () => {
     expect(spy).toHaveBeenCalledTimes(2); // `first` again, and the reference call above
   });
 
+  test('a shape seen twice (a live equation whose numbers moved) is filled from its digit template: KaTeX’s very HTML, not typeset', () => {
+    const move = (v: string) => String.raw`\mu_{\text{shape}} = \frac{1}{8}(${v} + 2.50) = ${v}`;
+    typeset(move('1.25'), true);
+    typeset(move('1.50'), true); // the second sighting learns the template
+    const spy = vi.spyOn(katex, 'renderToString');
+    const html = ['1.75', '3.00', '9.99'].map((v) => typeset(move(v), true));
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    expect(html).toEqual(['1.75', '3.00', '9.99'].map((v) => katexHtml(move(v), true)));
+    // Another shape (a digit more, a sign) is typeset.
+    const spy2 = vi.spyOn(katex, 'renderToString');
+    expect(typeset(move('-1.75'), true)).toBe(katexHtml(move('-1.75'), true));
+    expect(spy2).toHaveBeenCalledTimes(2);
+  });
+
   test('TeX KaTeX cannot parse is shown as KaTeX’s error in place, not thrown', () => {
     expect(typeset(String.raw`\frac{1}{`, true)).toContain('katex-error');
   });
