@@ -1,4 +1,5 @@
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { observeSize } from './resizeWatch';
 import './ScrollX.css';
 
 interface Props {
@@ -23,8 +24,11 @@ export function ScrollX({ label, children, className, watch }: Props) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     // A ResizeObserver reports once on observe(), and again whenever the box changes size.
     const ro = new ResizeObserver(() => setOverflowing(el.scrollWidth > el.clientWidth + 1));
-    ro.observe(el);
-    return () => ro.disconnect();
+    const off = observeSize(ro, el);
+    return () => {
+      off();
+      ro.disconnect();
+    };
   }, [watch]);
   return (
     <div

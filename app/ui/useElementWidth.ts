@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { observeSize } from './resizeWatch';
 
 /**
  * The rendered width of an element, kept current by a ResizeObserver, so SVG plots draw at real
@@ -14,8 +15,11 @@ export function useElementWidth<T extends HTMLElement>(fallback = 640): [RefObje
       const w = Math.round(entries[0]?.contentRect.width ?? 0);
       if (w > 0) setWidth(w);
     });
-    ro.observe(el);
-    return () => ro.disconnect();
+    const off = observeSize(ro, el);
+    return () => {
+      off();
+      ro.disconnect();
+    };
   }, []);
   return [ref, width];
 }
