@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 /**
  * The notation bridge to the course the notes follow (Andrew Ng's) and to PyTorch, and a glossary of
  * terms the exercises use: a disclosure under every section's exercises.
@@ -31,8 +33,8 @@ function Terms({ items }: { items: readonly [string, string][] }) {
   );
 }
 
-/** The notation and the terms, folded until opened. */
-export function Glossary() {
+/** The notation and the terms, folded until opened. Memoized: it never changes (a drag re-rendered it at every move). */
+export const Glossary = memo(function Glossary() {
   return (
     <details className="exercise-glossary">
       <summary>Notation and terms</summary>
@@ -42,4 +44,4 @@ export function Glossary() {
       <Terms items={TERMS} />
     </details>
   );
-}
+});

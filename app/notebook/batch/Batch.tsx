@@ -40,10 +40,20 @@ export function BatchPanel() {
   );
 }
 
-/** Section 2: the mini-batch — m samples of one neuron's pre-activation z, shared by sections 3–9. */
-export function Batch() {
+/** The batch as a row of numbers: its own reader of the batch, so a drag re-renders it and not the section's text. */
+function BatchTable() {
   const z = useMiniBatch();
   const m = useAppState((s) => s.m);
+  return (
+    <NumberTable
+      caption={`The batch: one neuron, m = ${m} examples`}
+      rows={[{ label: <><var>z</var><sub>i</sub></>, values: z, digits: 3, tone: 'z', testId: 'batch-row' }]}
+    />
+  );
+}
+
+/** Section 2: the mini-batch — m samples of one neuron's pre-activation z, shared by sections 3–9. */
+export function Batch() {
   return (
     <>
       <div className="bn-prose">
@@ -59,10 +69,7 @@ export function Batch() {
         </p>
       </div>
       <BatchPanel />
-      <NumberTable
-        caption={`The batch: one neuron, m = ${m} examples`}
-        rows={[{ label: <><var>z</var><sub>i</sub></>, values: z, digits: 3, tone: 'z', testId: 'batch-row' }]}
-      />
+      <BatchTable />
       <div className="bn-prose">
         <p>
           <strong>m is the batch size</strong>: it counts examples, not neurons. Move the m slider and the number of points
