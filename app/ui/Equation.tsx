@@ -45,7 +45,8 @@ export const Equation = memo(function Equation({ tex: newTex, display = true, la
   // and inserting the changed equations doubled a γ key press's time to the panel's numbers). Not during a gesture
   // (a drag, a held key): there the second render was a second commit and layout at every move; one render does both.
   // During a gesture the deferred value is handed HOLD, which does not change from move to move: handing it each move's
-  // TeX scheduled a second render and commit at every move, only to find the TeX already shown.
+  // TeX scheduled a second render and commit at every move, only to find the TeX already shown. (The first new TeX after
+  // a gesture, met while the deferred value is still HOLD, is typeset in the render that brings it.)
   const gesture = gestureNow() !== 0;
   const deferred = useDeferredValue(gesture ? HOLD : newTex);
   const tex = gesture || deferred === HOLD ? newTex : deferred;
