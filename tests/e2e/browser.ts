@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Locator, type Page } from 'playwright-core';
 import { afterAll, expect, inject, onTestFinished } from 'vitest';
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -114,6 +114,19 @@ export const afterFrames = (page: Page, n = 2): Promise<void> =>
       }),
     n,
   );
+
+/** Section 2's first point, scrolled on screen, with its box and its plot's (a drawn page: to drag it with the mouse). */
+export async function batchPoint(page: Page): Promise<{ dot: Locator; svg: Box; box: Box }> {
+  await drawn(page);
+  const dot = page.locator('#batch g.dot[role="slider"]').first();
+  await dot.scrollIntoViewIfNeeded();
+  await afterFrames(page, 5);
+  const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
+  const box = await dot.boundingBox();
+  if (!svg || !box) throw new Error('section 2 has no dot plot');
+  return { dot, svg, box };
+}
+type Box = { x: number; y: number; width: number; height: number };
 
 /**
  * Waits until the page is React's (its code, fetched after the first paint, took the pre-rendered page over: a

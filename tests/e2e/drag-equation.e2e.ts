@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { afterFrames, drawn, openAt } from './browser';
+import { afterFrames, batchPoint, openAt } from './browser';
 
 /**
  * Issue 15: during a drag, section 2's live equation is filled from a digit template (app/ui/digitTemplate.ts), not
@@ -8,13 +8,7 @@ import { afterFrames, drawn, openAt } from './browser';
  */
 test('dragging a point across zero and 10: at every move the live equation draws the table’s numbers', async () => {
   const { page, problems } = await openAt('?shift=5&scale=5&section=batch#batch', { viewport: { width: 1366, height: 768 } });
-  await drawn(page);
-  const dot = page.locator('#batch g.dot[role="slider"]').first();
-  await dot.scrollIntoViewIfNeeded();
-  await afterFrames(page, 5);
-  const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
-  const box = await dot.boundingBox();
-  if (!svg || !box) throw new Error('section 2 has no dot plot');
+  const { svg, box } = await batchPoint(page);
   const read = () =>
     page.evaluate(() => {
       const numbers = (text: string) => (text.replace(/−/g, '-').match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { afterFrames, drawn, everyBlockDrawn, openAt } from './browser';
+import { afterFrames, batchPoint, drawn, everyBlockDrawn, openAt } from './browser';
 
 /**
  * Issue 15: dragging the γ slider with the mouse does not rescale section 7's shared axis under the
@@ -12,8 +12,9 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
   const map = gb.locator('figure.bn-plot-map');
   await map.waitFor();
   // Every section drawn (parts that share a chunk are drawn one per task, and none while the button is held), and every
-  // block: while the sections above go live the page can show the section shifted for a frame (260–370 px, then put
-  // back), and a press measured or sent in such a frame missed the slider (γ stayed 1, twice in about 60 CI runs).
+  // block: while the sections above go live, a press sent between such a change and the next frame is hit-tested with the
+  // section shifted by 260–370 px (the scroll spy puts it back before that frame is painted), and a press measured or
+  // sent then missed the slider (γ stayed 1, twice in about 60 CI runs).
   await drawn(page);
   await everyBlockDrawn(page);
   const ticks = () => map.locator('.axis').evaluateAll((axes) => axes.map((a) => Array.from(a.querySelectorAll('text'), (t) => t.textContent).join(' ')));
@@ -60,13 +61,7 @@ test('dragging γ keeps the map’s axes while the button is held, and refits th
  */
 test('dragging a point in section 2 moves neither the point’s row, nor the plot, nor the section below', async () => {
   const { page, problems } = await openAt('?section=batch#batch', { viewport: { width: 1366, height: 768 } });
-  await drawn(page);
-  const dot = page.locator('#batch g.dot[role="slider"]').first();
-  await dot.scrollIntoViewIfNeeded();
-  await afterFrames(page, 5);
-  const svg = await page.locator('#batch svg.plot-svg').first().boundingBox();
-  const box = await dot.boundingBox();
-  if (!svg || !box) throw new Error('section 2 has no dot plot');
+  const { svg, box } = await batchPoint(page);
   const where = () =>
     page.evaluate(() => {
       const top = (el: Element | null) => Math.round((el?.getBoundingClientRect().top ?? NaN) * 10) / 10;
