@@ -6,10 +6,10 @@ import { memo } from 'react';
  */
 const NOTATION: readonly [string, string][] = [
   ['Zₙₒᵣₘ', 'the notes’ and Ng’s z_norm, Ioffe & Szegedy’s x̂ (PyTorch’s docs use x̂ for a running statistic instead): (z − μ)/√(σ² + ε), with the batch’s μ and its biased σ² (divided by m).'],
-  ['Z̃', 'Ng’s z̃, PyTorch’s output y: γ·Zₙₒᵣₘ + β (the notes write − β; the shift is + β).'],
+  ['Z̃', 'Ng’s z̃, PyTorch’s output y: γ·Zₙₒᵣₘ + β (the notes define it with + β, and their forward pass writes − β; the shift is + β).'],
   ['ε', 'a small number added to σ² under the square root, so the division is defined when σ² = 0, and for numerical stability; PyTorch’s eps, 10⁻⁵ by default.'],
   ['momentum 0.1 and β = 0.9', 'the same running average: Ng writes v ← β·v + (1 − β)·θ with β = 0.9 (not batch norm’s β); PyTorch writes running ← (1 − momentum)·running + momentum·θ with momentum = 0.1 = 1 − β.'],
-  ['σ² in the running variance', 'PyTorch keeps the unbiased variance, σ²·m/(m − 1), in running_var; the normalization in train mode uses the biased σ².'],
+  ['σ² in the running variance', 'PyTorch averages the unbiased variance, σ²·m/(m − 1), into running_var (with the momentum); the normalization in train mode uses the biased σ².'],
 ];
 
 const TERMS: readonly [string, string][] = [

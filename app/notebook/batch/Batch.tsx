@@ -63,7 +63,7 @@ export function Batch() {
           training examples and this one neuron produces m numbers, z₁ … z<sub>m</sub>: one per example.
         </p>
         <p>
-          Those m numbers are all batch norm sees. Every section below, up to the bias in section 9, is computed from the
+          In training, those m numbers are all batch norm uses to normalize this neuron. Every section below, up to the bias in section 9, is computed from the
           batch on this plot. Drag a point (or focus it and use the arrow keys), change how the batch is drawn, and
           watch μ, σ², Z<sub>norm</sub> and Z̃ follow.
         </p>
@@ -76,7 +76,7 @@ export function Batch() {
           changes while there is still exactly one neuron. In the notes&apos; orientation a layer&apos;s Z is a matrix with one
           row per neuron and one column per example; this is one row of it. (Code such as PyTorch, and this notebook&apos;s
           engine, stores the transpose: one row per example.) The shift and scale slide and stretch the drawn batch — the
-          two things batch norm is about to undo.
+          two things batch norm is about to undo (the shift exactly; the scale nearly, as long as σ² is large next to ε).
         </p>
       </div>
     </>
